@@ -1,0 +1,95 @@
+// Autosave and crash recovery for the desktop app. After each change the lab is written (debounced, atomically) to
+// the user data folder. A marker file says "a session is running"; a clean quit removes it. If the next start finds
+// the marker still there, the last run ended uncleanly and its autosaved lab is offered back. No Electron imports:
+// the main process passes the folder and shows the question.
+
+import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { LabApi } from '../shared/api/contract'
+import { writeFileAtomic } from '../node/host/atomicFile'
+
+export const AUTOSAVE_FILE = 'autosave.kflab'
+export const SESSION_MARKER = 'session.running'
+
+export interface Recoverable {
+  path: string
+  savedAt: Date
+  text: string
+}
+
+export interface AutosaveOptions {
+  dir: string
+  api: Pick<LabApi, 'exportLab' | 'subscribe'>
+  delayMs?: number
+  onError?: (error: unknown) => void
+}
+
+export class Autosave {
+  readonly labPath: string
+  readonly markerPath: string
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private writing: Promise<void> = Promise.resolve()
+  private unsubscribe: (() => void) | null = null
+
+  constructor(private readonly options: AutosaveOptions) {
+    this.labPath = join(options.dir, AUTOSAVE_FILE)
+    this.markerPath = join(options.dir, SESSION_MARKER)
+  }
+
+  /** The lab autosaved by a session that did not end cleanly, if there is one. Call before `begin`. */
+  async findRecoverable(): Promise<Recoverable | null> {
+    try {
+      await stat(this.markerPath)
+    } catch {
+      return null
+    }
+    try {
+      const [text, info] = await Promise.all([readFile(this.labPath, 'utf8'), stat(this.labPath)])
+      return { path: this.labPath, savedAt: info.mtime, text }
+    } catch {
+      return null
+    }
+  }
+
+  /** Marks the session as running and saves after every change from now on. */
+  async begin(): Promise<void> {
+    await writeFile(this.markerPath, `${process.pid} ${new Date().toISOString()}\n`)
+    this.unsubscribe?.()
+    this.unsubscribe = this.options.api.subscribe((push) => {
+      if (push.type !== 'file') this.schedule()
+    })
+  }
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.saveNow()
+    }, this.options.delayMs ?? 1000)
+  }
+
+  /** Writes the current lab now; saves never overlap, and a failed save is reported, not thrown. */
+  saveNow(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      try {
+        await writeFileAtomic(this.labPath, await this.options.api.exportLab())
+      } catch (e) {
+        this.options.onError?.(e)
+      }
+    })
+    return this.writing
+  }
+
+  /** A clean end: flushes a pending save, stops listening and removes the marker (nothing to recover next time). */
+  async end(): Promise<void> {
+    this.unsubscribe?.()
+    this.unsubscribe = null
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = null
+      await this.saveNow()
+    }
+    await this.writing
+    await rm(this.markerPath, { force: true })
+  }
+}

@@ -1,0 +1,50 @@
+// The lab's IPC surface in the main process: one handler per LabApi method, each checking who sent the call and
+// what it carries before the lab host sees it, and the push channel that streams the lab's changes to our window
+// only. A refused or failing call answers with an error envelope; the handler never throws.
+
+import type { IpcMain, IpcMainInvokeEvent } from 'electron'
+import { channel, labApiMethods, PUSH_CHANNEL, type LabApi, type LabPush } from '../shared/api/contract'
+import { dispatch, type CallOutcome } from '../shared/api/dispatch'
+
+export const UNTRUSTED_SENDER_MESSAGE = 'refused: the call did not come from the KeyFlow Lab window'
+
+export interface IpcOptions {
+  /** Whether this event came from the main frame of our window showing the app. */
+  isTrusted: (event: IpcMainInvokeEvent) => boolean
+  /** Called for calls that failed inside the host (not for refusals), so bugs show up in the main process log. */
+  onFailure?: (method: string, message: string) => void
+}
+
+export function registerLabIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, api: LabApi, options: IpcOptions): () => void {
+  for (const method of labApiMethods) {
+    ipcMain.handle(channel(method), async (event, ...args: unknown[]): Promise<CallOutcome> => {
+      let trusted = false
+      try {
+        trusted = options.isTrusted(event)
+      } catch {
+        trusted = false
+      }
+      if (!trusted) return { ok: false, error: { message: UNTRUSTED_SENDER_MESSAGE } }
+      const outcome = await dispatch(api, method, args)
+      if (!outcome.ok) options.onFailure?.(method, outcome.error.message)
+      return outcome
+    })
+  }
+  return () => {
+    for (const method of labApiMethods) ipcMain.removeHandler(channel(method))
+  }
+}
+
+interface PushTarget {
+  isDestroyed(): boolean
+  send(channel: string, push: LabPush): void
+}
+
+/** Forwards the host's pushes to one window's webContents (and nowhere else) while `canReceive` holds. */
+export function forwardPushes(api: Pick<LabApi, 'subscribe'>, target: () => PushTarget | null, canReceive: () => boolean): () => void {
+  return api.subscribe((push) => {
+    const t = target()
+    if (!t || t.isDestroyed() || !canReceive()) return
+    t.send(PUSH_CHANNEL, push)
+  })
+}

@@ -1,0 +1,180 @@
+// The desktop app's main process: serves the window from app://, hardens every webContents, runs the lab host and
+// wires it to the window over the typed IPC contract; native menu, file dialogs, autosave and crash recovery.
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { LabHost } from '../node/host/labHost'
+import { APP_ENTRY_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
+import { createAppRequestHandler } from './appProtocol'
+import { Autosave, type Recoverable } from './autosave'
+import { createChoosePath } from './dialogs'
+import { forwardPushes, registerLabIpc } from './ipc'
+import { menuTemplate } from './menu'
+import { hardenSession, hardenWebContents } from './security'
+import { isAppPage, isTrustedSender, senderInfo } from './trust'
+import { createMainWindow } from './window'
+
+// Must happen before `ready`: app:// behaves like https (secure context, fetch, a real origin) without bypassing CSP.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+app.enableSandbox()
+
+const here = import.meta.dirname
+const rendererDir = join(here, '../renderer')
+const preloadPath = join(here, '../preload/index.cjs')
+const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.ELECTRON_RENDERER_URL)
+// Tests run each launch in a fresh profile; never honoured by a packaged app.
+if (!app.isPackaged && process.env.KEYFLOW_USER_DATA_DIR) app.setPath('userData', process.env.KEYFLOW_USER_DATA_DIR)
+
+let win: BrowserWindow | null = null
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore()
+    win?.focus()
+  })
+  app.whenReady().then(start, fatal)
+}
+
+function fatal(error: unknown): void {
+  dialog.showErrorBox('KeyFlow Lab could not start', error instanceof Error ? (error.stack ?? error.message) : String(error))
+  app.exit(1)
+}
+
+function showError(title: string, error: unknown): void {
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error))
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, devOrigin)
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir))
+
+  // The host asks through this when a save or open has no path; remember a cancel so menus can stay quiet about it.
+  const choose = createChoosePath(() => win)
+  let lastChoiceCancelled = false
+  const choosePath = async (purpose: 'save' | 'open', suggested: string) => {
+    const path = await choose(purpose, suggested)
+    lastChoiceCancelled = path === null
+    return path
+  }
+  const host = await LabHost.create({ choosePath })
+
+  const autosave = new Autosave({ dir: app.getPath('userData'), api: host, onError: (e) => console.error('autosave failed:', e) })
+  const recoverable = await autosave.findRecoverable()
+  if (recoverable && (await askToRecover(recoverable))) {
+    try {
+      await host.importLab(recoverable.text)
+    } catch (e) {
+      showError('The autosaved lab could not be recovered', e)
+    }
+  }
+  await autosave.begin()
+
+  registerLabIpc(ipcMain, host, {
+    isTrusted: (event) => isTrustedSender(senderInfo(event), win ? win.webContents.id : null, devOrigin),
+    onFailure: (method, message) => console.warn(`lab API ${method} failed: ${message}`)
+  })
+  forwardPushes(host, () => win?.webContents ?? null, () => win !== null && isAppPage(win.webContents.getURL(), devOrigin))
+
+  const fileAction = (action: () => Promise<unknown>, title: string) => () => {
+    lastChoiceCancelled = false
+    action().catch((e) => {
+      if (!lastChoiceCancelled) showError(title, e)
+    })
+  }
+  const menu = menuTemplate(
+    {
+      newLab: fileAction(() => host.newLab({}), 'A new lab could not be created'),
+      openLab: fileAction(() => host.openLab({}), 'The lab could not be opened'),
+      saveLab: fileAction(() => host.saveLab({}), 'The lab could not be saved'),
+      saveLabAs: fileAction(async () => {
+        const path = await choosePath('save', (await host.getTimeline()).file.name)
+        if (path) await host.saveLab({ path })
+      }, 'The lab could not be saved')
+    },
+    { isMac: process.platform === 'darwin', devTools: !app.isPackaged }
+  )
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+
+  // After every window closed (and agreed to close): finish the autosave and mark the session as ended cleanly.
+  let cleanedUp = false
+  app.on('will-quit', (event) => {
+    if (cleanedUp) return
+    event.preventDefault()
+    autosave
+      .end()
+      .catch((e) => console.error('autosave could not finish:', e))
+      .finally(() => {
+        cleanedUp = true
+        app.quit()
+      })
+  })
+  app.on('window-all-closed', () => app.quit())
+
+  createWindow(host, choosePath)
+}
+
+function createWindow(host: LabHost, choosePath: (purpose: 'save' | 'open', suggested: string) => Promise<string | null>): void {
+  const devIcon = join(here, '../../build/icon.png')
+  const window = createMainWindow(BrowserWindow, preloadPath, !app.isPackaged && existsSync(devIcon) ? devIcon : undefined)
+  win = window
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    if (win === window) win = null
+  })
+
+  // Unsaved work: ask before the window goes (autosave covers crashes, not a deliberate close).
+  let closeApproved = false
+  window.on('close', (event) => {
+    if (closeApproved) return
+    event.preventDefault()
+    void confirmClose(window, host, choosePath).then((ok) => {
+      if (!ok) return
+      closeApproved = true
+      window.close()
+    })
+  })
+
+  void window.loadURL(devOrigin && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : APP_ENTRY_URL)
+}
+
+async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (purpose: 'save' | 'open', suggested: string) => Promise<string | null>): Promise<boolean> {
+  const { file } = await host.getTimeline()
+  if (!file.dirty) return true
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Save', "Don't Save", 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    message: `Save the changes to ${file.name} before closing?`,
+    detail: 'Unsaved changes are lost when the lab closes.'
+  })
+  if (response === 2) return false
+  if (response === 1) return true
+  try {
+    const path = file.path ?? (await choosePath('save', file.name))
+    if (!path) return false
+    await host.saveLab({ path })
+    return true
+  } catch (e) {
+    showError('The lab could not be saved', e)
+    return false
+  }
+}
+
+async function askToRecover(r: Recoverable): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Recover', 'Start a New Lab'],
+    defaultId: 0,
+    cancelId: 1,
+    title: 'Recover lab',
+    message: 'KeyFlow Lab did not close properly last time.',
+    detail: `The lab autosaved at ${r.savedAt.toLocaleString()} can be recovered.`
+  })
+  return response === 0
+}

@@ -1,0 +1,46 @@
+// The native menu as data: file commands go to the main process's handlers; everything else uses Electron roles
+// (zoom, edit, window), which work without any page code.
+
+import type { MenuItemConstructorOptions } from 'electron'
+
+export interface MenuActions {
+  newLab: () => void
+  openLab: () => void
+  saveLab: () => void
+  saveLabAs: () => void
+}
+
+export function menuTemplate(actions: MenuActions, options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: 'New Lab', accelerator: 'CmdOrCtrl+N', click: actions.newLab },
+      { label: 'Open Lab…', accelerator: 'CmdOrCtrl+O', click: actions.openLab },
+      { type: 'separator' },
+      { label: 'Save Lab', accelerator: 'CmdOrCtrl+S', click: actions.saveLab },
+      { label: 'Save Lab As…', accelerator: 'CmdOrCtrl+Shift+S', click: actions.saveLabAs },
+      { type: 'separator' },
+      options.isMac ? { role: 'close' } : { role: 'quit' }
+    ]
+  }
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      // Many keyboards have no separate "+" key: also accept Ctrl+= for zooming in (hidden duplicate).
+      { role: 'zoomIn', accelerator: 'CmdOrCtrl+=', visible: false },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(options.devTools ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : [])
+    ]
+  }
+  return [
+    ...(options.isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    file,
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' }
+  ]
+}

@@ -1,0 +1,153 @@
+// The lab host: one lab, its file, and the LabApi the window talks to. The desktop main process and the test
+// host both run this class; only how they reach the window differs (Electron IPC or a WebSocket).
+
+import { randomUUID, webcrypto } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { CommandResult, LabApi, LabFileInfo, LabPush, Timeline } from '../../shared/api/contract'
+import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
+import { toHex } from '../../shared/crypto/bytes'
+import type { LabCommand } from '../../shared/lab/commands/schema'
+import type { ExternalKmsConnector, LabDeps } from '../../shared/lab/context'
+import type { FaultInfo } from '../../shared/lab/faults'
+import { Lab } from '../../shared/lab/lab'
+import { secureRandom, seededRandom } from '../../shared/lab/random'
+import { loadLabFile, parseLabFile, serializeLab } from '../../shared/labFile/kflab'
+import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
+import { writeFileAtomic } from './atomicFile'
+import { persistedBytes } from '../../shared/lab/files/persisted'
+
+export interface LabHostOptions {
+  seed?: number | null
+  /** Asked when a lab is saved or opened without a path (the desktop shows a file dialog). */
+  choosePath?: (purpose: 'save' | 'open', suggested: string) => Promise<string | null>
+  externalKms?: ExternalKmsConnector
+}
+
+export function labDeps(seed: number | null, externalKms?: ExternalKmsConnector): LabDeps {
+  return {
+    random: seed === null ? secureRandom((buf) => webcrypto.getRandomValues(buf)) : seededRandom(seed),
+    diskCipher: nodeDiskCipher,
+    externalKms
+  }
+}
+
+export class LabHost implements LabApi {
+  private lab!: Lab
+  private labId = ''
+  private file: LabFileInfo = { path: null, name: 'untitled.kflab', dirty: false }
+  private cache = new TimelineCache()
+  private readonly listeners = new Set<(push: LabPush) => void>()
+  private unsubscribeLab: (() => void) | null = null
+
+  private constructor(private readonly options: LabHostOptions) {}
+
+  static async create(options: LabHostOptions = {}): Promise<LabHost> {
+    const host = new LabHost(options)
+    host.attach(await Lab.create(labDeps(options.seed ?? null, options.externalKms), { seed: options.seed ?? null }), null)
+    return host
+  }
+
+  get current(): Lab {
+    return this.lab
+  }
+
+  private attach(lab: Lab, path: string | null): void {
+    this.unsubscribeLab?.()
+    this.lab = lab
+    this.labId = randomUUID()
+    this.cache = new TimelineCache()
+    this.file = { path, name: path ? basename(path) : 'untitled.kflab', dirty: false }
+    this.unsubscribeLab = lab.subscribe((entries, record) => {
+      this.file = { ...this.file, dirty: true }
+      this.emit({ type: 'appended', labId: this.labId, events: entries.map((e) => this.cache.view(e)), command: commandView(record) })
+    })
+  }
+
+  private emit(push: LabPush): void {
+    for (const l of this.listeners) l(push)
+  }
+
+  subscribe(listener: (push: LabPush) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  async getTimeline(): Promise<Timeline> {
+    return {
+      labId: this.labId,
+      seed: this.lab.meta.seed,
+      base: entityViews(this.lab.entitiesAt(0).entries()),
+      baseSeq: 0,
+      events: this.cache.all(this.lab),
+      commands: this.lab.commands.map(commandView),
+      file: this.file
+    }
+  }
+
+  async runCommand(command: LabCommand): Promise<CommandResult> {
+    const outcome = await this.lab.run(command)
+    const record = this.lab.commands[outcome.index]
+    return { index: outcome.index, firstSeq: record.firstSeq, lastSeq: record.lastSeq, fault: outcome.fault }
+  }
+
+  async checkCommands(commands: LabCommand[]): Promise<(FaultInfo | null)[]> {
+    return commands.map((c) => this.lab.check(c))
+  }
+
+  async rewind(seq: number): Promise<void> {
+    await this.lab.rewind(seq)
+    this.file = { ...this.file, dirty: true }
+    this.emit({ type: 'reset', labId: this.labId })
+  }
+
+  async newLab(options: { seed?: number | null }): Promise<void> {
+    const seed = options.seed ?? null
+    this.attach(await Lab.create(labDeps(seed, this.options.externalKms), { seed }), null)
+    this.emit({ type: 'reset', labId: this.labId })
+  }
+
+  async saveLab(options: { path?: string }): Promise<LabFileInfo> {
+    const path = options.path ?? this.file.path ?? (await this.options.choosePath?.('save', this.file.name)) ?? null
+    if (!path) throw new Error('no file chosen: the lab was not saved')
+    await writeFileAtomic(path, serializeLab(this.lab))
+    this.file = { path, name: basename(path), dirty: false }
+    this.emit({ type: 'file', labId: this.labId, file: this.file })
+    return this.file
+  }
+
+  async openLab(options: { path?: string }): Promise<LabFileInfo> {
+    const path = options.path ?? (await this.options.choosePath?.('open', this.file.name)) ?? null
+    if (!path) throw new Error('no file chosen: the open lab is unchanged')
+    let text: string
+    try {
+      text = await readFile(path, 'utf8')
+    } catch (e) {
+      throw new Error(`cannot read ${path}: ${(e as Error).message}`)
+    }
+    return this.load(text, path)
+  }
+
+  async exportLab(): Promise<string> {
+    return serializeLab(this.lab)
+  }
+
+  async importLab(text: string): Promise<LabFileInfo> {
+    return this.load(text, null)
+  }
+
+  /** Parses and rebuilds first; the open lab is replaced only when the file is entirely good. */
+  private async load(text: string, path: string | null): Promise<LabFileInfo> {
+    const data = parseLabFile(text)
+    const lab = await loadLabFile(data, (seed) => labDeps(seed, this.options.externalKms))
+    this.attach(lab, path)
+    this.emit({ type: 'reset', labId: this.labId })
+    return this.file
+  }
+
+  async readFile(componentId: string, path: string): Promise<string> {
+    const entity = this.lab.get(componentId)
+    if (!entity) throw new Error(`no component ${componentId}`)
+    return toHex(persistedBytes(entity, path))
+  }
+}

@@ -1,0 +1,109 @@
+// The test host's server: the built renderer over http on 127.0.0.1 with the window's CSP, and LabApi over a
+// WebSocket at /api. A random per-run token guards the socket: the page URL carries it, the upgrade must present
+// it together with the host's own Origin, so no other local page or process can drive the lab. The Host header
+// is checked on every request (a DNS-rebinding page would name another host).
+
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import type { LabApi } from '../../shared/api/contract'
+import { MAX_WIRE_MESSAGE_BYTES, TOKEN_PARAM, WIRE_PATH } from '../../shared/api/wire'
+import { securityHeaders } from '../../shared/web/csp'
+import { loadStatic } from './staticFiles'
+import { attachSession } from './wsSession'
+
+export interface WebHostOptions {
+  api: LabApi
+  rendererDir: string
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Fixed only in tests; normally a fresh random token per run. */
+  token?: string
+  log?: (line: string) => void
+}
+
+export interface WebHost {
+  /** The page to open, with the token. */
+  url: string
+  origin: string
+  token: string
+  close(): Promise<void>
+}
+
+export function newToken(): string {
+  return randomBytes(24).toString('hex')
+}
+
+function sameSecret(a: string | null, b: string): boolean {
+  if (a === null) return false
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+function refuseUpgrade(socket: Duplex, status: 403 | 404, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken()
+  const log = options.log ?? (() => {})
+  let hostHeader = ''
+  let origin = ''
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void serveStatic(req, res)
+  })
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = securityHeaders()
+    if (req.headers.host !== hostHeader) {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden: unexpected Host header')
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
+      return
+    }
+    const { pathname } = new URL(req.url ?? '/', origin)
+    const file = await loadStatic(options.rendererDir, pathname)
+    res.writeHead(file.status, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
+    res.end(req.method === 'HEAD' ? undefined : file.body)
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', origin)
+    if (url.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404, 'not found')
+    if (req.headers.host !== hostHeader) return refuseUpgrade(socket, 403, 'forbidden: unexpected Host header')
+    if (req.headers.origin !== origin) return refuseUpgrade(socket, 403, 'forbidden: the page is not from this host')
+    if (!sameSecret(url.searchParams.get(TOKEN_PARAM), token)) return refuseUpgrade(socket, 403, 'forbidden: missing or wrong token')
+    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.api, log))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  hostHeader = `127.0.0.1:${port}`
+  origin = `http://${hostHeader}`
+
+  return {
+    url: `${origin}/?${TOKEN_PARAM}=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate()
+        wss.close()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

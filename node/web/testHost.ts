@@ -1,0 +1,56 @@
+// `npm run web`: the lab in a plain browser. Serves the built renderer and a real LabHost over a token-guarded
+// WebSocket on 127.0.0.1. The first line of stdout is the URL to open (tests read it); everything else goes to stderr.
+//
+//   tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR]
+
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { startWebHost } from './server'
+
+const usage = 'usage: tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR]'
+
+function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`)
+  }
+  return n
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, seed: { type: 'string' }, renderer: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: false
+  })
+  if (values.help) {
+    process.stdout.write(`${usage}\n`)
+    return
+  }
+  const port = intOption('port', values.port, 0, 65535) ?? 0
+  const seed = intOption('seed', values.seed, 0, Number.MAX_SAFE_INTEGER)
+  const rendererDir = resolve(values.renderer ?? join(import.meta.dirname, '../../out/renderer'))
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first (or pass --renderer DIR)`)
+  }
+
+  // Loaded only now, so --help and argument errors answer even while the lab core is being rebuilt.
+  const { LabHost } = await import('../host/labHost')
+  const api = await LabHost.create({ seed: seed ?? null })
+  const host = await startWebHost({ api, rendererDir, port, log: (line) => process.stderr.write(`${line}\n`) })
+  process.stdout.write(`${host.url}\n`)
+  process.stderr.write(`KeyFlow Lab test host: serving ${rendererDir}${seed !== undefined ? ` (seed ${seed})` : ''}; Ctrl+C stops it\n`)
+
+  const stop = () => {
+    void host.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  process.stderr.write(`test host: ${e instanceof Error ? e.message : String(e)}\n${usage}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,44 @@
+// The window's side of LabApi, built once for every transport: the preload (Electron IPC) and the WebSocket client
+// both hand in how to send one call and how to listen for pushes. Listing each method here lets the compiler check
+// that every LabApi method is reachable, with its exact argument types.
+
+import type { ApiError, LabApi, LabApiMethod } from './contract'
+import type { CallOutcome } from './dispatch'
+import type { MessageRef } from '../lab/events'
+
+type Result<M extends LabApiMethod> = Awaited<ReturnType<LabApi[M]>>
+
+/** Sends one call and resolves with the host's outcome envelope (never rejects for a refused call). */
+export type SendCall = (method: LabApiMethod, args: unknown[]) => Promise<CallOutcome>
+
+/** A call the host refused or that failed there; `messageRef` is set for the lab's domain refusals. */
+export class LabApiError extends Error {
+  readonly messageRef: MessageRef | undefined
+
+  constructor(error: ApiError) {
+    super(error.message)
+    this.name = 'LabApiError'
+    this.messageRef = error.message_ref
+  }
+}
+
+export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe']): LabApi {
+  async function call<M extends LabApiMethod>(method: M, args: Parameters<LabApi[M]>): Promise<Result<M>> {
+    const outcome = await send(method, args)
+    if (!outcome.ok) throw new LabApiError(outcome.error)
+    return outcome.result as Result<M>
+  }
+  return {
+    getTimeline: () => call('getTimeline', []),
+    runCommand: (command) => call('runCommand', [command]),
+    checkCommands: (commands) => call('checkCommands', [commands]),
+    rewind: (seq) => call('rewind', [seq]),
+    newLab: (options) => call('newLab', [options]),
+    saveLab: (options) => call('saveLab', [options]),
+    openLab: (options) => call('openLab', [options]),
+    exportLab: () => call('exportLab', []),
+    importLab: (text) => call('importLab', [text]),
+    readFile: (componentId, path) => call('readFile', [componentId, path]),
+    subscribe
+  }
+}

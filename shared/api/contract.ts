@@ -1,0 +1,113 @@
+// The one contract between the window and the lab host: commands go in; a timeline (base state + events with
+// view patches) and pushes come out. The preload exposes exactly `LabApi`; the test host serves the same methods
+// over a WebSocket. Every argument is checked against `labApiArgs` on the host side before anything runs.
+
+import { z } from 'zod'
+import type { LabEvent, MessageRef } from '../lab/events'
+import type { FaultInfo } from '../lab/faults'
+import type { LabCommand } from '../lab/commands/schema'
+import type { ViewPatch, ViewValue } from '../lab/view'
+
+export type EntityViews = Record<string, ViewValue>
+
+export interface EventView extends LabEvent {
+  /** Turns the view before this event into the view after it (paths start with the entity id). */
+  patches: ViewPatch[]
+}
+
+export interface CommandView {
+  index: number
+  command: LabCommand
+  step: number | null
+  firstSeq: number
+  lastSeq: number
+  fault: FaultInfo | null
+}
+
+export interface LabFileInfo {
+  /** Where the lab was last saved or opened from; null for a new lab. */
+  path: string | null
+  name: string
+  dirty: boolean
+}
+
+/** Everything the window needs to draw the lab and step through its history. */
+export interface Timeline {
+  /** Changes whenever a different lab is loaded (new, open, recovered): the window starts over. */
+  labId: string
+  seed: number | null
+  /** The entity views before the first event of this history. */
+  base: EntityViews
+  baseSeq: number
+  events: EventView[]
+  commands: CommandView[]
+  file: LabFileInfo
+}
+
+export type LabPush =
+  | { type: 'appended'; labId: string; events: EventView[]; command: CommandView }
+  /** The history was replaced or cut (new lab, open, rewind): fetch the timeline again. */
+  | { type: 'reset'; labId: string }
+  | { type: 'file'; labId: string; file: LabFileInfo }
+
+export interface CommandResult {
+  index: number
+  firstSeq: number
+  lastSeq: number
+  fault: FaultInfo | null
+}
+
+export interface CheckpointInfo {
+  name: string
+  seq: number
+}
+
+export interface LabApi {
+  getTimeline(): Promise<Timeline>
+  runCommand(command: LabCommand): Promise<CommandResult>
+  /** For each command: null if the core would accept it now, otherwise the fault it would raise. */
+  checkCommands(commands: LabCommand[]): Promise<(FaultInfo | null)[]>
+  /** Goes back to the state right after event `seq`; later events are dropped. */
+  rewind(seq: number): Promise<void>
+  newLab(options: { seed?: number | null }): Promise<void>
+  /** Saves atomically; without a path the host asks where (desktop) or uses the lab's current file. */
+  saveLab(options: { path?: string }): Promise<LabFileInfo>
+  openLab(options: { path?: string }): Promise<LabFileInfo>
+  /** The lab file as text (for export) and back. */
+  exportLab(): Promise<string>
+  importLab(text: string): Promise<LabFileInfo>
+  /** Raw bytes of a file on a component's persisted surface (core dumps, disks) for export, hex encoded. */
+  readFile(componentId: string, path: string): Promise<string>
+  subscribe(listener: (push: LabPush) => void): () => void
+}
+
+export type LabApiMethod = Exclude<keyof LabApi, 'subscribe'>
+
+const anyCommand = z.looseObject({ op: z.string().max(64) })
+const pathArg = z.string().min(1).max(4096)
+
+/** Host-side validation of every call's arguments (the core then validates commands against its own schema). */
+export const labApiArgs = {
+  getTimeline: z.tuple([]),
+  runCommand: z.tuple([anyCommand]),
+  checkCommands: z.tuple([z.array(anyCommand).max(500)]),
+  rewind: z.tuple([z.number().int().min(0)]),
+  newLab: z.tuple([z.object({ seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional() }).strict()]),
+  saveLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
+  openLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
+  exportLab: z.tuple([]),
+  importLab: z.tuple([z.string().max(512 * 1024 * 1024)]),
+  readFile: z.tuple([z.string().min(1).max(256), pathArg])
+} satisfies Record<LabApiMethod, z.ZodType>
+
+export const labApiMethods = Object.keys(labApiArgs) as LabApiMethod[]
+
+/** IPC channel names: one per method, plus the push channel. */
+export const channel = (method: LabApiMethod) => `lab:${method}`
+export const PUSH_CHANNEL = 'lab:push'
+
+/** A rejected call: the message is safe to show; `fault` is set when the lab refused for a domain reason. */
+export interface ApiError {
+  message: string
+  message_ref?: MessageRef
+}

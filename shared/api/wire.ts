@@ -1,0 +1,25 @@
+// The test host's WebSocket messages. The window sends a call, the host answers it by id; pushes carry no id.
+// (The desktop app uses Electron IPC instead; both end in `dispatch`.)
+
+import type { ApiError, LabPush } from './contract'
+
+export interface WireCall {
+  id: number
+  method: string
+  args: unknown[]
+}
+
+export type WireReply = { id: number; result: unknown } | { id: number; error: ApiError }
+
+export interface WirePush {
+  push: LabPush
+}
+
+export type WireServerMessage = WireReply | WirePush
+
+/** The WebSocket path and the query parameter that carries the per-run token. */
+export const WIRE_PATH = '/api'
+export const TOKEN_PARAM = 'token'
+
+/** Largest message the host accepts (an imported lab file travels in one message). */
+export const MAX_WIRE_MESSAGE_BYTES = 64 * 1024 * 1024

@@ -1,0 +1,18 @@
+// The KMIP module's public surface: codec, tables, messages, server core, client and the vCenter sequence.
+
+export * from './ttlv'
+export * from './tags'
+export * from './enums'
+export * from './errors'
+export * from './attributes'
+export * from './messages'
+export * from './payloads'
+export * from './store'
+export * from './lifecycle'
+export * from './objectAttributes'
+export * from './describe'
+export * from './framing'
+export { KmipServerCore, type KmipServerContext, type KmipServerOptions } from './server'
+export { SUPPORTED_OPERATIONS } from './operations'
+export * from './client'
+export * from './vcenter'

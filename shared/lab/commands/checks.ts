@@ -1,0 +1,40 @@
+// Rules shared by several commands. Each throws the fault vSphere would raise.
+
+import type { CommandContext } from '../context'
+import { fault } from '../faults'
+import { componentId, type HostComponent, type VmComponent } from '../model'
+
+export function requireVm(ctx: CommandContext, name: string): VmComponent {
+  return ctx.tx.require(componentId.vm(name), 'vm', name)
+}
+
+export function requireHost(ctx: CommandContext, name: string): HostComponent {
+  return ctx.tx.require(componentId.host(name), 'host', name)
+}
+
+export function requireNotLocked(vm: VmComponent): void {
+  if (vm.cryptoState === 'locked')
+    throw fault('EncryptionKeyRequired', 'fault.vmLocked', { vm: vm.name, keyId: vm.keyId ?? '', provider: vm.providerId ?? '' })
+}
+
+export function requirePoweredOff(vm: VmComponent, action: string): void {
+  if (vm.power !== 'poweredOff') throw fault('InvalidPowerState', 'fault.mustBePoweredOff', { vm: vm.name, action })
+}
+
+export function requireNoSnapshots(vm: VmComponent, action: string): void {
+  if (vm.snapshots.length > 0) throw fault('InvalidVmConfig', 'fault.hasSnapshots', { vm: vm.name, action, count: vm.snapshots.length })
+}
+
+export function requireEncrypted(vm: VmComponent): void {
+  if (!vm.keyId) throw fault('InvalidVmConfig', 'fault.notEncrypted', { vm: vm.name })
+}
+
+/** The host needs the VM's KEK in its key cache to open the key safe. */
+export function requireKekInCache(vm: VmComponent, host: HostComponent): void {
+  if (vm.keyId && !host.memory.keyCache[vm.keyId])
+    throw fault('EncryptionKeyRequired', 'fault.kekNotInCache', { vm: vm.name, host: host.name, keyId: vm.keyId })
+}
+
+export function requireNew(ctx: CommandContext, id: string, name: string): void {
+  if (ctx.tx.has(id)) throw fault('AlreadyExists', 'fault.alreadyExists', { name })
+}

@@ -1,0 +1,259 @@
+// ESXi host commands: add, reboot, crash (core dump), crypto-util, key persistence, encryption mode, rekey.
+
+import { fromUtf8 } from '../../crypto/bytes'
+import { isEnvelope, readEnvelope, rewrapEnvelope, sealEnvelope } from '../../crypto/envelope'
+import { say } from '../context'
+import { fault } from '../faults'
+import { componentId, type DatastoreComponent, type HostComponent } from '../model'
+import { uuidFromBytes } from '../random'
+import { buildZdump, hostMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
+import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../files/cryptoUtil'
+import { dropKey, hostKeyInCache, keyTravel, sealKeyCache } from '../services/keyCache'
+import { ensureHostSafe, installHostKey, requireHostKeyInCache, vmsOnHost } from '../services/hostCrypto'
+import { restartHost } from '../services/hostLifecycle'
+import { createKmsKey, defaultProvider, requireVcenterRunning, vcenter } from '../services/vcenterKeys'
+import { requireHost, requireNew } from './checks'
+import type { CommandHandler } from './handler'
+import { datastoreName } from './vm'
+
+export const hostAdd: CommandHandler<'host.add'> = {
+  check(ctx, cmd) {
+    requireNew(ctx, componentId.host(cmd.name), cmd.name)
+  },
+  async run(ctx, cmd) {
+    const dsId = componentId.datastore(datastoreName(cmd.cluster))
+    if (!ctx.tx.has(dsId)) {
+      const ds: DatastoreComponent = {
+        id: dsId,
+        kind: 'datastore',
+        name: datastoreName(cmd.cluster),
+        cluster: cmd.cluster,
+        memory: {},
+        persisted: { files: {} }
+      }
+      ctx.tx.add(ds)
+      say(ctx, 'component', 'vcenter', dsId, 'datastore.added', { datastore: ds.name, cluster: cmd.cluster })
+    }
+    const host: HostComponent = {
+      id: componentId.host(cmd.name),
+      kind: 'host',
+      name: cmd.name,
+      cluster: cmd.cluster,
+      uuid: uuidFromBytes(ctx.tx.random(16)),
+      cryptoState: 'incapable',
+      memory: { keyCache: {}, runningVms: [] },
+      persisted: {
+        config: { cryptoEnabled: false, hostKeyId: null, hostKeyProvider: null, keyPersistence: false, pendingIncapableMarker: false },
+        varCore: {},
+        sealedKeyCache: null,
+        dumpCounter: 0
+      },
+      tpm: { storageKey: ctx.tx.random(32) }
+    }
+    ctx.tx.add(host)
+    say(ctx, 'component', 'vcenter', host.id, 'host.added', { host: cmd.name, cluster: cmd.cluster })
+  }
+}
+
+export const hostReboot: CommandHandler<'host.reboot'> = {
+  check(ctx, cmd) {
+    requireHost(ctx, cmd.name)
+  },
+  async run(ctx, cmd) {
+    await restartHost(ctx, requireHost(ctx, cmd.name), 'reboot')
+  }
+}
+
+export const hostCrash: CommandHandler<'host.crash'> = {
+  check(ctx, cmd) {
+    requireHost(ctx, cmd.name)
+  },
+  async run(ctx, cmd) {
+    let host = requireHost(ctx, cmd.name)
+    say(ctx, 'host.power', host.id, host.id, 'host.psod', { host: host.name })
+    const running = vmsOnHost(ctx, host.name).filter((v) => v.power === 'poweredOn')
+    const image = hostMemoryImage(host, running, ctx.tx.now())
+    const hostKey = hostKeyInCache(host)
+    const name = zdumpName(host.persisted.dumpCounter + 1)
+    if (hostKey) {
+      const envelope = sealEnvelope({
+        keyId: hostKey.keyId,
+        wrappingKey: hostKey.material,
+        plaintext: image,
+        content: 'vmkernel-zdump',
+        random: (n) => ctx.tx.random(n)
+      })
+      const file = buildZdump({ host: host.name, time: ctx.tx.now(), encrypted: true, keyId: hostKey.keyId, body: envelope })
+      host = writeDump(ctx, host, name, file)
+      say(ctx, 'coredump', host.id, host.id, 'host.coredump.encrypted', { host: host.name, file: `/var/core/${name}`, keyId: hostKey.keyId }, {
+        keys: [keyTravel(hostKey, 'id'), { keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'hostKey', keyId: `envelope:${name}` }],
+        payload: { kind: 'coreDump', bytes: file.length, encrypted: true }
+      })
+      if (vcenter(ctx).running)
+        say(ctx, 'host.state', host.id, 'vcenter', 'host.coredump.event', { host: host.name, file: `/var/core/${name}`, keyId: hostKey.keyId })
+    } else if (host.cryptoState === 'safe' || host.cryptoState === 'pendingIncapable') {
+      say(ctx, 'coredump', host.id, host.id, 'host.coredump.noHostKey', { host: host.name })
+    } else {
+      const file = buildZdump({ host: host.name, time: ctx.tx.now(), encrypted: false, keyId: null, body: image })
+      host = writeDump(ctx, host, name, file)
+      say(ctx, 'coredump', host.id, host.id, 'host.coredump.plain', { host: host.name, file: `/var/core/${name}` }, {
+        payload: { kind: 'coreDump', bytes: file.length, encrypted: false }
+      })
+    }
+    await restartHost(ctx, host, 'crash')
+  }
+}
+
+function writeDump(ctx: Parameters<CommandHandler<'host.crash'>['run']>[0], host: HostComponent, name: string, file: Uint8Array): HostComponent {
+  return ctx.tx.update(host, (h) => {
+    h.persisted.varCore[name] = file
+    h.persisted.dumpCounter += 1
+  })
+}
+
+function dumpFile(host: HostComponent, path: string): Uint8Array {
+  const name = path.startsWith('/var/core/') ? path.slice('/var/core/'.length) : path
+  const file = host.persisted.varCore[name]
+  if (!file) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: `${path}: no such file` })
+  return file
+}
+
+export const hostCryptoUtil: CommandHandler<'host.cryptoUtil'> = {
+  check(ctx, cmd) {
+    const host = requireHost(ctx, cmd.name)
+    try {
+      const inv = parseCryptoUtilArgs(cmd.args, { outRequired: false })
+      const { header } = envelopeAt(dumpFile(host, inv.file), inv.offset)
+      if (!host.memory.keyCache[header.keyId])
+        throw fault('CryptoUtilError', 'fault.cryptoUtil.keyMissing', { host: host.name, keyId: header.keyId })
+    } catch (e) {
+      if (e instanceof CryptoUtilError) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: e.message })
+      throw e
+    }
+  },
+  async run(ctx, cmd) {
+    const host = requireHost(ctx, cmd.name)
+    const inv = parseCryptoUtilArgs(cmd.args, { outRequired: false })
+    const bytes = dumpFile(host, inv.file)
+    const { header, envelope } = envelopeAt(bytes, inv.offset)
+    const key = host.memory.keyCache[header.keyId]
+    const args = cmd.args.join(' ')
+    if (inv.action === 'describe') {
+      say(ctx, 'cryptoUtil', host.id, host.id, 'host.cryptoUtil.describe', { host: host.name, args }, {
+        keys: [keyTravel(key, 'id')],
+        detail: describeLines(header, envelope.length)
+      })
+      return
+    }
+    const plain = extractPlaintext(envelope, key.material)
+    say(ctx, 'cryptoUtil', host.id, host.id, 'host.cryptoUtil.extract', { host: host.name, args, bytes: plain.length }, {
+      keys: [keyTravel(key, 'material'), { keyType: 'oneTimeKey', form: 'material', keyId: `envelope:${inv.file}` }],
+      payload: { kind: 'coreDump', bytes: plain.length, encrypted: false },
+      detail: fromUtf8(plain).split('\n').filter((l) => l.length > 0)
+    })
+  }
+}
+
+export const hostKeyPersistence: CommandHandler<'host.keyPersistence'> = {
+  check(ctx, cmd) {
+    const host = requireHost(ctx, cmd.name)
+    if (host.persisted.config.keyPersistence === cmd.enabled)
+      throw fault('InvalidState', cmd.enabled ? 'fault.keyPersistence.alreadyOn' : 'fault.keyPersistence.alreadyOff', { host: host.name })
+  },
+  async run(ctx, cmd) {
+    let host = requireHost(ctx, cmd.name)
+    if (cmd.enabled) {
+      host = ctx.tx.update(host, (h) => void (h.persisted.config.keyPersistence = true))
+      const sealed = sealKeyCache(ctx, host)
+      host = ctx.tx.update(host, (h) => void (h.persisted.sealedKeyCache = sealed))
+      say(ctx, 'key.seal', host.id, host.id, 'host.keyPersistence.on', { host: host.name, count: Object.keys(host.memory.keyCache).length })
+    } else {
+      host = ctx.tx.update(host, (h) => {
+        h.persisted.config.keyPersistence = false
+        h.persisted.sealedKeyCache = null
+      })
+      say(ctx, 'key.seal', host.id, host.id, 'host.keyPersistence.off', { host: host.name })
+    }
+  }
+}
+
+export const hostEncryptionMode: CommandHandler<'host.encryptionMode'> = {
+  check(ctx, cmd) {
+    const host = requireHost(ctx, cmd.name)
+    if (cmd.enabled) {
+      if (host.cryptoState === 'safe') throw fault('InvalidState', 'fault.encryptionMode.alreadySafe', { host: host.name })
+      requireVcenterRunning(ctx)
+      defaultProvider(ctx)
+    } else {
+      if (host.cryptoState === 'incapable' || host.cryptoState === 'pendingIncapable')
+        throw fault('InvalidState', 'fault.encryptionMode.alreadyOff', { host: host.name, state: host.cryptoState })
+      const keks = Object.values(host.memory.keyCache).filter((k) => k.keyType !== 'hostKey')
+      if (keks.length) throw fault('InvalidState', 'fault.encryptionMode.keysPresent', { host: host.name, count: keks.length })
+    }
+  },
+  async run(ctx, cmd) {
+    let host = requireHost(ctx, cmd.name)
+    if (cmd.enabled) {
+      if (host.cryptoState === 'pendingIncapable' && hostKeyInCache(host)) {
+        host = ctx.tx.update(host, (h) => {
+          h.cryptoState = 'safe'
+          h.persisted.config.cryptoEnabled = true
+          h.persisted.config.pendingIncapableMarker = false
+        })
+        say(ctx, 'host.state', 'vcenter', host.id, 'host.reenabled', { host: host.name })
+        return
+      }
+      if (host.cryptoState === 'pendingIncapable') host = ctx.tx.update(host, (h) => void (h.cryptoState = 'prepared'))
+      await ensureHostSafe(ctx, host, defaultProvider(ctx))
+      return
+    }
+    if (host.cryptoState === 'prepared') {
+      ctx.tx.update(host, (h) => void (h.cryptoState = 'incapable'))
+      say(ctx, 'host.state', 'vcenter', host.id, 'host.disabled.prepared', { host: host.name })
+      return
+    }
+    ctx.tx.update(host, (h) => {
+      h.cryptoState = 'pendingIncapable'
+      h.persisted.config.cryptoEnabled = false
+      h.persisted.config.pendingIncapableMarker = true
+    })
+    say(ctx, 'host.state', 'vcenter', host.id, 'host.disabled.pending', { host: host.name })
+  }
+}
+
+export const hostRekey: CommandHandler<'host.rekey'> = {
+  check(ctx, cmd) {
+    const host = requireHost(ctx, cmd.name)
+    if (host.cryptoState !== 'safe') throw fault('InvalidState', 'fault.hostNotSafe', { host: host.name, state: host.cryptoState })
+    requireVcenterRunning(ctx)
+    requireHostKeyInCache(host)
+  },
+  async run(ctx, cmd) {
+    let host = requireHost(ctx, cmd.name)
+    const old = hostKeyInCache(host)!
+    const providerId = host.persisted.config.hostKeyProvider ?? defaultProvider(ctx)
+    say(ctx, 'command', 'vcenter', host.id, 'host.rekey.start', { host: host.name, keyId: old.keyId })
+    const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: host.name, identifier: host.uuid })
+    host = installHostKey(ctx, host, key)
+    for (const [name, file] of Object.entries(host.persisted.varCore)) {
+      const envelope = file.subarray(ZDUMP_HEADER_SIZE)
+      if (!isEnvelope(envelope)) continue
+      const wrappedBy = readEnvelope(envelope).header.keyId
+      const wrapping = host.memory.keyCache[wrappedBy]
+      if (!wrapping) {
+        say(ctx, 'coredump', host.id, host.id, 'host.rekey.dumpSkipped', { host: host.name, file: `/var/core/${name}`, keyId: wrappedBy })
+        continue
+      }
+      const rewrapped = rewrapEnvelope(envelope, wrapping.material, key.material, key.keyId)
+      const next = new Uint8Array(ZDUMP_HEADER_SIZE + rewrapped.length)
+      next.set(buildZdump({ host: host.name, time: ctx.tx.now(), encrypted: true, keyId: key.keyId, body: new Uint8Array(0) }))
+      next.set(rewrapped, ZDUMP_HEADER_SIZE)
+      host = ctx.tx.update(host, (h) => void (h.persisted.varCore[name] = next))
+      say(ctx, 'coredump', host.id, host.id, 'host.rekey.dumpRewrapped', { host: host.name, file: `/var/core/${name}`, keyId: key.keyId }, {
+        keys: [{ keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'hostKey', keyId: `envelope:${name}` }, { keyType: 'hostKey', form: 'id', keyId: key.keyId }]
+      })
+    }
+    host = dropKey(ctx, host, old.keyId)
+    say(ctx, 'key.discard', host.id, host.id, 'host.rekey.oldKeyRemoved', { host: host.name, keyId: old.keyId }, { keys: [{ keyType: 'hostKey', form: 'id', keyId: old.keyId }] })
+  }
+}

@@ -1,0 +1,161 @@
+// KMS commands: servers join a key provider cluster, go away and come back; the KMS administrator revokes,
+// destroys or activates keys (KMIP key states).
+
+import type { KmipManagedObject } from '../../kmip/server'
+import { activateObject, destroyObject, revokeObject } from '../../kmip/lifecycle'
+import { KmipResultError } from '../../kmip/errors'
+import { RevocationReasonCode, resultReasonName, stateName } from '../../kmip/enums'
+import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
+import { say, type CommandContext } from '../context'
+import { fault } from '../faults'
+import { componentId, type KmsComponent } from '../model'
+import { providerServers, putKmsObject, replicateChanges } from '../services/kmsSession'
+import { requireNew } from './checks'
+import type { CommandHandler } from './handler'
+
+function requireKms(ctx: CommandContext, name: string): KmsComponent {
+  return ctx.tx.require(componentId.kms(name), 'kms', name)
+}
+
+export const kmsAdd: CommandHandler<'kms.add'> = {
+  check(ctx, cmd) {
+    requireNew(ctx, componentId.kms(cmd.name), cmd.name)
+    const peers = providerServers(ctx, cmd.provider)
+    if (peers.some((p) => Boolean(p.external) !== Boolean(cmd.external)))
+      throw fault('InvalidArgument', 'fault.kmsProviderMismatch', { provider: cmd.provider })
+  },
+  async run(ctx, cmd) {
+    const base: KmsComponent = {
+      id: componentId.kms(cmd.name),
+      kind: 'kms',
+      name: cmd.name,
+      provider: cmd.provider,
+      running: true,
+      external: null,
+      memory: { sessions: [] },
+      persisted: { keys: {}, ca: null, serverCertificate: null, trustedClients: [] }
+    }
+    if (cmd.external) {
+      ctx.tx.add({ ...base, external: { ...cmd.external } })
+      say(ctx, 'component', base.id, base.id, 'kms.added.external', { kms: cmd.name, provider: cmd.provider, host: cmd.external.host, port: cmd.external.port })
+      return
+    }
+    const random = (n: number) => ctx.tx.random(n)
+    const now = ctx.tx.now()
+    const peer = providerServers(ctx, cmd.provider).find((p) => p.persisted.ca)
+    if (!peer) {
+      const pki = await createKmsPki({ kmsName: cmd.name, now, random })
+      ctx.tx.add({ ...base, persisted: { ...base.persisted, ca: pki.ca, serverCertificate: pki.server } })
+      say(ctx, 'component', base.id, base.id, 'kms.added', { kms: cmd.name, provider: cmd.provider }, { payload: { kind: 'certificate' } })
+      return
+    }
+    const ca = peer.persisted.ca!
+    const keyPair = await generateKeyPair(random)
+    const certificatePem = await issueCertificate({
+      issuer: ca,
+      subjectPublicKey: keyPair.publicKeySpkiPem,
+      subject: { commonName: cmd.name, organization: 'KeyFlow Lab KMS' },
+      eku: ['serverAuth'],
+      san: { dns: [cmd.name] },
+      notBefore: now,
+      notAfter: addDays(now, DEFAULT_VALIDITY_DAYS.kmsServer),
+      random
+    })
+    ctx.tx.add({
+      ...base,
+      persisted: { keys: { ...peer.persisted.keys }, ca, serverCertificate: { certificatePem, keyPair }, trustedClients: [...peer.persisted.trustedClients] }
+    })
+    say(ctx, 'kms.replicate', peer.id, base.id, 'kms.joined', { kms: cmd.name, provider: cmd.provider, peer: peer.name, count: Object.keys(peer.persisted.keys).length })
+  }
+}
+
+export const kmsStop: CommandHandler<'kms.stop'> = {
+  check(ctx, cmd) {
+    const kms = requireKms(ctx, cmd.name)
+    if (kms.external) throw fault('NotSupported', 'fault.kms.external', { kms: kms.name })
+    if (!kms.running) throw fault('InvalidState', 'fault.kms.alreadyStopped', { kms: kms.name })
+  },
+  async run(ctx, cmd) {
+    const kms = ctx.tx.update(requireKms(ctx, cmd.name), (k) => {
+      k.running = false
+      k.memory.sessions = []
+    })
+    say(ctx, 'component', kms.id, kms.id, 'kms.stopped', { kms: kms.name })
+  }
+}
+
+export const kmsStart: CommandHandler<'kms.start'> = {
+  check(ctx, cmd) {
+    const kms = requireKms(ctx, cmd.name)
+    if (kms.external) throw fault('NotSupported', 'fault.kms.external', { kms: kms.name })
+    if (kms.running) throw fault('InvalidState', 'fault.kms.alreadyRunning', { kms: kms.name })
+  },
+  async run(ctx, cmd) {
+    let kms = ctx.tx.update(requireKms(ctx, cmd.name), (k) => void (k.running = true))
+    say(ctx, 'component', kms.id, kms.id, 'kms.started', { kms: kms.name })
+    const peer = providerServers(ctx, kms.provider).find((p) => p.id !== kms.id && p.running && !p.external)
+    if (!peer) return
+    const newer = Object.values(peer.persisted.keys).filter((o) => (kms.persisted.keys[o.uid]?.lastChangeDate ?? -Infinity) < o.lastChangeDate)
+    kms = ctx.tx.update(kms, (k) => {
+      for (const o of newer) k.persisted.keys[o.uid] = o as (typeof k.persisted.keys)[string]
+      k.persisted.trustedClients = [...peer.persisted.trustedClients]
+    })
+    say(ctx, 'kms.replicate', peer.id, kms.id, 'kms.synced', { kms: kms.name, peer: peer.name, count: newer.length })
+  }
+}
+
+/** vCenter tags host keys x-Component "ESXi Server"; every other key it creates is a VM key (KEK). */
+export function keyTypeOf(object: KmipManagedObject): 'hostKey' | 'kek' {
+  const component = object.attributes['x-Component']
+  return component?.type === 'TextString' && component.value === 'ESXi Server' ? 'hostKey' : 'kek'
+}
+
+type AdminOperation = 'Revoke' | 'Destroy' | 'Activate'
+
+/** The key as the running servers of its provider hold it (they replicate, so the first one is as good as any). */
+function keyHolder(ctx: CommandContext, keyId: string): { kms: KmsComponent; object: KmipManagedObject } {
+  const holders = ctx.tx.all('kms').filter((k) => !k.external && k.persisted.keys[keyId])
+  if (!holders.length) throw fault('NotFound', 'fault.kms.keyUnknown', { keyId })
+  const running = holders.find((k) => k.running)
+  if (!running) throw fault('KmsClusterUnreachable', 'fault.kmsNoneRunning', { provider: holders[0].provider })
+  return { kms: running, object: running.persisted.keys[keyId] }
+}
+
+function transition(ctx: CommandContext, keyId: string, operation: AdminOperation): { kms: KmsComponent; next: KmipManagedObject } {
+  const { kms, object } = keyHolder(ctx, keyId)
+  const now = ctx.tx.now()
+  try {
+    const next =
+      operation === 'Activate'
+        ? activateObject(object, now)
+        : operation === 'Destroy'
+          ? destroyObject(object, now)
+          : revokeObject(object, { reason: RevocationReasonCode.CessationOfOperation, message: 'revoked by the KMS administrator' }, now)
+    return { kms, next }
+  } catch (e) {
+    if (e instanceof KmipResultError)
+      throw fault('InvalidState', 'fault.kms.adminRefused', { kms: kms.name, operation, keyId, reason: `${resultReasonName(e.reason)}: ${e.message}` })
+    throw e
+  }
+}
+
+function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'>(operation: AdminOperation, messageId: string): CommandHandler<O> {
+  return {
+    check(ctx, cmd) {
+      transition(ctx, (cmd as { keyId: string }).keyId, operation)
+    },
+    async run(ctx, cmd) {
+      const keyId = (cmd as { keyId: string }).keyId
+      const { kms, next } = transition(ctx, keyId, operation)
+      putKmsObject(ctx, kms.id, next)
+      replicateChanges(ctx, kms.id, [next])
+      say(ctx, 'kms.admin', kms.id, kms.id, messageId, { kms: kms.name, keyId, state: stateName(next.state) }, {
+        keys: [{ keyType: keyTypeOf(next), form: 'id', keyId }]
+      })
+    }
+  }
+}
+
+export const kmsRevokeKey = adminCommand<'kms.revokeKey'>('Revoke', 'kms.admin.revoked')
+export const kmsDestroyKey = adminCommand<'kms.destroyKey'>('Destroy', 'kms.admin.destroyed')
+export const kmsActivateKey = adminCommand<'kms.activateKey'>('Activate', 'kms.admin.activated')

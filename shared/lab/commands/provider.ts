@@ -1,0 +1,116 @@
+// Key providers in vCenter: register, choose the default, and establish trust both ways with real certificates.
+
+import { describeCertificate, establishTrust, type TrustStep } from '../../pki'
+import { vcenterSequence } from '../../kmip/vcenter'
+import { formatMessage } from '../../i18n/format'
+import { say, type CommandContext } from '../context'
+import { fault, LabFault } from '../faults'
+import { VCENTER_ID, type KmsComponent } from '../model'
+import { providerServers, requireProvider, withKmsSession } from '../services/kmsSession'
+import { VCENTER_FQDN } from '../services/vcenterSetup'
+import { requireVcenterRunning, vcenter } from '../services/vcenterKeys'
+import type { CommandHandler } from './handler'
+
+/** vCenter's connection check of a provider (Discover Versions, Query): narrated, never fatal. */
+async function statusCheck(ctx: CommandContext, providerId: string): Promise<void> {
+  if (!providerServers(ctx, providerId).length) return
+  try {
+    const kms = await withKmsSession(ctx, providerId, null, async (client, kms) => {
+      await vcenterSequence.statusCheck(client)
+      await vcenterSequence.queryServerInformation(client)
+      return kms
+    })
+    say(ctx, 'trust', VCENTER_ID, kms.id, 'provider.status.ok', { provider: providerId, kms: kms.name })
+  } catch (e) {
+    if (!(e instanceof LabFault)) throw e
+    say(ctx, 'trust', VCENTER_ID, VCENTER_ID, 'provider.status.failed', { provider: providerId, reason: formatMessage(e.messageRef, 'en') })
+  }
+}
+
+export const providerAdd: CommandHandler<'provider.add'> = {
+  check(ctx, cmd) {
+    const vc = requireVcenterRunning(ctx)
+    if (vc.persisted.providers[cmd.name]) throw fault('AlreadyExists', 'fault.providerExists', { provider: cmd.name })
+  },
+  async run(ctx, cmd) {
+    const first = vcenter(ctx).persisted.defaultProvider === null
+    ctx.tx.update(vcenter(ctx), (v) => {
+      v.persisted.providers[cmd.name] = {
+        name: cmd.name,
+        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null }
+      }
+      if (first) v.persisted.defaultProvider = cmd.name
+    })
+    say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.added', { provider: cmd.name })
+    if (first) say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.default', { provider: cmd.name })
+    await statusCheck(ctx, cmd.name)
+  }
+}
+
+export const providerSetDefault: CommandHandler<'provider.setDefault'> = {
+  check(ctx, cmd) {
+    const vc = requireVcenterRunning(ctx)
+    requireProvider(vc, cmd.name)
+    if (vc.persisted.defaultProvider === cmd.name) throw fault('InvalidState', 'fault.providerAlreadyDefault', { provider: cmd.name })
+  },
+  async run(ctx, cmd) {
+    ctx.tx.update(vcenter(ctx), (v) => void (v.persisted.defaultProvider = cmd.name))
+    say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.default', { provider: cmd.name })
+  }
+}
+
+function trustServers(ctx: CommandContext, providerId: string): KmsComponent[] {
+  const servers = providerServers(ctx, providerId)
+  if (!servers.length) throw fault('NotFound', 'fault.providerNoServers', { provider: providerId })
+  if (servers.some((s) => s.external)) throw fault('NotSupported', 'fault.providerExternalTrust', { provider: providerId })
+  if (!servers.some((s) => s.running)) throw fault('KmsClusterUnreachable', 'fault.kmsNoneRunning', { provider: providerId })
+  return servers
+}
+
+function narrateStep(ctx: CommandContext, step: TrustStep, kms: KmsComponent): void {
+  const node = (p: 'vcenter' | 'kms') => (p === 'vcenter' ? VCENTER_ID : kms.id)
+  const name = (p: 'vcenter' | 'kms') => (p === 'vcenter' ? 'vCenter' : kms.name)
+  const subject = step.what === 'certificate' ? describeCertificate(step.pem).subject : ''
+  say(ctx, 'trust', node(step.from), node(step.to), `trust.step.${step.what}`, { fromName: name(step.from), toName: name(step.to), subject }, {
+    payload: { kind: step.what === 'privateKey' ? 'privateKey' : step.what === 'csr' ? 'csr' : 'certificate' },
+    detail: [step.pem.trim()]
+  })
+}
+
+export const providerTrust: CommandHandler<'provider.trust'> = {
+  check(ctx, cmd) {
+    requireProvider(requireVcenterRunning(ctx), cmd.provider)
+    trustServers(ctx, cmd.provider)
+  },
+  async run(ctx, cmd) {
+    const servers = trustServers(ctx, cmd.provider)
+    const kms = servers.find((s) => s.running)!
+    const vc = vcenter(ctx)
+    say(ctx, 'trust', VCENTER_ID, kms.id, 'trust.start', { provider: cmd.provider, mode: cmd.mode })
+    const trust = await establishTrust(
+      { kmsTrustsVcenter: cmd.mode, vcenterTrustsKms: 'kms-ca-certificate' },
+      {
+        vcenterName: VCENTER_FQDN,
+        vmca: vc.persisted.vmcaRoot,
+        kms: { ca: kms.persisted.ca!, server: kms.persisted.serverCertificate! },
+        now: ctx.tx.now(),
+        random: (n) => ctx.tx.random(n)
+      }
+    )
+    for (const step of trust.steps) narrateStep(ctx, step, kms)
+    ctx.tx.update(vcenter(ctx), (v) => {
+      v.persisted.providers[cmd.provider].trust = {
+        mode: cmd.mode,
+        trustedKmsCaPem: trust.vcenter.trustedKmsPems[0],
+        clientCertificate: { certificatePem: trust.vcenter.clientCertificatePem, keyPair: trust.vcenter.clientKeyPair }
+      }
+    })
+    for (const server of servers)
+      ctx.tx.update(server, (k) => {
+        k.persisted.trustedClients = [...new Set([...k.persisted.trustedClients, ...trust.kms.trustedClientPems])]
+      })
+    const until = describeCertificate(trust.vcenter.clientCertificatePem).notAfter.slice(0, 10)
+    say(ctx, 'trust', kms.id, VCENTER_ID, 'trust.done', { provider: cmd.provider, until }, { payload: { kind: 'certificate' } })
+    await statusCheck(ctx, cmd.provider)
+  }
+}

@@ -1,0 +1,52 @@
+// What a command handler works with: the transaction (state, random bytes, events) and the adapters the host
+// process plugs in (the disk cipher, a connector to real KMIP servers).
+
+import type { DiskCipher } from '../crypto/diskCipher'
+import type { EventInput, EventKind, KeyTravel, LabEvent, PayloadTravel } from './events'
+import type { KmsComponent } from './model'
+import type { RandomSource } from './random'
+import type { Transaction } from './transaction'
+
+/** A live connection to a real KMIP server (issue: external key providers). */
+export interface KmsLink {
+  send(request: Uint8Array): Promise<Uint8Array>
+  close(): void
+  /** How the TLS session looks, for the narration (protocol, cipher, the server's certificate subject). */
+  describe(): string
+}
+
+export interface ExternalKmsConnector {
+  /** Opens a mutually authenticated TLS connection; rejects with the TLS stack's own error text on failure. */
+  connect(kms: KmsComponent): Promise<KmsLink>
+}
+
+export interface LabDeps {
+  random: RandomSource
+  diskCipher: DiskCipher
+  externalKms?: ExternalKmsConnector
+}
+
+export interface CommandContext {
+  tx: Transaction
+  deps: LabDeps
+}
+
+export interface SayOptions {
+  keys?: KeyTravel[]
+  payload?: PayloadTravel | null
+  detail?: string[]
+  kmip?: EventInput['kmip']
+}
+
+/** Emits one narrated step: `id` is the message catalog entry, `params` fill its placeholders. */
+export function say(
+  ctx: CommandContext,
+  kind: EventKind,
+  from: string,
+  to: string,
+  id: string,
+  params: Record<string, string | number> = {},
+  opts: SayOptions = {}
+): LabEvent {
+  return ctx.tx.emit({ kind, from, to, message: { id, params }, ...opts })
+}

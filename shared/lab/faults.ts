@@ -1,0 +1,42 @@
+// A refused command: the vSphere-like fault name and a plain explanation from the message catalog.
+
+import type { MessageRef } from './events'
+
+export type FaultName =
+  | 'InvalidArgument'
+  | 'AlreadyExists'
+  | 'NotFound'
+  | 'InvalidState'
+  | 'InvalidPowerState'
+  | 'InvalidVmConfig'
+  | 'InvalidVmState'
+  | 'InvalidDatastore'
+  | 'EncryptionKeyRequired'
+  | 'KmsClusterUnreachable'
+  | 'KmsKeyUnavailable'
+  | 'SSLVerifyFault'
+  | 'VcenterUnavailable'
+  | 'HostNotConnected'
+  | 'CryptoUtilError'
+  | 'KmipError'
+  | 'NotSupported'
+
+export interface FaultInfo {
+  fault: FaultName
+  message: MessageRef
+  text: string
+}
+
+export class LabFault extends Error {
+  constructor(
+    readonly fault: FaultName,
+    readonly messageRef: MessageRef
+  ) {
+    super(`${fault}: ${messageRef.id}`)
+    this.name = 'LabFault'
+  }
+}
+
+export function fault(name: FaultName, id: string, params: Record<string, string | number> = {}): LabFault {
+  return new LabFault(name, { id, params })
+}

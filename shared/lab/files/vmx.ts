@@ -1,0 +1,45 @@
+// The .vmx configuration file: plain `key = "value"` lines. An encrypted VM carries `encryption.bundle`, the key
+// locator that names its KEK and holds its DEK wrapped by that KEK; nothing else in the file is secret.
+
+export interface VmxInput {
+  name: string
+  uuid: string
+  descriptor: string
+  nvram: string
+  bundle: string | null
+  migrateEncryption: 'opportunistic' | 'required'
+}
+
+export function formatVmx(v: VmxInput): string {
+  const lines: [string, string][] = [
+    ['.encoding', 'UTF-8'],
+    ['config.version', '8'],
+    ['virtualHW.version', '19'],
+    ['displayName', v.name],
+    ['guestOS', 'other5xlinux-64'],
+    ['memSize', '1024'],
+    ['numvcpus', '1'],
+    ['uuid.bios', v.uuid],
+    ['scsi0.present', 'TRUE'],
+    ['scsi0.virtualDev', 'pvscsi'],
+    ['scsi0:0.present', 'TRUE'],
+    ['scsi0:0.fileName', basename(v.descriptor)],
+    ['nvram', basename(v.nvram)],
+    ['migrate.encryptionMode', v.migrateEncryption]
+  ]
+  if (v.bundle) lines.push(['encryption.bundle', v.bundle])
+  return lines.map(([k, val]) => `${k} = "${val.replace(/"/g, '|22')}"`).join('\n') + '\n'
+}
+
+export function parseVmx(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const m = /^\s*([^=\s]+)\s*=\s*"(.*)"\s*$/.exec(line)
+    if (m) out[m[1]] = m[2].replace(/\|22/g, '"')
+  }
+  return out
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}

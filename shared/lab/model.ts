@@ -1,0 +1,211 @@
+// The lab's state: one record per component, each with the two surfaces the product teaches — `memory` (lost on
+// reboot or crash) and `persisted` (survives). Records are immutable: every change makes a new record, so the
+// history can hand back the state before and after any event.
+
+import type { KmipManagedObject } from '../kmip/server'
+import type { CertifiedKeyPair } from '../pki/types'
+
+export type ComponentKind = 'kms' | 'vcenter' | 'host' | 'datastore' | 'vm'
+export type KeyType = 'hostKey' | 'kek' | 'dek' | 'oneTimeKey'
+export type HostCryptoState = 'incapable' | 'prepared' | 'safe' | 'pendingIncapable'
+export type PowerState = 'poweredOff' | 'poweredOn'
+export type VmConnectionState = 'connected' | 'invalid'
+export type VmCryptoState = 'unlocked' | 'locked'
+export type TrustMode = 'vcenter-root-ca' | 'vcenter-cert' | 'kms-cert-and-key' | 'csr'
+
+export const VCENTER_ID = 'vcenter'
+export const META_ID = 'lab'
+
+export const componentId = {
+  kms: (name: string) => `kms:${name}`,
+  host: (name: string) => `host:${name}`,
+  vm: (name: string) => `vm:${name}`,
+  datastore: (name: string) => `datastore:${name}`
+}
+
+/** Lab-wide bookkeeping that must rewind with the history: the logical clock and the generator position. */
+export interface LabMeta {
+  id: typeof META_ID
+  kind: 'meta'
+  seed: number | null
+  /** Logical clock, POSIX seconds. The lab never reads wall time. */
+  clock: number
+  randomPosition: number
+  /** Insertion order of components, so views and layouts are stable. */
+  order: string[]
+}
+
+export interface KmipSession {
+  client: string
+  openedAt: number
+}
+
+/** A real KMIP server: where it listens, the CA vCenter trusts for it, and vCenter's client identity for it. */
+export interface KmsExternalEndpoint {
+  host: string
+  port: number
+  caPem: string
+  clientCertPem: string
+  clientKeyPem: string
+}
+
+export interface KmsComponent {
+  id: string
+  kind: 'kms'
+  name: string
+  provider: string
+  running: boolean
+  /** Set when the server is a real KMIP server on the network instead of the built-in one. */
+  external: KmsExternalEndpoint | null
+  memory: { sessions: KmipSession[] }
+  persisted: {
+    keys: Record<string, KmipManagedObject>
+    /** The KMS cluster's CA (shared by the servers of one provider) and this server's TLS identity. */
+    ca: CertifiedKeyPair | null
+    serverCertificate: CertifiedKeyPair | null
+    /** Client certificates or CAs this KMS accepts, as PEM (uploaded when trust is established). */
+    trustedClients: string[]
+  }
+}
+
+export interface ProviderTrust {
+  mode: TrustMode | null
+  /** "Make vCenter trust KMS": the KMS cluster CA vCenter accepts for server certificates (PEM). */
+  trustedKmsCaPem: string | null
+  /** The client identity vCenter presents to this provider's KMS servers (null: its machine certificate). */
+  clientCertificate: CertifiedKeyPair | null
+}
+
+export interface ProviderRecord {
+  name: string
+  trust: ProviderTrust
+}
+
+export interface VcenterComponent {
+  id: typeof VCENTER_ID
+  kind: 'vcenter'
+  name: string
+  running: boolean
+  memory: {
+    /** KMIP connections open right now (vCenter opens short-lived TLS sessions). */
+    connections: { kms: string; openedAt: number }[]
+    /** Key material passing through on its way to hosts; vCenter never keeps it. */
+    keysInFlight: { keyId: string; keyType: KeyType; material: Uint8Array }[]
+  }
+  persisted: {
+    providers: Record<string, ProviderRecord>
+    defaultProvider: string | null
+    /** VMCA: vCenter's own root CA and the machine certificate it issued to vCenter. */
+    vmcaRoot: CertifiedKeyPair
+    machineCertificate: CertifiedKeyPair
+    /** Key IDs only: which key protects which VM and which host. */
+    vmKeys: Record<string, { providerId: string; keyId: string }>
+    hostKeys: Record<string, { providerId: string; keyId: string }>
+  }
+}
+
+export interface CachedKey {
+  keyId: string
+  keyType: KeyType
+  providerId: string | null
+  material: Uint8Array
+  /** For DEKs and KEKs: the VM it belongs to (a KEK can serve clones too). */
+  vm?: string
+}
+
+export interface HostComponent {
+  id: string
+  kind: 'host'
+  name: string
+  cluster: string
+  uuid: string
+  cryptoState: HostCryptoState
+  memory: {
+    keyCache: Record<string, CachedKey>
+    runningVms: string[]
+  }
+  persisted: {
+    config: {
+      cryptoEnabled: boolean
+      hostKeyId: string | null
+      hostKeyProvider: string | null
+      keyPersistence: boolean
+      pendingIncapableMarker: boolean
+    }
+    /** /var/core: core dumps by file name. */
+    varCore: Record<string, Uint8Array>
+    /** With key persistence: the key cache sealed by the TPM (AES-256-GCM under the TPM's storage key). */
+    sealedKeyCache: Uint8Array | null
+    dumpCounter: number
+  }
+  /** The TPM's own storage key. It never leaves the chip: not a memory or disk surface of the host. */
+  tpm: { storageKey: Uint8Array }
+}
+
+export type DatastoreFileKind = 'vmx' | 'vmdk' | 'flat' | 'nvram' | 'vmsn' | 'delta'
+
+export interface DatastoreFile {
+  kind: DatastoreFileKind
+  /** Text files (.vmx, .vmdk descriptors) keep text; data files keep bytes. */
+  text?: string
+  data?: Uint8Array
+}
+
+export interface DatastoreComponent {
+  id: string
+  kind: 'datastore'
+  name: string
+  cluster: string
+  memory: Record<string, never>
+  persisted: { files: Record<string, DatastoreFile> }
+}
+
+export interface VmFiles {
+  vmx: string
+  descriptor: string
+  flat: string
+  nvram: string
+}
+
+export interface VmSnapshot {
+  name: string
+  vmsn: string
+  deltaDescriptor: string
+  deltaData: string
+}
+
+export interface VmComponent {
+  id: string
+  kind: 'vm'
+  name: string
+  uuid: string
+  host: string
+  datastore: string
+  power: PowerState
+  connectionState: VmConnectionState
+  cryptoState: VmCryptoState | null
+  keyId: string | null
+  providerId: string | null
+  diskBytes: number
+  /** Sectors the guest reads at boot (the part of the disk that holds guestData). */
+  bootSectors: number
+  files: VmFiles
+  /** Generation of the encrypted copies (vm_1.vmdk, vm_2.vmdk ...), as vSphere rewrites disks to new files. */
+  fileGeneration: number
+  snapshots: VmSnapshot[]
+  migrateEncryption: 'opportunistic' | 'required'
+  lockReason: string | null
+  memory: { guest: Uint8Array | null }
+  persisted: { files: string[] }
+}
+
+export type Component = KmsComponent | VcenterComponent | HostComponent | DatastoreComponent | VmComponent
+export type Entity = Component | LabMeta
+
+export interface ComponentByKind {
+  kms: KmsComponent
+  vcenter: VcenterComponent
+  host: HostComponent
+  datastore: DatastoreComponent
+  vm: VmComponent
+}

@@ -1,0 +1,111 @@
+// Host crypto states: incapable → prepared → safe (a host key in the key cache), and the keys a host needs.
+
+import { say, type CommandContext } from '../context'
+import { fault } from '../faults'
+import type { HostComponent, VmComponent } from '../model'
+import { hostKeyInCache } from './keyCache'
+import { createKmsKey, fetchKmsKey, forgetInFlight, lockMessageFor, pushKey, recordKeyId, vcenter, type KeyInFlight } from './vcenterKeys'
+
+export function hostsInCluster(ctx: CommandContext, cluster: string): HostComponent[] {
+  return ctx.tx.all('host').filter((h) => h.cluster === cluster)
+}
+
+export function vmsOnHost(ctx: CommandContext, host: string): VmComponent[] {
+  return ctx.tx.all('vm').filter((v) => v.host === host)
+}
+
+export function requireEncryptionCapable(host: HostComponent): void {
+  if (host.cryptoState === 'pendingIncapable') throw fault('InvalidState', 'fault.hostPendingIncapable', { host: host.name })
+}
+
+/**
+ * vCenter makes a host crypto safe: PrepareCrypto (incapable → prepared), a new host key from the KMS tagged
+ * x-Component "ESXi Server", pushed to the host (prepared → safe). From then on core dumps are encrypted.
+ */
+export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, providerId: string): Promise<HostComponent> {
+  let h = ctx.tx.require(host.id, 'host')
+  if (h.cryptoState === 'safe') return h
+  requireEncryptionCapable(h)
+  if (h.cryptoState === 'incapable') {
+    h = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
+    say(ctx, 'host.state', 'vcenter', h.id, 'host.prepare', { host: h.name })
+  }
+  const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: h.name, identifier: h.uuid })
+  return installHostKey(ctx, h, key)
+}
+
+export function installHostKey(ctx: CommandContext, host: HostComponent, key: KeyInFlight): HostComponent {
+  let h = pushKey(ctx, host, key)
+  h = ctx.tx.update(h, (d) => {
+    d.cryptoState = 'safe'
+    d.persisted.config.cryptoEnabled = true
+    d.persisted.config.pendingIncapableMarker = false
+    d.persisted.config.hostKeyId = key.keyId
+    d.persisted.config.hostKeyProvider = key.providerId
+  })
+  say(ctx, 'host.state', h.id, h.id, 'host.safe', { host: h.name, keyId: key.keyId }, { keys: [{ keyType: 'hostKey', form: 'id', keyId: key.keyId }] })
+  recordKeyId(ctx, 'hostKeys', h.name, key)
+  forgetInFlight(ctx, key)
+  return h
+}
+
+/** After a reboot or an outage: vCenter fetches the host key the host had and pushes it back. */
+export async function restoreHostKey(ctx: CommandContext, host: HostComponent): Promise<HostComponent> {
+  let h = ctx.tx.require(host.id, 'host')
+  const { hostKeyId, hostKeyProvider } = h.persisted.config
+  if (h.cryptoState !== 'safe' || !hostKeyId || !hostKeyProvider || hostKeyInCache(h)) return h
+  try {
+    const key = await fetchKmsKey(ctx, hostKeyProvider, hostKeyId, 'hostKey')
+    h = pushKey(ctx, h, key)
+    forgetInFlight(ctx, key)
+  } catch (e) {
+    lockMessageFor(e)
+    say(ctx, 'host.state', 'vcenter', h.id, 'host.hostKeyMissing', { host: h.name, keyId: hostKeyId })
+  }
+  return h
+}
+
+/**
+ * The KEKs the VMs registered on this host need. Each missing key is fetched once; a VM whose key cannot be had
+ * is locked (connectionState invalid, cryptoState locked), as vSphere does.
+ */
+export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, only?: VmComponent): Promise<{ locked: VmComponent[] }> {
+  const locked: VmComponent[] = []
+  const vms = (only ? [only] : vmsOnHost(ctx, host.name)).filter((v) => v.keyId && v.providerId)
+  const fetched = new Map<string, KeyInFlight | Error>()
+  for (const vm of vms) {
+    const h = ctx.tx.require(host.id, 'host')
+    if (h.memory.keyCache[vm.keyId!]) continue
+    let outcome = fetched.get(vm.keyId!)
+    if (!outcome) {
+      try {
+        if (!vcenter(ctx).running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
+        outcome = await fetchKmsKey(ctx, vm.providerId!, vm.keyId!, 'kek')
+        pushKey(ctx, h, outcome, vm.name)
+        forgetInFlight(ctx, outcome)
+      } catch (e) {
+        lockMessageFor(e)
+        outcome = e as Error
+      }
+      fetched.set(vm.keyId!, outcome)
+    }
+    if (outcome instanceof Error) locked.push(lockVm(ctx, vm, lockMessageFor(outcome)))
+  }
+  return { locked }
+}
+
+export function lockVm(ctx: CommandContext, vm: VmComponent, reason: string): VmComponent {
+  const v = ctx.tx.update(ctx.tx.require(vm.id, 'vm'), (d) => {
+    d.connectionState = 'invalid'
+    d.cryptoState = 'locked'
+    d.lockReason = reason
+  })
+  say(ctx, 'vm.state', v.host ? `host:${v.host}` : v.id, v.id, reason, { vm: v.name, keyId: v.keyId ?? '' }, {
+    keys: v.keyId ? [{ keyType: 'kek', form: 'id', keyId: v.keyId }] : []
+  })
+  return v
+}
+
+export function requireHostKeyInCache(host: HostComponent): void {
+  if (!hostKeyInCache(host)) throw fault('InvalidState', 'fault.hostKeyNotInCache', { host: host.name })
+}

@@ -1,0 +1,51 @@
+// A host restart: memory is gone (key cache, running VMs); then the keys come back — from the TPM with key
+// persistence, otherwise only through vCenter, which asks the KMS again for every key ID it knows.
+
+import { say, type CommandContext } from '../context'
+import type { HostComponent } from '../model'
+import { putKey, unsealKeyCache } from './keyCache'
+import { restoreHostKey, restoreVmKeys, vmsOnHost } from './hostCrypto'
+import { vcenter } from './vcenterKeys'
+
+export async function restartHost(ctx: CommandContext, host: HostComponent, cause: 'reboot' | 'crash'): Promise<void> {
+  for (const vm of vmsOnHost(ctx, host.name)) {
+    if (vm.power === 'poweredOn' || vm.memory.guest)
+      ctx.tx.update(vm, (d) => {
+        d.power = 'poweredOff'
+        d.memory.guest = null
+      })
+  }
+  let h = ctx.tx.update(ctx.tx.require(host.id, 'host'), (d) => {
+    d.memory.keyCache = {}
+    d.memory.runningVms = []
+  })
+  say(ctx, 'host.power', h.id, h.id, cause === 'crash' ? 'host.restart.afterCrash' : 'host.restart', { host: h.name })
+
+  if (h.cryptoState === 'pendingIncapable') {
+    h = ctx.tx.update(h, (d) => {
+      d.cryptoState = 'incapable'
+      d.persisted.config.cryptoEnabled = false
+      d.persisted.config.pendingIncapableMarker = false
+      d.persisted.config.hostKeyId = null
+      d.persisted.config.hostKeyProvider = null
+    })
+    say(ctx, 'host.state', h.id, h.id, 'host.incapableAfterReboot', { host: h.name })
+  }
+
+  if (h.persisted.config.keyPersistence && h.persisted.sealedKeyCache) {
+    const keys = unsealKeyCache(h, h.persisted.sealedKeyCache)
+    for (const k of keys) h = putKey(ctx, h, k)
+    say(ctx, 'key.seal', h.id, h.id, 'host.keys.unsealed', { host: h.name, count: keys.length }, {
+      keys: keys.map((k) => ({ keyType: k.keyType, form: 'material' as const, keyId: k.keyId }))
+    })
+  }
+
+  if (!vcenter(ctx).running) {
+    say(ctx, 'host.state', h.id, 'vcenter', 'host.vcenterUnreachable', { host: h.name })
+    await restoreVmKeys(ctx, h)
+    return
+  }
+  say(ctx, 'host.state', h.id, 'vcenter', 'host.reconnect', { host: h.name })
+  h = await restoreHostKey(ctx, h)
+  await restoreVmKeys(ctx, h)
+}

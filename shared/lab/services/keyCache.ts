@@ -1,0 +1,75 @@
+// The host's key cache: memory only, lost on reboot — unless key persistence seals it with the TPM.
+
+import { gcm } from '@noble/ciphers/aes.js'
+import { concatBytes, fromHex, fromUtf8, toHex, utf8 } from '../../crypto/bytes'
+import type { CommandContext } from '../context'
+import type { CachedKey, HostComponent } from '../model'
+import { say } from '../context'
+import { fingerprint } from '../view'
+
+export function cachedKey(host: HostComponent, keyId: string): CachedKey | undefined {
+  return host.memory.keyCache[keyId]
+}
+
+export function hostKeyInCache(host: HostComponent): CachedKey | undefined {
+  const id = host.persisted.config.hostKeyId
+  return id ? host.memory.keyCache[id] : undefined
+}
+
+export function putKey(ctx: CommandContext, host: HostComponent, key: CachedKey): HostComponent {
+  const next = ctx.tx.update(host, (h) => {
+    h.memory.keyCache[key.keyId] = key
+  })
+  return resealIfPersistent(ctx, next)
+}
+
+export function dropKey(ctx: CommandContext, host: HostComponent, keyId: string): HostComponent {
+  if (!host.memory.keyCache[keyId]) return host
+  const next = ctx.tx.update(host, (h) => {
+    delete h.memory.keyCache[keyId]
+  })
+  return resealIfPersistent(ctx, next)
+}
+
+/** DEKs belong to running VMs only; they are never sealed (they come back from the .vmx at power-on). */
+function persistentKeys(host: HostComponent): CachedKey[] {
+  return Object.values(host.memory.keyCache).filter((k) => k.keyType === 'hostKey' || k.keyType === 'kek')
+}
+
+export function sealKeyCache(ctx: CommandContext, host: HostComponent): Uint8Array {
+  const plain = utf8(JSON.stringify(persistentKeys(host).map((k) => ({ ...k, material: toHex(k.material) }))))
+  const nonce = ctx.tx.random(12)
+  return concatBytes(nonce, gcm(host.tpm.storageKey, nonce, utf8(`tpm-seal:${host.uuid}`)).encrypt(plain))
+}
+
+export function unsealKeyCache(host: HostComponent, sealed: Uint8Array): CachedKey[] {
+  const plain = gcm(host.tpm.storageKey, sealed.subarray(0, 12), utf8(`tpm-seal:${host.uuid}`)).decrypt(sealed.subarray(12))
+  const list = JSON.parse(fromUtf8(plain)) as (Omit<CachedKey, 'material'> & { material: string })[]
+  return list.map((k) => ({ ...k, material: fromHex(k.material) }))
+}
+
+function resealIfPersistent(ctx: CommandContext, host: HostComponent): HostComponent {
+  if (!host.persisted.config.keyPersistence) return host
+  const sealed = sealKeyCache(ctx, host)
+  return ctx.tx.update(host, (h) => {
+    h.persisted.sealedKeyCache = sealed
+  })
+}
+
+export function keyTravel(key: CachedKey, form: 'material' | 'id' | 'wrapped' = 'material') {
+  return { keyType: key.keyType, form, keyId: key.keyId, fingerprint: fingerprint(key.material) }
+}
+
+/** Narrated removal of a DEK when its VM stops running on the host. */
+export function forgetDek(ctx: CommandContext, host: HostComponent, vmName: string): HostComponent {
+  const dekId = dekIdOf(vmName)
+  const dek = host.memory.keyCache[dekId]
+  if (!dek) return host
+  const next = dropKey(ctx, host, dekId)
+  say(ctx, 'key.discard', host.id, host.id, 'host.dek.discard', { host: host.name, vm: vmName }, { keys: [keyTravel(dek)] })
+  return next
+}
+
+export function dekIdOf(vmName: string): string {
+  return `dek:${vmName}`
+}

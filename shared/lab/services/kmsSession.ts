@@ -1,0 +1,231 @@
+// vCenter's KMIP sessions. vCenter tries the servers of a key provider in order (first reachable wins), opens a
+// mutually authenticated TLS session, and sends real KMIP 1.1 TTLV messages; every request and response is an
+// event carrying its bytes. A built-in KMS answers through the lab's KMIP server; an external one over real TLS.
+
+import { toHex } from '../../crypto/bytes'
+import { KmipClient, KmipOperationError, KmipResponseError } from '../../kmip/client'
+import { resultReasonName } from '../../kmip/enums'
+import { KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip/server'
+import { createVcenterKmipClient } from '../../kmip/vcenter'
+import { hasMessage } from '../../i18n/format'
+import { say, type CommandContext, type KmsLink } from '../context'
+import { fault, LabFault } from '../faults'
+import { VCENTER_ID, type KeyType, type KmsComponent, type ProviderRecord, type VcenterComponent } from '../model'
+import { uuidFromBytes } from '../random'
+import { fingerprint } from '../view'
+import { summarizeKmip } from './kmipTrace'
+import { handshake } from './tlsTrust'
+
+export const BUILTIN_KMS_VENDOR = 'KeyFlow Lab KMS (KMIP 1.1)'
+
+const builtinServer = new KmipServerCore({ vendorIdentification: BUILTIN_KMS_VENDOR })
+
+interface OpenSession {
+  clientId: string
+  link: KmsLink | null
+}
+
+export function providerServers(ctx: CommandContext, providerId: string): KmsComponent[] {
+  return ctx.tx.all('kms').filter((k) => k.provider === providerId)
+}
+
+export function requireProvider(vc: VcenterComponent, providerId: string): ProviderRecord {
+  const p = vc.persisted.providers[providerId]
+  if (!p) throw fault('NotFound', 'fault.providerNotFound', { provider: providerId })
+  return p
+}
+
+/**
+ * Runs `fn` on a KMIP session with the first server of the provider that accepts one. KMIP-level failures become
+ * faults with the KMS's own Result Reason; if no server accepts a session, the fault lists why for each.
+ */
+export async function withKmsSession<T>(
+  ctx: CommandContext,
+  providerId: string,
+  keyType: KeyType | null,
+  fn: (client: KmipClient, kms: KmsComponent) => Promise<T>
+): Promise<T> {
+  const vc = ctx.tx.require(VCENTER_ID, 'vcenter')
+  if (!vc.running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
+  const provider = requireProvider(vc, providerId)
+  const servers = providerServers(ctx, providerId)
+  if (!servers.length) throw fault('KmsClusterUnreachable', 'fault.providerNoServers', { provider: providerId })
+  const reasons: string[] = []
+  for (const server of servers) {
+    const kms = ctx.tx.require(server.id, 'kms')
+    const session = await openSession(ctx, vc, provider, kms)
+    if (typeof session === 'string') {
+      reasons.push(`${kms.name}: ${session}`)
+      continue
+    }
+    try {
+      return await fn(createVcenterKmipClient(transport(ctx, kms.id, session, keyType)), kms)
+    } catch (e) {
+      if (e instanceof KmipOperationError)
+        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonName(e.resultReason), message: e.resultMessage })
+      if (e instanceof KmipResponseError)
+        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: 'an answer vCenter cannot read', message: e.message })
+      if (e instanceof LabFault || !session.link) throw e
+      reasons.push(`${kms.name}: ${(e as Error).message}`)
+    } finally {
+      closeSession(ctx, kms.id, session)
+    }
+  }
+  throw fault('KmsClusterUnreachable', 'fault.kmsUnreachable', { provider: providerId, reasons: reasons.join('; ') })
+}
+
+async function openSession(ctx: CommandContext, vc: VcenterComponent, provider: ProviderRecord, kms: KmsComponent): Promise<OpenSession | string> {
+  if (kms.external) {
+    if (!ctx.deps.externalKms) {
+      const reason = 'this lab host cannot reach external KMIP servers'
+      say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
+      return reason
+    }
+    try {
+      const link = await ctx.deps.externalKms.connect(kms)
+      markOpen(ctx, kms.id, true)
+      say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.open.external', { kms: kms.name, session: link.describe() })
+      return { clientId: 'external', link }
+    } catch (e) {
+      const reason = (e as Error).message
+      say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
+      return reason
+    }
+  }
+  if (!kms.running) {
+    say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.refused', { kms: kms.name })
+    return 'connection refused'
+  }
+  const result = await handshake(vc, provider, kms, ctx.tx.now())
+  if (!result.ok) {
+    say(ctx, 'tls.handshake', VCENTER_ID, kms.id, result.rejectedBy === 'vcenter' ? 'tls.rejectedByVcenter' : 'tls.rejectedByKms', {
+      kms: kms.name,
+      message: result.message
+    }, { payload: { kind: 'certificate' } })
+    return result.message
+  }
+  markOpen(ctx, kms.id, true)
+  say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.open', { kms: kms.name, client: result.clientCn }, { payload: { kind: 'certificate' } })
+  return { clientId: result.clientCn, link: null }
+}
+
+function markOpen(ctx: CommandContext, kmsId: string, open: boolean): void {
+  const now = ctx.tx.now()
+  ctx.tx.update(ctx.tx.require(kmsId, 'kms'), (k) => {
+    if (open) k.memory.sessions.push({ client: VCENTER_ID, openedAt: now })
+    else k.memory.sessions.pop()
+  })
+  ctx.tx.update(ctx.tx.require(VCENTER_ID, 'vcenter'), (v) => {
+    if (open) v.memory.connections.push({ kms: kmsId, openedAt: now })
+    else v.memory.connections = v.memory.connections.filter((c) => c.kms !== kmsId)
+  })
+}
+
+function closeSession(ctx: CommandContext, kmsId: string, session: OpenSession): void {
+  session.link?.close()
+  markOpen(ctx, kmsId, false)
+  say(ctx, 'tls.close', VCENTER_ID, kmsId, 'tls.close', { kms: ctx.tx.require(kmsId, 'kms').name })
+}
+
+function messageId(direction: 'req' | 'res', operations: string[]): string {
+  const id = `kmip.${direction}.${(operations[0] ?? '').replace(/ /g, '')}`
+  return operations.length >= 1 && hasMessage(id) ? id : `kmip.${direction}.other`
+}
+
+function transport(ctx: CommandContext, kmsId: string, session: OpenSession, keyType: KeyType | null) {
+  return async (request: Uint8Array): Promise<Uint8Array> => {
+    const kms = ctx.tx.require(kmsId, 'kms')
+    const req = summarizeKmip(request)
+    const operation = req.operations.join(' + ')
+    const uid = req.uids[0]
+    say(ctx, 'kmip.request', VCENTER_ID, kmsId, messageId('req', req.operations), {
+      kms: kms.name,
+      operation,
+      keyId: uid ?? '',
+      names: req.attributeNames.join(', ')
+    }, {
+      kmip: { operation, direction: 'request', hex: toHex(request) },
+      keys: uid && keyType ? [{ keyType, form: 'id', keyId: uid }] : [],
+      payload: { kind: 'kmip', bytes: request.length }
+    })
+    let changed: KmipManagedObject[] = []
+    let response: Uint8Array
+    if (session.link) response = await session.link.send(request)
+    else ({ response, changed } = serveBuiltin(ctx, kmsId, request, session.clientId))
+    const fresh = replicateChanges(ctx, kmsId, changed)
+    const res = summarizeKmip(response)
+    const keyId = res.uids[0] ?? uid ?? ''
+    say(ctx, 'kmip.response', kmsId, VCENTER_ID, res.ok ? messageId('res', res.operations.length ? res.operations : req.operations) : 'kmip.res.failed', {
+      kms: kms.name,
+      operation,
+      keyId,
+      values: res.attributeValues.length ? res.attributeValues.join(', ') : 'none',
+      reason: res.failure?.reason ?? '',
+      message: res.failure?.message ?? ''
+    }, {
+      kmip: { operation, direction: 'response', hex: toHex(response), ok: res.ok },
+      keys: keyType && keyId ? [{ keyType, form: res.keyMaterial ? 'material' : 'id', keyId, ...(res.keyMaterial ? { fingerprint: fingerprint(res.keyMaterial) } : {}) }] : [],
+      payload: { kind: 'kmip', bytes: response.length }
+    })
+    replicateNewKeys(ctx, kmsId, fresh)
+    return response
+  }
+}
+
+function builtinStore(ctx: CommandContext, kmsId: string, changed: KmipManagedObject[]): KmipKeyStore {
+  return {
+    get: (uid) => ctx.tx.require(kmsId, 'kms').persisted.keys[uid],
+    put: (object) => {
+      changed.push(object)
+      putKmsObject(ctx, kmsId, object)
+    },
+    list: () => Object.values(ctx.tx.require(kmsId, 'kms').persisted.keys)
+  }
+}
+
+export function putKmsObject(ctx: CommandContext, kmsId: string, object: KmipManagedObject): void {
+  ctx.tx.update(ctx.tx.require(kmsId, 'kms'), (k) => {
+    k.persisted.keys[object.uid] = object as (typeof k.persisted.keys)[string]
+  })
+}
+
+function serveBuiltin(ctx: CommandContext, kmsId: string, request: Uint8Array, clientId: string) {
+  const changed: KmipManagedObject[] = []
+  const response = builtinServer.handle(request, {
+    clientId,
+    now: ctx.tx.now(),
+    store: builtinStore(ctx, kmsId, changed),
+    newUid: () => uuidFromBytes(ctx.tx.random(16)),
+    random: (n) => ctx.tx.random(n)
+  })
+  return { response, changed }
+}
+
+/**
+ * Servers of one key provider hold the same keys: a change on one is copied to every running peer. Changes to keys
+ * a peer already has travel with the response; new keys are copied afterwards, each as a step of its own.
+ */
+export function replicateChanges(ctx: CommandContext, fromId: string, changed: readonly KmipManagedObject[]): Map<string, KmipManagedObject[]> {
+  const fresh = new Map<string, KmipManagedObject[]>()
+  if (!changed.length) return fresh
+  const from = ctx.tx.require(fromId, 'kms')
+  for (const peer of providerServers(ctx, from.provider)) {
+    if (peer.id === fromId || !peer.running || peer.external) continue
+    for (const o of changed) {
+      if (peer.persisted.keys[o.uid]) putKmsObject(ctx, peer.id, o)
+      else fresh.set(peer.id, [...(fresh.get(peer.id) ?? []), o])
+    }
+  }
+  return fresh
+}
+
+export function replicateNewKeys(ctx: CommandContext, fromId: string, fresh: Map<string, KmipManagedObject[]>): void {
+  const from = ctx.tx.require(fromId, 'kms')
+  for (const [peerId, objects] of fresh) {
+    const latest = new Map(objects.map((o) => [o.uid, o]))
+    for (const o of latest.values()) {
+      putKmsObject(ctx, peerId, o)
+      say(ctx, 'kms.replicate', fromId, peerId, 'kms.replicated', { from: from.name, to: ctx.tx.require(peerId, 'kms').name, keyId: o.uid })
+    }
+  }
+}

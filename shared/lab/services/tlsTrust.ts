@@ -1,0 +1,56 @@
+// The mutual-TLS handshake between vCenter and a built-in KMS, decided by real X.509 checks: vCenter verifies the
+// KMS server certificate against the KMS CA it trusts; the KMS verifies vCenter's client certificate against the
+// certificates and CAs uploaded to it. Expired or untrusted certificates fail with the texts a TLS stack logs.
+
+import { describeCertificate, verifyPeer, type PeerVerification } from '../../pki'
+import type { KmsComponent, ProviderRecord, VcenterComponent } from '../model'
+
+export type HandshakeResult =
+  | { ok: true; clientCn: string; serverSubject: string }
+  | { ok: false; rejectedBy: 'vcenter' | 'kms'; message: string }
+
+const validityMemo = new Map<string, [number, number]>()
+
+function validity(pem: string): [number, number] {
+  let v = validityMemo.get(pem)
+  if (!v) {
+    const d = describeCertificate(pem)
+    v = [Date.parse(d.notBefore) / 1000, Date.parse(d.notAfter) / 1000]
+    validityMemo.set(pem, v)
+  }
+  return v
+}
+
+const verifyMemo = new Map<string, Promise<PeerVerification>>()
+
+/**
+ * A verification depends on time only through the certificates' validity windows, so results are cached per
+ * stretch of time between two window boundaries: a lab with a thousand key fetches verifies each chain once.
+ */
+function verifyAt(certificatePem: string, trustedPems: string[], at: number, requiredEku: 'clientAuth' | 'serverAuth'): Promise<PeerVerification> {
+  const boundaries = [certificatePem, ...trustedPems].flatMap(validity)
+  const stretch = boundaries.filter((b) => b <= at).length
+  const key = `${requiredEku}|${stretch}|${certificatePem}|${trustedPems.join('|')}`
+  let result = verifyMemo.get(key)
+  if (!result) {
+    result = verifyPeer({ certificatePem, trustedPems, at, requiredEku })
+    verifyMemo.set(key, result)
+  }
+  return result
+}
+
+export function clientCertificateOf(vc: VcenterComponent, provider: ProviderRecord): string {
+  return (provider.trust.clientCertificate ?? vc.persisted.machineCertificate).certificatePem
+}
+
+export async function handshake(vc: VcenterComponent, provider: ProviderRecord, kms: KmsComponent, now: number): Promise<HandshakeResult> {
+  const server = kms.persisted.serverCertificate
+  if (!server) return { ok: false, rejectedBy: 'vcenter', message: 'the KMS presented no certificate' }
+  const trustedByVcenter = provider.trust.trustedKmsCaPem ? [provider.trust.trustedKmsCaPem] : []
+  const serverCheck = await verifyAt(server.certificatePem, trustedByVcenter, now, 'serverAuth')
+  if (!serverCheck.ok) return { ok: false, rejectedBy: 'vcenter', message: serverCheck.message }
+  const clientPem = clientCertificateOf(vc, provider)
+  const clientCheck = await verifyAt(clientPem, kms.persisted.trustedClients, now, 'clientAuth')
+  if (!clientCheck.ok) return { ok: false, rejectedBy: 'kms', message: clientCheck.message }
+  return { ok: true, clientCn: clientCheck.subjectCn ?? 'unknown', serverSubject: describeCertificate(server.certificatePem).subject }
+}

@@ -1,0 +1,133 @@
+// vCenter as the only KMIP client: it asks the KMS for keys, hands the material to hosts, and keeps only key IDs.
+
+import { say, type CommandContext } from '../context'
+import { fault, LabFault } from '../faults'
+import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type VcenterComponent } from '../model'
+import { fingerprint } from '../view'
+import { putKey } from './keyCache'
+import { KmipOperationError } from '../../kmip/client'
+import { resultReasonName, State, stateName } from '../../kmip/enums'
+import { vcenterSequence } from '../../kmip/vcenter'
+import { withKmsSession } from './kmsSession'
+
+export interface KeyPurpose {
+  keyType: 'kek' | 'hostKey'
+  /** x-Component: "Virtual Machine" for a VM key, "ESXi Server" for a host key. */
+  component: 'Virtual Machine' | 'ESXi Server'
+  /** x-Name: the VM's display name or the host's name. */
+  name: string
+  /** x-Identifier: the VM's or the host's UUID. */
+  identifier: string
+}
+
+export interface KeyInFlight {
+  keyId: string
+  keyType: KeyType
+  providerId: string
+  material: Uint8Array
+}
+
+export function vcenter(ctx: CommandContext): VcenterComponent {
+  return ctx.tx.require(VCENTER_ID, 'vcenter')
+}
+
+export function requireVcenterRunning(ctx: CommandContext): VcenterComponent {
+  const vc = vcenter(ctx)
+  if (!vc.running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
+  return vc
+}
+
+export function defaultProvider(ctx: CommandContext): string {
+  const vc = vcenter(ctx)
+  const p = vc.persisted.defaultProvider
+  if (!p) throw fault('InvalidVmConfig', 'fault.noDefaultProvider')
+  return p
+}
+
+/** vCenter's key creation, message for message as vCenter 7.0.3 sends it (see the KMIP trace in the domain notes). */
+export async function createKmsKey(ctx: CommandContext, providerId: string, purpose: KeyPurpose): Promise<KeyInFlight> {
+  return withKmsSession(ctx, providerId, purpose.keyType, async (client) => {
+    const { value } = await vcenterSequence.provisionKey(client, { component: purpose.component, name: purpose.name, identifier: purpose.identifier })
+    if (value.state !== State.Active) throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId: value.uid, state: stateName(value.state ?? 0) })
+    return holdInFlight(ctx, { keyId: value.uid, keyType: purpose.keyType, providerId, material: value.material })
+  })
+}
+
+/**
+ * Gets an existing key by ID (host reboot, unlock, migration). vCenter only uses Active keys: a Deactivated,
+ * Compromised or Destroyed key is refused, as is a key the KMS does not know.
+ */
+export async function fetchKmsKey(ctx: CommandContext, providerId: string, keyId: string, keyType: 'kek' | 'hostKey'): Promise<KeyInFlight> {
+  return withKmsSession(ctx, providerId, keyType, async (client) => {
+    let fetched: { material: Uint8Array; state: number | undefined }
+    try {
+      fetched = (await vcenterSequence.fetchKey(client, keyId)).value
+    } catch (e) {
+      if (e instanceof KmipOperationError)
+        throw fault('KmsKeyUnavailable', 'fault.keyMissingInKms', { keyId, provider: providerId, reason: resultReasonName(e.resultReason) })
+      throw e
+    }
+    if (fetched.state !== State.Active) {
+      const state = fetched.state === undefined ? 'unknown' : stateName(fetched.state)
+      say(ctx, 'key.discard', VCENTER_ID, VCENTER_ID, 'vcenter.key.notActive', { keyId, state })
+      throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId, state })
+    }
+    return holdInFlight(ctx, { keyId, keyType, providerId, material: fetched.material })
+  })
+}
+
+function holdInFlight(ctx: CommandContext, key: KeyInFlight): KeyInFlight {
+  ctx.tx.update(vcenter(ctx), (v) => {
+    v.memory.keysInFlight.push({ keyId: key.keyId, keyType: key.keyType, material: key.material })
+  })
+  return key
+}
+
+/** vCenter forgets the material as soon as the hosts have it: it keeps key IDs only. */
+export function forgetInFlight(ctx: CommandContext, key: KeyInFlight): void {
+  const vc = vcenter(ctx)
+  if (!vc.memory.keysInFlight.some((k) => k.keyId === key.keyId)) return
+  ctx.tx.update(vc, (v) => {
+    v.memory.keysInFlight = v.memory.keysInFlight.filter((k) => k.keyId !== key.keyId)
+  })
+  say(ctx, 'key.discard', VCENTER_ID, VCENTER_ID, 'vcenter.key.forget', { keyId: key.keyId, keyType: key.keyType }, {
+    keys: [{ keyType: key.keyType, form: 'id', keyId: key.keyId }]
+  })
+}
+
+/** CryptoManagerHost.AddKeys: the material travels from vCenter to the host's key cache, inside vCenter's session. */
+export function pushKey(ctx: CommandContext, host: HostComponent, key: KeyInFlight, vm?: string): HostComponent {
+  const current = ctx.tx.require(host.id, 'host')
+  if (current.cryptoState !== 'safe' && current.cryptoState !== 'prepared' && current.cryptoState !== 'pendingIncapable')
+    throw fault('InvalidState', 'fault.hostIncapable', { host: host.name })
+  const cached: CachedKey = { keyId: key.keyId, keyType: key.keyType, providerId: key.providerId, material: key.material, ...(vm ? { vm } : {}) }
+  const next = putKey(ctx, current, cached)
+  say(ctx, 'key.push', VCENTER_ID, host.id, key.keyType === 'hostKey' ? 'vcenter.push.hostKey' : 'vcenter.push.kek', {
+    host: host.name,
+    keyId: key.keyId,
+    ...(vm ? { vm } : {})
+  }, { keys: [{ keyType: key.keyType, form: 'material', keyId: key.keyId, fingerprint: fingerprint(key.material) }] })
+  return next
+}
+
+export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', name: string, key: { providerId: string; keyId: string } | null): void {
+  ctx.tx.update(vcenter(ctx), (v) => {
+    if (key) v.persisted[table][name] = { providerId: key.providerId, keyId: key.keyId }
+    else delete v.persisted[table][name]
+  })
+  if (key)
+    say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, table === 'vmKeys' ? 'vcenter.db.vmKey' : 'vcenter.db.hostKey', { name, keyId: key.keyId, provider: key.providerId }, {
+      keys: [{ keyType: table === 'vmKeys' ? 'kek' : 'hostKey', form: 'id', keyId: key.keyId }]
+    })
+  else say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'vcenter.db.vmKeyRemoved', { name })
+}
+
+/** Why a key could not be had, as the lock reason and alarm text vSphere shows. */
+export function lockMessageFor(e: unknown): string {
+  if (e instanceof LabFault) {
+    if (e.fault === 'KmsKeyUnavailable') return 'vm.lock.keysMissing'
+    if (e.fault === 'VcenterUnavailable') return 'vm.lock.vcenterDown'
+    return 'vm.lock.kmsError'
+  }
+  throw e
+}

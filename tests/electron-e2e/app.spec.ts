@@ -1,0 +1,65 @@
+// The desktop app end to end: the built app in a real Electron, a fresh profile per run.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+
+const executablePath = process.env.KEYFLOW_ELECTRON_PATH
+test.skip(!executablePath, 'no Electron binary: run this suite through tests/electron-e2e/run.ts')
+
+let app: ElectronApplication
+
+test.beforeAll(async () => {
+  app = await electron.launch({
+    executablePath,
+    args: ['.'],
+    cwd: join(import.meta.dirname, '../..'),
+    env: { ...process.env, KEYFLOW_USER_DATA_DIR: mkdtempSync(join(tmpdir(), 'kf-electron-')), ELECTRON_RENDERER_URL: '' }
+  })
+})
+
+test.afterAll(async () => {
+  await app?.close()
+})
+
+test('the window loads from app:// with the hardened preferences', async () => {
+  const win = await app.firstWindow()
+  expect(win.url()).toBe('app://lab/index.html')
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    const w = BrowserWindow.getAllWindows()[0]
+    const p = w.webContents.getLastWebPreferences()!
+    return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity }
+  })
+  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+  // The page sees the named LabApi functions and nothing of Node or Electron.
+  const globals = await win.evaluate(() => ({
+    api: Object.keys(window.labApi ?? {}).sort(),
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process
+  }))
+  expect(globals.api).toContain('runCommand')
+  expect(globals.api).not.toContain('invoke')
+  expect(globals.require).toBe('undefined')
+  expect(globals.process).toBe('undefined')
+})
+
+test('adding a host by clicking lists it and shows its events', async () => {
+  const win = await app.firstWindow()
+  await win.getByLabel('Host name').fill('esx-01')
+  await win.getByLabel('Cluster').fill('cluster-a')
+  await win.getByRole('button', { name: 'Add host' }).click()
+  await expect(win.getByRole('table').getByRole('row', { name: /esx-01/ })).toContainText('cluster-a')
+  await expect(win.getByRole('list', { name: 'Events of the last command' }).getByRole('listitem').first()).toBeVisible()
+  await win.screenshot({ path: 'test-results/screenshots/electron-add-host.png' })
+})
+
+test('the window cannot navigate away or open windows', async () => {
+  const win = await app.firstWindow()
+  await win.evaluate(() => {
+    window.open('https://example.com/')
+    location.href = 'https://example.com/'
+  })
+  await win.waitForTimeout(500)
+  expect(win.url()).toBe('app://lab/index.html')
+  expect(app.windows()).toHaveLength(1)
+})

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import type { WebPreferences } from 'electron'
+import { webPreferences, webPreferencesProblems, windowOptions } from '../../electron/window'
+
+const PRELOAD = '/app/out/preload/index.cjs'
+
+describe('main window options', () => {
+  const prefs = windowOptions(PRELOAD).webPreferences!
+
+  it('isolates, sandboxes and strips Node.js from the renderer', () => {
+    expect(prefs.contextIsolation).toBe(true)
+    expect(prefs.sandbox).toBe(true)
+    expect(prefs.nodeIntegration).toBe(false)
+    expect(prefs.nodeIntegrationInWorker).toBe(false)
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false)
+    expect(prefs.webSecurity).toBe(true)
+  })
+
+  it('enables nothing risky', () => {
+    expect(prefs.allowRunningInsecureContent).toBe(false)
+    expect(prefs.experimentalFeatures).toBe(false)
+    expect(prefs.webviewTag).toBe(false)
+    expect(prefs.enableBlinkFeatures).toBeUndefined()
+  })
+
+  it('loads the CommonJS preload bundle', () => {
+    expect(prefs.preload).toBe(PRELOAD)
+  })
+
+  it('passes its own safety check', () => {
+    expect(webPreferencesProblems(prefs)).toEqual([])
+    expect(webPreferencesProblems(webPreferences(PRELOAD))).toEqual([])
+  })
+})
+
+describe('webPreferencesProblems', () => {
+  // Each flip of one flag must be caught: this is what keeps a careless edit of window.ts from passing the suite.
+  const flips: [string, Partial<WebPreferences>, RegExp][] = [
+    ['contextIsolation off', { contextIsolation: false }, /contextIsolation/],
+    ['contextIsolation unset', { contextIsolation: undefined }, /contextIsolation/],
+    ['sandbox off', { sandbox: false }, /sandbox/],
+    ['sandbox unset', { sandbox: undefined }, /sandbox/],
+    ['nodeIntegration on', { nodeIntegration: true }, /nodeIntegration must be false/],
+    ['nodeIntegration unset', { nodeIntegration: undefined }, /nodeIntegration must be false/],
+    ['nodeIntegrationInWorker on', { nodeIntegrationInWorker: true }, /nodeIntegrationInWorker/],
+    ['nodeIntegrationInSubFrames on', { nodeIntegrationInSubFrames: true }, /nodeIntegrationInSubFrames/],
+    ['webSecurity off', { webSecurity: false }, /webSecurity/],
+    ['allowRunningInsecureContent on', { allowRunningInsecureContent: true }, /allowRunningInsecureContent/],
+    ['experimentalFeatures on', { experimentalFeatures: true }, /experimentalFeatures/],
+    ['enableBlinkFeatures set', { enableBlinkFeatures: 'CSSPseudoHas' }, /enableBlinkFeatures/],
+    ['webviewTag on', { webviewTag: true }, /webviewTag/],
+    ['ES module preload', { preload: '/app/out/preload/index.mjs' }, /CommonJS/]
+  ]
+
+  for (const [name, change, reason] of flips) {
+    it(`catches ${name}`, () => {
+      const problems = webPreferencesProblems({ ...webPreferences(PRELOAD), ...change })
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toMatch(reason)
+    })
+  }
+
+  it('treats missing preferences as unsafe', () => {
+    expect(webPreferencesProblems(undefined).length).toBeGreaterThanOrEqual(4)
+  })
+})

@@ -1,0 +1,126 @@
+// A small LabApi for testing the transports (IPC, WebSocket, preload, store) without the lab core. It is not a
+// lab: it records every call, answers with plain values derived from the call, and emits the pushes a host would.
+
+import type { CommandResult, CommandView, EventView, LabApi, LabFileInfo, LabPush, Timeline } from '../../shared/api/contract'
+import type { LabCommand } from '../../shared/lab/commands/schema'
+
+export interface RecordedCall {
+  method: string
+  args: unknown[]
+}
+
+export class ScriptedLabApi implements LabApi {
+  readonly calls: RecordedCall[] = []
+  readonly listeners = new Set<(push: LabPush) => void>()
+  labId = 'lab-1'
+  events: EventView[] = []
+  commands: CommandView[] = []
+  file: LabFileInfo = { path: null, name: 'untitled.kflab', dirty: false }
+  /** Set to make the next getTimeline wait until the test resolves it. */
+  gate: Promise<void> | null = null
+
+  private record(method: string, args: unknown[]): void {
+    this.calls.push({ method, args })
+  }
+
+  emit(push: LabPush): void {
+    for (const l of this.listeners) l(push)
+  }
+
+  subscribe(listener: (push: LabPush) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  async getTimeline(): Promise<Timeline> {
+    this.record('getTimeline', [])
+    if (this.gate) await this.gate
+    return {
+      labId: this.labId,
+      seed: 1,
+      base: { lab: { id: 'lab', kind: 'meta', order: ['vcenter'] }, vcenter: { id: 'vcenter', kind: 'vcenter', name: 'vcsa', running: true } },
+      baseSeq: 0,
+      events: this.events.slice(),
+      commands: this.commands.slice(),
+      file: this.file
+    }
+  }
+
+  /** Adds a component named after the command (when it has a name) and emits the push before answering. */
+  async runCommand(command: LabCommand): Promise<CommandResult> {
+    this.record('runCommand', [command])
+    const seq = this.events.length + 1
+    const name = 'name' in command ? String(command.name) : command.op
+    const id = `${command.op.split('.')[0]}:${name}`
+    const event: EventView = {
+      seq,
+      command: this.commands.length,
+      kind: 'component',
+      from: 'vcenter',
+      to: id,
+      keys: [],
+      payload: null,
+      kmip: null,
+      message: { id: 'test.ran', params: { op: command.op } },
+      text: `ran ${command.op} for ${name}`,
+      time: 0,
+      patches: [
+        { op: 'set', path: [id], value: { id, kind: command.op.split('.')[0], name, ...('cluster' in command ? { cluster: command.cluster } : {}) } },
+        { op: 'set', path: ['lab', 'order', this.commands.length + 1], value: id }
+      ]
+    }
+    const view: CommandView = { index: this.commands.length, command, step: null, firstSeq: seq, lastSeq: seq, fault: null }
+    this.events.push(event)
+    this.commands.push(view)
+    this.emit({ type: 'appended', labId: this.labId, events: [event], command: view })
+    return { index: view.index, firstSeq: seq, lastSeq: seq, fault: null }
+  }
+
+  async checkCommands(commands: LabCommand[]) {
+    this.record('checkCommands', [commands])
+    return commands.map(() => null)
+  }
+
+  async rewind(seq: number): Promise<void> {
+    this.record('rewind', [seq])
+    this.emit({ type: 'reset', labId: this.labId })
+  }
+
+  async newLab(options: { seed?: number | null }): Promise<void> {
+    this.record('newLab', [options])
+    this.labId = `lab-${Number(this.labId.split('-')[1]) + 1}`
+    this.events = []
+    this.commands = []
+    this.emit({ type: 'reset', labId: this.labId })
+  }
+
+  async saveLab(options: { path?: string }): Promise<LabFileInfo> {
+    this.record('saveLab', [options])
+    if (!options.path) throw new Error('no file chosen: the lab was not saved')
+    this.file = { path: options.path, name: options.path.split('/').pop() ?? options.path, dirty: false }
+    this.emit({ type: 'file', labId: this.labId, file: this.file })
+    return this.file
+  }
+
+  async openLab(options: { path?: string }): Promise<LabFileInfo> {
+    this.record('openLab', [options])
+    throw new Error(`cannot read ${options.path ?? '(no path)'}`)
+  }
+
+  async exportLab(): Promise<string> {
+    this.record('exportLab', [])
+    return JSON.stringify({ labId: this.labId, events: this.events.length })
+  }
+
+  async importLab(text: string): Promise<LabFileInfo> {
+    this.record('importLab', [text])
+    return this.file
+  }
+
+  async readFile(componentId: string, path: string): Promise<string> {
+    this.record('readFile', [componentId, path])
+    const e = new Error(`no component ${componentId}`) as Error & { messageRef: { id: string; params: Record<string, string> } }
+    e.messageRef = { id: 'fault.noComponent', params: { id: componentId } }
+    throw e
+  }
+}

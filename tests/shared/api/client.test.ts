@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { labApiMethods, type LabApiMethod } from '../../../shared/api/contract'
+import { createLabApiClient, LabApiError } from '../../../shared/api/client'
+import type { CallOutcome } from '../../../shared/api/dispatch'
+
+describe('createLabApiClient', () => {
+  it('offers every contract method plus subscribe, and sends each with its own name', async () => {
+    const sent: { method: LabApiMethod; args: unknown[] }[] = []
+    const client = createLabApiClient(
+      async (method, args) => {
+        sent.push({ method, args })
+        return { ok: true, result: method }
+      },
+      () => () => {}
+    )
+    expect(Object.keys(client).sort()).toEqual([...labApiMethods, 'subscribe'].sort())
+    expect(await client.rewind(4)).toBe('rewind')
+    expect(await client.readFile('host:a', '/var/core/x')).toBe('readFile')
+    expect(sent).toEqual([
+      { method: 'rewind', args: [4] },
+      { method: 'readFile', args: ['host:a', '/var/core/x'] }
+    ])
+  })
+
+  it('rejects with LabApiError carrying the message and reference', async () => {
+    const outcome: CallOutcome = { ok: false, error: { message: 'rewind: no event 9', message_ref: { id: 'x', params: {} } } }
+    const client = createLabApiClient(async () => outcome, () => () => {})
+    const err = await client.rewind(9).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(LabApiError)
+    expect((err as LabApiError).message).toBe('rewind: no event 9')
+    expect((err as LabApiError).messageRef).toEqual({ id: 'x', params: {} })
+  })
+})
