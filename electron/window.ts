@@ -1,14 +1,14 @@
 // The main window and its options. The renderer gets no Node.js, runs sandboxed and context-isolated, and reaches
-// the lab only through the preload's named functions. The options are written out where the window is constructed
-// (static checkers such as Electronegativity read them there); the BrowserWindow class is passed in so unit tests
-// can capture the options without Electron.
+// the lab only through the preload's named functions. The options are written out literally where the window is
+// constructed, because static checkers (Electronegativity) read them only there; the BrowserWindow class is passed
+// in so unit tests capture the very same options without Electron and check them with `webPreferencesProblems`.
 
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 
 export type BrowserWindowClass<W> = new (options: BrowserWindowConstructorOptions) => W
 
 export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, preloadPath: string, iconPath?: string): W {
-  const options: BrowserWindowConstructorOptions = {
+  return new BrowserWindow({
     title: 'KeyFlow Lab',
     width: 1400,
     height: 900,
@@ -35,10 +35,7 @@ export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, preloa
       spellcheck: false,
       safeDialogs: true
     }
-  }
-  const problems = webPreferencesProblems(options.webPreferences)
-  if (problems.length > 0) throw new Error(`unsafe window preferences: ${problems.join('; ')}`)
-  return new BrowserWindow(options)
+  })
 }
 
 /** Every way these preferences weaken the window, as readable reasons (empty when safe). */

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import type { WebPreferences } from 'electron'
-import { webPreferences, webPreferencesProblems, windowOptions } from '../../electron/window'
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
+import { createMainWindow, webPreferencesProblems } from '../../electron/window'
 
 const PRELOAD = '/app/out/preload/index.cjs'
 
-describe('main window options', () => {
-  const prefs = windowOptions(PRELOAD).webPreferences!
+/** Stands in for Electron's BrowserWindow and keeps the options the app passes. */
+class CapturingWindow {
+  static last: BrowserWindowConstructorOptions | null = null
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    CapturingWindow.last = options
+  }
+}
+
+function mainWindowOptions(icon?: string): BrowserWindowConstructorOptions {
+  return createMainWindow(CapturingWindow, PRELOAD, icon).options
+}
+
+describe('the main window', () => {
+  const prefs = mainWindowOptions().webPreferences!
 
   it('isolates, sandboxes and strips Node.js from the renderer', () => {
     expect(prefs.contextIsolation).toBe(true)
@@ -21,19 +33,26 @@ describe('main window options', () => {
     expect(prefs.experimentalFeatures).toBe(false)
     expect(prefs.webviewTag).toBe(false)
     expect(prefs.enableBlinkFeatures).toBeUndefined()
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick')
   })
 
   it('loads the CommonJS preload bundle', () => {
     expect(prefs.preload).toBe(PRELOAD)
   })
 
-  it('passes its own safety check', () => {
+  it('passes the safety check', () => {
     expect(webPreferencesProblems(prefs)).toEqual([])
-    expect(webPreferencesProblems(webPreferences(PRELOAD))).toEqual([])
+  })
+
+  it('starts hidden and takes the icon only when given', () => {
+    expect(mainWindowOptions().show).toBe(false)
+    expect(mainWindowOptions().icon).toBeUndefined()
+    expect(mainWindowOptions('/build/icon.png').icon).toBe('/build/icon.png')
   })
 })
 
 describe('webPreferencesProblems', () => {
+  const safe = mainWindowOptions().webPreferences!
   // Each flip of one flag must be caught: this is what keeps a careless edit of window.ts from passing the suite.
   const flips: [string, Partial<WebPreferences>, RegExp][] = [
     ['contextIsolation off', { contextIsolation: false }, /contextIsolation/],
@@ -54,7 +73,7 @@ describe('webPreferencesProblems', () => {
 
   for (const [name, change, reason] of flips) {
     it(`catches ${name}`, () => {
-      const problems = webPreferencesProblems({ ...webPreferences(PRELOAD), ...change })
+      const problems = webPreferencesProblems({ ...safe, ...change })
       expect(problems).toHaveLength(1)
       expect(problems[0]).toMatch(reason)
     })

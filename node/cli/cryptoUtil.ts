@@ -1,0 +1,52 @@
+// `crypto-util envelope describe|extract` on core dumps exported from a lab host, with the host key from a file.
+
+import { readFile, writeFile } from 'node:fs/promises'
+import { fromHex } from '../../shared/crypto/bytes'
+import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../../shared/lab/files/cryptoUtil'
+import { UsageError } from './usage'
+
+async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path))
+  } catch (e) {
+    throw new UsageError(`crypto-util: cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+  }
+}
+
+/** A key file holds the 32-byte key raw, or as 64 hex digits (with or without a trailing newline). */
+export function readKeyFile(bytes: Uint8Array): Uint8Array {
+  if (bytes.length === 32) return bytes
+  const text = new TextDecoder().decode(bytes).trim()
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return fromHex(text)
+  throw new UsageError('crypto-util: the key file must hold a 32-byte AES-256 key, raw or as 64 hex digits')
+}
+
+export async function cryptoUtilCommand(args: string[]): Promise<number> {
+  let inv
+  try {
+    inv = parseCryptoUtilArgs(args, { outRequired: true })
+  } catch (e) {
+    if (e instanceof CryptoUtilError) throw new UsageError(`crypto-util: ${e.message}`)
+    throw e
+  }
+  const bytes = await readInput(inv.file, 'file')
+  try {
+    const { header, envelope } = envelopeAt(bytes, inv.offset)
+    if (inv.action === 'describe') {
+      process.stdout.write(describeLines(header, envelope.length).join('\n') + '\n')
+      return 0
+    }
+    if (!inv.keyfile) throw new UsageError(`crypto-util: outside a host there is no key cache: give the key that wrapped this envelope with --keyfile (keyID '${header.keyId}')`)
+    const key = readKeyFile(await readInput(inv.keyfile, 'key file'))
+    const plain = extractPlaintext(envelope, key)
+    await writeFile(inv.out!, plain)
+    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${header.keyId}')\n`)
+    return 0
+  } catch (e) {
+    if (e instanceof CryptoUtilError) {
+      process.stderr.write(`crypto-util: ${e.message}\n`)
+      return 1
+    }
+    throw e
+  }
+}

@@ -1,0 +1,46 @@
+// `export core-dump|key`: copies a core dump off a lab host, or a key out of the lab's KMS, into a file.
+
+import { writeFile } from 'node:fs/promises'
+import { toHex } from '../../shared/crypto/bytes'
+import { persistedBytes } from '../../shared/lab/files/persisted'
+import { componentId } from '../../shared/lab/model'
+import { openLabFile } from './labFile'
+import { parseArgs, requireOption, UsageError } from './usage'
+
+const USAGE = [
+  'usage: npm run --silent lab -- export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT',
+  '       npm run --silent lab -- export key --lab FILE.kflab --key KEY-ID --out KEYFILE'
+].join('\n')
+
+export async function exportCommand(args: string[]): Promise<number> {
+  const [what, ...rest] = args
+  const parsed = parseArgs(rest, { options: ['lab', 'host', 'file', 'key', 'out'] }, USAGE)
+  if (what !== 'core-dump' && what !== 'key') throw new UsageError(USAGE)
+  const lab = await openLabFile(requireOption(parsed, 'lab', USAGE))
+  const out = requireOption(parsed, 'out', USAGE)
+  if (what === 'core-dump') {
+    const hostName = requireOption(parsed, 'host', USAGE)
+    const host = lab.get(componentId.host(hostName))
+    if (!host) throw new UsageError(`the lab has no host ${hostName}`)
+    let bytes: Uint8Array
+    try {
+      bytes = persistedBytes(host, requireOption(parsed, 'file', USAGE))
+    } catch (e) {
+      throw new UsageError((e as Error).message)
+    }
+    await writeFile(out, bytes)
+    process.stdout.write(`wrote ${bytes.length} bytes to ${out}\n`)
+    return 0
+  }
+  const keyId = requireOption(parsed, 'key', USAGE)
+  for (const e of lab.entities().values()) {
+    if (e.kind !== 'kms') continue
+    const object = e.persisted.keys[keyId]
+    if (!object) continue
+    if (!object.material) throw new UsageError(`key ${keyId} was destroyed on ${e.name}: its material is gone`)
+    await writeFile(out, toHex(object.material) + '\n')
+    process.stdout.write(`wrote key ${keyId} from ${e.name} to ${out} (hex)\n`)
+    return 0
+  }
+  throw new UsageError(`no KMS in the lab holds key ${keyId}`)
+}
