@@ -1,4 +1,5 @@
-// Draws the app icon (a gold key on a blue shield) into build/icon.png, 512×512 RGBA. Kept as a script so the icon
+// Draws the app icon (a gold key on a blue shield) into build/icon.png (packaging) and renderer/public/icon.png
+// (the window's favicon), 512×512 RGBA. Kept as a script so the icon
 // is reproducible without an image editor: shapes are tested per sample (4×4 supersampling for smooth edges) and the
 // PNG is written by hand with zlib. Run: node scripts/make-icon.mjs
 import { writeFileSync, mkdirSync } from 'node:fs'
@@ -111,7 +112,9 @@ const png = Buffer.concat([
   chunk('IDAT', deflateSync(raw, { level: 9 })),
   chunk('IEND', Buffer.alloc(0))
 ])
-const out = new URL('../build/icon.png', import.meta.url)
-mkdirSync(new URL('.', out), { recursive: true })
-writeFileSync(out, png)
-console.log(`wrote ${out.pathname} (${png.length} bytes)`)
+for (const target of ['../build/icon.png', '../renderer/public/icon.png']) {
+  const out = new URL(target, import.meta.url)
+  mkdirSync(new URL('.', out), { recursive: true })
+  writeFileSync(out, png)
+  console.log(`wrote ${out.pathname} (${png.length} bytes)`)
+}

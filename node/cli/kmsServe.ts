@@ -1,1 +1,72 @@
-export async function kmsServe(args: string[]): Promise<number> { throw new Error('kms serve is not built yet: ' + args.join(' ')) }
+// `kms serve`: the lab's KMS as a real KMIP 1.1 server (TLS, mutual authentication), for PyKMIP's client, a real
+// vCenter on a lab network, or the lab itself as an external KMS. Prints one line once it listens; SIGINT or
+// SIGTERM closes it cleanly (answers in flight go out, the last save completes).
+
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { openLabKeyState, LabStateError } from '../kmip/labState'
+import { startKmsServer, DEFAULT_SERVER_LIMITS } from '../kmip/kmsServer'
+import { ServedKms } from '../kmip/servedKms'
+import { parseArgs, requireOption, UsageError } from './usage'
+
+const USAGE =
+  'usage: npm run --silent lab -- kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name kms-1]\n' +
+  '                                          [--max-connections 256] [--idle-timeout SECONDS]\n' +
+  '  DIR holds ca.crt (the CA of accepted clients), server.crt and server.key (PEM).'
+
+function integer(text: string, name: string, min: number, max: number): number {
+  const n = Number(text)
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, not '${text}'\n${USAGE}`)
+  return n
+}
+
+async function pkiFile(dir: string, name: string): Promise<Buffer> {
+  const path = join(dir, name)
+  try {
+    return await readFile(path)
+  } catch (e) {
+    throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n${USAGE}`)
+  }
+}
+
+export async function kmsServe(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { options: ['host', 'port', 'pki', 'state', 'name', 'max-connections', 'idle-timeout'] }, USAGE)
+  if (parsed.positional.length) throw new UsageError(`unexpected argument '${parsed.positional[0]}'\n${USAGE}`)
+  const pki = requireOption(parsed, 'pki', USAGE)
+  const host = parsed.options.host ?? '127.0.0.1'
+  const port = parsed.options.port === undefined ? 5696 : integer(parsed.options.port, 'port', 0, 65535)
+  const name = parsed.options.name ?? 'kms-1'
+  const maxConnections =
+    parsed.options['max-connections'] === undefined ? DEFAULT_SERVER_LIMITS.maxConnections : integer(parsed.options['max-connections'], 'max-connections', 1, 100_000)
+  const idleTimeoutMs =
+    parsed.options['idle-timeout'] === undefined ? DEFAULT_SERVER_LIMITS.idleTimeoutMs : integer(parsed.options['idle-timeout'], 'idle-timeout', 1, 86_400) * 1000
+  const [ca, cert, key] = await Promise.all([pkiFile(pki, 'ca.crt'), pkiFile(pki, 'server.crt'), pkiFile(pki, 'server.key')])
+
+  let state = null
+  if (parsed.options.state !== undefined) {
+    try {
+      state = await openLabKeyState(parsed.options.state, name)
+    } catch (e) {
+      if (e instanceof LabStateError) throw new UsageError(e.message)
+      throw e
+    }
+  }
+  const kms = new ServedKms({
+    keys: state?.keys ?? [],
+    ...(state ? { save: state.save } : {}),
+    onSaveError: (e) => process.stderr.write(`error: ${(e as Error).message}\n`)
+  })
+  const server = await startKmsServer({ kms, tls: { ca, cert, key }, host, port, maxConnections, limits: { idleTimeoutMs } })
+
+  const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
+  const keys = state ? `keys of ${name} in ${state.path}${state.created ? ' (new lab file)' : ''}` : 'keys in memory only'
+  process.stdout.write(`KeyFlow Lab KMS listening on ${where} (KMIP 1.1, TLS, mutual auth; ${keys})\n`)
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'))
+    process.once('SIGTERM', () => resolve('SIGTERM'))
+  })
+  await server.close()
+  process.stderr.write(`KeyFlow Lab KMS stopped (${signal}): ${server.stats.messages} message(s) on ${server.stats.connections} connection(s)\n`)
+  return 0
+}

@@ -2,7 +2,7 @@
 // the place (line and column for JSON syntax, a path such as steps[3].name for the schema).
 
 import type { z } from 'zod'
-import { labScriptSchema, type LabScript } from './commands/schema'
+import { commandOps, labScriptSchema, type CommandOp, type LabScript } from './commands/schema'
 
 export type ScriptParseResult = { ok: true; script: LabScript } | { ok: false; reason: string; place: string }
 
@@ -25,13 +25,14 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out
 }
 
-/** For an unknown op zod reports the discriminator; say which ops exist instead of a generic union error. */
+/** For an unknown op zod reports the discriminator; say which op was not understood instead of listing all. */
 function pickIssue(issues: z.core.$ZodIssue[], value: unknown): { message: string; path: PropertyKey[] } {
   const first = issues[0]
-  if (first.code === 'invalid_union' && first.path.at(-1) !== 'op') {
-    const step = readPath(value, first.path) as { op?: unknown } | undefined
-    if (step && typeof step === 'object' && 'op' in step)
-      return { message: `unknown op ${JSON.stringify(step.op)}`, path: [...first.path, 'op'] }
+  if (first.code === 'invalid_union') {
+    const stepPath = first.path.at(-1) === 'op' ? first.path.slice(0, -1) : first.path
+    const step = readPath(value, stepPath) as { op?: unknown } | undefined
+    if (step && typeof step === 'object' && 'op' in step && !commandOps.includes(step.op as CommandOp))
+      return { message: `unknown op ${JSON.stringify(step.op)}`, path: [...stepPath, 'op'] as PropertyKey[] }
   }
   return { message: first.message, path: first.path as PropertyKey[] }
 }

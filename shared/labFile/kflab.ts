@@ -80,10 +80,17 @@ export function parseLabFile(text: string): LabFileData {
   return data
 }
 
+/** JSON with object keys sorted at every level, so two states compare by content, not by key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
+    const r = replacer.call(this, key, v)
+    if (r && typeof r === 'object' && !Array.isArray(r)) return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    return r
+  })
+}
+
 function sameState(a: Iterable<[string, Entity]>, b: Record<string, Entity>): boolean {
-  const left = JSON.stringify(Object.fromEntries([...a].sort(([x], [y]) => x.localeCompare(y))), replacer)
-  const right = JSON.stringify(Object.fromEntries(Object.entries(b).sort(([x], [y]) => x.localeCompare(y))), replacer)
-  return left === right
+  return canonical(Object.fromEntries(a)) === canonical(b)
 }
 
 /** Builds the lab a file describes. Never touches any lab that is already open. */

@@ -3,9 +3,9 @@
 
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { probeElectron } from './electronBinary'
+import { probeElectron } from '../../scripts/electronBinary'
 
-const probe = probeElectron()
+const probe = probeElectron({ needDisplay: true })
 if (!probe.ok) {
   process.stdout.write(`electron e2e skipped: ${probe.reason}\n`)
   process.exit(0)

@@ -51,6 +51,8 @@ export function appendEvents(m: TimelineModel, events: readonly EventView[], com
     ...m,
     events: allEvents,
     commands,
+    // The host marks the lab unsaved with every appended command but sends no file push for it.
+    file: m.file.dirty ? m.file : { ...m.file, dirty: true },
     live,
     cursor: following ? fresh[fresh.length - 1].seq : m.cursor,
     views: following ? live : m.views

@@ -46,6 +46,7 @@ describe('timeline model', () => {
     expect(m.cursor).toBe(3)
     expect(m.views['host:a']).toEqual({ kind: 'host', name: 'a' })
     expect(m.commands[1]).toEqual(command(1, 3, 3))
+    expect(m.file.dirty).toBe(true)
   })
 
   it('ignores events it already has (a push that raced the timeline load)', () => {

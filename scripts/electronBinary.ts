@@ -1,6 +1,6 @@
 // Where the Electron binary is, resolved the way `require('electron')` resolves it (ELECTRON_OVERRIDE_DIST_PATH,
-// else node_modules/electron/dist), but without letting it start a download; and whether a display is there to
-// show a window. Either a path to launch, or the reason the desktop e2e suite cannot run on this machine.
+// else node_modules/electron/dist), but without letting it start a download (this machine is offline); optionally
+// also whether a display is there to show a window. Either a path to launch, or the reason Electron cannot run.
 
 import { spawnSync } from 'node:child_process'
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs'
@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path'
 
 export type ElectronProbe = { ok: true; path: string } | { ok: false; reason: string }
 
-export function probeElectron(env: NodeJS.ProcessEnv = process.env): ElectronProbe {
+export function probeElectron(options: { needDisplay?: boolean; env?: NodeJS.ProcessEnv } = {}): ElectronProbe {
+  const env = options.env ?? process.env
   const require = createRequire(import.meta.url)
   let pkgDir: string
   try {
@@ -32,6 +33,6 @@ export function probeElectron(env: NodeJS.ProcessEnv = process.env): ElectronPro
   } catch {
     return { ok: false, reason: `${resolved.stdout} is not executable` }
   }
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { ok: false, reason: 'no display (set DISPLAY, or run under xvfb-run)' }
+  if (options.needDisplay && process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { ok: false, reason: 'no display (set DISPLAY, or run under xvfb-run)' }
   return { ok: true, path: resolved.stdout }
 }

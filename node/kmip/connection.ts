@@ -1,0 +1,152 @@
+// One KMIP connection on the server side: cut the TLS stream into messages, answer each in order, and protect the
+// rest of the server from this peer. Nothing here throws out of an event handler.
+//
+// - Framing it cannot follow (not a Structure, a length that is not a multiple of 8, over the size limit) closes
+//   the connection: the stream cannot be resynchronised, and buffering a hostile length is what an attacker wants.
+// - A message, once started, must arrive whole within messageTimeoutMs (half a message blocks nobody else, but
+//   it must not hold a connection slot forever); an idle connection is closed after idleTimeoutMs.
+// - Answers are written in request order. While the peer does not read them, we stop reading its requests.
+
+import type { TLSSocket } from 'node:tls'
+import { KmipFrameReader } from '../../shared/kmip/framing'
+
+/** Answers one request message; a Promise when the answer waits for something (the key store being saved). */
+export type KmipResponder = (request: Uint8Array) => Uint8Array | Promise<Uint8Array>
+
+export interface ConnectionLimits {
+  maxMessageBytes: number
+  /** Close a connection that sends nothing for this long between messages. */
+  idleTimeoutMs: number
+  /** Close a connection that leaves a message unfinished for this long. */
+  messageTimeoutMs: number
+}
+
+export type CloseReason = 'peer' | 'idle' | 'partial-message' | 'bad-framing' | 'error' | 'server'
+
+// How long a closed-by-us connection may linger waiting for the peer's FIN before it is destroyed.
+const LINGER_MS = 2_000
+// Requests queued beyond this many bytes (answers waiting on a save) pause reading from the peer.
+const MAX_QUEUED_BYTES = 4 * 1024 * 1024
+
+export class KmipConnection {
+  private readonly reader: KmipFrameReader
+  private readonly queue: Uint8Array[] = []
+  private queuedBytes = 0
+  private working = false
+  private closing: CloseReason | null = null
+  private lastActivity = Date.now()
+  private partialSince = 0
+  private timer: NodeJS.Timeout | null = null
+  private finished = false
+  private readonly onData = (chunk: Buffer): void => this.received(chunk)
+
+  constructor(
+    readonly socket: TLSSocket,
+    private readonly respond: KmipResponder,
+    private readonly limits: ConnectionLimits,
+    private readonly onClose: (reason: CloseReason) => void
+  ) {
+    this.reader = new KmipFrameReader(limits.maxMessageBytes)
+    socket.setNoDelay(true)
+    socket.on('data', this.onData)
+    socket.on('error', () => this.finish('error'))
+    socket.on('close', () => this.finish('peer'))
+    socket.on('drain', () => this.resumeIfIdle())
+    this.armTimer()
+  }
+
+  /** Stops reading, lets queued answers go out, then closes (server shutdown). */
+  close(reason: CloseReason = 'server'): void {
+    this.endGracefully(reason)
+  }
+
+  private received(chunk: Buffer): void {
+    if (this.closing) return
+    this.lastActivity = Date.now()
+    let messages: Uint8Array[]
+    try {
+      messages = this.reader.push(chunk)
+    } catch {
+      this.endGracefully('bad-framing')
+      return
+    }
+    // The clock for "finish your message" restarts whenever a message completes, so a long pipelined stream whose
+    // messages straddle chunk boundaries is never mistaken for a stalled one.
+    if (this.reader.pending === 0) this.partialSince = 0
+    else if (messages.length > 0 || this.partialSince === 0) this.partialSince = this.lastActivity
+    for (const message of messages) {
+      this.queue.push(message)
+      this.queuedBytes += message.length
+    }
+    if (this.queuedBytes > MAX_QUEUED_BYTES) this.socket.pause()
+    if (!this.working) void this.work()
+  }
+
+  // Answers queued messages in order. Synchronous answers go out in one pass; an async one (a save) waits.
+  private async work(): Promise<void> {
+    this.working = true
+    try {
+      while (this.queue.length > 0 && !this.socket.destroyed) {
+        const request = this.queue.shift()!
+        this.queuedBytes -= request.length
+        let answer = this.respond(request)
+        if (answer instanceof Promise) answer = await answer
+        if (this.socket.destroyed) break
+        // write() returning false means the peer is not reading: stop taking requests until it catches up.
+        if (!this.socket.write(answer)) this.socket.pause()
+        this.lastActivity = Date.now()
+      }
+    } catch {
+      // The responder promises never to throw; if it does, this connection cannot be answered correctly.
+      this.socket.destroy()
+    } finally {
+      this.working = false
+    }
+    if (this.closing) this.socket.end()
+    else this.resumeIfIdle()
+  }
+
+  private resumeIfIdle(): void {
+    if (this.closing || this.socket.destroyed) return
+    if (this.queuedBytes <= MAX_QUEUED_BYTES && this.socket.writableLength === 0 && this.socket.isPaused()) this.socket.resume()
+  }
+
+  private endGracefully(reason: CloseReason): void {
+    if (this.closing) return
+    this.closing = reason
+    this.socket.off('data', this.onData)
+    this.socket.pause()
+    if (!this.working) this.socket.end()
+    // A peer that never acknowledges the close must not keep the slot.
+    setTimeout(() => this.socket.destroy(), LINGER_MS).unref()
+  }
+
+  // One lazy timer per connection: activity only updates timestamps; the timer re-arms itself for what is left.
+  private armTimer(): void {
+    const now = Date.now()
+    const partial = this.partialSince > 0
+    const deadline = partial ? this.partialSince + this.limits.messageTimeoutMs : this.lastActivity + this.limits.idleTimeoutMs
+    // While the peer waits for us (an answer held back by a save), its silence is not idleness.
+    const waitingOnUs = this.working || this.queue.length > 0
+    if (now >= deadline && !waitingOnUs) {
+      this.timer = null
+      this.endGracefully(partial ? 'partial-message' : 'idle')
+      return
+    }
+    const wait = now >= deadline ? Math.min(1_000, this.limits.idleTimeoutMs) : deadline - now
+    this.timer = setTimeout(() => this.armTimer(), Math.max(10, wait))
+    this.timer.unref()
+  }
+
+  private finish(reason: CloseReason): void {
+    if (this.finished) return
+    this.finished = true
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    this.queue.length = 0
+    const why = this.closing ?? reason
+    this.closing = why
+    if (!this.socket.destroyed) this.socket.destroy()
+    this.onClose(why)
+  }
+}

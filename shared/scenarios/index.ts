@@ -1,0 +1,103 @@
+// The lab's built-in lessons (product §5), each a lab script. `refusedSteps` are the steps the lesson expects the
+// lab to refuse — the refusal is the point of the step.
+
+import type { LabScript } from '../lab/commands/schema'
+import attackersView from './attackers-view.json'
+import certificateExpiry from './certificate-expiry.json'
+import crashCoreDump from './crash-core-dump.json'
+import encryptedVmotion from './encrypted-vmotion.json'
+import firstEncryptedVm from './first-encrypted-vm.json'
+import hostReboot from './host-reboot.json'
+import kmsOutage from './kms-outage.json'
+import shallowVsDeepRekey from './shallow-vs-deep-rekey.json'
+
+export interface Scenario {
+  id: string
+  title: { en: string; de: string }
+  lesson: { en: string; de: string }
+  script: LabScript
+  refusedSteps: number[]
+}
+
+export const scenarios: Scenario[] = [
+  {
+    id: 'first-encrypted-vm',
+    title: { en: 'Your first encrypted VM', de: 'Ihre erste verschlüsselte VM' },
+    lesson: {
+      en: 'A KMS, a key provider with trust both ways, two hosts: encrypting a VM makes the hosts crypto safe, brings a KEK from the KMS through vCenter, and rewrites the disk with a DEK made on the host.',
+      de: 'Ein KMS, ein Schlüsselanbieter mit Vertrauen in beide Richtungen, zwei Hosts: Das Verschlüsseln einer VM macht die Hosts krypto-sicher, holt einen KEK über vCenter vom KMS und schreibt die Platte mit einem auf dem Host erzeugten DEK neu.'
+    },
+    script: firstEncryptedVm as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'host-reboot',
+    title: { en: 'Host reboot: where do the keys come from?', de: 'Host-Neustart: Woher kommen die Schlüssel?' },
+    lesson: {
+      en: 'A reboot empties the key cache. Nothing on the host’s disk can bring the keys back: vCenter asks the KMS again for each key ID it knows and pushes the keys.',
+      de: 'Ein Neustart leert den Schlüssel-Cache. Nichts auf der Platte des Hosts bringt die Schlüssel zurück: vCenter fragt den KMS erneut nach jeder Schlüssel-ID und verteilt die Schlüssel.'
+    },
+    script: hostReboot as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'kms-outage',
+    title: { en: 'KMS outage and locked VMs', de: 'KMS-Ausfall und gesperrte VMs' },
+    lesson: {
+      en: 'Losing the KMS locks nothing — until a host reboots and needs its keys again. Then its encrypted VMs are locked until the KMS is back and the VM is unlocked.',
+      de: 'Der Verlust des KMS sperrt nichts — bis ein Host neu startet und seine Schlüssel wieder braucht. Dann sind seine verschlüsselten VMs gesperrt, bis der KMS zurück ist und die VM entsperrt wird.'
+    },
+    script: kmsOutage as LabScript,
+    refusedSteps: [10]
+  },
+  {
+    id: 'crash-core-dump',
+    title: { en: 'Crash: the encrypted core dump and crypto-util', de: 'Absturz: der verschlüsselte Core-Dump und crypto-util' },
+    lesson: {
+      en: 'A crypto-safe host encrypts its core dump with a one-time key wrapped by the host key. crypto-util opens it with the host key from the cache — and finds the VM keys inside, which is why dumps must be encrypted.',
+      de: 'Ein krypto-sicherer Host verschlüsselt seinen Core-Dump mit einem Einmalschlüssel, den der Host-Schlüssel umhüllt. crypto-util öffnet ihn mit dem Host-Schlüssel aus dem Cache — und findet darin die VM-Schlüssel; deshalb müssen Dumps verschlüsselt sein.'
+    },
+    script: crashCoreDump as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'encrypted-vmotion',
+    title: { en: 'Encrypted vMotion', de: 'Verschlüsseltes vMotion' },
+    lesson: {
+      en: 'For each migration vCenter makes a one-time key and nonce — not from the KMS — and gives them to both hosts; the VM’s memory travels encrypted with it.',
+      de: 'Für jede Migration erzeugt vCenter einen Einmalschlüssel und eine Nonce — nicht vom KMS — und gibt sie beiden Hosts; der Speicher der VM reist damit verschlüsselt.'
+    },
+    script: encryptedVmotion as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'shallow-vs-deep-rekey',
+    title: { en: 'Shallow vs deep rekey', de: 'Flache und tiefe Neuverschlüsselung' },
+    lesson: {
+      en: 'A shallow rekey replaces the KEK and re-wraps the same DEK: the disk is untouched. A deep rekey also replaces the DEK and rewrites every sector.',
+      de: 'Eine flache Neuverschlüsselung ersetzt den KEK und umhüllt denselben DEK neu: Die Platte bleibt unberührt. Eine tiefe ersetzt auch den DEK und schreibt jeden Sektor neu.'
+    },
+    script: shallowVsDeepRekey as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'attackers-view',
+    title: { en: 'The attacker’s view', de: 'Die Sicht des Angreifers' },
+    lesson: {
+      en: 'Two hosts crash: the crypto-safe one leaves an envelope nobody can read without the host key; the incapable one leaves its memory — and the guest’s secret — in clear. The datastore holds only wrapped keys; vCenter’s database only key IDs.',
+      de: 'Zwei Hosts stürzen ab: Der krypto-sichere hinterlässt einen Umschlag, den ohne Host-Schlüssel niemand lesen kann; der andere seinen Speicher — samt Geheimnis des Gasts — im Klartext. Der Datenspeicher enthält nur umhüllte Schlüssel, vCenters Datenbank nur Schlüssel-IDs.'
+    },
+    script: attackersView as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'certificate-expiry',
+    title: { en: 'Certificates expire', de: 'Zertifikate laufen ab' },
+    lesson: {
+      en: 'The KMS-issued client certificate lives a year. A year later the KMS refuses vCenter at the TLS handshake; a host reboot then locks the VM until trust is renewed.',
+      de: 'Das vom KMS ausgestellte Client-Zertifikat gilt ein Jahr. Ein Jahr später lehnt der KMS vCenter beim TLS-Handshake ab; ein Host-Neustart sperrt dann die VM, bis das Vertrauen erneuert ist.'
+    },
+    script: certificateExpiry as LabScript,
+    refusedSteps: []
+  }
+]

@@ -1,0 +1,61 @@
+// Random lab commands over a small world of names, so sequences collide often (same VM encrypted twice, a host
+// rebooted while its KMS is down, ...). Many of them are refused: that is part of what is tested.
+
+import fc from 'fast-check'
+import type { LabCommand } from '../../shared/lab/commands/schema'
+import { trustModes } from '../../shared/lab/commands/schema'
+
+const hosts = ['esx-01', 'esx-02', 'esx-03']
+const vms = ['vm1', 'vm2', 'vm3']
+const kmsNames = ['kms-1', 'kms-2']
+
+const host = fc.constantFrom(...hosts)
+const vm = fc.constantFrom(...vms)
+const kms = fc.constantFrom(...kmsNames)
+const DISK = 1 / 64
+
+/** The first steps of every run: a trusted provider with one KMS, three hosts in two clusters. */
+export const prefix: LabCommand[] = [
+  { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+  { op: 'provider.add', name: 'kp' },
+  { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
+  { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+  { op: 'host.add', name: 'esx-02', cluster: 'c1' },
+  { op: 'host.add', name: 'esx-03', cluster: 'c2' },
+  { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: DISK, guestData: 'vm1 guest secret' }
+]
+
+export const commandArbitrary: fc.Arbitrary<LabCommand> = fc.oneof(
+  fc.record({ op: fc.constant('vm.create' as const), name: vm, host, diskMiB: fc.constant(DISK), guestData: fc.constant('guest data') }),
+  fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.decrypt' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.powerOn' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.powerOff' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.rekey' as const), name: vm, deep: fc.boolean() }),
+  fc.record({ op: fc.constant('vm.migrate' as const), name: vm, host }),
+  fc.record({ op: fc.constant('vm.clone' as const), name: vm, newName: vm }),
+  fc.record({ op: fc.constant('vm.snapshot' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.deleteSnapshots' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.unlock' as const), name: vm }),
+  fc.record({ op: fc.constant('host.reboot' as const), name: host }),
+  fc.record({ op: fc.constant('host.crash' as const), name: host }),
+  fc.record({ op: fc.constant('host.rekey' as const), name: host }),
+  fc.record({ op: fc.constant('host.keyPersistence' as const), name: host, enabled: fc.boolean() }),
+  fc.record({ op: fc.constant('host.encryptionMode' as const), name: host, enabled: fc.boolean() }),
+  fc.record({
+    op: fc.constant('host.cryptoUtil' as const),
+    name: host,
+    args: fc.constantFrom(['envelope', 'extract', '--offset', '4096', '/var/core/vmkernel-zdump.1'], ['envelope', 'describe', '--offset', '4096', '/var/core/vmkernel-zdump.2'])
+  }),
+  fc.record({ op: fc.constant('kms.add' as const), name: kms, provider: fc.constant('kp') }),
+  fc.record({ op: fc.constant('kms.stop' as const), name: kms }),
+  fc.record({ op: fc.constant('kms.start' as const), name: kms }),
+  fc.record({ op: fc.constant('vcenter.stop' as const) }),
+  fc.record({ op: fc.constant('vcenter.start' as const) }),
+  fc.record({ op: fc.constant('provider.trust' as const), provider: fc.constant('kp'), mode: fc.constantFrom(...trustModes) }),
+  fc.record({ op: fc.constant('lab.advanceClock' as const), days: fc.constantFrom(1, 30, 400) })
+)
+
+/** Key-state commands need a key ID that exists: they pick the n-th key the KMS holds at that moment. */
+export const kmsAdminArbitrary = fc.record({ op: fc.constantFrom('kms.revokeKey' as const, 'kms.destroyKey' as const, 'kms.activateKey' as const), pick: fc.nat(8) })

@@ -1,0 +1,42 @@
+// Looks at a lab the way an attacker or an auditor would: files on the datastore, keys on the KMS.
+
+import { createDecipheriv } from 'node:crypto'
+import type { Lab } from '../../shared/lab/lab'
+import { parseVmx } from '../../shared/lab/files/vmx'
+import { parseBundle, unwrapDek } from '../../shared/lab/services/dekWrap'
+import { get } from './lab'
+
+export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram') {
+  const vm = get(lab, 'vm', vmName)
+  const ds = lab.get(vm.datastore)
+  if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
+  return ds.persisted.files[vm.files[which]]
+}
+
+export function kmsKey(lab: Lab, keyId: string): Uint8Array {
+  for (const e of lab.entities().values()) if (e.kind === 'kms' && e.persisted.keys[keyId]?.material) return e.persisted.keys[keyId].material!
+  throw new Error(`no KMS holds ${keyId}`)
+}
+
+/** The DEK as someone with the .vmx and the KEK from the KMS would get it. */
+export function dekOf(lab: Lab, vmName: string): Uint8Array {
+  const vmx = parseVmx(datastoreFile(lab, vmName, 'vmx').text!)
+  const bundle = parseBundle(vmx['encryption.bundle'])
+  return unwrapDek(kmsKey(lab, bundle.keyId), bundle.lockedData)
+}
+
+/** Decrypts with OpenSSL's aes-256-xts, one 512-byte data unit per sector: a second, independent implementation. */
+export function opensslXtsDecrypt(dek: Uint8Array, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(data.length)
+  for (let s = 0; s * 512 < data.length; s++) {
+    const iv = Buffer.alloc(16)
+    iv.writeBigUInt64LE(BigInt(s))
+    const d = createDecipheriv('aes-256-xts', dek, iv)
+    out.set(Buffer.concat([d.update(data.subarray(s * 512, s * 512 + 512)), d.final()]), s * 512)
+  }
+  return out
+}
+
+export function text(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes)
+}

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const exec = promisify(execFile)
+const root = join(import.meta.dirname, '../../..')
+const work = mkdtempSync(join(tmpdir(), 'kflab-cli-'))
+
+async function lab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', join(root, 'node/cli/main.ts'), ...args], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024
+    })
+    return { code: 0, stdout, stderr }
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string }
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr }
+  }
+}
+
+const scenario = (name: string) => join(root, 'shared/scenarios', `${name}.json`)
+
+describe('the command line', () => {
+  it('run --json prints one document: events (with KMIP bytes), state (bytes as hex), faults', async () => {
+    const { code, stdout } = await lab('run', scenario('kms-outage'), '--json')
+    expect(code).toBe(0)
+    const doc = JSON.parse(stdout)
+    expect(Object.keys(doc)).toEqual(['events', 'state', 'faults'])
+    type Ev = { kmip?: { operation: string; direction: string }; keys: { keyType: string }[] }
+    const get = doc.events.find((e: Ev) => e.kmip?.operation === 'Get' && e.kmip.direction === 'response' && e.keys[0]?.keyType === 'kek')
+    expect(get).toMatchObject({ kind: 'kmip.response', from: 'kms:kms-1', to: 'vcenter', keys: [{ keyType: 'kek', form: 'material' }] })
+    expect(get.kmip.hex).toMatch(/^42007b01/)
+    expect(get.text).toMatch(/key material/)
+    const kinds = new Set(doc.state.components.map((c: { kind: string }) => c.kind))
+    expect([...kinds].sort()).toEqual(['datastore', 'host', 'kms', 'vcenter', 'vm'])
+    const vm = doc.state.components.find((c: { id: string }) => c.id === 'vm:db-01')
+    expect(vm).toMatchObject({ kind: 'vm', power: 'poweredOn', connectionState: 'connected', cryptoState: 'unlocked' })
+    expect(vm.keyId).toMatch(/^[0-9a-f-]{36}$/)
+    const host = doc.state.components.find((c: { id: string }) => c.id === 'host:esx-01')
+    expect(host.cryptoState).toBe('safe')
+    expect(Object.values(host.memory.keyCache as Record<string, { material: string }>)[0].material).toMatch(/^[0-9a-f]{64}$/)
+    const ds = doc.state.components.find((c: { kind: string }) => c.kind === 'datastore')
+    expect(ds.persisted.files['db-01/db-01_1-flat.vmdk'].data).toMatch(/^[0-9a-f]{2097152}$/)
+    expect(doc.faults).toEqual([{ step: 10, command: 10, op: 'vm.powerOn', fault: 'EncryptionKeyRequired', message: expect.stringMatching(/locked/) }])
+  })
+
+  it('the same script with the same seed prints byte-identical JSON in two separate runs', async () => {
+    const [a, b] = await Promise.all([lab('run', scenario('crash-core-dump'), '--json'), lab('run', scenario('crash-core-dump'), '--json')])
+    expect(a.stdout.length).toBeGreaterThan(100_000)
+    expect(a.stdout === b.stdout).toBe(true)
+    const c = await lab('run', scenario('crash-core-dump'), '--json', '--seed', '9')
+    expect(c.stdout === a.stdout).toBe(false)
+  })
+
+  it('refuses an invalid script whole with the reason and place, exit code 2', async () => {
+    const bad = join(work, 'bad.json')
+    writeFileSync(bad, '{"steps": [{"op": "host.add", "name": "esx-01", "cluster": "c1"}, {"op": "vm.create", "host": "esx-01"}]}')
+    const r = await lab('run', bad, '--json')
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/not a valid lab script: .* \(at steps\[1\]\.name\)/)
+    writeFileSync(bad, '{"steps": [\n  {"op": "host.add",\n}')
+    const syntax = await lab('run', bad)
+    expect(syntax.code).toBe(2)
+    expect(syntax.stderr).toMatch(/not valid JSON: .* \(at line 3, column 1\)/)
+    expect((await lab('run', join(work, 'missing.json'))).stderr).toMatch(/cannot read .*ENOENT/)
+  })
+
+  it('text output lists every event and the refused steps', async () => {
+    const r = await lab('run', scenario('kms-outage'))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/Virtual machine db-01 is locked because of a KMS cluster error/)
+    expect(r.stdout).toMatch(/step 10: vm.powerOn refused \(EncryptionKeyRequired\)/)
+  })
+
+  it('--save, export and crypto-util: a dump exported before a host rekey opens only with the old host key', async () => {
+    const script = join(work, 'dump.json')
+    const steps = JSON.parse(readFileSync(scenario('crash-core-dump'), 'utf8'))
+    const beforeRekey = { ...steps, steps: steps.steps.slice(0, -1) }
+    writeFileSync(script, JSON.stringify(beforeRekey))
+    const saved = join(work, 'before.kflab')
+    expect((await lab('run', script, '--save', saved)).code).toBe(0)
+    const doc = JSON.parse(readFileSync(saved, 'utf8'))
+    const hostKeyId = doc.entities['host:esx-01'].persisted.config.hostKeyId
+    const dump = join(work, 'zdump.1')
+    expect((await lab('export', 'core-dump', '--lab', saved, '--host', 'esx-01', '--file', '/var/core/vmkernel-zdump.1', '--out', dump)).code).toBe(0)
+    const oldKey = join(work, 'old.key')
+    expect((await lab('export', 'key', '--lab', saved, '--key', hostKeyId, '--out', oldKey)).code).toBe(0)
+    const describe = await lab('crypto-util', 'envelope', 'describe', '--offset', '4096', dump)
+    expect(describe.stdout).toContain(`keyID '${hostKeyId}'`)
+    const plain = join(work, 'zdump.plain')
+    const extract = await lab('crypto-util', 'envelope', 'extract', '--offset', '4096', '--keyfile', oldKey, dump, plain)
+    expect(extract.code).toBe(0)
+    expect(readFileSync(plain, 'utf8')).toContain('salary list 2026')
+    // after the rekey, the new host key does not open the exported dump
+    const after = join(work, 'after.kflab')
+    expect((await lab('run', scenario('crash-core-dump'), '--save', after)).code).toBe(0)
+    const newKeyId = JSON.parse(readFileSync(after, 'utf8')).entities['host:esx-01'].persisted.config.hostKeyId
+    expect(newKeyId).not.toBe(hostKeyId)
+    const newKey = join(work, 'new.key')
+    await lab('export', 'key', '--lab', after, '--key', newKeyId, '--out', newKey)
+    const refused = await lab('crypto-util', 'envelope', 'extract', '--offset', '4096', '--keyfile', newKey, dump, join(work, 'x'))
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/not the key/)
+    const noOffset = await lab('crypto-util', 'envelope', 'describe', dump)
+    expect(noOffset.stderr).toMatch(/--offset 4096/)
+  })
+
+  it('help, unknown commands and a corrupt lab file', async () => {
+    const help = await lab('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/run SCRIPT\.json \[--seed N\] \[--json\] \[--save FILE\.kflab\]/)
+    expect((await lab('frobnicate')).code).toBe(2)
+    const corrupt = join(work, 'corrupt.kflab')
+    writeFileSync(corrupt, '{"format": "keyflow-lab", "version": 1, "entities": 5}')
+    const r = await lab('export', 'key', '--lab', corrupt, '--key', 'x', '--out', join(work, 'k'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/damaged/)
+  })
+})

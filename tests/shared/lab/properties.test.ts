@@ -1,0 +1,163 @@
+// The seed's promise, checked over thousands of random command sequences:
+//  1. no KEK, host key or DEK ever appears in clear on a persisted surface outside the KMS
+//     (vCenter's database, host configuration and /var/core, datastore files);
+//  2. the same script with the same seed gives byte-identical output.
+
+import fc from 'fast-check'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
+import { writeJson } from '../../../node/cli/jsonWriter'
+import { indexOfBytes, toBase64, toHex, utf8 } from '../../../shared/crypto/bytes'
+import type { LabCommand } from '../../../shared/lab/commands/schema'
+import { parseVmx } from '../../../shared/lab/files/vmx'
+import { Lab } from '../../../shared/lab/lab'
+import type { Entity } from '../../../shared/lab/model'
+import { seededRandom } from '../../../shared/lab/random'
+import { labReport } from '../../../shared/lab/report'
+import { parseBundle, unwrapDek } from '../../../shared/lab/services/dekWrap'
+import { commandArbitrary, kmsAdminArbitrary, prefix } from '../../helpers/commandArbitrary'
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000)
+
+async function prefixLab(seed: number): Promise<Lab> {
+  const lab = await Lab.create({ random: seededRandom(seed), diskCipher: nodeDiskCipher }, { seed })
+  for (const c of prefix) await lab.run(c)
+  return lab
+}
+
+type Step = LabCommand | { op: 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'; pick: number }
+
+function resolve(lab: Lab, step: Step): LabCommand {
+  if (!('pick' in step)) return step
+  const kms = lab.get('kms:kms-1')
+  const ids = kms?.kind === 'kms' ? Object.keys(kms.persisted.keys) : []
+  return { op: step.op, keyId: ids.length ? ids[step.pick % ids.length] : 'no-such-key' }
+}
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof({ weight: 10, arbitrary: commandArbitrary }, { weight: 1, arbitrary: kmsAdminArbitrary })
+
+/** Every key material that ever existed in the lab: on a KMS, in a key cache, in vCenter in flight, and every DEK. */
+function allKeys(lab: Lab): Uint8Array[] {
+  const keys = new Map<string, Uint8Array>()
+  const states: Entity[] = [...lab.entitiesAt(0).values()]
+  for (const entry of lab.entries) for (const c of entry.changes) if (c.after) states.push(c.after)
+  const keks: Uint8Array[] = []
+  for (const e of states) {
+    if (e.kind === 'kms') for (const o of Object.values(e.persisted.keys)) if (o.material) keys.set(toHex(o.material), o.material), keks.push(o.material)
+    if (e.kind === 'host') for (const k of Object.values(e.memory.keyCache)) keys.set(toHex(k.material), k.material)
+    if (e.kind === 'vcenter') for (const k of e.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+  }
+  for (const e of states) {
+    if (e.kind !== 'datastore') continue
+    for (const f of Object.values(e.persisted.files)) {
+      const bundle = f.kind === 'vmx' && f.text ? parseVmx(f.text)['encryption.bundle'] : undefined
+      if (!bundle) continue
+      const { lockedData } = parseBundle(bundle)
+      for (const kek of keks) {
+        try {
+          const dek = unwrapDek(kek, lockedData)
+          keys.set(toHex(dek), dek)
+        } catch {
+          // not this KEK
+        }
+      }
+    }
+  }
+  return [...keys.values()]
+}
+
+/** The persisted surfaces outside the KMS, as bytes and as text. */
+function persistedSurfaces(entities: Iterable<Entity>): { bytes: Uint8Array[]; text: string } {
+  const bytes: Uint8Array[] = []
+  const texts: string[] = []
+  const visit = (v: unknown): void => {
+    if (v instanceof Uint8Array) bytes.push(v)
+    else if (typeof v === 'string') texts.push(v)
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x)
+  }
+  for (const e of entities) if (e.kind === 'vcenter' || e.kind === 'host' || e.kind === 'datastore') visit(e.persisted)
+  return { bytes, text: texts.join('\n') }
+}
+
+function leaks(lab: Lab): string[] {
+  const keys = allKeys(lab)
+  const found: string[] = []
+  const check = (entities: Iterable<Entity>, when: string) => {
+    const { bytes, text } = persistedSurfaces(entities)
+    for (const key of keys) {
+      const forms = [key, utf8(toHex(key)), utf8(toBase64(key))]
+      if (bytes.some((b) => forms.some((f) => indexOfBytes(b, f) !== -1))) found.push(`${when}: key ${toHex(key).slice(0, 16)}… in a file`)
+      if (text.includes(toHex(key)) || text.includes(toBase64(key))) found.push(`${when}: key ${toHex(key).slice(0, 16)}… as text`)
+    }
+  }
+  for (const c of lab.commands) check(lab.entitiesAt(c.lastSeq).values(), `after command ${c.index} (${c.command.op})`)
+  return found
+}
+
+async function reportJson(lab: Lab): Promise<string> {
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  await writeJson(out, labReport(lab))
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+describe('properties of random command sequences', () => {
+  it(`no KEK, host key or DEK is ever in clear on a persisted surface outside the KMS (${RUNS} runs)`, async () => {
+    let accepted = 0
+    let refused = 0
+    await fc.assert(
+      fc.asyncProperty(fc.nat(1_000_000), fc.array(stepArbitrary, { minLength: 4, maxLength: 24 }), async (seed, steps) => {
+        const lab = await prefixLab(seed)
+        for (const step of steps) {
+          const out = await lab.run(resolve(lab, step))
+          if (out.fault) refused++
+          else accepted++
+        }
+        expect(leaks(lab)).toEqual([])
+      }),
+      { numRuns: RUNS }
+    )
+    // the sequences must really exercise the lab, not only be refused
+    expect(accepted).toBeGreaterThan(RUNS * 2)
+    expect(refused).toBeGreaterThan(0)
+  }, 600_000)
+
+  it('the leak check finds a key that is written down in clear (it can fail)', async () => {
+    const lab = await prefixLab(9)
+    await lab.run({ op: 'vm.encrypt', name: 'vm1' })
+    const keyId = (lab.get('vm:vm1') as { keyId: string }).keyId
+    const kek = (lab.get('kms:kms-1') as { persisted: { keys: Record<string, { material: Uint8Array }> } }).persisted.keys[keyId].material
+    await lab.run({ op: 'vm.create', name: 'vm2', host: 'esx-01', guestData: toHex(kek), diskMiB: 1 / 64 })
+    expect(leaks(lab).length).toBeGreaterThan(0)
+    const lab2 = await prefixLab(9)
+    await lab2.run({ op: 'vm.encrypt', name: 'vm1' })
+    await lab2.run({ op: 'vm.create', name: 'vm2', host: 'esx-01', guestData: 'x', diskMiB: 1 / 64 })
+    expect(leaks(lab2)).toEqual([])
+  })
+
+  it(`two runs of the same script with the same seed print byte-identical JSON (${Math.ceil(RUNS / 5)} runs)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(1_000_000), fc.array(stepArbitrary, { minLength: 1, maxLength: 16 }), async (seed, steps) => {
+        const runOnce = async () => {
+          const lab = await prefixLab(seed)
+          for (const step of steps) await lab.run(resolve(lab, step))
+          return reportJson(lab)
+        }
+        const [a, b] = [await runOnce(), await runOnce()]
+        expect(a.length).toBeGreaterThan(1000)
+        expect(a === b).toBe(true)
+      }),
+      { numRuns: Math.ceil(RUNS / 5) }
+    )
+  }, 600_000)
+
+  it('different seeds give different keys (the seed really drives the bytes)', async () => {
+    const [a, b] = [await prefixLab(1), await prefixLab(2)]
+    await a.run({ op: 'vm.encrypt', name: 'vm1' })
+    await b.run({ op: 'vm.encrypt', name: 'vm1' })
+    expect((a.get('vm:vm1') as { keyId: string }).keyId).not.toBe((b.get('vm:vm1') as { keyId: string }).keyId)
+    expect(await reportJson(a)).not.toBe(await reportJson(b))
+  })
+})

@@ -1,0 +1,58 @@
+import { X509Certificate } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { trustModes } from '../../../shared/lab/commands/schema'
+import { encryptedVmLab, get, newLab, ok, run } from '../../helpers/lab'
+
+describe('trust between vCenter and the KMS', () => {
+  it('until trust is established KMIP calls fail at the TLS handshake, as in real life', async () => {
+    const lab = await newLab()
+    const [, , added] = await ok(
+      lab,
+      { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+      { op: 'provider.add', name: 'kp' }
+    )
+    expect(added.events.find((e) => e.kind === 'tls.handshake')?.text).toMatch(/vCenter does not trust the KMS certificate \(certificate verify failed: unable to get local issuer certificate\)/)
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' })
+    const [out] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
+    expect(out.fault?.fault).toBe('KmsClusterUnreachable')
+    expect(out.fault?.text).toMatch(/unable to get local issuer certificate/)
+  })
+
+  it.each(trustModes)('mode %s creates real certificates, both sides accept each other, and KMIP works', async (mode) => {
+    const lab = await newLab(3)
+    await ok(lab, { op: 'kms.add', name: 'kms-1', provider: 'kp' }, { op: 'provider.add', name: 'kp' })
+    const [out] = await ok(lab, { op: 'provider.trust', provider: 'kp', mode })
+    expect(out.events.at(-1)?.message.id).toBe('provider.status.ok')
+    const trust = get(lab, 'vcenter', 'vcenter').persisted.providers.kp.trust
+    expect(trust.mode).toBe(mode)
+    const client = new X509Certificate(trust.clientCertificate!.certificatePem)
+    expect(client.subject).toContain('CN=vcenter.lab.local')
+    const kmsCa = new X509Certificate(get(lab, 'kms', 'kms-1').persisted.ca!.certificatePem)
+    expect(trust.trustedKmsCaPem).toBe(get(lab, 'kms', 'kms-1').persisted.ca!.certificatePem)
+    if (mode === 'kms-cert-and-key' || mode === 'csr') expect(client.checkIssued(kmsCa)).toBe(true)
+    if (mode === 'vcenter-root-ca') expect(client.checkIssued(new X509Certificate(get(lab, 'vcenter', 'vcenter').persisted.vmcaRoot.certificatePem))).toBe(true)
+    if (mode === 'vcenter-cert') expect(client.checkIssued(client)).toBe(true)
+    const kinds = out.events.filter((e) => e.kind === 'trust').map((e) => e.payload?.kind)
+    if (mode === 'kms-cert-and-key') expect(kinds).toContain('privateKey')
+    else expect(kinds).not.toContain('privateKey')
+    await ok(lab, { op: 'host.add', name: 'esx-01', cluster: 'c1' }, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' })
+  })
+
+  it('a second KMS joining the provider later is trusted through the cluster CA', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
+  })
+
+  it('when the client certificate expires the KMS refuses vCenter; a reboot then locks the VM until trust is renewed', async () => {
+    const lab = await encryptedVmLab({ seed: 5 })
+    await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'kms-cert-and-key' })
+    await ok(lab, { op: 'lab.advanceClock', days: 400 })
+    const [reboot] = await ok(lab, { op: 'host.reboot', name: 'esx-01' })
+    expect(reboot.events.some((e) => e.message.id === 'tls.rejectedByKms' && /certificate has expired/.test(e.text))).toBe(true)
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('locked')
+    await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'kms-cert-and-key' }, { op: 'vm.unlock', name: 'vm1' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
+  })
+})
