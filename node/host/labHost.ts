@@ -15,6 +15,7 @@ import { secureRandom, seededRandom } from '../../shared/lab/random'
 import { loadLabFile, parseLabFile, serializeLab } from '../../shared/labFile/kflab'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
 import { writeFileAtomic } from './atomicFile'
+import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 
 export interface LabHostOptions {
@@ -24,7 +25,10 @@ export interface LabHostOptions {
   externalKms?: ExternalKmsConnector
 }
 
-export function labDeps(seed: number | null, externalKms?: ExternalKmsConnector): LabDeps {
+// External KMSs are real KMIP servers over TLS unless the caller plugs in something else.
+const defaultExternalKms = tlsExternalKms()
+
+export function labDeps(seed: number | null, externalKms: ExternalKmsConnector = defaultExternalKms): LabDeps {
   return {
     random: seed === null ? secureRandom((buf) => webcrypto.getRandomValues(buf)) : seededRandom(seed),
     diskCipher: nodeDiskCipher,

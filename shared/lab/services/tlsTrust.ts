@@ -9,16 +9,22 @@ export type HandshakeResult =
   | { ok: true; clientCn: string; serverSubject: string }
   | { ok: false; rejectedBy: 'vcenter' | 'kms'; message: string }
 
-const validityMemo = new Map<string, [number, number]>()
+interface CertificateFacts {
+  subject: string
+  validity: [number, number]
+}
 
-function validity(pem: string): [number, number] {
-  let v = validityMemo.get(pem)
-  if (!v) {
+/** Parsing X.509 is the expensive part of a handshake; a certificate's facts never change, so parse each once. */
+const factsMemo = new Map<string, CertificateFacts>()
+
+function facts(pem: string): CertificateFacts {
+  let f = factsMemo.get(pem)
+  if (!f) {
     const d = describeCertificate(pem)
-    v = [Date.parse(d.notBefore) / 1000, Date.parse(d.notAfter) / 1000]
-    validityMemo.set(pem, v)
+    f = { subject: d.subject, validity: [Date.parse(d.notBefore) / 1000, Date.parse(d.notAfter) / 1000] }
+    factsMemo.set(pem, f)
   }
-  return v
+  return f
 }
 
 const verifyMemo = new Map<string, Promise<PeerVerification>>()
@@ -28,7 +34,7 @@ const verifyMemo = new Map<string, Promise<PeerVerification>>()
  * stretch of time between two window boundaries: a lab with a thousand key fetches verifies each chain once.
  */
 function verifyAt(certificatePem: string, trustedPems: string[], at: number, requiredEku: 'clientAuth' | 'serverAuth'): Promise<PeerVerification> {
-  const boundaries = [certificatePem, ...trustedPems].flatMap(validity)
+  const boundaries = [certificatePem, ...trustedPems].flatMap((pem) => facts(pem).validity)
   const stretch = boundaries.filter((b) => b <= at).length
   const key = `${requiredEku}|${stretch}|${certificatePem}|${trustedPems.join('|')}`
   let result = verifyMemo.get(key)
@@ -52,5 +58,5 @@ export async function handshake(vc: VcenterComponent, provider: ProviderRecord, 
   const clientPem = clientCertificateOf(vc, provider)
   const clientCheck = await verifyAt(clientPem, kms.persisted.trustedClients, now, 'clientAuth')
   if (!clientCheck.ok) return { ok: false, rejectedBy: 'kms', message: clientCheck.message }
-  return { ok: true, clientCn: clientCheck.subjectCn ?? 'unknown', serverSubject: describeCertificate(server.certificatePem).subject }
+  return { ok: true, clientCn: clientCheck.subjectCn ?? 'unknown', serverSubject: facts(server.certificatePem).subject }
 }
