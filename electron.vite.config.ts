@@ -9,13 +9,15 @@ import type { Plugin } from 'vite'
 
 const root = import.meta.dirname
 
-// The dev server's React Refresh preamble is an inline script, which the CSP meta in index.html forbids. Only while
-// serving (never in a build) the meta also allows inline scripts; the built window keeps the strict policy.
-function devCspForReactRefresh(): Plugin {
+// The dev server injects inline code the CSP meta in index.html forbids: React Refresh's preamble script and the
+// stylesheets as <style> elements (hot reload). Only while serving (never in a build) the meta allows inline
+// scripts and styles; the built window keeps the strict policy.
+function devCspForHotReload(): Plugin {
   return {
     name: 'keyflow:dev-csp',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
   }
 }
 
@@ -47,6 +49,6 @@ export default defineConfig({
         input: { index: resolve(root, 'renderer/index.html') }
       }
     },
-    plugins: [react(), devCspForReactRefresh()]
+    plugins: [react(), devCspForHotReload()]
   }
 })

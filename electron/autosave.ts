@@ -51,9 +51,13 @@ export class Autosave {
     }
   }
 
-  /** Marks the session as running and saves after every change from now on. */
+  /**
+   * Marks the session as running, saves the lab as it is now (so a crash never offers a lab from an older session),
+   * and saves after every change from now on.
+   */
   async begin(): Promise<void> {
     await writeFile(this.markerPath, `${process.pid} ${new Date().toISOString()}\n`)
+    await this.saveNow()
     this.unsubscribe?.()
     this.unsubscribe = this.options.api.subscribe((push) => {
       if (push.type !== 'file') this.schedule()
@@ -80,16 +84,19 @@ export class Autosave {
     return this.writing
   }
 
-  /** A clean end: flushes a pending save, stops listening and removes the marker (nothing to recover next time). */
+  /**
+   * A clean end: stops listening and removes the marker and the autosave. Closing cleanly means the user already
+   * chose to save or to discard, so there is nothing to recover next time.
+   */
   async end(): Promise<void> {
     this.unsubscribe?.()
     this.unsubscribe = null
     if (this.timer) {
       clearTimeout(this.timer)
       this.timer = null
-      await this.saveNow()
     }
     await this.writing
     await rm(this.markerPath, { force: true })
+    await rm(this.labPath, { force: true })
   }
 }

@@ -20,7 +20,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   const out = requireOption(parsed, 'out', USAGE)
   if (what === 'core-dump') {
     const hostName = requireOption(parsed, 'host', USAGE)
-    const host = lab.get(componentId.host(hostName))
+    const host = lab.component(componentId.host(hostName))
     if (!host) throw new UsageError(`the lab has no host ${hostName}`)
     let bytes: Uint8Array
     try {
@@ -34,7 +34,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const keyId = requireOption(parsed, 'key', USAGE)
   for (const e of lab.entities().values()) {
-    if (e.kind !== 'kms') continue
+    if (e.kind !== 'kms' || !('keys' in e.persisted)) continue
     const object = e.persisted.keys[keyId]
     if (!object) continue
     if (!object.material) throw new UsageError(`key ${keyId} was destroyed on ${e.name}: its material is gone`)

@@ -81,7 +81,7 @@ export class LabHost implements LabApi {
     return {
       labId: this.labId,
       seed: this.lab.meta.seed,
-      base: entityViews(this.lab.entitiesAt(0).entries()),
+      base: entityViews(this.lab.entitiesAt(0)),
       baseSeq: 0,
       events: this.cache.all(this.lab),
       commands: this.lab.commands.map(commandView),
@@ -150,7 +150,7 @@ export class LabHost implements LabApi {
   }
 
   async readFile(componentId: string, path: string): Promise<string> {
-    const entity = this.lab.get(componentId)
+    const entity = this.lab.component(componentId)
     if (!entity) throw new Error(`no component ${componentId}`)
     return toHex(persistedBytes(entity, path))
   }

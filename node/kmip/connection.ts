@@ -9,6 +9,7 @@
 
 import type { TLSSocket } from 'node:tls'
 import { KmipFrameReader } from '../../shared/kmip/framing'
+import { frameLength } from '../../shared/kmip/ttlv'
 
 /** Answers one request message; a Promise when the answer waits for something (the key store being saved). */
 export type KmipResponder = (request: Uint8Array) => Uint8Array | Promise<Uint8Array>
@@ -38,6 +39,8 @@ export class KmipConnection {
   private partialSince = 0
   private timer: NodeJS.Timeout | null = null
   private finished = false
+  private tail: Buffer[] = []
+  private tailBytes = 0
   private readonly onData = (chunk: Buffer): void => this.received(chunk)
 
   constructor(
@@ -63,23 +66,47 @@ export class KmipConnection {
   private received(chunk: Buffer): void {
     if (this.closing) return
     this.lastActivity = Date.now()
+    const unconsumed = this.reader.pending
     let messages: Uint8Array[]
     try {
       messages = this.reader.push(chunk)
     } catch {
+      // The reader refuses the whole read at the first unframeable header; the messages before it in the same read
+      // were well framed and deserve their answers before the close.
+      const unread = Buffer.concat([...this.tail, chunk])
+      this.enqueue(framesBeforeDamage(unread.subarray(unread.length - unconsumed - chunk.length), this.limits.maxMessageBytes))
       this.endGracefully('bad-framing')
       return
     }
+    this.keepTail(chunk)
     // The clock for "finish your message" restarts whenever a message completes, so a long pipelined stream whose
     // messages straddle chunk boundaries is never mistaken for a stalled one.
     if (this.reader.pending === 0) this.partialSince = 0
     else if (messages.length > 0 || this.partialSince === 0) this.partialSince = this.lastActivity
+    this.enqueue(messages)
+  }
+
+  private enqueue(messages: Uint8Array[]): void {
     for (const message of messages) {
       this.queue.push(message)
       this.queuedBytes += message.length
     }
     if (this.queuedBytes > MAX_QUEUED_BYTES) this.socket.pause()
-    if (!this.working) void this.work()
+    if (!this.working && this.queue.length > 0) void this.work()
+  }
+
+  // Keeps (without copying) the received chunks that still hold the reader's unconsumed bytes, which are the last
+  // `reader.pending` bytes of their concatenation; needed only if a later read turns out to be unframeable.
+  private keepTail(chunk: Buffer): void {
+    const pending = this.reader.pending
+    if (pending === 0) {
+      this.tail = []
+      this.tailBytes = 0
+      return
+    }
+    this.tail.push(chunk)
+    this.tailBytes += chunk.length
+    while (this.tailBytes - this.tail[0].length >= pending) this.tailBytes -= this.tail.shift()!.length
   }
 
   // Answers queued messages in order. Synchronous answers go out in one pass; an async one (a save) waits.
@@ -116,7 +143,8 @@ export class KmipConnection {
     this.closing = reason
     this.socket.off('data', this.onData)
     this.socket.pause()
-    if (!this.working) this.socket.end()
+    // With answers still queued or in progress, work() ends the connection once they are written.
+    if (!this.working && this.queue.length === 0) this.socket.end()
     // A peer that never acknowledges the close must not keep the slot.
     setTimeout(() => this.socket.destroy(), LINGER_MS).unref()
   }
@@ -149,4 +177,21 @@ export class KmipConnection {
     if (!this.socket.destroyed) this.socket.destroy()
     this.onClose(why)
   }
+}
+
+/** The whole, well-framed messages at the start of `bytes`, up to the first header that cannot be framed. */
+function framesBeforeDamage(bytes: Uint8Array, maxMessageBytes: number): Uint8Array[] {
+  const frames: Uint8Array[] = []
+  for (let at = 0; bytes.length - at >= 8; ) {
+    let length: number
+    try {
+      length = frameLength(bytes.subarray(at, at + 8), maxMessageBytes)
+    } catch {
+      break
+    }
+    if (at + 8 + length > bytes.length) break
+    frames.push(bytes.slice(at, at + 8 + length))
+    at += 8 + length
+  }
+  return frames
 }

@@ -3,7 +3,7 @@
 
 import type { DiskCipher } from '../crypto/diskCipher'
 import type { EventInput, EventKind, KeyTravel, LabEvent, PayloadTravel } from './events'
-import type { KmsComponent } from './model'
+import type { KmsRecord } from './model'
 import type { RandomSource } from './random'
 import type { Transaction } from './transaction'
 
@@ -17,7 +17,7 @@ export interface KmsLink {
 
 export interface ExternalKmsConnector {
   /** Opens a mutually authenticated TLS connection; rejects with the TLS stack's own error text on failure. */
-  connect(kms: KmsComponent): Promise<KmsLink>
+  connect(kms: KmsRecord): Promise<KmsLink>
 }
 
 export interface LabDeps {

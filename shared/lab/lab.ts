@@ -7,8 +7,8 @@ import { handlers } from './commands/registry'
 import type { CommandContext, LabDeps } from './context'
 import type { LabEvent } from './events'
 import { LabFault, type FaultInfo } from './faults'
-import { EntityStore, redoChanges, undoChanges, type HistoryEntry } from './history'
-import { META_ID, type Entity, type LabMeta } from './model'
+import { disassemble, EntityStore, itemId, redoChanges, undoChanges, type HistoryEntry } from './history'
+import { META_ID, type Component, type Entity, type LabMeta } from './model'
 import { Transaction } from './transaction'
 import { formatMessage } from '../i18n/format'
 import { formatPath } from './script'
@@ -58,15 +58,24 @@ export class Lab {
       randomPosition: 0,
       order: []
     }
-    store.set(META_ID, Object.freeze(meta))
+    store.write(META_ID, Object.freeze(meta))
     const tx = new Transaction(store, deps.random, -1, 0)
     await createVcenter({ tx, deps })
     return new Lab(store, store.clone(), deps, 'created')
   }
 
-  /** Rebuilds a lab from saved entities (a .kflab file); the history starts at the saved state. */
-  static restore(deps: LabDeps, entities: Iterable<[string, Entity]>): Lab {
-    const store = new EntityStore(entities)
+  /** Rebuilds a lab from saved components (a .kflab file); the history starts at the saved state. */
+  static restore(deps: LabDeps, entities: Iterable<[string, Entity | Component]>): Lab {
+    const store = new EntityStore()
+    for (const [id, e] of entities) {
+      if (e.kind === 'meta') {
+        store.write(id, e)
+        continue
+      }
+      const { record, items } = disassemble(e as Component)
+      store.write(id, record)
+      for (const [collection, key, value] of items) store.write(itemId(id, collection, key), value)
+    }
     if (!store.get(META_ID)) throw new Error('the saved lab has no lab metadata')
     return new Lab(store, store.clone(), deps, 'restored')
   }
@@ -87,12 +96,19 @@ export class Lab {
     return this.log
   }
 
-  entities(): Map<string, Entity> {
-    return new Map(this.store.entries())
+  /** Every component whole (collections included) and the lab metadata. */
+  entities(): Map<string, LabMeta | Component> {
+    return this.store.assembled()
   }
 
+  /** A stored record (collections are kept item by item: use `component` to see them). */
   get(id: string): Entity | undefined {
     return this.store.get(id)
+  }
+
+  /** A component whole, collections included. */
+  component(id: string): Component | undefined {
+    return this.store.component(id)
   }
 
   subscribe(listener: LabListener): () => void {

@@ -1,6 +1,11 @@
 // The lab's state: one record per component, each with the two surfaces the product teaches — `memory` (lost on
 // reboot or crash) and `persisted` (survives). Records are immutable: every change makes a new record, so the
 // history can hand back the state before and after any event.
+//
+// Collections that grow with the lab (a KMS's key store, a datastore's files, vCenter's key-ID tables) are kept
+// item by item beside their component (see `collections`), so adding the 4000th key does not copy 3999 others.
+// `*Component` types are the whole component as the outside sees it (views, reports, lab files); `*Record` types
+// are what the store keeps.
 
 import type { KmipManagedObject } from '../kmip/server'
 import type { CertifiedKeyPair } from '../pki/types'
@@ -49,7 +54,7 @@ export interface KmsExternalEndpoint {
   clientKeyPem: string
 }
 
-export interface KmsComponent {
+export interface KmsRecord {
   id: string
   kind: 'kms'
   name: string
@@ -59,7 +64,6 @@ export interface KmsComponent {
   external: KmsExternalEndpoint | null
   memory: { sessions: KmipSession[] }
   persisted: {
-    keys: Record<string, KmipManagedObject>
     /** The KMS cluster's CA (shared by the servers of one provider) and this server's TLS identity. */
     ca: CertifiedKeyPair | null
     serverCertificate: CertifiedKeyPair | null
@@ -81,7 +85,7 @@ export interface ProviderRecord {
   trust: ProviderTrust
 }
 
-export interface VcenterComponent {
+export interface VcenterRecord {
   id: typeof VCENTER_ID
   kind: 'vcenter'
   name: string
@@ -98,9 +102,6 @@ export interface VcenterComponent {
     /** VMCA: vCenter's own root CA and the machine certificate it issued to vCenter. */
     vmcaRoot: CertifiedKeyPair
     machineCertificate: CertifiedKeyPair
-    /** Key IDs only: which key protects which VM and which host. */
-    vmKeys: Record<string, { providerId: string; keyId: string }>
-    hostKeys: Record<string, { providerId: string; keyId: string }>
   }
 }
 
@@ -151,13 +152,14 @@ export interface DatastoreFile {
   data?: Uint8Array
 }
 
-export interface DatastoreComponent {
+export interface DatastoreRecord {
   id: string
   kind: 'datastore'
   name: string
   cluster: string
   memory: Record<string, never>
-  persisted: { files: Record<string, DatastoreFile> }
+  /** Its files are a collection: see `collections`. */
+  persisted: Record<never, never>
 }
 
 export interface VmFiles {
@@ -199,13 +201,56 @@ export interface VmComponent {
   persisted: { files: string[] }
 }
 
+export interface KeyIdRef {
+  providerId: string
+  keyId: string
+}
+
+/** The collections kept item by item, per component kind, and the type of their items. */
+export interface CollectionItems {
+  'persisted.keys': KmipManagedObject
+  'persisted.files': DatastoreFile
+  'persisted.vmKeys': KeyIdRef
+  'persisted.hostKeys': KeyIdRef
+}
+export type CollectionName = keyof CollectionItems
+
+export const collections: Record<ComponentKind, CollectionName[]> = {
+  kms: ['persisted.keys'],
+  datastore: ['persisted.files'],
+  vcenter: ['persisted.vmKeys', 'persisted.hostKeys'],
+  host: [],
+  vm: []
+}
+
+export type KmsComponent = KmsRecord & { persisted: KmsRecord['persisted'] & { keys: Record<string, KmipManagedObject> } }
+export type VcenterComponent = VcenterRecord & {
+  persisted: VcenterRecord['persisted'] & {
+    /** Key IDs only: which key protects which VM and which host. */
+    vmKeys: Record<string, KeyIdRef>
+    hostKeys: Record<string, KeyIdRef>
+  }
+}
+export type DatastoreComponent = DatastoreRecord & { persisted: { files: Record<string, DatastoreFile> } }
+
+/** A component as the outside sees it, collections included. */
 export type Component = KmsComponent | VcenterComponent | HostComponent | DatastoreComponent | VmComponent
-export type Entity = Component | LabMeta
+/** What the store keeps. */
+export type ComponentRecord = KmsRecord | VcenterRecord | HostComponent | DatastoreRecord | VmComponent
+export type Entity = ComponentRecord | LabMeta
 
 export interface ComponentByKind {
   kms: KmsComponent
   vcenter: VcenterComponent
   host: HostComponent
   datastore: DatastoreComponent
+  vm: VmComponent
+}
+
+export interface RecordByKind {
+  kms: KmsRecord
+  vcenter: VcenterRecord
+  host: HostComponent
+  datastore: DatastoreRecord
   vm: VmComponent
 }

@@ -3,7 +3,7 @@
 
 import type { Lab } from './lab'
 import type { LabEvent } from './events'
-import type { Component, Entity, LabMeta } from './model'
+import type { Component, LabMeta } from './model'
 
 export interface LabReport {
   events: LabEvent[]
@@ -11,13 +11,9 @@ export interface LabReport {
   faults: { step: number | null; command: number; op: string; fault: string; message: string }[]
 }
 
-function isComponent(e: Entity): e is Component {
-  return e.kind !== 'meta'
-}
-
 export function labReport(lab: Lab): LabReport {
   const meta: LabMeta = lab.meta
-  const components = meta.order.map((id) => lab.get(id)).filter((e): e is Entity => e !== undefined).filter(isComponent)
+  const components = meta.order.map((id) => lab.component(id)).filter((c): c is Component => c !== undefined)
   return {
     events: lab.entries.map((e) => e.event),
     state: { lab: { seed: meta.seed, clock: new Date(meta.clock * 1000).toISOString() }, components },

@@ -3,14 +3,23 @@
 
 import { produce, type Draft } from 'immer'
 import type { EventInput, LabEvent } from './events'
-import { EntityStore, undoChanges, type Change, type HistoryEntry } from './history'
-import { META_ID, type Component, type ComponentByKind, type ComponentKind, type Entity, type LabMeta } from './model'
+import { EntityStore, itemId, undoChanges, type Change, type HistoryEntry } from './history'
+import {
+  META_ID,
+  type CollectionItems,
+  type CollectionName,
+  type ComponentKind,
+  type ComponentRecord,
+  type Entity,
+  type LabMeta,
+  type RecordByKind
+} from './model'
 import type { RandomSource } from './random'
 import { formatMessage } from '../i18n/format'
 import { fault } from './faults'
 
 export class Transaction {
-  private pending = new Map<string, Entity | undefined>()
+  private pending = new Map<string, unknown>()
   readonly entries: HistoryEntry[] = []
 
   constructor(
@@ -28,12 +37,12 @@ export class Transaction {
     return this.meta.clock
   }
 
-  get<K extends ComponentKind>(id: string, kind: K): ComponentByKind[K] | undefined {
+  get<K extends ComponentKind>(id: string, kind: K): RecordByKind[K] | undefined {
     const e = this.store.get(id)
-    return e && e.kind === kind ? (e as ComponentByKind[K]) : undefined
+    return e && e.kind === kind ? (e as RecordByKind[K]) : undefined
   }
 
-  require<K extends ComponentKind>(id: string, kind: K, label = id): ComponentByKind[K] {
+  require<K extends ComponentKind>(id: string, kind: K, label = id): RecordByKind[K] {
     const c = this.get(id, kind)
     if (!c) throw fault('NotFound', 'fault.notFound', { kind, name: label })
     return c
@@ -44,21 +53,37 @@ export class Transaction {
   }
 
   /** Components in the order they were added (stable for views and deterministic iteration). */
-  all<K extends ComponentKind>(kind: K): ComponentByKind[K][] {
-    const out: ComponentByKind[K][] = []
+  all<K extends ComponentKind>(kind: K): RecordByKind[K][] {
+    const out: RecordByKind[K][] = []
     for (const id of this.meta.order) {
       const e = this.store.get(id)
-      if (e && e.kind === kind) out.push(e as ComponentByKind[K])
+      if (e && e.kind === kind) out.push(e as RecordByKind[K])
     }
     return out
   }
 
-  put(entity: Entity): void {
-    this.record(entity.id)
-    this.store.set(entity.id, entity)
+  item<C extends CollectionName>(owner: string, collection: C, key: string): CollectionItems[C] | undefined {
+    return this.store.item<CollectionItems[C]>(owner, collection, key)
   }
 
-  add(component: Component): void {
+  /** The items of a collection, in the order they were added. */
+  items<C extends CollectionName>(owner: string, collection: C): ReadonlyMap<string, CollectionItems[C]> {
+    return this.store.collection<CollectionItems[C]>(owner, collection)
+  }
+
+  /** Sets (or with undefined removes) one item; only that item is recorded as changed. */
+  setItem<C extends CollectionName>(owner: string, collection: C, key: string, value: CollectionItems[C] | undefined): void {
+    const id = itemId(owner, collection, key)
+    this.record(id)
+    this.store.write(id, value)
+  }
+
+  put(entity: Entity): void {
+    this.record(entity.id)
+    this.store.write(entity.id, entity)
+  }
+
+  add(component: ComponentRecord): void {
     if (this.store.has(component.id)) throw fault('AlreadyExists', 'fault.alreadyExists', { name: component.id })
     this.put(component)
     this.updateMeta((m) => {
@@ -68,7 +93,7 @@ export class Transaction {
 
   remove(id: string): void {
     this.record(id)
-    this.store.set(id, undefined)
+    this.store.write(id, undefined)
     this.updateMeta((m) => {
       m.order = m.order.filter((x) => x !== id)
     })
@@ -112,7 +137,7 @@ export class Transaction {
     }
     const changes: Change[] = []
     for (const [id, before] of this.pending) {
-      const after = this.store.get(id)
+      const after = this.store.read(id)
       if (after !== before) changes.push({ id, before, after })
     }
     this.pending.clear()
@@ -129,7 +154,7 @@ export class Transaction {
     const last = this.entries[this.entries.length - 1]
     if (!last) return
     for (const [id, before] of this.pending) {
-      const after = this.store.get(id)
+      const after = this.store.read(id)
       const existing = last.changes.find((c) => c.id === id)
       if (existing) existing.after = after
       else if (after !== before) last.changes.push({ id, before, after })
@@ -145,6 +170,6 @@ export class Transaction {
   }
 
   private record(id: string): void {
-    if (!this.pending.has(id)) this.pending.set(id, this.store.get(id))
+    if (!this.pending.has(id)) this.pending.set(id, this.store.read(id))
   }
 }

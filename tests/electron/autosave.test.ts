@@ -16,7 +16,8 @@ function setup() {
     exports++
     return exportLab()
   }
-  return { dir, api, exports: () => exports }
+  const saved = () => JSON.parse(readFileSync(join(dir, AUTOSAVE_FILE), 'utf8')) as unknown
+  return { dir, api, exports: () => exports, saved }
 }
 
 describe('Autosave', () => {
@@ -25,18 +26,25 @@ describe('Autosave', () => {
     expect(await new Autosave({ dir, api }).findRecoverable()).toBeNull()
   })
 
+  it('saves the lab as it is when the session begins', async () => {
+    const { dir, api, exports, saved } = setup()
+    await new Autosave({ dir, api }).begin()
+    expect(exports()).toBe(1)
+    expect(saved()).toEqual({ labId: 'lab-1', events: 0 })
+    expect(existsSync(join(dir, SESSION_MARKER))).toBe(true)
+  })
+
   it('saves once after a burst of changes (debounced)', async () => {
-    const { dir, api, exports } = setup()
+    const { dir, api, exports, saved } = setup()
     const a = new Autosave({ dir, api, delayMs: 30 })
     await a.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await api.runCommand({ op: 'host.add', name: 'esx-02', cluster: 'c1' })
     await api.rewind(1)
-    expect(exports()).toBe(0)
-    await wait(80)
-    await a.end()
     expect(exports()).toBe(1)
-    expect(JSON.parse(readFileSync(join(dir, AUTOSAVE_FILE), 'utf8'))).toEqual({ labId: 'lab-1', events: 2 })
+    await wait(80)
+    expect(exports()).toBe(2)
+    expect(saved()).toEqual({ labId: 'lab-1', events: 2 })
   })
 
   it('does not save for file pushes (saving is not a change)', async () => {
@@ -45,37 +53,45 @@ describe('Autosave', () => {
     await a.begin()
     await api.saveLab({ path: join(dir, 'x.kflab') })
     await wait(40)
-    expect(exports()).toBe(0)
+    expect(exports()).toBe(1)
     await a.end()
   })
 
-  it('offers the autosaved lab after an unclean exit, and not after a clean one', async () => {
+  it('offers the autosaved lab after an unclean exit', async () => {
     const { dir, api } = setup()
     const crashed = new Autosave({ dir, api, delayMs: 5 })
     await crashed.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await wait(30)
     // No end(): the process "died" here.
-    const next = new Autosave({ dir, api, delayMs: 5 })
-    const found = await next.findRecoverable()
+    const found = await new Autosave({ dir, api }).findRecoverable()
     expect(found?.path).toBe(join(dir, AUTOSAVE_FILE))
     expect(JSON.parse(found!.text)).toEqual({ labId: 'lab-1', events: 1 })
     expect(found!.savedAt).toBeInstanceOf(Date)
-
-    await next.begin()
-    await next.end()
-    expect(existsSync(join(dir, SESSION_MARKER))).toBe(false)
-    expect(await new Autosave({ dir, api }).findRecoverable()).toBeNull()
   })
 
-  it('flushes a pending save on a clean end', async () => {
-    const { dir, api, exports } = setup()
+  it('offers nothing after a clean end, and keeps no copy of the lab', async () => {
+    const { dir, api } = setup()
     const a = new Autosave({ dir, api, delayMs: 60_000 })
     await a.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await a.end()
-    expect(exports()).toBe(1)
-    expect(existsSync(join(dir, AUTOSAVE_FILE))).toBe(true)
+    expect(existsSync(join(dir, SESSION_MARKER))).toBe(false)
+    expect(existsSync(join(dir, AUTOSAVE_FILE))).toBe(false)
+    expect(await new Autosave({ dir, api }).findRecoverable()).toBeNull()
+  })
+
+  it('does not offer an older session’s lab after a crash right at the start', async () => {
+    const { dir, api } = setup()
+    const first = new Autosave({ dir, api, delayMs: 5 })
+    await first.begin()
+    await api.runCommand({ op: 'host.add', name: 'old', cluster: 'c1' })
+    await wait(30)
+    // The next session recovers nothing, starts a new lab and crashes before any change.
+    await api.newLab({})
+    await new Autosave({ dir, api, delayMs: 5 }).begin()
+    const found = await new Autosave({ dir, api }).findRecoverable()
+    expect(JSON.parse(found!.text)).toEqual({ labId: 'lab-2', events: 0 })
   })
 
   it('reports a failed save instead of throwing', async () => {

@@ -25,7 +25,7 @@ export const prefix: LabCommand[] = [
   { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: DISK, guestData: 'vm1 guest secret' }
 ]
 
-export const commandArbitrary: fc.Arbitrary<LabCommand> = fc.oneof(
+export const commandArbitrary = fc.oneof(
   fc.record({ op: fc.constant('vm.create' as const), name: vm, host, diskMiB: fc.constant(DISK), guestData: fc.constant('guest data') }),
   fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
   fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
@@ -55,7 +55,7 @@ export const commandArbitrary: fc.Arbitrary<LabCommand> = fc.oneof(
   fc.record({ op: fc.constant('vcenter.start' as const) }),
   fc.record({ op: fc.constant('provider.trust' as const), provider: fc.constant('kp'), mode: fc.constantFrom(...trustModes) }),
   fc.record({ op: fc.constant('lab.advanceClock' as const), days: fc.constantFrom(1, 30, 400) })
-)
+) as fc.Arbitrary<LabCommand>
 
 /** Key-state commands need a key ID that exists: they pick the n-th key the KMS holds at that moment. */
 export const kmsAdminArbitrary = fc.record({ op: fc.constantFrom('kms.revokeKey' as const, 'kms.destroyKey' as const, 'kms.activateKey' as const), pick: fc.nat(8) })

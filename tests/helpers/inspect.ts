@@ -8,7 +8,7 @@ import { get } from './lab'
 
 export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram') {
   const vm = get(lab, 'vm', vmName)
-  const ds = lab.get(vm.datastore)
+  const ds = lab.component(vm.datastore)
   if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
   return ds.persisted.files[vm.files[which]]
 }

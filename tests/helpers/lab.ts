@@ -25,7 +25,7 @@ export async function ok(lab: Lab, ...commands: LabCommand[]): Promise<CommandOu
 
 export function get<K extends ComponentKind>(lab: Lab, kind: K, name: string): ComponentByKind[K] {
   const id = kind === 'vcenter' ? 'vcenter' : componentId[kind as 'kms' | 'host' | 'vm' | 'datastore'](name)
-  const e = lab.get(id)
+  const e = lab.component(id)
   if (!e || e.kind !== kind) throw new Error(`no ${kind} ${name}`)
   return e as ComponentByKind[K]
 }

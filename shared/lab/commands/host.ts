@@ -4,7 +4,7 @@ import { fromUtf8 } from '../../crypto/bytes'
 import { isEnvelope, readEnvelope, rewrapEnvelope, sealEnvelope } from '../../crypto/envelope'
 import { say } from '../context'
 import { fault } from '../faults'
-import { componentId, type DatastoreComponent, type HostComponent } from '../model'
+import { componentId, type DatastoreRecord, type HostComponent } from '../model'
 import { uuidFromBytes } from '../random'
 import { buildZdump, hostMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
 import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../files/cryptoUtil'
@@ -23,13 +23,13 @@ export const hostAdd: CommandHandler<'host.add'> = {
   async run(ctx, cmd) {
     const dsId = componentId.datastore(datastoreName(cmd.cluster))
     if (!ctx.tx.has(dsId)) {
-      const ds: DatastoreComponent = {
+      const ds: DatastoreRecord = {
         id: dsId,
         kind: 'datastore',
         name: datastoreName(cmd.cluster),
         cluster: cmd.cluster,
         memory: {},
-        persisted: { files: {} }
+        persisted: {}
       }
       ctx.tx.add(ds)
       say(ctx, 'component', 'vcenter', dsId, 'datastore.added', { datastore: ds.name, cluster: cmd.cluster })

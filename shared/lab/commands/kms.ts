@@ -8,12 +8,12 @@ import { RevocationReasonCode, resultReasonName, stateName } from '../../kmip/en
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
-import { componentId, type KmsComponent } from '../model'
+import { componentId, type KmsRecord } from '../model'
 import { providerServers, putKmsObject, replicateChanges } from '../services/kmsSession'
 import { requireNew } from './checks'
 import type { CommandHandler } from './handler'
 
-function requireKms(ctx: CommandContext, name: string): KmsComponent {
+function requireKms(ctx: CommandContext, name: string): KmsRecord {
   return ctx.tx.require(componentId.kms(name), 'kms', name)
 }
 
@@ -25,7 +25,7 @@ export const kmsAdd: CommandHandler<'kms.add'> = {
       throw fault('InvalidArgument', 'fault.kmsProviderMismatch', { provider: cmd.provider })
   },
   async run(ctx, cmd) {
-    const base: KmsComponent = {
+    const base: KmsRecord = {
       id: componentId.kms(cmd.name),
       kind: 'kms',
       name: cmd.name,
@@ -33,7 +33,7 @@ export const kmsAdd: CommandHandler<'kms.add'> = {
       running: true,
       external: null,
       memory: { sessions: [] },
-      persisted: { keys: {}, ca: null, serverCertificate: null, trustedClients: [] }
+      persisted: { ca: null, serverCertificate: null, trustedClients: [] }
     }
     if (cmd.external) {
       ctx.tx.add({ ...base, external: { ...cmd.external } })
@@ -61,11 +61,10 @@ export const kmsAdd: CommandHandler<'kms.add'> = {
       notAfter: addDays(now, DEFAULT_VALIDITY_DAYS.kmsServer),
       random
     })
-    ctx.tx.add({
-      ...base,
-      persisted: { keys: { ...peer.persisted.keys }, ca, serverCertificate: { certificatePem, keyPair }, trustedClients: [...peer.persisted.trustedClients] }
-    })
-    say(ctx, 'kms.replicate', peer.id, base.id, 'kms.joined', { kms: cmd.name, provider: cmd.provider, peer: peer.name, count: Object.keys(peer.persisted.keys).length })
+    ctx.tx.add({ ...base, persisted: { ca, serverCertificate: { certificatePem, keyPair }, trustedClients: [...peer.persisted.trustedClients] } })
+    const keys = ctx.tx.items(peer.id, 'persisted.keys')
+    for (const o of keys.values()) putKmsObject(ctx, base.id, o)
+    say(ctx, 'kms.replicate', peer.id, base.id, 'kms.joined', { kms: cmd.name, provider: cmd.provider, peer: peer.name, count: keys.size })
   }
 }
 
@@ -95,11 +94,11 @@ export const kmsStart: CommandHandler<'kms.start'> = {
     say(ctx, 'component', kms.id, kms.id, 'kms.started', { kms: kms.name })
     const peer = providerServers(ctx, kms.provider).find((p) => p.id !== kms.id && p.running && !p.external)
     if (!peer) return
-    const newer = Object.values(peer.persisted.keys).filter((o) => (kms.persisted.keys[o.uid]?.lastChangeDate ?? -Infinity) < o.lastChangeDate)
-    kms = ctx.tx.update(kms, (k) => {
-      for (const o of newer) k.persisted.keys[o.uid] = o as (typeof k.persisted.keys)[string]
-      k.persisted.trustedClients = [...peer.persisted.trustedClients]
-    })
+    const newer = [...ctx.tx.items(peer.id, 'persisted.keys').values()].filter(
+      (o) => (ctx.tx.item(kms.id, 'persisted.keys', o.uid)?.lastChangeDate ?? -Infinity) < o.lastChangeDate
+    )
+    for (const o of newer) putKmsObject(ctx, kms.id, o)
+    kms = ctx.tx.update(kms, (k) => void (k.persisted.trustedClients = [...peer.persisted.trustedClients]))
     say(ctx, 'kms.replicate', peer.id, kms.id, 'kms.synced', { kms: kms.name, peer: peer.name, count: newer.length })
   }
 }
@@ -113,15 +112,15 @@ export function keyTypeOf(object: KmipManagedObject): 'hostKey' | 'kek' {
 type AdminOperation = 'Revoke' | 'Destroy' | 'Activate'
 
 /** The key as the running servers of its provider hold it (they replicate, so the first one is as good as any). */
-function keyHolder(ctx: CommandContext, keyId: string): { kms: KmsComponent; object: KmipManagedObject } {
-  const holders = ctx.tx.all('kms').filter((k) => !k.external && k.persisted.keys[keyId])
+function keyHolder(ctx: CommandContext, keyId: string): { kms: KmsRecord; object: KmipManagedObject } {
+  const holders = ctx.tx.all('kms').filter((k) => !k.external && ctx.tx.item(k.id, 'persisted.keys', keyId))
   if (!holders.length) throw fault('NotFound', 'fault.kms.keyUnknown', { keyId })
   const running = holders.find((k) => k.running)
   if (!running) throw fault('KmsClusterUnreachable', 'fault.kmsNoneRunning', { provider: holders[0].provider })
-  return { kms: running, object: running.persisted.keys[keyId] }
+  return { kms: running, object: ctx.tx.item(running.id, 'persisted.keys', keyId)! }
 }
 
-function transition(ctx: CommandContext, keyId: string, operation: AdminOperation): { kms: KmsComponent; next: KmipManagedObject } {
+function transition(ctx: CommandContext, keyId: string, operation: AdminOperation): { kms: KmsRecord; next: KmipManagedObject } {
   const { kms, object } = keyHolder(ctx, keyId)
   const now = ctx.tx.now()
   try {

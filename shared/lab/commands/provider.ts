@@ -5,7 +5,7 @@ import { vcenterSequence } from '../../kmip/vcenter'
 import { formatMessage } from '../../i18n/format'
 import { say, type CommandContext } from '../context'
 import { fault, LabFault } from '../faults'
-import { VCENTER_ID, type KmsComponent } from '../model'
+import { VCENTER_ID, type KmsRecord } from '../model'
 import { providerServers, requireProvider, withKmsSession } from '../services/kmsSession'
 import { VCENTER_FQDN } from '../services/vcenterSetup'
 import { requireVcenterRunning, vcenter } from '../services/vcenterKeys'
@@ -59,7 +59,7 @@ export const providerSetDefault: CommandHandler<'provider.setDefault'> = {
   }
 }
 
-function trustServers(ctx: CommandContext, providerId: string): KmsComponent[] {
+function trustServers(ctx: CommandContext, providerId: string): KmsRecord[] {
   const servers = providerServers(ctx, providerId)
   if (!servers.length) throw fault('NotFound', 'fault.providerNoServers', { provider: providerId })
   if (servers.some((s) => s.external)) throw fault('NotSupported', 'fault.providerExternalTrust', { provider: providerId })
@@ -67,7 +67,7 @@ function trustServers(ctx: CommandContext, providerId: string): KmsComponent[] {
   return servers
 }
 
-function narrateStep(ctx: CommandContext, step: TrustStep, kms: KmsComponent): void {
+function narrateStep(ctx: CommandContext, step: TrustStep, kms: KmsRecord): void {
   const node = (p: 'vcenter' | 'kms') => (p === 'vcenter' ? VCENTER_ID : kms.id)
   const name = (p: 'vcenter' | 'kms') => (p === 'vcenter' ? 'vCenter' : kms.name)
   const subject = step.what === 'certificate' ? describeCertificate(step.pem).subject : ''

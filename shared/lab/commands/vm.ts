@@ -220,7 +220,7 @@ export const vmPowerOn: CommandHandler<'vm.powerOn'> = {
     let vm = requireVm(ctx, cmd.name)
     let host = vmHost(ctx, vm)
     const ds = datastoreOf(ctx, vm)
-    const boot = readFile(ds, vm.files.flat).data!.subarray(0, vm.bootSectors * SECTOR_SIZE)
+    const boot = readFile(ctx, ds, vm.files.flat).data!.subarray(0, vm.bootSectors * SECTOR_SIZE)
     let guest: Uint8Array
     if (vm.keyId) {
       const dek = openKeySafe(ctx, vm, host)
@@ -405,12 +405,12 @@ export const vmClone: CommandHandler<'vm.clone'> = {
       persisted: { files: [files.vmx, files.descriptor, files.flat, files.nvram] }
     }
     ctx.tx.add(clone)
-    const flat = readFile(ds, vm.files.flat).data!
+    const flat = readFile(ctx, ds, vm.files.flat).data!
     writeFiles(ctx, ds, {
       [files.vmx]: vmxFile(clone, bundle),
       [files.descriptor]: descriptorFile(files, flat.length, bundle),
       [files.flat]: { kind: 'flat', data: flat.slice() },
-      [files.nvram]: { kind: 'nvram', data: readFile(ds, vm.files.nvram).data!.slice() }
+      [files.nvram]: { kind: 'nvram', data: readFile(ctx, ds, vm.files.nvram).data!.slice() }
     })
     say(ctx, 'file.write', host.id, ds.id, vm.keyId ? 'vm.clone.encrypted' : 'vm.clone.plain', { vm: vm.name, clone: cmd.newName, keyId: vm.keyId ?? '' }, {
       keys: vm.keyId ? [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: dekIdOf(vm.name) }] : [],
@@ -446,7 +446,7 @@ export const vmSnapshot: CommandHandler<'vm.snapshot'> = {
       grain = ctx.deps.diskCipher.encryptSectors(dek, grain)
     }
     writeFiles(ctx, ds, {
-      [snap.vmsn]: { kind: 'vmsn', text: readFile(ds, vm.files.vmx).text },
+      [snap.vmsn]: { kind: 'vmsn', text: readFile(ctx, ds, vm.files.vmx).text },
       [snap.deltaDescriptor]: {
         kind: 'vmdk',
         text: formatDescriptor({ flat: snap.deltaData, sectors: 1, encryptionKeys: bundle, parentDescriptor: vm.files.descriptor })

@@ -1,9 +1,9 @@
 // Finds a file on a component's persisted surface: a datastore file, a core dump in a host's /var/core.
 
 import { utf8 } from '../../crypto/bytes'
-import type { Entity } from '../model'
+import type { Component } from '../model'
 
-export function persistedBytes(entity: Entity, path: string): Uint8Array {
+export function persistedBytes(entity: Component, path: string): Uint8Array {
   if (entity.kind === 'datastore') {
     const f = entity.persisted.files[path]
     if (f) return f.data ?? utf8(f.text ?? '')

@@ -1,26 +1,20 @@
-// Files on a datastore. Every write replaces the file record, so old versions stay in the history.
+// Files on a datastore, one item each: writing a file replaces only that file's record, so old versions stay in
+// the history and a datastore with thousands of files costs nothing per write.
 
 import type { CommandContext } from '../context'
-import type { DatastoreComponent, DatastoreFile, VmComponent } from '../model'
+import type { DatastoreFile, DatastoreRecord, VmComponent } from '../model'
 
-export function datastoreOf(ctx: CommandContext, vm: VmComponent): DatastoreComponent {
+export function datastoreOf(ctx: CommandContext, vm: VmComponent): DatastoreRecord {
   return ctx.tx.require(vm.datastore, 'datastore')
 }
 
-export function readFile(ds: DatastoreComponent, path: string): DatastoreFile {
-  const f = ds.persisted.files[path]
+export function readFile(ctx: CommandContext, ds: DatastoreRecord, path: string): DatastoreFile {
+  const f = ctx.tx.item(ds.id, 'persisted.files', path)
   if (!f) throw new Error(`missing file [${ds.name}] ${path}`)
   return f
 }
 
-export function writeFiles(ctx: CommandContext, ds: DatastoreComponent, files: Record<string, DatastoreFile>, remove: string[] = []): DatastoreComponent {
-  const current = ctx.tx.require(ds.id, 'datastore')
-  return ctx.tx.update(current, (d) => {
-    for (const p of remove) delete d.persisted.files[p]
-    for (const [p, f] of Object.entries(files)) d.persisted.files[p] = f
-  })
-}
-
-export function fileSize(f: DatastoreFile): number {
-  return f.data ? f.data.length : new TextEncoder().encode(f.text ?? '').length
+export function writeFiles(ctx: CommandContext, ds: DatastoreRecord, files: Record<string, DatastoreFile>, remove: string[] = []): void {
+  for (const p of remove) ctx.tx.setItem(ds.id, 'persisted.files', p, undefined)
+  for (const [p, f] of Object.entries(files)) ctx.tx.setItem(ds.id, 'persisted.files', p, f)
 }

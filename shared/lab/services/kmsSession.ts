@@ -10,7 +10,7 @@ import { createVcenterKmipClient } from '../../kmip/vcenter'
 import { hasMessage } from '../../i18n/format'
 import { say, type CommandContext, type KmsLink } from '../context'
 import { fault, LabFault } from '../faults'
-import { VCENTER_ID, type KeyType, type KmsComponent, type ProviderRecord, type VcenterComponent } from '../model'
+import { VCENTER_ID, type KeyType, type KmsRecord, type ProviderRecord, type VcenterRecord } from '../model'
 import { uuidFromBytes } from '../random'
 import { fingerprint } from '../view'
 import { summarizeKmip } from './kmipTrace'
@@ -25,11 +25,11 @@ interface OpenSession {
   link: KmsLink | null
 }
 
-export function providerServers(ctx: CommandContext, providerId: string): KmsComponent[] {
+export function providerServers(ctx: CommandContext, providerId: string): KmsRecord[] {
   return ctx.tx.all('kms').filter((k) => k.provider === providerId)
 }
 
-export function requireProvider(vc: VcenterComponent, providerId: string): ProviderRecord {
+export function requireProvider(vc: VcenterRecord, providerId: string): ProviderRecord {
   const p = vc.persisted.providers[providerId]
   if (!p) throw fault('NotFound', 'fault.providerNotFound', { provider: providerId })
   return p
@@ -43,7 +43,7 @@ export async function withKmsSession<T>(
   ctx: CommandContext,
   providerId: string,
   keyType: KeyType | null,
-  fn: (client: KmipClient, kms: KmsComponent) => Promise<T>
+  fn: (client: KmipClient, kms: KmsRecord) => Promise<T>
 ): Promise<T> {
   const vc = ctx.tx.require(VCENTER_ID, 'vcenter')
   if (!vc.running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
@@ -74,7 +74,7 @@ export async function withKmsSession<T>(
   throw fault('KmsClusterUnreachable', 'fault.kmsUnreachable', { provider: providerId, reasons: reasons.join('; ') })
 }
 
-async function openSession(ctx: CommandContext, vc: VcenterComponent, provider: ProviderRecord, kms: KmsComponent): Promise<OpenSession | string> {
+async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | string> {
   if (kms.external) {
     if (!ctx.deps.externalKms) {
       const reason = 'this lab host cannot reach external KMIP servers'
@@ -174,19 +174,17 @@ function transport(ctx: CommandContext, kmsId: string, session: OpenSession, key
 
 function builtinStore(ctx: CommandContext, kmsId: string, changed: KmipManagedObject[]): KmipKeyStore {
   return {
-    get: (uid) => ctx.tx.require(kmsId, 'kms').persisted.keys[uid],
+    get: (uid) => ctx.tx.item(kmsId, 'persisted.keys', uid),
     put: (object) => {
       changed.push(object)
       putKmsObject(ctx, kmsId, object)
     },
-    list: () => Object.values(ctx.tx.require(kmsId, 'kms').persisted.keys)
+    list: () => [...ctx.tx.items(kmsId, 'persisted.keys').values()]
   }
 }
 
 export function putKmsObject(ctx: CommandContext, kmsId: string, object: KmipManagedObject): void {
-  ctx.tx.update(ctx.tx.require(kmsId, 'kms'), (k) => {
-    k.persisted.keys[object.uid] = object as (typeof k.persisted.keys)[string]
-  })
+  ctx.tx.setItem(kmsId, 'persisted.keys', object.uid, object)
 }
 
 function serveBuiltin(ctx: CommandContext, kmsId: string, request: Uint8Array, clientId: string) {
@@ -212,7 +210,7 @@ export function replicateChanges(ctx: CommandContext, fromId: string, changed: r
   for (const peer of providerServers(ctx, from.provider)) {
     if (peer.id === fromId || !peer.running || peer.external) continue
     for (const o of changed) {
-      if (peer.persisted.keys[o.uid]) putKmsObject(ctx, peer.id, o)
+      if (ctx.tx.item(peer.id, 'persisted.keys', o.uid)) putKmsObject(ctx, peer.id, o)
       else fresh.set(peer.id, [...(fresh.get(peer.id) ?? []), o])
     }
   }

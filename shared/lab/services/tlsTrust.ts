@@ -3,7 +3,7 @@
 // certificates and CAs uploaded to it. Expired or untrusted certificates fail with the texts a TLS stack logs.
 
 import { describeCertificate, verifyPeer, type PeerVerification } from '../../pki'
-import type { KmsComponent, ProviderRecord, VcenterComponent } from '../model'
+import type { KmsRecord, ProviderRecord, VcenterRecord } from '../model'
 
 export type HandshakeResult =
   | { ok: true; clientCn: string; serverSubject: string }
@@ -45,11 +45,11 @@ function verifyAt(certificatePem: string, trustedPems: string[], at: number, req
   return result
 }
 
-export function clientCertificateOf(vc: VcenterComponent, provider: ProviderRecord): string {
+export function clientCertificateOf(vc: VcenterRecord, provider: ProviderRecord): string {
   return (provider.trust.clientCertificate ?? vc.persisted.machineCertificate).certificatePem
 }
 
-export async function handshake(vc: VcenterComponent, provider: ProviderRecord, kms: KmsComponent, now: number): Promise<HandshakeResult> {
+export async function handshake(vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord, now: number): Promise<HandshakeResult> {
   const server = kms.persisted.serverCertificate
   if (!server) return { ok: false, rejectedBy: 'vcenter', message: 'the KMS presented no certificate' }
   const trustedByVcenter = provider.trust.trustedKmsCaPem ? [provider.trust.trustedKmsCaPem] : []

@@ -2,7 +2,7 @@
 
 import { say, type CommandContext } from '../context'
 import { fault, LabFault } from '../faults'
-import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type VcenterComponent } from '../model'
+import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type VcenterRecord } from '../model'
 import { fingerprint } from '../view'
 import { putKey } from './keyCache'
 import { KmipOperationError } from '../../kmip/client'
@@ -27,11 +27,11 @@ export interface KeyInFlight {
   material: Uint8Array
 }
 
-export function vcenter(ctx: CommandContext): VcenterComponent {
+export function vcenter(ctx: CommandContext): VcenterRecord {
   return ctx.tx.require(VCENTER_ID, 'vcenter')
 }
 
-export function requireVcenterRunning(ctx: CommandContext): VcenterComponent {
+export function requireVcenterRunning(ctx: CommandContext): VcenterRecord {
   const vc = vcenter(ctx)
   if (!vc.running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
   return vc
@@ -111,10 +111,7 @@ export function pushKey(ctx: CommandContext, host: HostComponent, key: KeyInFlig
 }
 
 export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', name: string, key: { providerId: string; keyId: string } | null): void {
-  ctx.tx.update(vcenter(ctx), (v) => {
-    if (key) v.persisted[table][name] = { providerId: key.providerId, keyId: key.keyId }
-    else delete v.persisted[table][name]
-  })
+  ctx.tx.setItem(VCENTER_ID, `persisted.${table}`, name, key ? { providerId: key.providerId, keyId: key.keyId } : undefined)
   if (key)
     say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, table === 'vmKeys' ? 'vcenter.db.vmKey' : 'vcenter.db.hostKey', { name, keyId: key.keyId, provider: key.providerId }, {
       keys: [{ keyType: table === 'vmKeys' ? 'kek' : 'hostKey', form: 'id', keyId: key.keyId }]

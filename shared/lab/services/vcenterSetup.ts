@@ -3,11 +3,11 @@
 
 import { addDays, createVmcaRoot, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
 import type { CommandContext } from '../context'
-import { VCENTER_ID, type VcenterComponent } from '../model'
+import { VCENTER_ID, type VcenterRecord } from '../model'
 
 export const VCENTER_FQDN = 'vcenter.lab.local'
 
-export async function createVcenter(ctx: CommandContext): Promise<VcenterComponent> {
+export async function createVcenter(ctx: CommandContext): Promise<VcenterRecord> {
   const random = (n: number) => ctx.tx.random(n)
   const now = ctx.tx.now()
   const vmcaRoot = await createVmcaRoot({ vcenterName: VCENTER_FQDN, now, random })
@@ -22,7 +22,7 @@ export async function createVcenter(ctx: CommandContext): Promise<VcenterCompone
     notAfter: addDays(now, DEFAULT_VALIDITY_DAYS.vcenterClient),
     random
   })
-  const vc: VcenterComponent = {
+  const vc: VcenterRecord = {
     id: VCENTER_ID,
     kind: 'vcenter',
     name: VCENTER_FQDN,
@@ -32,9 +32,7 @@ export async function createVcenter(ctx: CommandContext): Promise<VcenterCompone
       providers: {},
       defaultProvider: null,
       vmcaRoot,
-      machineCertificate: { certificatePem, keyPair },
-      vmKeys: {},
-      hostKeys: {}
+      machineCertificate: { certificatePem, keyPair }
     }
   }
   ctx.tx.add(vc)

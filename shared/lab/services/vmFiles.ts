@@ -50,13 +50,13 @@ export function descriptorFile(files: VmFiles, diskBytes: number, bundle: string
 /** The bundle as the host reads it from the .vmx on the datastore. */
 export function readVmBundle(ctx: CommandContext, vm: VmComponent) {
   const ds = datastoreOf(ctx, vm)
-  const vmx = parseVmx(readFile(ds, vm.files.vmx).text ?? '')
+  const vmx = parseVmx(readFile(ctx, ds, vm.files.vmx).text ?? '')
   const bundle = vmx['encryption.bundle']
   return bundle ? { text: bundle, ...parseBundle(bundle) } : null
 }
 
 export function readDiskKeyLocator(ctx: CommandContext, vm: VmComponent): string | null {
-  return readEncryptionKeys(readFile(datastoreOf(ctx, vm), vm.files.descriptor).text ?? '')
+  return readEncryptionKeys(readFile(ctx, datastoreOf(ctx, vm), vm.files.descriptor).text ?? '')
 }
 
 type Transform = (data: Uint8Array) => Uint8Array
@@ -76,8 +76,8 @@ export function rewriteVmData(
   const ds = datastoreOf(ctx, vm)
   const old = vm.files
   const files = vmFilePaths(vm.name, vm.fileGeneration + 1)
-  const flat = transform(readFile(ds, old.flat).data!)
-  const nvram = transform(readFile(ds, old.nvram).data!)
+  const flat = transform(readFile(ctx, ds, old.flat).data!)
+  const nvram = transform(readFile(ctx, ds, old.nvram).data!)
   say(ctx, narration.encrypted ? 'disk.encrypt' : 'disk.decrypt', host.id, host.id, narration.id, {
     vm: vm.name,
     host: host.name,
@@ -113,7 +113,7 @@ export function rewriteVmData(
 /** Only the key safe changes (shallow rekey): .vmx and descriptor get the DEK wrapped by the new KEK. */
 export function rewriteKeySafe(ctx: CommandContext, vm: VmComponent, host: HostComponent, bundle: string): void {
   const ds = datastoreOf(ctx, vm)
-  const flat = readFile(ds, vm.files.flat).data!
+  const flat = readFile(ctx, ds, vm.files.flat).data!
   writeFiles(ctx, ds, { [vm.files.vmx]: vmxFile(vm, bundle), [vm.files.descriptor]: descriptorFile(vm.files, flat.length, bundle) })
   say(ctx, 'file.write', host.id, ds.id, 'vm.files.keySafeRewritten', { vm: vm.name, vmx: vm.files.vmx }, {
     keys: [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: `dek:${vm.name}` }],

@@ -12,7 +12,7 @@ import { indexOfBytes, toBase64, toHex, utf8 } from '../../../shared/crypto/byte
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import { parseVmx } from '../../../shared/lab/files/vmx'
 import { Lab } from '../../../shared/lab/lab'
-import type { Entity } from '../../../shared/lab/model'
+import type { Component, Entity } from '../../../shared/lab/model'
 import { seededRandom } from '../../../shared/lab/random'
 import { labReport } from '../../../shared/lab/report'
 import { parseBundle, unwrapDek } from '../../../shared/lab/services/dekWrap'
@@ -30,7 +30,7 @@ type Step = LabCommand | { op: 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activat
 
 function resolve(lab: Lab, step: Step): LabCommand {
   if (!('pick' in step)) return step
-  const kms = lab.get('kms:kms-1')
+  const kms = lab.component('kms:kms-1')
   const ids = kms?.kind === 'kms' ? Object.keys(kms.persisted.keys) : []
   return { op: step.op, keyId: ids.length ? ids[step.pick % ids.length] : 'no-such-key' }
 }
@@ -40,27 +40,29 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof({ weight: 10, arbitrary: comm
 /** Every key material that ever existed in the lab: on a KMS, in a key cache, in vCenter in flight, and every DEK. */
 function allKeys(lab: Lab): Uint8Array[] {
   const keys = new Map<string, Uint8Array>()
-  const states: Entity[] = [...lab.entitiesAt(0).values()]
-  for (const entry of lab.entries) for (const c of entry.changes) if (c.after) states.push(c.after)
   const keks: Uint8Array[] = []
-  for (const e of states) {
-    if (e.kind === 'kms') for (const o of Object.values(e.persisted.keys)) if (o.material) keys.set(toHex(o.material), o.material), keks.push(o.material)
-    if (e.kind === 'host') for (const k of Object.values(e.memory.keyCache)) keys.set(toHex(k.material), k.material)
-    if (e.kind === 'vcenter') for (const k of e.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+  const bundles: string[] = []
+  const seen = (value: unknown) => {
+    const v = value as (Entity | { kind: 'vmx'; text?: string }) & { material?: Uint8Array; uid?: string }
+    if (!v || typeof v !== 'object') return
+    if (typeof v.uid === 'string' && v.material instanceof Uint8Array) keys.set(toHex(v.material), v.material), keks.push(v.material)
+    if (v.kind === 'host') for (const k of Object.values(v.memory.keyCache)) keys.set(toHex(k.material), k.material)
+    if (v.kind === 'vcenter') for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+    if (v.kind === 'vmx' && v.text) {
+      const bundle = parseVmx(v.text)['encryption.bundle']
+      if (bundle) bundles.push(bundle)
+    }
   }
-  for (const e of states) {
-    if (e.kind !== 'datastore') continue
-    for (const f of Object.values(e.persisted.files)) {
-      const bundle = f.kind === 'vmx' && f.text ? parseVmx(f.text)['encryption.bundle'] : undefined
-      if (!bundle) continue
-      const { lockedData } = parseBundle(bundle)
-      for (const kek of keks) {
-        try {
-          const dek = unwrapDek(kek, lockedData)
-          keys.set(toHex(dek), dek)
-        } catch {
-          // not this KEK
-        }
+  for (const e of lab.entitiesAt(0).assembled().values()) seen(e)
+  for (const entry of lab.entries) for (const c of entry.changes) seen(c.after)
+  for (const bundle of bundles) {
+    const { lockedData } = parseBundle(bundle)
+    for (const kek of keks) {
+      try {
+        const dek = unwrapDek(kek, lockedData)
+        keys.set(toHex(dek), dek)
+      } catch {
+        // not this KEK
       }
     }
   }
@@ -68,7 +70,7 @@ function allKeys(lab: Lab): Uint8Array[] {
 }
 
 /** The persisted surfaces outside the KMS, as bytes and as text. */
-function persistedSurfaces(entities: Iterable<Entity>): { bytes: Uint8Array[]; text: string } {
+function persistedSurfaces(entities: Iterable<Entity | Component>): { bytes: Uint8Array[]; text: string } {
   const bytes: Uint8Array[] = []
   const texts: string[] = []
   const visit = (v: unknown): void => {
@@ -83,7 +85,7 @@ function persistedSurfaces(entities: Iterable<Entity>): { bytes: Uint8Array[]; t
 function leaks(lab: Lab): string[] {
   const keys = allKeys(lab)
   const found: string[] = []
-  const check = (entities: Iterable<Entity>, when: string) => {
+  const check = (entities: Iterable<Entity | Component>, when: string) => {
     const { bytes, text } = persistedSurfaces(entities)
     for (const key of keys) {
       const forms = [key, utf8(toHex(key)), utf8(toBase64(key))]
@@ -91,7 +93,7 @@ function leaks(lab: Lab): string[] {
       if (text.includes(toHex(key)) || text.includes(toBase64(key))) found.push(`${when}: key ${toHex(key).slice(0, 16)}… as text`)
     }
   }
-  for (const c of lab.commands) check(lab.entitiesAt(c.lastSeq).values(), `after command ${c.index} (${c.command.op})`)
+  for (const c of lab.commands) check(lab.entitiesAt(c.lastSeq).assembled().values(), `after command ${c.index} (${c.command.op})`)
   return found
 }
 
@@ -128,7 +130,7 @@ describe('properties of random command sequences', () => {
     const lab = await prefixLab(9)
     await lab.run({ op: 'vm.encrypt', name: 'vm1' })
     const keyId = (lab.get('vm:vm1') as { keyId: string }).keyId
-    const kek = (lab.get('kms:kms-1') as { persisted: { keys: Record<string, { material: Uint8Array }> } }).persisted.keys[keyId].material
+    const kek = (lab.component('kms:kms-1') as { persisted: { keys: Record<string, { material: Uint8Array }> } }).persisted.keys[keyId].material
     await lab.run({ op: 'vm.create', name: 'vm2', host: 'esx-01', guestData: toHex(kek), diskMiB: 1 / 64 })
     expect(leaks(lab).length).toBeGreaterThan(0)
     const lab2 = await prefixLab(9)

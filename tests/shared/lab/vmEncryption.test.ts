@@ -84,11 +84,11 @@ describe('encrypting a VM', () => {
   it('is refused for a powered-on VM, with snapshots, or without a default provider — and then changes nothing', async () => {
     const lab = await trustedLab()
     await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.powerOn', name: 'vm1' })
-    const before = lab.entities()
+    const before = lab.get('vm:vm1')
     const [on] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
     expect(on.fault?.fault).toBe('InvalidPowerState')
     expect(on.events.map((e) => e.kind)).toEqual(['fault'])
-    expect(lab.entities().get('vm:vm1')).toBe(before.get('vm:vm1'))
+    expect(lab.get('vm:vm1')).toBe(before)
     await ok(lab, { op: 'vm.powerOff', name: 'vm1' }, { op: 'vm.snapshot', name: 'vm1' })
     const [snap] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
     expect(snap.fault?.fault).toBe('InvalidVmConfig')
@@ -103,11 +103,14 @@ describe('encrypting a VM', () => {
   it('a KMS failure half-way rolls everything back: no host became safe, no file changed', async () => {
     const lab = await trustedLab()
     await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'kms.stop', name: 'kms-1' })
-    const before = lab.entities()
+    const before = lab.entitiesAt(lab.seq)
     const [out] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
     expect(out.fault?.fault).toBe('KmsClusterUnreachable')
     expect(out.fault?.text).toMatch(/connection refused/)
-    for (const [id, e] of lab.entities()) if (id !== 'lab') expect(e).toBe(before.get(id))
+    // only the fault event and the clock: every record and every item is the very same object as before
+    expect(out.events.flatMap((e) => lab.entries[e.seq - 1].changes.map((c) => c.id))).toEqual(['lab'])
+    for (const [id, e] of before.entries()) expect(lab.get(id)).toBe(id === 'lab' ? lab.get('lab') : e)
+    for (const [id, c] of before.assembled()) if (id !== 'lab') expect(lab.component(id)).toEqual(c)
   })
 
   it('decrypting rewrites the disk in clear and removes the key safe; the KEK stays on the KMS', async () => {

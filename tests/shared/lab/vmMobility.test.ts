@@ -59,7 +59,7 @@ describe('vMotion, clones and snapshots', () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'vm.snapshot', name: 'vm1' })
     const vm = get(lab, 'vm', 'vm1')
-    const ds = lab.get(vm.datastore)
+    const ds = lab.component(vm.datastore)
     const delta = ds?.kind === 'datastore' ? ds.persisted.files[vm.snapshots[0].deltaData].data! : new Uint8Array()
     expect(new TextDecoder().decode(delta)).not.toContain('delta grain')
     await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })

@@ -22,7 +22,7 @@ describe('rekey', () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'vm.snapshot', name: 'vm1' }, { op: 'vm.rekey', name: 'vm1' })
     const vm = get(lab, 'vm', 'vm1')
-    const ds = lab.get(vm.datastore)
+    const ds = lab.component(vm.datastore)
     expect(ds?.kind === 'datastore' && ds.persisted.files[vm.snapshots[0].deltaDescriptor].text).toContain(vm.keyId!)
   })
 

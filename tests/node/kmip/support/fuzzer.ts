@@ -319,3 +319,72 @@ export function hostileFrames(maxMessageBytes: number): { name: string; bytes: U
     { name: 'HTTP', bytes: new TextEncoder().encode('GET / HTTP/1.1\r\nHost: kms\r\n\r\n') }
   ]
 }
+
+export interface FramingFuzzOptions {
+  cases: number
+  seed?: number
+  /** Opens a fresh connection, writes `bytes`, ends its side, and resolves with all it received once closed. */
+  exchange(bytes: Uint8Array): Promise<Uint8Array>
+}
+
+export interface FramingFuzzReport {
+  cases: number
+  seconds: number
+  /** Connections whose damaged header the server could still frame (it answered, then saw our close). */
+  answered: number
+  /** Connections closed without any answer (framing it refused, or a length it was still waiting for). */
+  closedSilently: number
+  badAnswers: number
+  badExample?: string
+}
+
+/**
+ * Damages the outer header itself (type byte, length) on a fresh connection each: the server either frames what it
+ * got and answers with proper KMIP responses, or closes. A stream cannot be resynchronised after a framing error,
+ * hence one connection per case.
+ */
+export async function fuzzFraming(options: FramingFuzzOptions): Promise<FramingFuzzReport> {
+  const corpus = seedCorpus()
+  const r = rng(options.seed ?? 1)
+  const report: FramingFuzzReport = { cases: 0, seconds: 0, answered: 0, closedSilently: 0, badAnswers: 0 }
+  const scratch: FuzzReport = { messages: 0, seconds: 0, perSecond: 0, answered: 0, success: 0, failures: {}, badAnswers: 0, byMutation: {} }
+  const started = performance.now()
+  const one = async (): Promise<void> => {
+    const bytes = pick(r, corpus).bytes.slice()
+    const view = new DataView(bytes.buffer)
+    const length = view.getUint32(4)
+    const damage = below(r, 4)
+    if (damage === 0) bytes[3] = below(r, 256)
+    else if (damage === 1) view.setUint32(4, pick(r, INTERESTING_32) >>> 0)
+    else if (damage === 2) view.setUint32(4, Math.max(0, length - 8 * (1 + below(r, 4))))
+    else view.setUint32(4, length + 1 + below(r, 16))
+    const received = await options.exchange(bytes)
+    report.cases++
+    if (received.length === 0) {
+      report.closedSilently++
+      return
+    }
+    report.answered++
+    const rv = new DataView(received.buffer, received.byteOffset, received.byteLength)
+    let at = 0
+    while (at < received.length) {
+      const end = at + 8 + (received.length - at >= 8 ? rv.getUint32(at + 4) : Infinity)
+      const problem = end > received.length ? 'a truncated answer' : checkAnswer(received.subarray(at, end), scratch)
+      if (problem !== null) {
+        report.badAnswers++
+        report.badExample ??= problem
+        return
+      }
+      at = end
+    }
+  }
+  // A few connections at a time: handshakes dominate, and the server must cope with them in parallel anyway.
+  let next = 0
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next++ < options.cases) await one()
+    })
+  )
+  report.seconds = (performance.now() - started) / 1000
+  return report
+}

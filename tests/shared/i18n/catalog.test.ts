@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { catalog } from '../../../shared/i18n/catalog'
+import { commandOps } from '../../../shared/lab/commands/schema'
+import { formatMessage } from '../../../shared/i18n/format'
+
+const root = join(import.meta.dirname, '../../../shared/lab')
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []))
+
+describe('the message catalog', () => {
+  it('has every message in English and German, with the same placeholders', () => {
+    for (const [id, entry] of Object.entries(catalog)) {
+      const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+      expect(names(entry.de), id).toEqual(names(entry.en))
+      expect(entry.de, id).not.toBe('')
+      expect(entry.en, id).not.toBe('')
+    }
+  })
+
+  it('has an entry for every message id the lab core uses', () => {
+    const used = new Set<string>()
+    for (const f of files(root)) {
+      const text = readFileSync(f, 'utf8')
+      for (const m of text.matchAll(/'((?:fault|kms|provider|trust|tls|kmip|vcenter|datastore|host|vm|vmotion|lab)\.[A-Za-z.]+)'/g)) used.add(m[1])
+    }
+    // strings with these prefixes that are not messages: command ops, event kinds, vCenter's host name
+    const eventKinds = readFileSync(join(root, 'events.ts'), 'utf8').match(/export type EventKind =([^]*?)\n\n/)![1]
+    const notMessages = new Set<string>([...commandOps, ...[...eventKinds.matchAll(/'([^']+)'/g)].map((m) => m[1]), 'vcenter.lab.local'])
+    const known = new Set(Object.keys(catalog))
+    const missing = [...used].filter((id) => !known.has(id) && !notMessages.has(id))
+    expect(missing).toEqual([])
+    expect(used.size).toBeGreaterThan(80)
+  })
+
+  it('renders parameters, and shows a missing id visibly', () => {
+    expect(formatMessage({ id: 'vm.poweredOn', params: { vm: 'vm1', host: 'esx-01' } }, 'de')).toBe('vm1 ist auf esx-01 eingeschaltet.')
+    expect(formatMessage({ id: 'no.such', params: {} }, 'en')).toBe('[no.such]')
+  })
+})
