@@ -3,7 +3,7 @@
 // only. A refused or failing call answers with an error envelope; the handler never throws.
 
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { channel, labApiMethods, PUSH_CHANNEL, type LabApi, type LabPush } from '../shared/api/contract'
+import { channel, labApiMethods, PUSH_CHANNEL, type LabApi, type LabApiMethod, type LabPush } from '../shared/api/contract'
 import { dispatch, type CallOutcome } from '../shared/api/dispatch'
 
 export const UNTRUSTED_SENDER_MESSAGE = 'refused: the call did not come from the KeyFlow Lab window'
@@ -11,6 +11,8 @@ export const UNTRUSTED_SENDER_MESSAGE = 'refused: the call did not come from the
 export interface IpcOptions {
   /** Whether this event came from the main frame of our window showing the app. */
   isTrusted: (event: IpcMainInvokeEvent) => boolean
+  /** Desktop-only limits on top of the contract: a reason to refuse this call, or null. */
+  refuse?: (method: LabApiMethod, args: unknown[]) => string | null
   /** Called for calls that failed inside the host (not for refusals), so bugs show up in the main process log. */
   onFailure?: (method: string, message: string) => void
 }
@@ -25,6 +27,8 @@ export function registerLabIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'
         trusted = false
       }
       if (!trusted) return { ok: false, error: { message: UNTRUSTED_SENDER_MESSAGE } }
+      const refusal = options.refuse?.(method, args) ?? null
+      if (refusal) return { ok: false, error: { message: `${method}: ${refusal}` } }
       const outcome = await dispatch(api, method, args)
       if (!outcome.ok) options.onFailure?.(method, outcome.error.message)
       return outcome
@@ -33,6 +37,17 @@ export function registerLabIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'
   return () => {
     for (const method of labApiMethods) ipcMain.removeHandler(channel(method))
   }
+}
+
+/**
+ * The window never names files on disk: saving to a new place and opening go through the native dialog in the main
+ * process. A renderer that could pass paths could overwrite or probe any file the user can reach.
+ */
+export function refuseRendererPaths(method: LabApiMethod, args: unknown[]): string | null {
+  if (method !== 'saveLab' && method !== 'openLab') return null
+  const options = args[0]
+  const hasPath = typeof options === 'object' && options !== null && (options as { path?: unknown }).path !== undefined
+  return hasPath ? 'the window cannot name a file path; the file dialog chooses it' : null
 }
 
 interface PushTarget {

@@ -9,7 +9,7 @@ import { APP_ENTRY_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
 import { createAppRequestHandler } from './appProtocol'
 import { Autosave, type Recoverable } from './autosave'
 import { createChoosePath } from './dialogs'
-import { forwardPushes, registerLabIpc } from './ipc'
+import { forwardPushes, refuseRendererPaths, registerLabIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenSession, hardenWebContents } from './security'
 import { isAppPage, isTrustedSender, senderInfo } from './trust'
@@ -76,6 +76,7 @@ async function start(): Promise<void> {
 
   registerLabIpc(ipcMain, host, {
     isTrusted: (event) => isTrustedSender(senderInfo(event), win ? win.webContents.id : null, devOrigin),
+    refuse: refuseRendererPaths,
     onFailure: (method, message) => console.warn(`lab API ${method} failed: ${message}`)
   })
   forwardPushes(host, () => win?.webContents ?? null, () => win !== null && isAppPage(win.webContents.getURL(), devOrigin))

@@ -92,7 +92,7 @@ export class KmipConnection {
       this.queuedBytes += message.length
     }
     if (this.queuedBytes > MAX_QUEUED_BYTES) this.socket.pause()
-    if (!this.working && this.queue.length > 0) void this.work()
+    if (!this.working) this.pump()
   }
 
   // Keeps (without copying) the received chunks that still hold the reader's unconsumed bytes, which are the last
@@ -109,28 +109,46 @@ export class KmipConnection {
     while (this.tailBytes - this.tail[0].length >= pending) this.tailBytes -= this.tail.shift()!.length
   }
 
-  // Answers queued messages in order. Synchronous answers go out in one pass; an async one (a save) waits.
-  private async work(): Promise<void> {
-    this.working = true
-    try {
-      while (this.queue.length > 0 && !this.socket.destroyed) {
-        const request = this.queue.shift()!
-        this.queuedBytes -= request.length
-        let answer = this.respond(request)
-        if (answer instanceof Promise) answer = await answer
-        if (this.socket.destroyed) break
-        // write() returning false means the peer is not reading: stop taking requests until it catches up.
-        if (!this.socket.write(answer)) this.socket.pause()
-        this.lastActivity = Date.now()
+  // Answers queued messages in order. Synchronous answers go out in one pass with no promise in between (the common
+  // case: reads, and everything when keys live in memory); an answer that waits (a save) holds back the ones after it.
+  private pump(): void {
+    while (this.queue.length > 0 && !this.socket.destroyed) {
+      const request = this.queue.shift()!
+      this.queuedBytes -= request.length
+      let answer: Uint8Array | Promise<Uint8Array>
+      try {
+        answer = this.respond(request)
+      } catch {
+        // The responder promises never to throw; if it does, this connection cannot be answered correctly.
+        this.socket.destroy()
+        return
       }
-    } catch {
-      // The responder promises never to throw; if it does, this connection cannot be answered correctly.
-      this.socket.destroy()
-    } finally {
-      this.working = false
+      if (answer instanceof Promise) {
+        this.working = true
+        answer.then(
+          (bytes) => {
+            this.working = false
+            this.send(bytes)
+            this.pump()
+          },
+          () => {
+            this.working = false
+            this.socket.destroy()
+          }
+        )
+        return
+      }
+      this.send(answer)
     }
     if (this.closing) this.socket.end()
     else this.resumeIfIdle()
+  }
+
+  private send(answer: Uint8Array): void {
+    if (this.socket.destroyed) return
+    // write() returning false means the peer is not reading: stop taking requests until it catches up.
+    if (!this.socket.write(answer)) this.socket.pause()
+    this.lastActivity = Date.now()
   }
 
   private resumeIfIdle(): void {
@@ -143,7 +161,7 @@ export class KmipConnection {
     this.closing = reason
     this.socket.off('data', this.onData)
     this.socket.pause()
-    // With answers still queued or in progress, work() ends the connection once they are written.
+    // With answers still queued or in progress, pump() ends the connection once they are written.
     if (!this.working && this.queue.length === 0) this.socket.end()
     // A peer that never acknowledges the close must not keep the slot.
     setTimeout(() => this.socket.destroy(), LINGER_MS).unref()

@@ -3,7 +3,7 @@
 // after a crash would leave a VM encrypted with a key nobody has. Saves are grouped (GroupCommit), so concurrent
 // clients share them; requests that change nothing are answered at once.
 
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { decodeTtlv } from '../../shared/kmip/ttlv'
 import { ResultReason } from '../../shared/kmip/enums'
 import { KMIP_1_0, peekProtocolVersion } from '../../shared/kmip/messages'
@@ -12,6 +12,7 @@ import { MemoryKeyStore, type KmipManagedObject } from '../../shared/kmip/store'
 import { BUILTIN_KMS_VENDOR } from '../../shared/lab/services/kmsSession'
 import { messageFailure } from './failureResponse'
 import { GroupCommit } from './groupCommit'
+import { RandomPool } from './randomPool'
 
 /** A MemoryKeyStore that counts its changes, so a request's effect is known without diffing. */
 class CountingKeyStore extends MemoryKeyStore {
@@ -33,12 +34,12 @@ export interface ServedKmsOptions {
   onSaveError?: (error: unknown) => void
 }
 
-const randomKeyBytes = (n: number): Uint8Array => new Uint8Array(randomBytes(n))
-
 export class ServedKms {
   readonly core: KmipServerCore
   private readonly store: CountingKeyStore
   private readonly saver: GroupCommit | null
+  private readonly pool = new RandomPool()
+  private readonly random = (n: number): Uint8Array => this.pool.take(n)
 
   constructor(private readonly options: ServedKmsOptions = {}) {
     this.core = new KmipServerCore({ vendorIdentification: BUILTIN_KMS_VENDOR, ...options.core })
@@ -59,7 +60,7 @@ export class ServedKms {
   handle(request: Uint8Array, clientId: string): Uint8Array | Promise<Uint8Array> {
     const before = this.store.changes
     const now = Math.floor(Date.now() / 1000)
-    const response = this.core.handle(request, { clientId, now, store: this.store, newUid: randomUUID, random: randomKeyBytes })
+    const response = this.core.handle(request, { clientId, now, store: this.store, newUid: randomUUID, random: this.random })
     if (this.saver === null || this.store.changes === before) return response
     return this.saver.commit().then(
       () => response,

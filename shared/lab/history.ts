@@ -31,13 +31,20 @@ export interface HistoryEntry {
 }
 
 export class EntityStore {
-  private readonly entities: Map<string, Entity>
+  private readonly entities = new Map<string, Entity>()
   /** owner|collection → key → item, each map in insertion order. */
-  private readonly items: Map<string, Map<string, unknown>>
+  private items: Map<string, Map<string, unknown>> = new Map()
+  /** kind → ids in the order the components were added: "all hosts" must not walk every VM of a big lab. */
+  private readonly kinds = new Map<string, Set<string>>()
 
   constructor(entities?: Iterable<[string, Entity]>, items?: Map<string, Map<string, unknown>>) {
-    this.entities = new Map(entities)
-    this.items = items ?? new Map()
+    for (const [id, e] of entities ?? []) this.write(id, e)
+    if (items) this.items = items
+  }
+
+  /** Ids of the components of one kind, in the order they were added. */
+  idsOfKind(kind: string): ReadonlySet<string> {
+    return this.kinds.get(kind) ?? new Set()
   }
 
   get(id: string): Entity | undefined {
@@ -58,8 +65,19 @@ export class EntityStore {
   write(id: string, value: unknown): void {
     const item = splitItemId(id)
     if (!item) {
-      if (value === undefined) this.entities.delete(id)
-      else this.entities.set(id, value as Entity)
+      const old = this.entities.get(id)
+      if (value === undefined) {
+        this.entities.delete(id)
+        if (old) this.kinds.get(old.kind)?.delete(id)
+        return
+      }
+      const kind = (value as Entity).kind
+      this.entities.set(id, value as Entity)
+      if (!old) {
+        let ids = this.kinds.get(kind)
+        if (!ids) this.kinds.set(kind, (ids = new Set()))
+        ids.add(id)
+      }
       return
     }
     const bucket = `${item.owner}${ITEM_SEPARATOR}${item.collection}`

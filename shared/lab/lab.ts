@@ -67,7 +67,13 @@ export class Lab {
   /** Rebuilds a lab from saved components (a .kflab file); the history starts at the saved state. */
   static restore(deps: LabDeps, entities: Iterable<[string, Entity | Component]>): Lab {
     const store = new EntityStore()
-    for (const [id, e] of entities) {
+    const all = new Map(entities)
+    const meta = all.get(META_ID)
+    // components go in in the order they were added, so every "all hosts" walks them as the saved lab did
+    const ordered = meta?.kind === 'meta' ? [...new Set([META_ID, ...meta.order, ...all.keys()])] : [...all.keys()]
+    for (const id of ordered) {
+      const e = all.get(id)
+      if (!e) continue
       if (e.kind === 'meta') {
         store.write(id, e)
         continue

@@ -55,10 +55,7 @@ export class Transaction {
   /** Components in the order they were added (stable for views and deterministic iteration). */
   all<K extends ComponentKind>(kind: K): RecordByKind[K][] {
     const out: RecordByKind[K][] = []
-    for (const id of this.meta.order) {
-      const e = this.store.get(id)
-      if (e && e.kind === kind) out.push(e as RecordByKind[K])
-    }
+    for (const id of this.store.idsOfKind(kind)) out.push(this.store.get(id) as RecordByKind[K])
     return out
   }
 

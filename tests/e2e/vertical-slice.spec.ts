@@ -61,7 +61,13 @@ test('a refused command shows the fault and changes nothing', async ({ page }) =
 
 test('the lab state survives a reload (it lives in the host, not the page)', async ({ page }) => {
   await page.goto(labUrl())
-  await expect(page.getByRole('table').getByRole('row', { name: /esx-01/ })).toBeVisible()
+  await page.getByLabel('Host name').fill('esx-reload')
+  await page.getByLabel('Cluster').fill('cluster-b')
+  await page.getByRole('button', { name: 'Add host' }).click()
+  await expect(page.getByRole('table').getByRole('row', { name: /esx-reload/ })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('table').getByRole('row', { name: /esx-reload/ })).toContainText('cluster-b')
+  await expect(page.getByRole('table').getByRole('row', { name: /ds-cluster-b/ })).toBeVisible()
 })
 
 test('without the token the page explains how to reach a lab', async ({ page }) => {

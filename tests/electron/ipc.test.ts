@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { channel, labApiMethods, PUSH_CHANNEL, type LabPush } from '../../shared/api/contract'
-import { forwardPushes, registerLabIpc, UNTRUSTED_SENDER_MESSAGE } from '../../electron/ipc'
+import { forwardPushes, refuseRendererPaths, registerLabIpc, UNTRUSTED_SENDER_MESSAGE } from '../../electron/ipc'
 import { ScriptedLabApi } from '../helpers/scriptedLabApi'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>
@@ -67,6 +67,26 @@ describe('registerLabIpc', () => {
     const failed = await handlers.get(channel('openLab'))!(event(true), { path: '/x.kflab' })
     expect(failed).toEqual({ ok: false, error: { message: 'openLab: cannot read /x.kflab' } })
     expect(failures).toHaveLength(2)
+  })
+})
+
+describe('refuseRendererPaths', () => {
+  it('lets the window save and open only through the dialog', async () => {
+    const { ipc, handlers } = fakeIpcMain()
+    const api = new ScriptedLabApi()
+    registerLabIpc(ipc, api, { isTrusted, refuse: refuseRendererPaths })
+    const save = (await handlers.get(channel('saveLab'))!(event(true), { path: '/home/user/.bashrc' })) as { ok: boolean; error: { message: string } }
+    expect(save).toEqual({ ok: false, error: { message: 'saveLab: the window cannot name a file path; the file dialog chooses it' } })
+    const open = (await handlers.get(channel('openLab'))!(event(true), { path: '/etc/shadow' })) as { ok: boolean }
+    expect(open.ok).toBe(false)
+    expect(api.calls).toEqual([])
+  })
+
+  it('passes calls without paths and all other methods', () => {
+    expect(refuseRendererPaths('saveLab', [{}])).toBeNull()
+    expect(refuseRendererPaths('openLab', [{}])).toBeNull()
+    expect(refuseRendererPaths('readFile', ['host:a', '/var/core/x'])).toBeNull()
+    expect(refuseRendererPaths('runCommand', [{ op: 'vcenter.stop', path: '/x' }])).toBeNull()
   })
 })
 

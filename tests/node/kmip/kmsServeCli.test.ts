@@ -26,9 +26,14 @@ interface Served {
   stop(): Promise<{ code: number | null; stdout: string; stderr: string }>
 }
 
+// Every server this file starts, so none outlives a failed test (each runs in its own process group: tsx + node).
+const started = new Set<ChildProcess>()
+
 function serve(args: string[]): Promise<Served> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['node/cli/main.ts', 'kms', 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(tsx, ['node/cli/main.ts', 'kms', 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    started.add(child)
+    child.once('close', () => started.delete(child))
     let stdout = ''
     let stderr = ''
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -53,10 +58,15 @@ function serve(args: string[]): Promise<Served> {
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['node/cli/main.ts', 'kms', 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(tsx, ['node/cli/main.ts', 'kms', 'serve', ...args], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
     let stderr = ''
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.once('close', (code) => resolve({ code, stderr }))
+    // A refusal is immediate; a server that starts instead would run forever.
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000)
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stderr })
+    })
   })
 }
 
@@ -68,7 +78,9 @@ beforeAll(() => {
   pki = makeTestPki()
   dir = mkdtempSync(join(tmpdir(), 'kflab-serve-'))
 })
-afterAll(() => undefined)
+afterAll(() => {
+  for (const child of started) process.kill(-child.pid!, 'SIGKILL')
+})
 
 describe('kms serve (the command)', () => {
   it('creates a lab file, saves every change to it, keeps the keys across a restart, and exits cleanly', async () => {

@@ -1,0 +1,207 @@
+// How fast the lab's KMS answers a KMIP client, next to PyKMIP's server and next to this machine's limit. One run,
+// one client: the lab's KmipClient over one TLS connection doing Create+Get pairs for a fixed time against
+//   (a) the lab's KMS (`kms serve`, its own process, keys in memory),
+//   (b) PyKMIP's server (Debian python3-pykmip, serve.sh),
+//   (c) a TLS server that does no KMIP work and answers with same-sized canned responses (bench/kmipEchoServer.ts),
+// then (a) again with several connections, and the network fuzzer against (a). Servers run in their own processes;
+// client and servers share this machine's cores, so the figures are what a 2-core box gives, not a server's peak.
+//
+//   npx tsx bench/kmip.ts [--seconds=10] [--fuzz=1000000] [--connections=8]     prints one JSON record per line
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { toHex } from '../shared/crypto/bytes'
+import { KmipClient } from '../shared/kmip/client'
+import { KmipTlsLink } from '../node/kmip/tlsLink'
+import { fuzzFraming, fuzzServer } from '../tests/node/kmip/support/fuzzer'
+import { makeTestPki, type TestPki } from '../tests/node/kmip/support/pki'
+import { startPykmip, type PykmipServer } from '../tests/node/kmip/support/pykmip'
+import { exchangeAndClose } from '../tests/node/kmip/support/rawTls'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const tsx = join(root, 'node_modules/.bin/tsx')
+
+export interface KmipBenchOptions {
+  /** Seconds per measured run (default 10). */
+  seconds?: number
+  /** Fuzz messages sent to the lab's KMS (default 1 000 000; 0 skips). */
+  fuzz?: number
+  /** Connections for the multi-connection run (default 8). */
+  connections?: number
+}
+
+interface PairRun {
+  pairs: number
+  seconds: number
+  latenciesMs: number[]
+  session: string
+}
+
+/** Starts a server process and resolves with the port from the first line matching `portPattern`. */
+function startProcess(args: string[], portPattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    // Its own process group (tsx runs node as a child): the cleanup stops both.
+    const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    let stderr = ''
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.once('close', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${stderr}`)))
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      const port = portPattern.exec(line)?.[1]
+      if (port !== undefined) resolve({ child, port: Number(port) })
+    })
+  })
+}
+
+function link(pki: TestPki, port: number): Promise<KmipTlsLink> {
+  return KmipTlsLink.open({ host: '127.0.0.1', port, ...pki.client(), requestTimeoutMs: 30_000 })
+}
+
+/** Create+Get pairs on one connection until `seconds` pass; every pair's latency. */
+async function pairs(pki: TestPki, port: number, seconds: number, warmup = 50): Promise<PairRun> {
+  const connection = await link(pki, port)
+  const client = new KmipClient((request) => connection.send(request))
+  try {
+    for (let i = 0; i < warmup; i++) await client.get((await client.createSymmetricKey()).value)
+    const latenciesMs: number[] = []
+    const started = performance.now()
+    const deadline = started + seconds * 1000
+    let now = started
+    while (now < deadline) {
+      const uid = (await client.createSymmetricKey()).value
+      const key = (await client.get(uid)).value
+      if (key.keyMaterial.length !== 32) throw new Error('a Get returned no 32-byte key')
+      const done = performance.now()
+      latenciesMs.push(done - now)
+      now = done
+    }
+    return { pairs: latenciesMs.length, seconds: (now - started) / 1000, latenciesMs, session: connection.describe() }
+  } finally {
+    connection.close()
+  }
+}
+
+async function pairsOver(pki: TestPki, port: number, seconds: number, connections: number): Promise<PairRun> {
+  const runs = await Promise.all(Array.from({ length: connections }, () => pairs(pki, port, seconds)))
+  return {
+    pairs: runs.reduce((n, r) => n + r.pairs, 0),
+    seconds: Math.max(...runs.map((r) => r.seconds)),
+    latenciesMs: runs.flatMap((r) => r.latenciesMs),
+    session: runs[0].session
+  }
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits
+
+function record(name: string, what: string, run: PairRun, connections = 1) {
+  return {
+    name,
+    what,
+    connections,
+    session: run.session,
+    pairs: run.pairs,
+    seconds: round(run.seconds, 2),
+    pairsPerSecond: round(run.pairs / run.seconds, 1),
+    p50Ms: round(percentile(run.latenciesMs, 50)),
+    p90Ms: round(percentile(run.latenciesMs, 90)),
+    p99Ms: round(percentile(run.latenciesMs, 99))
+  }
+}
+
+/** The lab KMS's real Create and Get responses, for the echo server to replay. */
+async function cannedResponses(pki: TestPki, port: number): Promise<string[]> {
+  const connection = await link(pki, port)
+  const seen: Uint8Array[] = []
+  const client = new KmipClient(async (request) => {
+    const response = await connection.send(request)
+    seen.push(response)
+    return response
+  })
+  await client.get((await client.createSymmetricKey()).value)
+  connection.close()
+  return seen.map(toHex)
+}
+
+export async function benchKmip(opts: KmipBenchOptions = {}): Promise<object[]> {
+  const seconds = opts.seconds ?? 10
+  const fuzz = opts.fuzz ?? 1_000_000
+  const connections = opts.connections ?? 8
+  const pki = makeTestPki()
+  const children: ChildProcess[] = []
+  let pykmip: PykmipServer | undefined
+  try {
+    const pykmipStarting = startPykmip(pki)
+    const lab = await startProcess(['node/cli/main.ts', 'kms', 'serve', '--pki', pki.dir, '--port', '0'], /listening on 127\.0\.0\.1:(\d+) /)
+    children.push(lab.child)
+    const responses = join(mkdtempSync(join(tmpdir(), 'kflab-bench-')), 'responses.json')
+    writeFileSync(responses, JSON.stringify(await cannedResponses(pki, lab.port)))
+    const echo = await startProcess(['bench/kmipEchoServer.ts', pki.dir, responses], /^listening (\d+)$/)
+    children.push(echo.child)
+    pykmip = await pykmipStarting
+
+    const a = await pairs(pki, lab.port, seconds)
+    const b = await pairs(pki, pykmip.port, seconds, 10)
+    const c = await pairs(pki, echo.port, seconds)
+    const a8 = await pairsOver(pki, lab.port, seconds, connections)
+    const rate = (run: PairRun): number => run.pairs / run.seconds
+    const records: object[] = [
+      { name: 'environment', cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, platform: `${process.platform} ${process.arch}` },
+      record('(a) lab KMS', 'KmipClient, Create+Get pairs on one TLS connection to `kms serve` (own process, keys in memory)', a),
+      record('(b) PyKMIP', "the same client and loop against Debian's pykmip-server 0.10 (INFO logging, SQLite)", b),
+      record('(c) TLS limit', 'the same client and loop against a TLS server that answers canned responses of the same size', c),
+      record(`(a) lab KMS × ${connections}`, `${connections} clients, one TLS connection each, in one client process`, a8, connections),
+      { name: 'ratio a/b', value: round(rate(a) / rate(b), 1), goal: '>= 30', met: rate(a) / rate(b) >= 30 },
+      { name: 'ratio a/c', value: round(rate(a) / rate(c), 2), goal: '>= 0.5', met: rate(a) / rate(c) >= 0.5 },
+      { name: `ratio a×${connections}/a`, value: round(rate(a8) / rate(a), 2) }
+    ]
+    if (fuzz > 0) {
+      const report = await fuzzServer({ messages: fuzz, connections: 4, seed: Date.now() & 0xffff, connect: () => link(pki, lab.port) })
+      const framing = await fuzzFraming({ cases: Math.max(100, Math.round(fuzz / 500)), seed: 3, exchange: (bytes) => exchangeAndClose(pki, lab.port, bytes) })
+      const after = await pairs(pki, lab.port, 1, 0)
+      records.push({
+        name: 'fuzz: lab KMS',
+        messages: report.messages,
+        answered: report.answered,
+        badAnswers: report.badAnswers,
+        seconds: round(report.seconds, 1),
+        messagesPerSecond: report.perSecond,
+        success: report.success,
+        failures: report.failures,
+        framingCases: framing.cases,
+        framingAnswered: framing.answered,
+        framingClosed: framing.closedSilently,
+        framingBadAnswers: framing.badAnswers,
+        servesAfterwards: after.pairs > 0
+      })
+    }
+    return records
+  } finally {
+    pykmip?.kill()
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
+
+function option(name: string): number | undefined {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`))
+  return arg === undefined ? undefined : Number(arg.slice(name.length + 3))
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const records = await benchKmip({ seconds: option('seconds'), fuzz: option('fuzz'), connections: option('connections') })
+  for (const record of records) console.log(JSON.stringify(record))
+}
