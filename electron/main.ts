@@ -13,7 +13,7 @@ import { forwardPushes, refuseRendererPaths, registerLabIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenSession, hardenWebContents } from './security'
 import { isAppPage, isTrustedSender, senderInfo } from './trust'
-import { createMainWindow } from './window'
+import { createMainWindow, preloadRegistration } from './window'
 
 // Must happen before `ready`: app:// behaves like https (secure context, fetch, a real origin) without bypassing CSP.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
@@ -51,6 +51,7 @@ function showError(title: string, error: unknown): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devOrigin)
+  session.defaultSession.registerPreloadScript(preloadRegistration(preloadPath))
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir))
 
   // The host asks through this when a save or open has no path; remember a cancel so menus can stay quiet about it.
@@ -121,7 +122,7 @@ async function start(): Promise<void> {
 
 function createWindow(host: LabHost, choosePath: (purpose: 'save' | 'open', suggested: string) => Promise<string | null>): void {
   const devIcon = join(here, '../../build/icon.png')
-  const window = createMainWindow(BrowserWindow, preloadPath, !app.isPackaged && existsSync(devIcon) ? devIcon : undefined)
+  const window = createMainWindow(BrowserWindow, !app.isPackaged && existsSync(devIcon) ? devIcon : undefined)
   win = window
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {

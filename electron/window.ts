@@ -1,13 +1,20 @@
 // The main window and its options. The renderer gets no Node.js, runs sandboxed and context-isolated, and reaches
-// the lab only through the preload's named functions. The options are written out literally where the window is
+// the lab only through the preload's named functions. The preload is registered on the app's session
+// (`preloadRegistration`), not per window, so no window can be created with another one. The options are written out literally where the window is
 // constructed, because static checkers (Electronegativity) read them only there; the BrowserWindow class is passed
 // in so unit tests capture the very same options without Electron and check them with `webPreferencesProblems`.
 
-import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
+import type { BrowserWindowConstructorOptions, PreloadScriptRegistration, WebPreferences } from 'electron'
 
 export type BrowserWindowClass<W> = new (options: BrowserWindowConstructorOptions) => W
 
-export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, preloadPath: string, iconPath?: string): W {
+/** The sandboxed preload for every frame of the app's session: the CommonJS bundle (a sandbox cannot load ESM). */
+export function preloadRegistration(preloadPath: string): PreloadScriptRegistration {
+  if (!preloadPath.endsWith('.cjs')) throw new Error(`the preload must be the CommonJS bundle, not ${preloadPath}`)
+  return { type: 'frame', id: 'keyflow-lab-preload', filePath: preloadPath }
+}
+
+export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, iconPath?: string): W {
   return new BrowserWindow({
     title: 'KeyFlow Lab',
     width: 1400,
@@ -19,7 +26,6 @@ export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, preloa
     backgroundColor: '#f6f7f9',
     ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
-      preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -52,6 +58,6 @@ export function webPreferencesProblems(prefs: WebPreferences | undefined): strin
   if (p.experimentalFeatures === true) problems.push('experimentalFeatures must not be enabled')
   if (p.enableBlinkFeatures) problems.push('enableBlinkFeatures must not be set')
   if (p.webviewTag === true) problems.push('webviewTag must not be enabled')
-  if (!p.preload || !p.preload.endsWith('.cjs')) problems.push('the preload must be the CommonJS bundle (a sandboxed preload cannot be an ES module)')
+  if (p.preload) problems.push('no per-window preload: the app registers its one preload on the session')
   return problems
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
-import { createMainWindow, webPreferencesProblems } from '../../electron/window'
+import { createMainWindow, preloadRegistration, webPreferencesProblems } from '../../electron/window'
 
 const PRELOAD = '/app/out/preload/index.cjs'
 
@@ -13,7 +13,7 @@ class CapturingWindow {
 }
 
 function mainWindowOptions(icon?: string): BrowserWindowConstructorOptions {
-  return createMainWindow(CapturingWindow, PRELOAD, icon).options
+  return createMainWindow(CapturingWindow, icon).options
 }
 
 describe('the main window', () => {
@@ -36,8 +36,10 @@ describe('the main window', () => {
     expect(prefs.disableBlinkFeatures).toBe('Auxclick')
   })
 
-  it('loads the CommonJS preload bundle', () => {
-    expect(prefs.preload).toBe(PRELOAD)
+  it('has no per-window preload: the CommonJS bundle is registered once on the session for every frame', () => {
+    expect(prefs.preload).toBeUndefined()
+    expect(preloadRegistration(PRELOAD)).toEqual({ type: 'frame', id: 'keyflow-lab-preload', filePath: PRELOAD })
+    expect(() => preloadRegistration('/app/out/preload/index.mjs')).toThrow(/CommonJS/)
   })
 
   it('passes the safety check', () => {
@@ -68,7 +70,7 @@ describe('webPreferencesProblems', () => {
     ['experimentalFeatures on', { experimentalFeatures: true }, /experimentalFeatures/],
     ['enableBlinkFeatures set', { enableBlinkFeatures: 'CSSPseudoHas' }, /enableBlinkFeatures/],
     ['webviewTag on', { webviewTag: true }, /webviewTag/],
-    ['ES module preload', { preload: '/app/out/preload/index.mjs' }, /CommonJS/]
+    ['a per-window preload', { preload: '/app/out/preload/index.mjs' }, /per-window preload/]
   ]
 
   for (const [name, change, reason] of flips) {

@@ -14,8 +14,8 @@ import { openClient, startLabKms } from './support/labKms'
 import { makeTestPki, type TestPki } from './support/pki'
 import { rawSession } from './support/rawTls'
 
-const MESSAGE_TIMEOUT_MS = 400
-const IDLE_TIMEOUT_MS = 800
+const MESSAGE_TIMEOUT_MS = 1_000
+const IDLE_TIMEOUT_MS = 1_200
 
 let pki: TestPki
 let server: RunningKmsServer
@@ -41,7 +41,7 @@ function frame(body: Uint8Array): Uint8Array {
 }
 
 /** Proves the server still serves: a fresh client creates and gets a key within `withinMs`. */
-async function stillServes(withinMs = 1_000): Promise<void> {
+async function stillServes(withinMs = 3_000): Promise<void> {
   const started = Date.now()
   const { client, link } = await openClient(pki, server.port)
   try {
@@ -86,7 +86,7 @@ describe('kms serve: garbage and hostile framing', () => {
       const session = await rawSession(pki, server.port)
       session.write(hostile.bytes)
       const closed = await session.closed
-      expect(closed.afterMs).toBeLessThan(2_000)
+      expect(closed.afterMs).toBeLessThan(3_000)
       expect(session.received()).toHaveLength(0)
       await expect.poll(() => server.stats.closed['bad-framing'] - before).toBe(1)
       await stillServes()
@@ -110,12 +110,14 @@ describe('kms serve: stalled and silent clients', () => {
   it('closes a connection that sends half a message, while other clients are served at once', async () => {
     const before = server.stats.closed['partial-message']
     const stalled = await rawSession(pki, server.port)
-    const request = getRequest('half')
-    stalled.write(request.subarray(0, 20))
-    await stillServes(MESSAGE_TIMEOUT_MS)
+    let closedYet = false
+    void stalled.closed.then(() => (closedYet = true))
+    stalled.write(getRequest('half').subarray(0, 20))
+    await stillServes(5_000)
+    expect(closedYet).toBe(false)
     const closed = await stalled.closed
     expect(closed.afterMs).toBeGreaterThanOrEqual(MESSAGE_TIMEOUT_MS - 50)
-    expect(closed.afterMs).toBeLessThan(MESSAGE_TIMEOUT_MS + 2_000)
+    expect(closed.afterMs).toBeLessThan(MESSAGE_TIMEOUT_MS + 3_000)
     await expect.poll(() => server.stats.closed['partial-message'] - before).toBe(1)
   })
 
@@ -128,8 +130,8 @@ describe('kms serve: stalled and silent clients', () => {
     }, 50)
     const closed = await dripper.closed
     clearInterval(timer)
-    expect(sent).toBeLessThan(request.length)
-    expect(closed.afterMs).toBeLessThan(MESSAGE_TIMEOUT_MS + 2_000)
+    expect(sent).toBeLessThan(request.length - 1)
+    expect(closed.afterMs).toBeLessThan(MESSAGE_TIMEOUT_MS + 3_000)
   })
 
   it('closes an idle connection after the idle timeout, and not before', async () => {
@@ -155,22 +157,29 @@ describe('kms serve: stalled and silent clients', () => {
 
 describe('kms serve: floods', () => {
   it('caps concurrent connections: extra ones are closed at once, and a slot frees when a client leaves', async () => {
-    const clients = await Promise.all(Array.from({ length: 40 }, () => openClient(pki, server.port)))
-    await expect.poll(() => server.open).toBe(40)
-    const before = server.stats.dropped
-    const extra = await openClient(pki, server.port).then(
-      ({ link }) => {
-        link.close()
-        return 'served'
-      },
-      (e: Error) => e.message
-    )
-    expect(extra).not.toBe('served')
-    await expect.poll(() => server.stats.dropped - before).toBe(1)
-    clients[0].link.close()
-    await expect.poll(() => server.open).toBe(39)
-    await stillServes()
-    for (const c of clients.slice(1)) c.link.close()
+    // Connections of earlier tests close asynchronously on the server's side: start from none.
+    await expect.poll(() => server.open).toBe(0)
+    const opened = await Promise.allSettled(Array.from({ length: 40 }, () => openClient(pki, server.port)))
+    const clients = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
+    try {
+      expect(clients).toHaveLength(40)
+      await expect.poll(() => server.open).toBe(40)
+      const before = server.stats.dropped
+      const extra = await openClient(pki, server.port).then(
+        ({ link }) => {
+          link.close()
+          return 'served'
+        },
+        (e: Error) => e.message
+      )
+      expect(extra).not.toBe('served')
+      await expect.poll(() => server.stats.dropped - before).toBe(1)
+      clients.shift()!.link.close()
+      await expect.poll(() => server.open).toBe(39)
+      await stillServes()
+    } finally {
+      for (const c of clients) c.link.close()
+    }
     await expect.poll(() => server.open).toBe(0)
   })
 
