@@ -55,4 +55,13 @@ describe('trust between vCenter and the KMS', () => {
     await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'kms-cert-and-key' }, { op: 'vm.unlock', name: 'vm1' })
     expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
   })
+
+  it('when the KMS server certificate expires, vCenter refuses the KMS at the handshake', async () => {
+    const lab = await encryptedVmLab({ seed: 6 })
+    await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'vcenter-root-ca' }, { op: 'lab.advanceClock', days: 800 })
+    await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01' })
+    const [out] = await run(lab, { op: 'vm.encrypt', name: 'vm2' })
+    expect(out.fault?.fault).toBe('KmsClusterUnreachable')
+    expect(out.fault?.text).toMatch(/kms-1: certificate verify failed: certificate has expired/)
+  })
 })
