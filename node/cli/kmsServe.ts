@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { openLabKeyState, LabStateError } from '../kmip/labState'
+import { LabStateError, openLabKeyState, type LabKeyState } from '../kmip/labState'
 import { startKmsServer, DEFAULT_SERVER_LIMITS } from '../kmip/kmsServer'
 import { ServedKms } from '../kmip/servedKms'
 import { parseArgs, requireOption, UsageError } from './usage'
@@ -40,9 +40,12 @@ export async function kmsServe(args: string[]): Promise<number> {
     parsed.options['max-connections'] === undefined ? DEFAULT_SERVER_LIMITS.maxConnections : integer(parsed.options['max-connections'], 'max-connections', 1, 100_000)
   const idleTimeoutMs =
     parsed.options['idle-timeout'] === undefined ? DEFAULT_SERVER_LIMITS.idleTimeoutMs : integer(parsed.options['idle-timeout'], 'idle-timeout', 1, 86_400) * 1000
-  const [ca, cert, key] = await Promise.all([pkiFile(pki, 'ca.crt'), pkiFile(pki, 'server.crt'), pkiFile(pki, 'server.key')])
+  // One after the other, so a wrong directory is reported by its first missing file, always the same one.
+  const ca = await pkiFile(pki, 'ca.crt')
+  const cert = await pkiFile(pki, 'server.crt')
+  const key = await pkiFile(pki, 'server.key')
 
-  let state = null
+  let state: LabKeyState | null = null
   if (parsed.options.state !== undefined) {
     try {
       state = await openLabKeyState(parsed.options.state, name)

@@ -4,7 +4,7 @@
 import { randomUUID, webcrypto } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { CommandResult, LabApi, LabFileInfo, LabPush, Timeline } from '../../shared/api/contract'
+import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
 import { toHex } from '../../shared/crypto/bytes'
 import type { LabCommand } from '../../shared/lab/commands/schema'
@@ -77,16 +77,32 @@ export class LabHost implements LabApi {
     return () => this.listeners.delete(listener)
   }
 
-  async getTimeline(): Promise<Timeline> {
+  async getTimeline(options: TimelineOptions = {}): Promise<Timeline> {
+    const end = this.lab.seq
+    const baseSeq = options.recent === undefined ? 0 : Math.max(0, end - options.recent)
     return {
       labId: this.labId,
       seed: this.lab.meta.seed,
-      base: entityViews(this.lab.entitiesAt(0)),
-      baseSeq: 0,
-      events: this.cache.all(this.lab),
+      startSeq: 0,
+      base: entityViews(this.lab.entitiesAt(baseSeq)),
+      baseSeq,
+      events: this.eventViews(baseSeq, end),
       commands: this.lab.commands.map(commandView),
       file: this.file
     }
+  }
+
+  async getHistory(fromSeq: number, toSeq: number): Promise<HistoryPage> {
+    const end = this.lab.seq
+    if (fromSeq > toSeq || toSeq > end || toSeq - fromSeq > MAX_HISTORY_PAGE) {
+      throw new RangeError(`no history from ${fromSeq} to ${toSeq} (the lab has ${end} events; at most ${MAX_HISTORY_PAGE} per call)`)
+    }
+    return { labId: this.labId, base: entityViews(this.lab.entitiesAt(fromSeq)), baseSeq: fromSeq, events: this.eventViews(fromSeq, toSeq) }
+  }
+
+  /** Events after `fromSeq` up to `toSeq`, each viewed once and kept. */
+  private eventViews(fromSeq: number, toSeq: number): EventView[] {
+    return this.lab.entries.slice(fromSeq, toSeq).map((e) => this.cache.view(e))
   }
 
   async runCommand(command: LabCommand): Promise<CommandResult> {

@@ -33,7 +33,8 @@ export class KmipConnection {
   private readonly reader: KmipFrameReader
   private readonly queue: Uint8Array[] = []
   private queuedBytes = 0
-  private working = false
+  // An answer is being waited for (a save); the messages after it wait their turn.
+  private awaitingAnswer = false
   private closing: CloseReason | null = null
   private lastActivity = Date.now()
   private partialSince = 0
@@ -92,7 +93,7 @@ export class KmipConnection {
       this.queuedBytes += message.length
     }
     if (this.queuedBytes > MAX_QUEUED_BYTES) this.socket.pause()
-    if (!this.working) this.pump()
+    if (!this.awaitingAnswer) this.pump()
   }
 
   // Keeps (without copying) the received chunks that still hold the reader's unconsumed bytes, which are the last
@@ -124,15 +125,15 @@ export class KmipConnection {
         return
       }
       if (answer instanceof Promise) {
-        this.working = true
+        this.awaitingAnswer = true
         answer.then(
           (bytes) => {
-            this.working = false
+            this.awaitingAnswer = false
             this.send(bytes)
             this.pump()
           },
           () => {
-            this.working = false
+            this.awaitingAnswer = false
             this.socket.destroy()
           }
         )
@@ -162,7 +163,7 @@ export class KmipConnection {
     this.socket.off('data', this.onData)
     this.socket.pause()
     // With answers still queued or in progress, pump() ends the connection once they are written.
-    if (!this.working && this.queue.length === 0) this.socket.end()
+    if (!this.awaitingAnswer && this.queue.length === 0) this.socket.end()
     // A peer that never acknowledges the close must not keep the slot.
     setTimeout(() => this.socket.destroy(), LINGER_MS).unref()
   }
@@ -173,7 +174,7 @@ export class KmipConnection {
     const partial = this.partialSince > 0
     const deadline = partial ? this.partialSince + this.limits.messageTimeoutMs : this.lastActivity + this.limits.idleTimeoutMs
     // While the peer waits for us (an answer held back by a save), its silence is not idleness.
-    const waitingOnUs = this.working || this.queue.length > 0
+    const waitingOnUs = this.awaitingAnswer || this.queue.length > 0
     if (now >= deadline && !waitingOnUs) {
       this.timer = null
       this.endGracefully(partial ? 'partial-message' : 'idle')

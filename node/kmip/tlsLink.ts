@@ -135,16 +135,16 @@ export class KmipTlsLink {
     this.armTimer()
   }
 
-  // One timer for the oldest outstanding request: cheaper than a timer per request when pipelining.
+  // One lazy timer for the whole link: sending and receiving only touch timestamps; when the timer fires it checks
+  // the oldest outstanding request and re-arms for what is left (no timer work per message when pipelining).
   private armTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer)
-    this.timer = null
-    const oldest = this.pending[0]
-    if (oldest === undefined || this.failure) return
-    const left = oldest.sentAt + this.requestTimeoutMs - Date.now()
+    if (this.timer !== null || this.failure || this.pending.length === 0) return
+    const left = this.pending[0].sentAt + this.requestTimeoutMs - Date.now()
     this.timer = setTimeout(() => {
       this.timer = null
-      if (this.pending[0] !== oldest) return this.armTimer()
+      const oldest = this.pending[0]
+      if (oldest === undefined || this.failure) return
+      if (Date.now() - oldest.sentAt < this.requestTimeoutMs) return this.armTimer()
       // A late answer would be matched to the wrong request, so the connection is finished.
       this.fail(new Error(`the KMS at ${this.socket.remoteAddress}:${this.socket.remotePort} did not answer within ${this.requestTimeoutMs} ms`))
       this.socket.destroy()

@@ -1,28 +1,74 @@
-// The window's layout for now: the lab's components, a form to add a host, and what the last command did.
+// The window: header with the command menus; the stage (graph and narration) over the timeline; the inspector on
+// the right. Theme, presenter mode and language are set on the document so CSS and screen readers follow them.
 
-import { AddHostForm } from './components/AddHostForm'
-import { ComponentTable } from './components/ComponentTable'
-import { LabHeader } from './components/LabHeader'
-import { LastRunPanel } from './components/LastRunPanel'
+import { useEffect } from 'react'
+import { CommandDialogHost } from './actions/CommandForm'
+import { ContextMenu } from './actions/ContextMenu'
+import { useBusy } from './hooks/useBusy'
 import { useLabError } from './hooks/useLabError'
 import { useLabStatus } from './hooks/useLabStatus'
+import { useReducedMotion } from './hooks/useReducedMotion'
+import { useResolvedTheme } from './hooks/useResolvedTheme'
+import { useSettings } from './hooks/useSettings'
+import { useShortcuts } from './hooks/useShortcuts'
+import { useT } from './hooks/useT'
+import type { StringKey } from './i18n/strings'
+import { InspectorPanel } from './inspectors/InspectorPanel'
+import { Header } from './shell/Header'
+import { Notices } from './shell/Notices'
+import { ShortcutHelp } from './shell/ShortcutHelp'
+import { Stage } from './shell/Stage'
+
+function useDocumentSettings() {
+  const theme = useResolvedTheme()
+  const reduced = useReducedMotion()
+  const { presenter, language } = useSettings()
+  useEffect(() => {
+    const root = document.documentElement
+    root.dataset.theme = theme
+    root.dataset.presenter = String(presenter)
+    root.dataset.motion = reduced ? 'reduce' : 'full'
+    root.lang = language
+  }, [theme, presenter, reduced, language])
+}
 
 export function App() {
   const status = useLabStatus()
   const error = useLabError()
+  const busy = useBusy()
+  const t = useT()
+  useDocumentSettings()
+  useShortcuts()
+  if (status !== 'ready')
+    return (
+      <div className="app app-message">
+        {status === 'connecting' && (
+          <p className="notice-inline" role="status">
+            {t('app.connecting')}
+          </p>
+        )}
+        {status === 'error' && (
+          <p className="notice-inline notice-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    )
   return (
     <div className="app">
-      <LabHeader />
-      {status === 'connecting' && <p className="notice" role="status">Connecting to the lab…</p>}
-      {status === 'error' && <p className="notice notice-error" role="alert">{error}</p>}
-      {status === 'ready' && (
-        <main className="layout">
-          <ComponentTable />
-          <aside className="side">
-            <AddHostForm />
-            <LastRunPanel />
-          </aside>
-        </main>
+      <Header />
+      <div className="workspace">
+        <Stage />
+        <InspectorPanel />
+      </div>
+      <CommandDialogHost />
+      <ContextMenu />
+      <ShortcutHelp />
+      <Notices />
+      {busy && (
+        <div className="busy" role="status">
+          {t(busy as StringKey)}
+        </div>
       )}
     </div>
   )

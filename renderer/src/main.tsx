@@ -1,26 +1,35 @@
 // The window's entry: find the way to the lab host, create the window's store and render.
 
 import { StrictMode } from 'react'
-import type { LabApi } from '../../shared/api/contract'
 import { createRoot } from 'react-dom/client'
-import { getLabApi } from './api/getLabApi'
+import type { LabApi } from '../../shared/api/contract'
+import { getLabApi, isDesktop } from './api/getLabApi'
 import { App } from './App'
-import { NoHostMessage } from './components/NoHostMessage'
+import { translate } from './i18n/translate'
+import { browserSettingsStorage, languageFor } from './store/settings'
 import { LabStoreProvider } from './store/LabStoreProvider'
-import './styles.css'
+import '@xyflow/react/dist/style.css'
+import './theme/theme.css'
 
 const root = createRoot(document.getElementById('root')!)
 
 let api: LabApi | null = null
 try {
   api = getLabApi()
-} catch (e) {
-  root.render(<NoHostMessage message={e instanceof Error ? e.message : String(e)} />)
+} catch {
+  root.render(
+    <div className="app app-message">
+      <p className="notice-inline notice-error" role="alert">
+        {translate(languageFor(navigator.language), 'app.noHost')}
+      </p>
+    </div>
+  )
 }
 if (api) {
+  const settings = browserSettingsStorage(window.localStorage)
   root.render(
     <StrictMode>
-      <LabStoreProvider api={api}>
+      <LabStoreProvider api={api} options={{ settings, desktop: isDesktop(), defaultLanguage: languageFor(navigator.language) }}>
         <App />
       </LabStoreProvider>
     </StrictMode>

@@ -29,7 +29,9 @@ export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe'
     return outcome.result as Result<M>
   }
   return {
-    getTimeline: () => call('getTimeline', []),
+    // Without options the call carries no argument, as hosts before `recent` expected.
+    getTimeline: (options) => call('getTimeline', options === undefined ? [] : [options]),
+    getHistory: (fromSeq, toSeq) => call('getHistory', [fromSeq, toSeq]),
     runCommand: (command) => call('runCommand', [command]),
     checkCommands: (commands) => call('checkCommands', [commands]),
     rewind: (seq) => call('rewind', [seq]),

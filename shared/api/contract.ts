@@ -31,18 +31,42 @@ export interface LabFileInfo {
   dirty: boolean
 }
 
-/** Everything the window needs to draw the lab and step through its history. */
+/**
+ * Everything the window needs to draw the lab and step through its history. A big lab's history (tens of thousands
+ * of events, each with its patches) is too much to send at once: asked with `recent`, the timeline starts at the
+ * views `recent` events before the end, and the window fetches older stretches with `getHistory` when it goes there.
+ */
 export interface Timeline {
   /** Changes whenever a different lab is loaded (new, open, recovered): the window starts over. */
   labId: string
   seed: number | null
-  /** The entity views before the first event of this history. */
+  /** The first seq of the whole history (its views are the lab as created or opened); `getHistory` reaches back to it. */
+  startSeq: number
+  /** The entity views after event `baseSeq` (before the first event in `events`). */
   base: EntityViews
   baseSeq: number
+  /** Every event after `baseSeq`, up to the end of the history. */
   events: EventView[]
+  /** Every command of the history (they are small), including those before `baseSeq`. */
   commands: CommandView[]
   file: LabFileInfo
 }
+
+/** A stretch of the history: the views after `baseSeq` and the events up to `toSeq`. */
+export interface HistoryPage {
+  labId: string
+  base: EntityViews
+  baseSeq: number
+  events: EventView[]
+}
+
+export interface TimelineOptions {
+  /** Send only the last `recent` events (and the views before them); without it, the whole history. */
+  recent?: number
+}
+
+/** Most events one `getHistory` call returns. */
+export const MAX_HISTORY_PAGE = 5000
 
 export type LabPush =
   | { type: 'appended'; labId: string; events: EventView[]; command: CommandView }
@@ -63,7 +87,9 @@ export interface CheckpointInfo {
 }
 
 export interface LabApi {
-  getTimeline(): Promise<Timeline>
+  getTimeline(options?: TimelineOptions): Promise<Timeline>
+  /** The views after `fromSeq` and the events after it up to `toSeq` (at most MAX_HISTORY_PAGE of them). */
+  getHistory(fromSeq: number, toSeq: number): Promise<HistoryPage>
   runCommand(command: LabCommand): Promise<CommandResult>
   /** For each command: null if the core would accept it now, otherwise the fault it would raise. */
   checkCommands(commands: LabCommand[]): Promise<(FaultInfo | null)[]>
@@ -88,7 +114,10 @@ const pathArg = z.string().min(1).max(4096)
 
 /** Host-side validation of every call's arguments (the core then validates commands against its own schema). */
 export const labApiArgs = {
-  getTimeline: z.tuple([]),
+  getTimeline: z.union([z.tuple([]), z.tuple([z.object({ recent: z.number().int().min(1).max(1_000_000).optional() }).strict()])]),
+  getHistory: z
+    .tuple([z.number().int().min(0), z.number().int().min(0)])
+    .refine(([from, to]) => to >= from && to - from <= MAX_HISTORY_PAGE, `toSeq must be from fromSeq to fromSeq + ${MAX_HISTORY_PAGE}`),
   runCommand: z.tuple([anyCommand]),
   checkCommands: z.tuple([z.array(anyCommand).max(500)]),
   rewind: z.tuple([z.number().int().min(0)]),

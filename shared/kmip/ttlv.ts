@@ -374,70 +374,65 @@ function encodeBigInteger(value: bigint): Uint8Array {
   return fromHex(unsigned.toString(16).padStart(bytes * 2, '0'))
 }
 
+function fixed(item: TtlvItem, typeCode: number, bytes: Uint8Array): Prepared {
+  return { tag: item.tag, typeCode, valueLength: bytes.length, total: 8 + bytes.length + padTo8(bytes.length), bytes }
+}
+
 function prepare(item: TtlvItem): Prepared {
   if (item === null || typeof item !== 'object') throw new KmipEncodeError('cannot encode a non-object item')
   if (!Number.isInteger(item.tag) || item.tag < 0 || item.tag > 0xffffff) fail(item, 'tag must fit in 3 bytes')
   const typeCode = TTLV_TYPE_CODES[item.type]
   if (typeCode === undefined) fail(item, 'unknown type')
   const v = item.value
-  const fixed = (bytes: Uint8Array): Prepared => ({
-    tag: item.tag,
-    typeCode,
-    valueLength: bytes.length,
-    total: 8 + bytes.length + padTo8(bytes.length),
-    bytes
-  })
-  const four = (write: (view: DataView) => void): Prepared => {
-    const bytes = new Uint8Array(4)
-    write(new DataView(bytes.buffer))
-    return fixed(bytes)
-  }
-  const eight = (write: (view: DataView) => void): Prepared => {
-    const bytes = new Uint8Array(8)
-    write(new DataView(bytes.buffer))
-    return fixed(bytes)
-  }
-
   switch (item.type) {
     case 'Structure': {
       if (!Array.isArray(v)) fail(item, 'value must be an array of items')
-      const children = v.map(prepare)
-      const valueLength = children.reduce((sum, child) => sum + child.total, 0)
+      const children: Prepared[] = new Array(v.length)
+      let valueLength = 0
+      for (let i = 0; i < v.length; i++) {
+        children[i] = prepare(v[i])
+        valueLength += children[i].total
+      }
       if (valueLength > 0xffffffff) fail(item, 'structure is larger than 4 GiB')
       return { tag: item.tag, typeCode, valueLength, total: 8 + valueLength, children }
     }
-    case 'Integer':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
-        fail(item, 'value must be a signed 32-bit integer')
-      }
-      return four((view) => view.setInt32(0, v))
+    case 'Integer': {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) fail(item, 'value must be a signed 32-bit integer')
+      const bytes = new Uint8Array(4)
+      new DataView(bytes.buffer).setInt32(0, v)
+      return fixed(item, typeCode, bytes)
+    }
     case 'Enumeration':
-    case 'Interval':
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) {
-        fail(item, 'value must be an unsigned 32-bit integer')
-      }
-      return four((view) => view.setUint32(0, v))
+    case 'Interval': {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) fail(item, 'value must be an unsigned 32-bit integer')
+      const bytes = new Uint8Array(4)
+      new DataView(bytes.buffer).setUint32(0, v)
+      return fixed(item, typeCode, bytes)
+    }
     case 'LongInteger':
     case 'DateTime': {
-      const value = toInt64(item)
-      return eight((view) => view.setBigInt64(0, value))
+      const bytes = new Uint8Array(8)
+      new DataView(bytes.buffer).setBigInt64(0, toInt64(item))
+      return fixed(item, typeCode, bytes)
     }
     case 'BigInteger': {
       if (typeof v === 'number' && !Number.isSafeInteger(v)) fail(item, 'number must be a safe integer')
       if (typeof v !== 'bigint' && typeof v !== 'number') fail(item, 'value must be a bigint')
-      return fixed(encodeBigInteger(BigInt(v)))
+      return fixed(item, typeCode, encodeBigInteger(BigInt(v)))
     }
-    case 'Boolean':
+    case 'Boolean': {
       if (typeof v !== 'boolean') fail(item, 'value must be a boolean')
-      return eight((view) => view.setUint32(4, v ? 1 : 0))
+      const bytes = new Uint8Array(8)
+      bytes[7] = v ? 1 : 0
+      return fixed(item, typeCode, bytes)
+    }
     case 'TextString':
       if (typeof v !== 'string') fail(item, 'value must be a string')
-      // TextEncoder would silently turn a lone surrogate into U+FFFD; KMIP text must be real UTF-8.
       if (LONE_SURROGATE.test(v)) fail(item, 'string contains a lone UTF-16 surrogate')
-      return fixed(utf8Encoder.encode(v))
+      return fixed(item, typeCode, utf8Encoder.encode(v))
     case 'ByteString':
       if (!(v instanceof Uint8Array)) fail(item, 'value must be a Uint8Array')
-      return fixed(v)
+      return fixed(item, typeCode, v)
   }
 }
 

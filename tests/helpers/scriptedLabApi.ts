@@ -1,8 +1,10 @@
 // A small LabApi for testing the transports (IPC, WebSocket, preload, store) without the lab core. It is not a
 // lab: it records every call, answers with plain values derived from the call, and emits the pushes a host would.
 
-import type { CommandResult, CommandView, EventView, LabApi, LabFileInfo, LabPush, Timeline } from '../../shared/api/contract'
+import type { CommandResult, CommandView, EntityViews, EventView, HistoryPage, LabApi, LabFileInfo, LabPush, Timeline, TimelineOptions } from '../../shared/api/contract'
+import { applyPatches } from '../../shared/lab/view'
 import type { LabCommand } from '../../shared/lab/commands/schema'
+import type { FaultInfo } from '../../shared/lab/faults'
 
 export interface RecordedCall {
   method: string
@@ -32,18 +34,38 @@ export class ScriptedLabApi implements LabApi {
     return () => this.listeners.delete(listener)
   }
 
-  async getTimeline(): Promise<Timeline> {
-    this.record('getTimeline', [])
+  /** The views before any event: the lab metadata and vCenter. */
+  static readonly initialViews: EntityViews = {
+    lab: { id: 'lab', kind: 'meta', order: ['vcenter'] },
+    vcenter: { id: 'vcenter', kind: 'vcenter', name: 'vcsa', running: true }
+  }
+
+  private viewsAfter(seq: number): EntityViews {
+    let views = ScriptedLabApi.initialViews
+    for (const e of this.events.slice(0, seq)) views = applyPatches(views, e.patches)
+    return views
+  }
+
+  async getTimeline(options?: TimelineOptions): Promise<Timeline> {
+    this.record('getTimeline', options === undefined ? [] : [options])
     if (this.gate) await this.gate
+    const baseSeq = options?.recent === undefined ? 0 : Math.max(0, this.events.length - options.recent)
     return {
       labId: this.labId,
       seed: 1,
-      base: { lab: { id: 'lab', kind: 'meta', order: ['vcenter'] }, vcenter: { id: 'vcenter', kind: 'vcenter', name: 'vcsa', running: true } },
-      baseSeq: 0,
-      events: this.events.slice(),
+      startSeq: 0,
+      base: this.viewsAfter(baseSeq),
+      baseSeq,
+      events: this.events.slice(baseSeq),
       commands: this.commands.slice(),
       file: this.file
     }
+  }
+
+  async getHistory(fromSeq: number, toSeq: number): Promise<HistoryPage> {
+    this.record('getHistory', [fromSeq, toSeq])
+    if (toSeq > this.events.length || fromSeq > toSeq) throw new RangeError(`no history from ${fromSeq} to ${toSeq}`)
+    return { labId: this.labId, base: this.viewsAfter(fromSeq), baseSeq: fromSeq, events: this.events.slice(fromSeq, toSeq) }
   }
 
   /** Adds a component named after the command (when it has a name) and emits the push before answering. */
@@ -76,7 +98,7 @@ export class ScriptedLabApi implements LabApi {
     return { index: view.index, firstSeq: seq, lastSeq: seq, fault: null }
   }
 
-  async checkCommands(commands: LabCommand[]) {
+  async checkCommands(commands: LabCommand[]): Promise<(FaultInfo | null)[]> {
     this.record('checkCommands', [commands])
     return commands.map(() => null)
   }

@@ -33,3 +33,8 @@ export function getLabApi(win: Pick<Window, 'labApi' | 'location'> = window): La
   }
   return connectWsLabApi(socketUrl)
 }
+
+/** The desktop app's preload gives the page its LabApi (with native file dialogs); a plain browser has none. */
+export function isDesktop(win: Pick<Window, 'labApi'> = window): boolean {
+  return !!win.labApi
+}

@@ -2,11 +2,11 @@
 
 import { useEffect, useState, type ReactNode } from 'react'
 import type { LabApi } from '../../../shared/api/contract'
-import { createLabStore } from './labStore'
+import { createLabStore, type LabStoreOptions } from './labStore'
 import { LabStoreContext } from './storeContext'
 
-export function LabStoreProvider({ api, children }: { api: LabApi; children: ReactNode }) {
-  const [store] = useState(() => createLabStore(api))
+export function LabStoreProvider({ api, options, children }: { api: LabApi; options?: LabStoreOptions; children: ReactNode }) {
+  const [store] = useState(() => createLabStore(api, options))
   useEffect(() => store.getState().actions.start(), [store])
   return <LabStoreContext.Provider value={store}>{children}</LabStoreContext.Provider>
 }

@@ -1,77 +1,162 @@
-// The window's copy of the lab's history, as plain immutable data: the base views, the events with their patches,
-// and a cursor. The views at the cursor are derived by applying patches; the views after the last event are kept
-// up to date as events arrive, so following the live lab costs one patch set per event. No React in here.
+// The window's copy of the lab's history, as plain immutable data: the views at `baseSeq`, the events after it
+// with their patches, and a cursor. The views at any seq are derived by applying patches, so stepping back restores
+// exactly the earlier state everywhere (graph, inspectors, table). No React in here.
+//
+// Cost: a step forward applies one event's patches; any other move starts from the nearest snapshot (kept every
+// SNAPSHOT_EVERY events, computed on first use), so a jump costs at most that many events, whatever the history's
+// length. A big lab's history arrives as a recent window; `prependHistory` adds older stretches in front.
 
-import type { CommandView, EntityViews, EventView, LabFileInfo, Timeline } from '../../../shared/api/contract'
-import { applyPatches } from '../../../shared/lab/view'
+import type { CommandView, EntityViews, EventView, HistoryPage, LabFileInfo, Timeline } from '../../../shared/api/contract'
+import { applyPatches, type ViewPatch, type ViewValue } from '../../../shared/lab/view'
+
+export const SNAPSHOT_EVERY = 256
 
 export interface TimelineModel {
   labId: string
   seed: number | null
+  /** The first seq of the whole history; `baseSeq > startSeq` means older events can still be fetched. */
+  startSeq: number
   base: EntityViews
   baseSeq: number
+  /** Contiguous: events[i].seq === baseSeq + 1 + i. */
   events: EventView[]
   commands: CommandView[]
   file: LabFileInfo
-  /** The event whose "after" state is shown; `baseSeq` shows the state before any event. */
+  /** The event whose "after" state is shown; `baseSeq` shows the state before any loaded event. */
   cursor: number
   /** Views after the last event. */
   live: EntityViews
-  /** Views at the cursor (the same object as `live` while the cursor follows the end). */
+  /** Views at the cursor (the same object as `live` while the cursor is at the end). */
   views: EntityViews
+  /** Views after every SNAPSHOT_EVERY-th event, filled on demand; shared while base and earlier events stay. */
+  snapshots: Map<number, EntityViews>
 }
 
 export function lastSeq(m: Pick<TimelineModel, 'events' | 'baseSeq'>): number {
   return m.events.length > 0 ? m.events[m.events.length - 1].seq : m.baseSeq
 }
 
-function applyEvents(views: EntityViews, events: readonly EventView[]): EntityViews {
-  let out = views
-  for (const e of events) out = applyPatches(out, e.patches)
+export function eventAt(m: Pick<TimelineModel, 'events' | 'baseSeq'>, seq: number): EventView | undefined {
+  const e = m.events[seq - m.baseSeq - 1]
+  return e && e.seq === seq ? e : undefined
+}
+
+/**
+ * One event's patches, with the top level (one key per component, hundreds in a big lab) copied once per event
+ * instead of once per patch.
+ */
+export function applyEvent(views: EntityViews, patches: readonly ViewPatch[]): EntityViews {
+  if (patches.length === 0) return views
+  const out: EntityViews = { ...views }
+  for (const patch of patches) {
+    const id = patch.path[0] as string
+    if (patch.path.length === 1) {
+      if (patch.op === 'set') out[id] = patch.value
+      else delete out[id]
+      continue
+    }
+    const rest: ViewPatch = patch.op === 'set' ? { op: 'set', path: patch.path.slice(1), value: patch.value } : { op: 'delete', path: patch.path.slice(1) }
+    out[id] = applyPatches((out[id] ?? {}) as ViewValue, [rest])
+  }
   return out
 }
 
-export function fromTimeline(t: Timeline): TimelineModel {
-  const live = applyEvents(t.base, t.events)
-  const model = { labId: t.labId, seed: t.seed, base: t.base, baseSeq: t.baseSeq, events: t.events, commands: t.commands, file: t.file }
-  return { ...model, cursor: lastSeq(model), live, views: live }
+function applyEvents(views: EntityViews, events: readonly EventView[]): EntityViews {
+  let out = views
+  for (const e of events) out = applyEvent(out, e.patches)
+  return out
 }
 
-/** Adds events that arrived after the model was made; events it already has (same or lower seq) are ignored. */
-export function appendEvents(m: TimelineModel, events: readonly EventView[], command: CommandView): TimelineModel {
+function contiguous(baseSeq: number, events: readonly EventView[]): boolean {
+  return events.every((e, i) => e.seq === baseSeq + 1 + i)
+}
+
+export function fromTimeline(t: Timeline): TimelineModel {
+  if (!contiguous(t.baseSeq, t.events)) throw new Error('the timeline has gaps between its events')
+  const live = applyEvents(t.base, t.events)
+  const model = {
+    labId: t.labId,
+    seed: t.seed,
+    startSeq: t.startSeq ?? 0,
+    base: t.base,
+    baseSeq: t.baseSeq,
+    events: t.events,
+    commands: t.commands,
+    file: t.file
+  }
+  return { ...model, cursor: lastSeq(model), live, views: live, snapshots: new Map() }
+}
+
+/**
+ * Adds events that arrived after the model was made; events it already has are ignored. The cursor stays where
+ * it is (the playback decides whether the new events play or the view jumps to the end). Returns null when the
+ * events do not continue the history (something was missed: the window must reload).
+ */
+export function appendEvents(m: TimelineModel, events: readonly EventView[], command: CommandView): TimelineModel | null {
   const end = lastSeq(m)
   const fresh = events.filter((e) => e.seq > end).sort((a, b) => a.seq - b.seq)
+  if (!contiguous(end, fresh)) return null
   const commands = m.commands.slice()
   commands[command.index] = command
   if (fresh.length === 0) return { ...m, commands }
   const live = applyEvents(m.live, fresh)
-  const allEvents = [...m.events, ...fresh]
-  const following = m.cursor === end
   return {
     ...m,
-    events: allEvents,
+    events: [...m.events, ...fresh],
     commands,
     // The host marks the lab unsaved with every appended command but sends no file push for it.
     file: m.file.dirty ? m.file : { ...m.file, dirty: true },
-    live,
-    cursor: following ? fresh[fresh.length - 1].seq : m.cursor,
-    views: following ? live : m.views
+    live
   }
 }
 
-/** Moves the cursor (clamped to the history) and derives the views there. */
+/** Puts an older stretch of history in front; returns null if it does not end where the model starts. */
+export function prependHistory(m: TimelineModel, page: HistoryPage): TimelineModel | null {
+  if (page.labId !== m.labId || !contiguous(page.baseSeq, page.events) || page.baseSeq + page.events.length !== m.baseSeq) return null
+  return { ...m, base: page.base, baseSeq: page.baseSeq, events: [...page.events, ...m.events], snapshots: new Map() }
+}
+
+/** The views after event `seq` (clamped to the loaded history). */
+export function viewsAt(m: TimelineModel, seq: number): EntityViews {
+  const end = lastSeq(m)
+  const target = Math.min(Math.max(Math.trunc(seq), m.baseSeq), end)
+  if (target === end) return m.live
+  if (target === m.cursor) return m.views
+  // From the cursor when it is just behind the target, otherwise from the nearest snapshot at or before it.
+  const k = Math.floor((target - m.baseSeq) / SNAPSHOT_EVERY)
+  const snapSeq = m.baseSeq + k * SNAPSHOT_EVERY
+  if (m.cursor <= target && m.cursor >= snapSeq) return applyEvents(m.views, m.events.slice(m.cursor - m.baseSeq, target - m.baseSeq))
+  return applyEvents(snapshot(m, k), m.events.slice(snapSeq - m.baseSeq, target - m.baseSeq))
+}
+
+function snapshot(m: TimelineModel, k: number): EntityViews {
+  if (k === 0) return m.base
+  const cached = m.snapshots.get(k)
+  if (cached) return cached
+  let j = k - 1
+  while (j > 0 && !m.snapshots.has(j)) j--
+  let views = j === 0 ? m.base : m.snapshots.get(j)!
+  for (let i = j + 1; i <= k; i++) {
+    views = applyEvents(views, m.events.slice((i - 1) * SNAPSHOT_EVERY, i * SNAPSHOT_EVERY))
+    m.snapshots.set(i, views)
+  }
+  return views
+}
+
+/** Moves the cursor (clamped to the loaded history) and derives the views there. */
 export function moveCursor(m: TimelineModel, seq: number): TimelineModel {
   const end = lastSeq(m)
   const cursor = Math.min(Math.max(Math.trunc(seq), m.baseSeq), end)
   if (cursor === m.cursor) return m
-  if (cursor === end) return { ...m, cursor, views: m.live }
-  return { ...m, cursor, views: applyEvents(m.base, m.events.filter((e) => e.seq <= cursor)) }
+  return { ...m, cursor, views: viewsAt(m, cursor) }
 }
 
 export function withFile(m: TimelineModel, file: LabFileInfo): TimelineModel {
   return { ...m, file }
 }
 
-export function eventsOfCommand(m: Pick<TimelineModel, 'events'>, command: Pick<CommandView, 'firstSeq' | 'lastSeq'>): EventView[] {
-  return m.events.filter((e) => e.seq >= command.firstSeq && e.seq <= command.lastSeq)
+export function eventsOfCommand(m: Pick<TimelineModel, 'events' | 'baseSeq'>, command: Pick<CommandView, 'firstSeq' | 'lastSeq'>): EventView[] {
+  const from = Math.max(command.firstSeq, m.baseSeq + 1) - m.baseSeq - 1
+  const to = command.lastSeq - m.baseSeq
+  return to > from ? m.events.slice(from, to) : []
 }

@@ -34,6 +34,40 @@ describe('the lab host', () => {
     expect((v['vm:vm1'] as unknown as { cryptoState: string }).cryptoState).toBe('unlocked')
   })
 
+  it('sends a recent window of a long history and older stretches on demand, each rebuilding the same states', async () => {
+    const host = await LabHost.create({ seed: 5 })
+    for (const c of [
+      { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+      { op: 'provider.add', name: 'kp' },
+      { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
+      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+      { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 },
+      { op: 'vm.encrypt', name: 'vm1' }
+    ] as const)
+      expect((await host.runCommand(c)).fault).toBeNull()
+    const full = await host.getTimeline()
+    const end = full.events.length
+    expect(full).toMatchObject({ startSeq: 0, baseSeq: 0 })
+    const apply = (base: unknown, events: { patches: Parameters<typeof applyPatches>[1] }[]) =>
+      events.reduce((v, e) => applyPatches(v, e.patches), base as ViewValue)
+    const live = apply(full.base, full.events)
+
+    const recent = await host.getTimeline({ recent: 10 })
+    expect(recent.baseSeq).toBe(end - 10)
+    expect(recent.events.map((e) => e.seq)).toEqual(full.events.slice(-10).map((e) => e.seq))
+    expect(recent.commands).toEqual(full.commands)
+    expect(apply(recent.base, recent.events)).toEqual(live)
+    // the views at the window's start are the full history's views there
+    expect(recent.base).toEqual(apply(full.base, full.events.slice(0, end - 10)))
+
+    const page = await host.getHistory(5, end - 10)
+    expect(page.labId).toBe(full.labId)
+    expect(page.events.map((e) => e.seq)).toEqual(full.events.slice(5, end - 10).map((e) => e.seq))
+    expect(apply(page.base, page.events)).toEqual(recent.base)
+    expect((await host.getTimeline({ recent: 100_000 })).baseSeq).toBe(0)
+    await expect(host.getHistory(0, end + 1)).rejects.toThrow(/no history/)
+  })
+
   it('saves atomically, opens what it saved, and refuses a corrupt file without touching the open lab', async () => {
     const host = await LabHost.create({ seed: 3 })
     await host.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })

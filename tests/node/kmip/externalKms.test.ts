@@ -31,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   pykmip?.kill()
   await lab?.close()
+  pki?.dispose()
 })
 
 /** A KMS component as `kms.add` with `external` makes it. */

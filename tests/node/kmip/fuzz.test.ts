@@ -20,7 +20,10 @@ beforeAll(async () => {
   pki = makeTestPki()
   server = (await startLabKms(pki)).server
 })
-afterAll(async () => server?.close())
+afterAll(async () => {
+  await server?.close()
+  pki?.dispose()
+})
 
 describe('kms serve under fuzzing', () => {
   it(`answers ${MESSAGES.toLocaleString('en')} mutated and random messages, each with a proper KMIP response`, async () => {

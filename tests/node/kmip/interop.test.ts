@@ -35,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   pykmip?.kill()
   await lab?.close()
+  pki?.dispose()
 })
 
 function runPython(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -60,10 +61,14 @@ describe("(a) PyKMIP's client against the lab's KMS", () => {
     expect(output).toMatch(/get-after-destroy +.*ITEM_NOT_FOUND/)
   })
 
-  it("gives PyKMIP's client without EKU clientAuth Authentication Not Successful, as PyKMIP's server would", async () => {
-    const { code, output } = await runPython('lifecycle.py', { PKI_DIR: pki.dir, KMIP_PORT: String(lab.port), KMIP_CLIENT: 'client_noeku' })
-    expect(code).not.toBe(0)
-    expect(output).toMatch(/^FAIL discover_versions/m)
+  it("answers PyKMIP's client exactly as PyKMIP's server does, with and without EKU clientAuth", async () => {
+    const probe = async (port: number, who: string) =>
+      (await runPython('auth_probe.py', { PKI_DIR: pki.dir, KMIP_PORT: String(port), KMIP_CLIENT: who })).output.trim()
+    for (const who of ['client', 'client_noeku']) {
+      expect(await probe(lab.port, who), who).toBe(await probe(pykmip!.port, who))
+    }
+    expect(await probe(lab.port, 'client_noeku')).toBe('OPERATION_FAILED AUTHENTICATION_NOT_SUCCESSFUL')
+    expect(await probe(lab.port, 'client')).toBe('SUCCESS None')
   })
 })
 

@@ -2,7 +2,7 @@
 // again after a restart), the rest of the lab left as it was, a clean exit on SIGTERM, plain usage errors.
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -80,6 +80,8 @@ beforeAll(() => {
 })
 afterAll(() => {
   for (const child of started) process.kill(-child.pid!, 'SIGKILL')
+  pki?.dispose()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('kms serve (the command)', () => {

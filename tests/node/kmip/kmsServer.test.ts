@@ -19,7 +19,10 @@ beforeAll(async () => {
   pki = makeTestPki()
   server = (await startLabKms(pki)).server
 })
-afterAll(async () => server?.close())
+afterAll(async () => {
+  await server?.close()
+  pki?.dispose()
+})
 
 const stateOf = async (client: Awaited<ReturnType<typeof openClient>>['client'], uid: string) =>
   (await client.getAttributes(uid, ['State'])).value[0]?.value.value
@@ -190,6 +193,43 @@ describe('kms serve: concurrency', () => {
       expect(messages.every((m, i) => m!.includes(`missing-${i}`))).toBe(true)
     } finally {
       link.close()
+    }
+  })
+})
+
+describe('kms serve: durable keys under load', () => {
+  it('answers each change only once it is saved, and lets concurrent clients share the saves', async () => {
+    const saved = new Set<string>()
+    let saves = 0
+    const durable = await startLabKms(pki, {
+      kms: {
+        save: async (keys) => {
+          saves++
+          // A disk that takes a few milliseconds: changes arriving meanwhile must wait for, and share, the next save.
+          await new Promise((r) => setTimeout(r, 5))
+          for (const k of keys) saved.add(k.uid)
+        }
+      }
+    })
+    const clients = await Promise.all(Array.from({ length: 20 }, () => openClient(pki, durable.server.port)))
+    try {
+      const answered = await Promise.all(
+        clients.map(async ({ client }) => {
+          const uids: string[] = []
+          for (let i = 0; i < 10; i++) {
+            const uid = (await client.createSymmetricKey()).value
+            // Saved before the answer came back.
+            expect(saved.has(uid)).toBe(true)
+            uids.push(uid)
+          }
+          return uids
+        })
+      )
+      expect(new Set(answered.flat()).size).toBe(200)
+      expect(saves).toBeLessThan(200)
+    } finally {
+      for (const { link } of clients) link.close()
+      await durable.server.close()
     }
   })
 })

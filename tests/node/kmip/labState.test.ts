@@ -1,10 +1,10 @@
 // The served KMS's keys in a .kflab file: a new file holds one built-in KMS, an external KMS cannot be served,
 // every save is a lab file that opens again.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { KmipManagedObject } from '../../../shared/kmip/store'
 import { Lab } from '../../../shared/lab/lab'
 import type { KmsComponent } from '../../../shared/lab/model'
@@ -12,7 +12,14 @@ import { parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
 import { labDeps } from '../../../node/host/labHost'
 import { LabStateError, NEW_LAB_PROVIDER, openLabKeyState } from '../../../node/kmip/labState'
 
-const dir = () => mkdtempSync(join(tmpdir(), 'kflab-state-'))
+const dirs: string[] = []
+const dir = (): string => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'kflab-state-')))
+  return dirs[dirs.length - 1]
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
 
 const key = (uid: string): KmipManagedObject => ({
   uid,

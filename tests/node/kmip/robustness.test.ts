@@ -26,7 +26,10 @@ beforeAll(async () => {
     await startLabKms(pki, { limits: { messageTimeoutMs: MESSAGE_TIMEOUT_MS, idleTimeoutMs: IDLE_TIMEOUT_MS }, handshakeTimeoutMs: 500, maxConnections: 40 })
   ).server
 })
-afterAll(async () => server?.close())
+afterAll(async () => {
+  await server?.close()
+  pki?.dispose()
+})
 
 const builder = new KmipClient(async () => new Uint8Array())
 const getRequest = (uid: string) => builder.buildRequest([{ operation: Operation.Get, payload: getPayload.encodeRequest({ uniqueIdentifier: uid }) }])

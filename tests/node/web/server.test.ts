@@ -108,6 +108,21 @@ describe('the test host server', () => {
     await closed(r.ws)
   })
 
+  it('serves a recent window of the timeline and older history pages over the socket', async () => {
+    const r = await connect(wsUrl, { origin: host.origin })
+    if (!r.ok) throw new Error('refused')
+    const talk = new Conversation(r.ws)
+    await talk.call(1, 'runCommand', [{ op: 'host.add', name: 'page-a', cluster: 'c1' }])
+    await talk.call(2, 'runCommand', [{ op: 'host.add', name: 'page-b', cluster: 'c1' }])
+    const recent = (await talk.call(3, 'getTimeline', [{ recent: 1 }])) as { result: { baseSeq: number; events: { seq: number }[] } }
+    const end = recent.result.baseSeq + 1
+    expect(recent.result.events.map((e) => e.seq)).toEqual([end])
+    const page = (await talk.call(4, 'getHistory', [end - 2, end - 1])) as { result: { baseSeq: number; events: { seq: number }[] } }
+    expect(page.result).toMatchObject({ baseSeq: end - 2, events: [{ seq: end - 1 }] })
+    expect(await talk.call(5, 'getHistory', [3, 1])).toMatchObject({ id: 5, error: { message: expect.stringMatching(/^getHistory: invalid args/) } })
+    await closed(r.ws)
+  })
+
   it('answers bad calls with errors and keeps the connection', async () => {
     const r = await connect(wsUrl, { origin: host.origin })
     if (!r.ok) throw new Error('refused')

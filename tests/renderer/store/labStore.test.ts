@@ -1,63 +1,169 @@
 import { describe, expect, it } from 'vitest'
-import { createLabStore } from '../../../renderer/src/store/labStore'
+import type { LabCommand } from '../../../shared/lab/commands/schema'
+import type { FaultInfo } from '../../../shared/lab/faults'
+import type { Scenario } from '../../../shared/scenarios'
+import { FLIGHT_MS } from '../../../renderer/src/playback/clock'
+import { SHOW_ALL } from '../../../renderer/src/playback/filters'
+import { checkFor } from '../../../renderer/src/store/checks'
+import { createLabStore, type LabStoreOptions } from '../../../renderer/src/store/labStore'
+import type { Settings } from '../../../renderer/src/store/settings'
+import { FakeScheduler } from '../../helpers/fakeScheduler'
 import { ScriptedLabApi } from '../../helpers/scriptedLabApi'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
+async function started(api = new ScriptedLabApi(), options: LabStoreOptions = {}) {
+  const scheduler = new FakeScheduler()
+  const store = createLabStore(api, { scheduler, ...options })
+  const stop = store.getState().actions.start()
+  await settle()
+  return { api, store, scheduler, stop, actions: store.getState().actions }
+}
+
+const addHost = (name: string): LabCommand => ({ op: 'host.add', name, cluster: 'c1' })
+
 describe('the window store', () => {
-  it('loads the timeline when started', async () => {
+  it('loads a recent window of the timeline when started, and stops listening when stopped', async () => {
     const api = new ScriptedLabApi()
-    const store = createLabStore(api)
+    const store = createLabStore(api, { scheduler: new FakeScheduler(), recent: 500 })
     expect(store.getState().status).toBe('connecting')
     const stop = store.getState().actions.start()
     await settle()
     expect(store.getState().status).toBe('ready')
+    expect(api.calls).toEqual([{ method: 'getTimeline', args: [{ recent: 500 }] }])
     expect(Object.keys(store.getState().timeline!.views)).toEqual(['lab', 'vcenter'])
     stop()
     expect(api.listeners.size).toBe(0)
   })
 
-  it('runs a command and mirrors the pushed events and the new component', async () => {
-    const api = new ScriptedLabApi()
-    const store = createLabStore(api)
-    store.getState().actions.start()
-    await settle()
-    const result = await store.getState().actions.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
-    const s = store.getState()
+  it('plays a new command from where it starts: the state changes as each token lands', async () => {
+    const { store, scheduler, actions } = await started()
+    const result = await actions.runCommand(addHost('esx-01'))
     expect(result?.fault).toBeNull()
-    expect(s.lastRun).toEqual({ command: { op: 'host.add', name: 'esx-01', cluster: 'c1' }, result, error: null })
+    let s = store.getState()
+    expect(s.lastRun).toEqual({ command: addHost('esx-01'), result, error: null })
+    expect(s.timeline!.live['host:esx-01']).toBeDefined()
+    // in flight: not there yet
+    expect(s.clock.flights.map((f) => f.seq)).toEqual([1])
+    expect(s.timeline!.views['host:esx-01']).toBeUndefined()
+    scheduler.advance(FLIGHT_MS)
+    s = store.getState()
+    expect(s.timeline!.cursor).toBe(1)
     expect(s.timeline!.views['host:esx-01']).toEqual({ id: 'host:esx-01', kind: 'host', name: 'esx-01', cluster: 'c1' })
-    expect(s.timeline!.events.map((e) => e.text)).toEqual(['ran host.add for esx-01'])
+    expect(s.clock.playing).toBe(false)
     expect(s.running).toBe(0)
+    expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { op: 'host.add', first: 1, last: 1 } })
+  })
+
+  it('jumps to the end instead when new commands are not to be played', async () => {
+    const { store, actions } = await started()
+    actions.setSettings({ autoPlay: false })
+    await actions.runCommand(addHost('esx-01'))
+    expect(store.getState().timeline!.cursor).toBe(1)
+    expect(store.getState().clock.flights).toEqual([])
+  })
+
+  it('steps back and forth, restoring the earlier state and the later one', async () => {
+    const { store, scheduler, actions } = await started()
+    actions.setSettings({ autoPlay: false })
+    await actions.runCommand(addHost('a'))
+    await actions.runCommand(addHost('b'))
+    expect(store.getState().timeline!.cursor).toBe(2)
+    await actions.stepBack()
+    expect(store.getState().timeline!.views['host:b']).toBeUndefined()
+    expect(store.getState().timeline!.views['host:a']).toBeDefined()
+    await actions.stepBack()
+    expect(store.getState().timeline!.views['host:a']).toBeUndefined()
+    actions.stepForward()
+    scheduler.advance(FLIGHT_MS)
+    expect(store.getState().timeline!.views['host:a']).toBeDefined()
+    expect(store.getState().timeline!.views['host:b']).toBeUndefined()
+    actions.toEnd()
+    expect(store.getState().timeline!.views['host:b']).toBeDefined()
+    await actions.reset()
+    expect(store.getState().timeline!.cursor).toBe(0)
+  })
+
+  it('fetches older history when stepping back past the loaded window', async () => {
+    const api = new ScriptedLabApi()
+    for (const n of ['a', 'b', 'c']) await api.runCommand(addHost(n))
+    const { store, actions } = await started(api, { recent: 1 })
+    expect(store.getState().timeline!.baseSeq).toBe(2)
+    await actions.stepBack()
+    expect(store.getState().timeline!.cursor).toBe(2)
+    await actions.stepBack()
+    const t = store.getState().timeline!
+    expect(api.calls.filter((c) => c.method === 'getHistory')).toEqual([{ method: 'getHistory', args: [0, 2] }])
+    expect(t.baseSeq).toBe(0)
+    expect(t.cursor).toBe(1)
+    expect(Object.keys(t.views).filter((k) => k.startsWith('host:'))).toEqual(['host:a'])
+  })
+
+  it('plays only the events the filter shows', async () => {
+    const { store, scheduler, actions } = await started()
+    actions.setSettings({ autoPlay: false })
+    for (const n of ['a', 'b', 'c']) await actions.runCommand(addHost(n))
+    await actions.reset()
+    actions.setFilter({ ...SHOW_ALL, components: ['host:c'] })
+    expect(store.getState().visible).toEqual([3])
+    actions.play()
+    scheduler.advance(FLIGHT_MS)
+    // the hidden events landed with the visible one
+    expect(store.getState().timeline!.cursor).toBe(3)
+    expect(store.getState().clock.playing).toBe(false)
+  })
+
+  it('asks the core about many commands in one batch and keeps the answers until the lab changes', async () => {
+    const api = new ScriptedLabApi()
+    const batches: LabCommand[][] = []
+    api.checkCommands = async (commands) => {
+      batches.push(commands)
+      return commands.map((c): FaultInfo | null => (c.op === 'vm.powerOn' ? { fault: 'NotFound', message: { id: 'fault.notFound', params: {} }, text: 'no such VM' } : null))
+    }
+    const { store, actions } = await started(api)
+    const on: LabCommand = { op: 'vm.powerOn', name: 'x' }
+    actions.requestChecks([on, addHost('a')])
+    actions.requestChecks([addHost('a'), { op: 'vcenter.stop' }])
+    await settle()
+    expect(batches).toHaveLength(1)
+    expect(batches[0]).toHaveLength(3)
+    expect(checkFor(store.getState().checks, on)).toMatchObject({ known: true, result: { fault: 'NotFound' } })
+    // the lab moves on: the answer is stale (still shown) until asked again
+    actions.setSettings({ autoPlay: false })
+    await actions.runCommand(addHost('b'))
+    actions.requestChecks([on])
+    expect(checkFor(store.getState().checks, on)).toMatchObject({ known: false, result: { fault: 'NotFound' } })
+    await settle()
+    expect(batches).toHaveLength(2)
+    expect(checkFor(store.getState().checks, on).known).toBe(true)
   })
 
   it('keeps pushes that arrive while the timeline loads, without doubling events', async () => {
     const api = new ScriptedLabApi()
     let open!: () => void
     api.gate = new Promise((r) => (open = r))
-    const store = createLabStore(api)
+    const store = createLabStore(api, { scheduler: new FakeScheduler() })
     store.getState().actions.start()
     // The host changes after the window asked for the timeline but before the answer came.
-    await api.runCommand({ op: 'host.add', name: 'early', cluster: 'c1' })
+    await api.runCommand(addHost('early'))
     open()
     await settle()
     await settle()
     const t = store.getState().timeline!
     expect(t.events.map((e) => e.seq)).toEqual([1])
-    expect(t.views['host:early']).toBeDefined()
+    expect(t.live['host:early']).toBeDefined()
   })
 
-  it('reloads when the host says the history was replaced', async () => {
-    const api = new ScriptedLabApi()
-    const store = createLabStore(api)
-    store.getState().actions.start()
-    await settle()
-    await store.getState().actions.runCommand({ op: 'host.add', name: 'a', cluster: 'c' })
+  it('reloads when the host says the history was replaced, and forgets the old selection', async () => {
+    const { api, store, actions } = await started()
+    await actions.runCommand(addHost('a'))
+    actions.selectComponent('host:a')
     await api.newLab({})
     await settle()
-    const t = store.getState().timeline!
-    expect(t.labId).toBe('lab-2')
-    expect(t.events).toEqual([])
+    const s = store.getState()
+    expect(s.timeline!.labId).toBe('lab-2')
+    expect(s.timeline!.events).toEqual([])
+    expect(s.selection.component).toBeNull()
     expect(api.calls.filter((c) => c.method === 'getTimeline')).toHaveLength(2)
   })
 
@@ -65,26 +171,66 @@ describe('the window store', () => {
     const api = new ScriptedLabApi()
     api.getTimeline = () => Promise.reject(new Error('the connection to the lab host closed'))
     api.runCommand = () => Promise.reject(new Error('runCommand: the host is gone'))
-    const store = createLabStore(api)
-    store.getState().actions.start()
-    await settle()
+    const { store, actions } = await started(api)
     expect(store.getState().status).toBe('error')
     expect(store.getState().error).toBe('The lab could not be loaded: the connection to the lab host closed')
-    expect(await store.getState().actions.runCommand({ op: 'vcenter.stop' })).toBeNull()
+    expect(await actions.runCommand({ op: 'vcenter.stop' })).toBeNull()
     expect(store.getState().lastRun?.error).toBe('runCommand: the host is gone')
+    expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', text: 'runCommand: the host is gone' })
   })
 
-  it('updates the file info from file pushes and moves the cursor', async () => {
-    const api = new ScriptedLabApi()
-    const store = createLabStore(api)
-    store.getState().actions.start()
-    await settle()
-    await store.getState().actions.runCommand({ op: 'host.add', name: 'a', cluster: 'c' })
+  it('updates the file info from file pushes, and selecting an event moves the cursor there', async () => {
+    const { api, store, actions } = await started()
+    actions.setSettings({ autoPlay: false })
+    await actions.runCommand(addHost('a'))
     await api.saveLab({ path: '/labs/demo.kflab' })
     expect(store.getState().timeline!.file).toEqual({ path: '/labs/demo.kflab', name: 'demo.kflab', dirty: false })
-    store.getState().actions.setCursor(0)
+    actions.setCursor(0)
     expect(store.getState().timeline!.views['host:a']).toBeUndefined()
-    store.getState().actions.setCursor(1)
+    actions.selectEvent(1)
     expect(store.getState().timeline!.views['host:a']).toBeDefined()
+    expect(store.getState().selection).toEqual({ component: null, event: 1, tab: 'events' })
+  })
+
+  it('loads a lesson: a seeded new lab, every step run, then back at the start, paused', async () => {
+    const { api, store, actions } = await started()
+    const lesson: Scenario = {
+      id: 'demo',
+      title: { en: 'Demo', de: 'Demo' },
+      lesson: { en: 'x', de: 'x' },
+      script: { seed: 42, steps: [addHost('a'), addHost('b')] },
+      refusedSteps: []
+    }
+    await actions.loadScenario(lesson)
+    const s = store.getState()
+    expect(api.calls.find((c) => c.method === 'newLab')).toEqual({ method: 'newLab', args: [{ seed: 42 }] })
+    expect(s.scenario).toEqual({ id: 'demo', commandIndex: [0, 1], unexpected: [] })
+    expect(s.timeline!.cursor).toBe(0)
+    expect(s.clock.playing).toBe(false)
+    expect(s.busy).toBeNull()
+  })
+
+  it('keeps settings in its storage and ignores values it does not know', async () => {
+    let saved: Settings | null = null
+    const { store, actions } = await started(new ScriptedLabApi(), {
+      settings: { load: () => ({ language: 'de', theme: 'neon', presenter: true }), save: (s) => (saved = s) }
+    })
+    expect(store.getState().settings).toMatchObject({ language: 'de', theme: 'system', presenter: true })
+    actions.setSettings({ theme: 'dark' })
+    expect(saved).toMatchObject({ language: 'de', theme: 'dark' })
+  })
+
+  it('marks checkpoints and jumps to them', async () => {
+    const { store, actions } = await started()
+    actions.setSettings({ autoPlay: false })
+    await actions.runCommand(addHost('a'))
+    await actions.runCommand(addHost('b'))
+    actions.addCheckpoint(1)
+    actions.addCheckpoint()
+    expect(store.getState().checkpoints).toEqual([1, 2])
+    await actions.gotoCheckpoint(0)
+    expect(store.getState().timeline!.cursor).toBe(1)
+    actions.removeCheckpoint(1)
+    expect(store.getState().checkpoints).toEqual([2])
   })
 })

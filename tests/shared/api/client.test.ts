@@ -16,9 +16,16 @@ describe('createLabApiClient', () => {
     expect(Object.keys(client).sort()).toEqual([...labApiMethods, 'subscribe'].sort())
     expect(await client.rewind(4)).toBe('rewind')
     expect(await client.readFile('host:a', '/var/core/x')).toBe('readFile')
+    expect(await client.getTimeline()).toBe('getTimeline')
+    expect(await client.getTimeline({ recent: 50 })).toBe('getTimeline')
+    expect(await client.getHistory(10, 60)).toBe('getHistory')
     expect(sent).toEqual([
       { method: 'rewind', args: [4] },
-      { method: 'readFile', args: ['host:a', '/var/core/x'] }
+      { method: 'readFile', args: ['host:a', '/var/core/x'] },
+      // no options: no argument at all, as the host's validation expects
+      { method: 'getTimeline', args: [] },
+      { method: 'getTimeline', args: [{ recent: 50 }] },
+      { method: 'getHistory', args: [10, 60] }
     ])
   })
 

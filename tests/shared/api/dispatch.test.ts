@@ -39,7 +39,22 @@ describe('validateCall', () => {
 
   it('refuses too many or too few arguments', () => {
     expect(validateCall('getTimeline', [1]).ok).toBe(false)
+    expect(validateCall('getTimeline', [{ recent: 10 }, 1]).ok).toBe(false)
+    expect(validateCall('getHistory', [0]).ok).toBe(false)
     expect(validateCall('readFile', ['host:a']).ok).toBe(false)
+  })
+
+  it('takes a timeline with or without a recent window, and history pages only forwards and within the page limit', () => {
+    expect(validateCall('getTimeline', [])).toEqual({ ok: true, method: 'getTimeline', args: [] })
+    expect(validateCall('getTimeline', [{ recent: 2000 }])).toEqual({ ok: true, method: 'getTimeline', args: [{ recent: 2000 }] })
+    expect(validateCall('getTimeline', [{ recent: 0 }]).ok).toBe(false)
+    expect(validateCall('getTimeline', [{ recent: 5, all: true }]).ok).toBe(false)
+    expect(validateCall('getHistory', [100, 2100])).toEqual({ ok: true, method: 'getHistory', args: [100, 2100] })
+    const backwards = validateCall('getHistory', [10, 5])
+    expect(!backwards.ok && backwards.error.message).toMatch(/^getHistory: invalid args: toSeq must be/)
+    expect(validateCall('getHistory', [0, 5001]).ok).toBe(false)
+    expect(validateCall('getHistory', [-1, 3]).ok).toBe(false)
+    expect(validateCall('getHistory', [0.5, 3]).ok).toBe(false)
   })
 
   it('passes valid calls with their parsed arguments', () => {

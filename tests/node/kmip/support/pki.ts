@@ -2,7 +2,7 @@
 // the server and the clients PyKMIP's tests use, and mkpki-negative.sh for the certificates that must be refused.
 
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +18,8 @@ export interface TestPki {
   /** The TLS material a client presents: our CA, and the named client's certificate and key. */
   client(name?: ClientName): { ca: string; cert: string; key: string }
   server(): { ca: string; cert: string; key: string }
+  /** Removes the directory (throwaway keys included). */
+  dispose(): void
 }
 
 export function makeTestPki(): TestPki {
@@ -29,6 +31,7 @@ export function makeTestPki(): TestPki {
     dir,
     pem,
     client: (name = 'client') => ({ ca: pem('ca.crt'), cert: pem(`${name}.crt`), key: pem(`${name}.key`) }),
-    server: () => ({ ca: pem('ca.crt'), cert: pem('server.crt'), key: pem('server.key') })
+    server: () => ({ ca: pem('ca.crt'), cert: pem('server.crt'), key: pem('server.key') }),
+    dispose: () => rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -3,7 +3,7 @@
 // need). A missing PyKMIP is a failure, not a skip: CI installs it.
 
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -34,7 +34,7 @@ export function freePort(): Promise<number> {
 export interface PykmipServer {
   port: number
   pid: number
-  /** SIGKILL to the server's process group (the server and its helper processes). */
+  /** SIGKILL to the server's process group (the server and its helper processes); removes its work directory. */
   kill(): void
 }
 
@@ -65,6 +65,7 @@ export async function startPykmip(pki: TestPki, readyWithinMs = 30_000): Promise
       } catch {
         // already gone
       }
+      rmSync(work, { recursive: true, force: true })
     }
   }
   const deadline = Date.now() + readyWithinMs
@@ -72,6 +73,14 @@ export async function startPykmip(pki: TestPki, readyWithinMs = 30_000): Promise
     if (await answersTls(pki, port)) return server
     await new Promise((r) => setTimeout(r, 200))
   }
+  const log = (name: string): string => {
+    try {
+      return readFileSync(join(work, 'log', name), 'utf8').slice(-2_000)
+    } catch {
+      return '(none)'
+    }
+  }
+  const why = `stdout: ${log(`stdout-${port}.log`)}\nserver log: ${log(`server-${port}.log`)}`
   server.kill()
-  throw new Error(`PyKMIP's server did not accept TLS on port ${port} within ${readyWithinMs} ms (log in ${work}/log)`)
+  throw new Error(`PyKMIP's server did not accept TLS on port ${port} within ${readyWithinMs} ms\n${why}`)
 }

@@ -1,0 +1,150 @@
+// The small form of one command: its fields prefilled, the core's verdict on exactly these values as they change
+// (the Run button is disabled with the reason when the core would refuse), and the result once it ran.
+
+import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import type { CommandOp } from '../../../shared/lab/commands/schema'
+import { formatMessage } from '../../../shared/i18n/format'
+import { useCommandChecks } from '../hooks/useCommandChecks'
+import { useCursor } from '../hooks/useCursor'
+import { useIsRunning } from '../hooks/useIsRunning'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabFacts } from '../hooks/useLabFacts'
+import { useLanguage } from '../hooks/useLanguage'
+import { useLiveEnd } from '../hooks/useLiveEnd'
+import { useT } from '../hooks/useT'
+import { useUi } from '../hooks/useUi'
+import type { StringKey } from '../i18n/strings'
+import { Modal } from '../ui/Modal'
+import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
+
+const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value)
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms)
+    return () => clearTimeout(id)
+  }, [value, ms])
+  return v
+}
+
+export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: Args; onClose: () => void }) {
+  const t = useT()
+  const lang = useLanguage()
+  const facts = useLabFacts()
+  const running = useIsRunning()
+  const cursor = useCursor()
+  const end = useLiveEnd()
+  const { runCommand } = useLabActions()
+  const [values, setValues] = useState<Args>(initial)
+  const spec = OPS[op]
+  const command = useMemo(() => buildCommand(op, values), [op, values])
+  const checked = useDebounced(command, 120)
+  const [check] = useCommandChecks([checked])
+  const settled = checked === command && check?.known
+  const refusal = check?.result ?? null
+
+  const submit = async (e: FormEvent, anyway = false) => {
+    e.preventDefault()
+    if (running || (!anyway && (refusal || !settled))) return
+    onClose()
+    await runCommand(command)
+  }
+
+  const field = (f: FieldSpec) => {
+    const id = `f-${op}-${f.name}`
+    const label = `${t(`field.${f.name}` as StringKey)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    const v = values[f.name]
+    const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
+    if (f.kind === 'boolean')
+      return (
+        <label key={f.name} className="check form-row">
+          <input id={id} type="checkbox" checked={v === true} onChange={(e) => set(e.target.checked)} />
+          {label}
+        </label>
+      )
+    let control
+    const options = optionsFor(f.kind, facts)
+    if (FREE_TEXT_WITH_SUGGESTIONS.has(`${op}:${f.name}`) || f.kind === 'name' || f.kind === 'text' || f.kind === 'args' || f.kind === 'number' || f.kind === 'cluster') {
+      const suggestions = f.kind === 'cluster' ? facts.clusters : f.kind === 'provider' ? facts.providers.map((p) => p.name) : []
+      control = (
+        <>
+          <input
+            id={id}
+            type={f.kind === 'number' ? 'number' : 'text'}
+            className={f.kind === 'args' ? 'mono' : undefined}
+            value={v === undefined ? '' : String(v)}
+            step={f.name === 'diskMiB' ? 0.5 : 1}
+            min={f.kind === 'number' ? (f.name === 'diskMiB' ? 0.5 : 1) : undefined}
+            onChange={(e) => set(f.kind === 'number' ? (e.target.value === '' ? undefined : Number(e.target.value)) : e.target.value)}
+            list={suggestions.length ? `${id}-list` : undefined}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          {suggestions.length > 0 && (
+            <datalist id={`${id}-list`}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          )}
+        </>
+      )
+    } else {
+      control = (
+        <select id={id} value={v === undefined ? '' : String(v)} onChange={(e) => set(e.target.value)}>
+          {!options.some((o) => o.value === v) && <option value={v === undefined ? '' : String(v)}>{v === undefined || v === '' ? '—' : String(v)}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {f.kind === 'trustMode' ? t(`trust.${o.value}` as StringKey) : o.label}
+            </option>
+          ))}
+        </select>
+      )
+    }
+    return (
+      <div key={f.name} className="form-row">
+        <label htmlFor={id}>{label}</label>
+        {control}
+      </div>
+    )
+  }
+
+  return (
+    <Modal title={t(`op.${op}` as StringKey)} onClose={onClose} className="command-dialog">
+      <form onSubmit={(e) => void submit(e)} data-op={op}>
+        {cursor !== end && <p className="note">{t('actions.pastNote', { end })}</p>}
+        {spec.fields.map(field)}
+        <div className="verdict" role="status" aria-live="polite">
+          {!settled && <span className="muted">{t('actions.checking')}</span>}
+          {settled && !refusal && <span className="verdict-ok">{t('actions.allowed')}</span>}
+          {settled && refusal && (
+            <span className="verdict-refused">
+              <strong>{t('actions.refused', { fault: refusal.fault })}</strong> {formatMessage(refusal.message, lang)}
+            </span>
+          )}
+        </div>
+        <div className="form-actions">
+          {settled && refusal && (
+            <button type="button" className="text-button small" onClick={(e) => void submit(e, true)}>
+              {t('actions.runAnyway')}
+            </button>
+          )}
+          <button type="button" className="button secondary" onClick={onClose}>
+            {t('actions.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={running || !settled || !!refusal}>
+            {t('actions.run')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
+
+export function CommandDialogHost() {
+  const dialog = useUi().dialog
+  const { closeDialog } = useLabActions()
+  if (!dialog) return null
+  return <CommandForm key={`${dialog.op}:${JSON.stringify(dialog.args)}`} op={dialog.op} initial={dialog.args as Args} onClose={closeDialog} />
+}

@@ -1,0 +1,104 @@
+// A component's own actions (right-click, the context-menu key, or "Actions" in the inspector): every command that
+// targets it, prefilled with its name, disabled with the core's reason when refused. Commands that need nothing
+// more than the component run at once; the others open their form.
+
+import { useEffect, useMemo, useRef } from 'react'
+import type { LabCommand } from '../../../shared/lab/commands/schema'
+import { formatMessage } from '../../../shared/i18n/format'
+import { useCommandChecks } from '../hooks/useCommandChecks'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabFacts } from '../hooks/useLabFacts'
+import { useLanguage } from '../hooks/useLanguage'
+import { useLiveViews } from '../hooks/useLiveViews'
+import { useT } from '../hooks/useT'
+import { useUi } from '../hooks/useUi'
+import type { StringKey } from '../i18n/strings'
+import { isComponentKind } from '../model/facts'
+import { at, str } from '../model/view'
+import { MenuItem } from '../ui/Popover'
+import { buildCommand, defaultArgs, opsFor } from './catalog'
+
+export function ContextMenu() {
+  const { menu } = useUi()
+  if (!menu) return null
+  return <ContextMenuAt id={menu.id} x={menu.x} y={menu.y} />
+}
+
+function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
+  const t = useT()
+  const lang = useLanguage()
+  const live = useLiveViews()
+  const facts = useLabFacts()
+  const { closeMenu, openDialog, runCommand } = useLabActions()
+  const ref = useRef<HTMLDivElement>(null)
+  const kind = str(at(live[id], 'kind'))
+  const name = str(at(live[id], 'name')) ?? id
+  const items = useMemo(() => {
+    if (!isComponentKind(kind)) return []
+    const target = { kind, name, id }
+    return opsFor(kind).map((spec) => {
+      const args = defaultArgs(spec.op, facts, target)
+      return { spec, args, command: buildCommand(spec.op, args) as LabCommand }
+    })
+  }, [kind, name, id, facts])
+  const checks = useCommandChecks(items.map((i) => i.command))
+
+  useEffect(() => {
+    const el = ref.current
+    el?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+    const onDown = (e: MouseEvent) => {
+      if (!el?.contains(e.target as Node)) closeMenu()
+    }
+    document.addEventListener('mousedown', onDown)
+    return () => document.removeEventListener('mousedown', onDown)
+  }, [closeMenu])
+
+  // Keep the menu inside the window.
+  const left = Math.min(x, window.innerWidth - 300)
+  const top = Math.min(y, window.innerHeight - 40 - items.length * 34)
+
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={t('actions.menuFor', { name })}
+      style={{ left: Math.max(4, left), top: Math.max(4, top) }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          closeMenu()
+        }
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault()
+          const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
+          const i = all.indexOf(document.activeElement as HTMLElement)
+          all[(i + (e.key === 'ArrowDown' ? 1 : -1) + all.length) % all.length]?.focus()
+        }
+      }}
+    >
+      <div className="context-menu-title">{name}</div>
+      {items.map(({ spec, args, command }, i) => {
+        const check = checks[i]
+        const refusal = check?.known ? check.result : null
+        const direct = spec.fields.length === 0 || (spec.fields.length === 1 && spec.fields[0].name === spec.target?.field)
+        return (
+          <MenuItem
+            key={spec.op}
+            disabled={!!refusal}
+            hint={refusal ? formatMessage(refusal.message, lang) : undefined}
+            className={`op-${spec.op.replace('.', '-')}`}
+            onSelect={() => {
+              closeMenu()
+              if (direct) void runCommand(command)
+              else openDialog(spec.op, args)
+            }}
+          >
+            {t(`op.${spec.op}` as StringKey)}
+            {!direct && '…'}
+          </MenuItem>
+        )
+      })}
+    </div>
+  )
+}

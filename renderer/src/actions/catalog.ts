@@ -1,0 +1,234 @@
+// Every command of the lab's command language, as the window offers it: its menu group, the kind of component
+// whose context menu carries it, its fields, and sensible prefilled values drawn from the live lab. Whether a
+// command is allowed is never decided here — the core answers that (`checkCommands`); this only proposes.
+
+import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
+import { trustModes } from '../../../shared/lab/commands/schema'
+import type { ComponentKind } from '../model/facts'
+import { nextName, type LabFacts } from '../model/labFacts'
+
+export type ActionGroup = 'kms' | 'vcenter' | 'host' | 'vm' | 'lab'
+
+export type FieldKind = 'name' | 'text' | 'kms' | 'provider' | 'host' | 'vm' | 'cluster' | 'key' | 'trustMode' | 'boolean' | 'number' | 'args'
+
+export interface FieldSpec {
+  name: string
+  kind: FieldKind
+  optional?: boolean
+}
+
+export interface OpSpec {
+  op: CommandOp
+  group: ActionGroup
+  /** The component kind whose context menu offers it, with the field that names that component. */
+  target?: { kind: ComponentKind; field: string }
+  fields: FieldSpec[]
+}
+
+const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
+
+export const OPS: Record<CommandOp, OpSpec> = {
+  'kms.add': { op: 'kms.add', group: 'kms', fields: [f('name', 'name'), f('provider', 'provider')] },
+  'kms.stop': { op: 'kms.stop', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.start': { op: 'kms.start', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'provider.add': { op: 'provider.add', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
+  'provider.trust': {
+    op: 'provider.trust',
+    group: 'vcenter',
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('provider', 'provider'), f('mode', 'trustMode')]
+  },
+  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
+  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
+  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
+  'host.add': { op: 'host.add', group: 'host', fields: [f('name', 'name'), f('cluster', 'cluster')] },
+  'host.reboot': { op: 'host.reboot', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.crash': { op: 'host.crash', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
+  'host.keyPersistence': {
+    op: 'host.keyPersistence',
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host'), f('enabled', 'boolean')]
+  },
+  'host.encryptionMode': {
+    op: 'host.encryptionMode',
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host'), f('enabled', 'boolean')]
+  },
+  'host.rekey': { op: 'host.rekey', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'vm.create': {
+    op: 'vm.create',
+    group: 'vm',
+    target: { kind: 'host', field: 'host' },
+    fields: [f('name', 'name'), f('host', 'host'), f('diskMiB', 'number', true), f('guestData', 'text', true)]
+  },
+  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.decrypt': { op: 'vm.decrypt', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.rekey': { op: 'vm.rekey', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
+  'vm.migrate': { op: 'vm.migrate', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
+  'vm.clone': { op: 'vm.clone', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('newName', 'name')] },
+  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.unlock': { op: 'vm.unlock', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', fields: [f('days', 'number')] }
+}
+
+export const GROUPS: readonly ActionGroup[] = ['kms', 'vcenter', 'host', 'vm', 'lab']
+
+export function opsOfGroup(group: ActionGroup): OpSpec[] {
+  return Object.values(OPS).filter((o) => o.group === group)
+}
+
+/** The commands a component's context menu offers. */
+export function opsFor(kind: ComponentKind): OpSpec[] {
+  return Object.values(OPS).filter((o) => o.target?.kind === kind)
+}
+
+export type Args = Record<string, string | number | boolean | string[] | undefined>
+
+/** Splits crypto-util arguments the way a shell would for simple words (no quoting needed for lab paths). */
+export function splitArgs(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean)
+}
+
+/** The command for a form's values; empty optional fields are left out. */
+export function buildCommand(op: CommandOp, args: Args): LabCommand {
+  const out: Record<string, unknown> = { op }
+  for (const field of OPS[op].fields) {
+    const v = args[field.name]
+    if (v === undefined || v === '' || (field.optional && v === false)) continue
+    if (field.kind === 'number') {
+      const n = typeof v === 'number' ? v : Number(v)
+      out[field.name] = Number.isFinite(n) ? n : v
+    } else if (field.kind === 'args') out[field.name] = Array.isArray(v) ? v : splitArgs(String(v))
+    else out[field.name] = v
+  }
+  return out as LabCommand
+}
+
+/** crypto-util's arguments for a core dump on a host (zdumps carry a 4096-byte clear header before the envelope). */
+export function cryptoUtilArgs(action: 'describe' | 'extract', dump: string, offset = 4096): string[] {
+  const path = `/var/core/${dump}`
+  return action === 'describe' ? ['envelope', 'describe', '--offset', String(offset), path] : ['envelope', 'extract', '--offset', String(offset), path, `${path}.plain`]
+}
+
+/**
+ * Values to start a form with. `target` is the component the action was started from (a context menu or the
+ * selection), when it fits the command.
+ */
+export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: ComponentKind; name: string; id: string }): Args {
+  const spec = OPS[op]
+  const host = target?.kind === 'host' ? target.name : target?.kind === 'vm' ? facts.vms.find((v) => v.name === target.name)?.host : undefined
+  const vm = target?.kind === 'vm' ? target.name : undefined
+  const kms = target?.kind === 'kms' ? target.name : undefined
+  const firstHost = host ?? facts.hosts[0]?.name ?? ''
+  const firstVm = vm ?? facts.vms[0]?.name ?? ''
+  const unregistered = facts.providers.find((p) => !p.registered)?.name
+  const untrusted = facts.providers.find((p) => p.registered && !p.trusted)?.name
+  switch (op) {
+    case 'kms.add':
+      return { name: nextName('kms', facts.kms.map((k) => k.name), 1), provider: facts.providers[0]?.name ?? 'lab-kms' }
+    case 'kms.stop':
+      return { name: kms ?? facts.kms.find((k) => k.running)?.name ?? facts.kms[0]?.name ?? '' }
+    case 'kms.start':
+      return { name: kms ?? facts.kms.find((k) => !k.running)?.name ?? facts.kms[0]?.name ?? '' }
+    case 'kms.revokeKey':
+    case 'kms.destroyKey':
+    case 'kms.activateKey': {
+      const keys = kms ? facts.keys.filter((k) => k.kms === kms) : facts.keys
+      const want = op === 'kms.activateKey' ? 1 : 2
+      return { keyId: (keys.find((k) => k.state === want) ?? keys[0])?.keyId ?? '' }
+    }
+    case 'provider.add':
+      return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+    case 'provider.trust':
+      return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
+    case 'provider.setDefault':
+      return { name: facts.providers.find((p) => p.registered && !p.isDefault)?.name ?? facts.providers[0]?.name ?? '' }
+    case 'vcenter.stop':
+    case 'vcenter.start':
+      return {}
+    case 'host.add':
+      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a' }
+    case 'host.cryptoUtil': {
+      const dump = facts.dumps[firstHost]?.[0]
+      return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
+    }
+    case 'host.keyPersistence':
+      return { name: firstHost, enabled: !facts.hosts.find((h) => h.name === firstHost)?.keyPersistence }
+    case 'host.encryptionMode': {
+      const h = facts.hosts.find((x) => x.name === firstHost)
+      return { name: firstHost, enabled: !h || h.cryptoState === 'incapable' || h.cryptoState === 'pendingIncapable' }
+    }
+    case 'vm.create': {
+      const name = nextName('vm', facts.vms.map((v) => v.name))
+      return { name, host: firstHost, diskMiB: 1, guestData: `payroll data of ${name}` }
+    }
+    case 'vm.migrate': {
+      const current = facts.vms.find((v) => v.name === firstVm)?.host
+      const cluster = facts.hosts.find((h) => h.name === current)?.cluster
+      const other = facts.hosts.find((h) => h.name !== current && h.cluster === cluster) ?? facts.hosts.find((h) => h.name !== current)
+      return { name: firstVm, host: other?.name ?? '' }
+    }
+    case 'vm.clone':
+      return { name: firstVm, newName: nextName(`${firstVm || 'vm'}-clone`, facts.vms.map((v) => v.name), 1) }
+    case 'vm.rekey':
+      return { name: firstVm, deep: false }
+    case 'lab.advanceClock':
+      return { days: 365 }
+    default:
+      return spec.fields[0]?.kind === 'host' ? { name: firstHost } : spec.fields[0]?.kind === 'vm' ? { name: firstVm } : {}
+  }
+}
+
+/** The names a select field offers. */
+export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; label: string }[] {
+  switch (kind) {
+    case 'kms':
+      return facts.kms.map((k) => ({ value: k.name, label: k.name }))
+    case 'provider':
+      return facts.providers.map((p) => ({ value: p.name, label: p.name }))
+    case 'host':
+      return facts.hosts.map((h) => ({ value: h.name, label: `${h.name} (${h.cluster})` }))
+    case 'vm':
+      return facts.vms.map((v) => ({ value: v.name, label: `${v.name} (${v.host})` }))
+    case 'key':
+      return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
+    case 'trustMode':
+      return trustModes.map((m) => ({ value: m, label: m }))
+    default:
+      return []
+  }
+}
+
+/**
+ * For a menu: the same command for each candidate target (the selected one first), so the core can say for which
+ * it would run. The menu offers the first one it accepts.
+ */
+export function candidates(op: CommandOp, facts: LabFacts, preferred?: { kind: ComponentKind; name: string; id: string }, limit = 12): LabCommand[] {
+  const spec = OPS[op]
+  const first = buildCommand(op, defaultArgs(op, facts, preferred?.kind === spec.target?.kind ? preferred : undefined))
+  const kind = spec.target?.kind
+  if (!kind || !spec.target?.field || kind === 'vcenter' || spec.fields[0]?.kind === 'key') return [first]
+  const names = kind === 'host' ? facts.hosts.map((h) => h.name) : kind === 'vm' ? facts.vms.map((v) => v.name) : facts.kms.map((k) => k.name)
+  const out = [first]
+  const seen = new Set([JSON.stringify(first)])
+  for (const name of names) {
+    if (out.length >= limit) break
+    const target = { kind, name, id: `${kind}:${name}` }
+    const c = buildCommand(op, defaultArgs(op, facts, target))
+    const key = JSON.stringify(c)
+    if (!seen.has(key)) {
+      seen.add(key)
+      out.push(c)
+    }
+  }
+  return out
+}

@@ -1,0 +1,33 @@
+// A datastore: how many files it holds and how many .vmx files carry a key safe (wrapped DEKs, never keys in clear).
+
+import { memo, useMemo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { componentFacts, type DatastoreFacts } from '../../model/facts'
+import { useEntityView } from '../../hooks/useEntityView'
+import { useT } from '../../hooks/useT'
+import { FileIcon, ShieldIcon } from '../../theme/icons'
+import { NodeFrame, Surface, useDetailed } from './NodeParts'
+
+export const DatastoreNode = memo(function DatastoreNode({ id }: NodeProps) {
+  const view = useEntityView(id)
+  const f = useMemo(() => componentFacts(id, view), [id, view]) as DatastoreFacts | null
+  const detailed = useDetailed()
+  const t = useT()
+  if (!f) return null
+  return (
+    <NodeFrame id={id} kind="datastore" name={f.name}>
+      {detailed && (
+        <Surface kind="persisted">
+          <span className={`chip${f.files ? '' : ' is-zero'}`}>
+            <FileIcon size={12} />
+            {t('node.files', { n: f.files })}
+          </span>
+          <span className={`chip${f.keySafes ? ' chip-good' : ' is-zero'}`} title={t('inspector.bundleNote')}>
+            <ShieldIcon size={12} />
+            {t('node.keySafes', { n: f.keySafes })}
+          </span>
+        </Surface>
+      )}
+    </NodeFrame>
+  )
+})

@@ -1,0 +1,45 @@
+// The box around a key provider's KMS servers or a cluster's hosts, VMs and datastore.
+
+import { memo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { VCENTER_ID } from '../../../../shared/lab/model'
+import { at, obj, str } from '../../model/view'
+import { useEntityView } from '../../hooks/useEntityView'
+import { useT } from '../../hooks/useT'
+import { LockIcon } from '../../theme/icons'
+import type { GroupNodeData } from '../flowModel'
+
+export const GroupNode = memo(function GroupNode({ data }: NodeProps) {
+  const { groupKind, name } = data as GroupNodeData
+  const t = useT()
+  const vcenter = useEntityView(VCENTER_ID)
+  if (groupKind === 'cluster') {
+    return (
+      <div className="group group-cluster">
+        <span className="group-kind">{t('field.cluster')}</span>
+        <span className="group-label">{name}</span>
+      </div>
+    )
+  }
+  const provider = at(vcenter, 'persisted', 'providers', name)
+  const registered = obj(provider) !== null
+  const trusted = registered && str(at(provider, 'trust', 'mode')) !== null
+  const isDefault = str(at(vcenter, 'persisted', 'defaultProvider')) === name
+  return (
+    <div className={`group group-provider${trusted ? ' is-trusted' : ''}`}>
+      <span className="group-kind">{t('field.provider')}</span>
+      <span className="group-label">
+        {name}
+        {isDefault && (
+          <span className="group-tag" title={t('group.default')}>
+            ★
+          </span>
+        )}
+        <span className={`group-trust${trusted ? ' is-trusted' : ''}`} title={registered ? (trusted ? t('edge.locked') : t('edge.unlocked')) : t('state.unregistered')}>
+          <LockIcon size={13} open={!trusted} />
+          <span className="sr-only">{registered ? (trusted ? t('state.trusted') : t('state.untrusted')) : t('state.unregistered')}</span>
+        </span>
+      </span>
+    </div>
+  )
+})

@@ -1,0 +1,45 @@
+// A KMS server: running or stopped, its open KMIP sessions (memory) and its key store by KMIP state (persisted).
+
+import { memo, useMemo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { KMIP_STATES, componentFacts, type KmsFacts } from '../../model/facts'
+import { kmipStateName } from '../../model/kmipStates'
+import { useEntityView } from '../../hooks/useEntityView'
+import { useT } from '../../hooks/useT'
+import { Badge, NodeFrame, Surface, useDetailed } from './NodeParts'
+
+export const KmsNode = memo(function KmsNode({ id }: NodeProps) {
+  const view = useEntityView(id)
+  const f = useMemo(() => componentFacts(id, view), [id, view]) as KmsFacts | null
+  const detailed = useDetailed()
+  const t = useT()
+  if (!f) return null
+  return (
+    <NodeFrame
+      id={id}
+      kind="kms"
+      name={f.name}
+      state={f.running ? 'running' : 'stopped'}
+      badge={<Badge tone={f.running ? 'good' : 'bad'}>{f.external ? t('state.external') : f.running ? t('state.running') : t('state.stopped')}</Badge>}
+    >
+      {detailed && (
+        <>
+          <Surface kind="memory">
+            <span className={`chip${f.sessions ? '' : ' is-zero'}`}>{t('node.sessions', { n: f.sessions })}</span>
+          </Surface>
+          <Surface kind="persisted">
+            {f.keyCount === 0 ? (
+              <span className="chip is-zero">{t('node.noKeys')}</span>
+            ) : (
+              KMIP_STATES.filter((s) => f.keysByState[s] > 0).map((s) => (
+                <span key={s} className={`chip kmip-state kmip-state-${s}`} title={kmipStateName(s)}>
+                  {f.keysByState[s]} {kmipStateName(s)}
+                </span>
+              ))
+            )}
+          </Surface>
+        </>
+      )}
+    </NodeFrame>
+  )
+})

@@ -1,0 +1,51 @@
+// vCenter: running or stopped, key material passing through (memory — it never stays), and its database:
+// key providers with their trust, and how many key IDs it keeps (IDs only).
+
+import { memo, useMemo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { componentFacts, type VcenterFacts } from '../../model/facts'
+import { useEntityView } from '../../hooks/useEntityView'
+import { useT } from '../../hooks/useT'
+import { LockIcon } from '../../theme/icons'
+import { Badge, NodeFrame, Surface, useDetailed } from './NodeParts'
+
+export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
+  const view = useEntityView(id)
+  const f = useMemo(() => componentFacts(id, view), [id, view]) as VcenterFacts | null
+  const detailed = useDetailed()
+  const t = useT()
+  if (!f) return null
+  const ids = f.vmKeyIds + f.hostKeyIds
+  return (
+    <NodeFrame
+      id={id}
+      kind="vcenter"
+      name={f.name}
+      state={f.running ? 'running' : 'stopped'}
+      badge={<Badge tone={f.running ? 'good' : 'bad'}>{f.running ? t('state.running') : t('state.stopped')}</Badge>}
+    >
+      {detailed && (
+        <>
+          <Surface kind="memory">
+            <span className={`chip${f.keysInFlight ? ' chip-warn' : ' is-zero'}`}>{t('node.inFlight', { n: f.keysInFlight })}</span>
+          </Surface>
+          <Surface kind="persisted">
+            {f.providers.length === 0 && <span className="chip is-zero">{t('node.noProviders')}</span>}
+            {f.providers.slice(0, 2).map((p) => (
+              <span key={p.name} className={`chip${p.trustMode ? ' chip-good' : ''}`} title={p.trustMode ? t('state.trusted') : t('state.untrusted')}>
+                <LockIcon size={12} open={!p.trustMode} />
+                {p.name}
+                {p.isDefault ? ' ★' : ''}
+              </span>
+            ))}
+          </Surface>
+          <Surface kind="persisted">
+            <span className={`chip chip-ids${ids ? '' : ' is-zero'}`} title={t('inspector.idsOnlyNote')}>
+              {t('node.keyIds', { n: ids })} · {t('node.idsOnly')}
+            </span>
+          </Surface>
+        </>
+      )}
+    </NodeFrame>
+  )
+})

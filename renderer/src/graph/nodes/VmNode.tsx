@@ -1,0 +1,54 @@
+// A VM: power state and encryption (not encrypted, unlocked or locked) at a glance.
+
+import { memo, useMemo } from 'react'
+import type { NodeProps } from '@xyflow/react'
+import { componentFacts, type VmFacts } from '../../model/facts'
+import { useEntityView } from '../../hooks/useEntityView'
+import { useT } from '../../hooks/useT'
+import { LockIcon, ShieldIcon } from '../../theme/icons'
+import { Badge, NodeFrame, useDetailed } from './NodeParts'
+
+export const VmNode = memo(function VmNode({ id }: NodeProps) {
+  const view = useEntityView(id)
+  const f = useMemo(() => componentFacts(id, view), [id, view]) as VmFacts | null
+  const detailed = useDetailed()
+  const t = useT()
+  if (!f) return null
+  const on = f.power === 'poweredOn'
+  const state = f.cryptoState === 'locked' ? 'locked' : on ? 'on' : 'off'
+  return (
+    <NodeFrame
+      id={id}
+      kind="vm"
+      name={f.name}
+      state={state}
+      badge={
+        <Badge tone={on ? 'good' : 'muted'} title={t('inspector.power')}>
+          <span className={`power-dot${on ? ' is-on' : ''}`} aria-hidden="true" />
+          {on ? t('state.poweredOn') : t('state.poweredOff')}
+        </Badge>
+      }
+    >
+      {detailed && (
+        <div className="vm-line">
+          {f.cryptoState === null ? (
+            <span className="chip is-zero" title={t('state.clear')}>
+              {t('state.clear')}
+            </span>
+          ) : f.cryptoState === 'locked' ? (
+            <span className="chip chip-bad" title={`${t('state.encrypted')}, ${t('state.locked')}`}>
+              <LockIcon size={12} />
+              {t('state.locked')}
+            </span>
+          ) : (
+            <span className="chip chip-good" title={`${t('state.encrypted')}, ${t('state.unlocked')}`}>
+              <ShieldIcon size={12} />
+              {t('state.encrypted')}
+            </span>
+          )}
+          {f.connectionState === 'invalid' && <span className="chip chip-bad">{t('state.invalid')}</span>}
+        </div>
+      )}
+    </NodeFrame>
+  )
+})

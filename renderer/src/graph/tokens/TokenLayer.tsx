@@ -1,0 +1,143 @@
+// What moves on the graph, drawn in flow coordinates above the lines: for each event in the air a token travelling
+// its route (or a pulse on the node for an event inside one component), the route highlighted, its endpoints
+// ringed. With reduced motion nothing travels: the route and endpoints light up and the token waits at the
+// destination. When nothing is in the air, the current event stays highlighted.
+//
+// Tokens are Web Animations on CSS motion paths, synchronised to the store's playback clock: pausing freezes them,
+// a speed change changes their playback rate, and the clock — not the animation — moves the cursor.
+
+import { memo, useContext, useLayoutEffect, useRef } from 'react'
+import { ViewportPortal } from '@xyflow/react'
+import type { EventView } from '../../../../shared/api/contract'
+import { FLIGHT_MS, playbackTime, type Flight } from '../../playback/clock'
+import { eventAt } from '../../store/timelineModel'
+import { browserScheduler } from '../../store/scheduler'
+import { useCurrentSeq } from '../../hooks/useCurrentSeq'
+import { useLabStore } from '../../hooks/useLabStore'
+import { useReducedMotion } from '../../hooks/useReducedMotion'
+import { GraphContext } from '../graphContext'
+import type { Box } from '../layout'
+import type { Route } from '../routing'
+import { TokenBody } from './TokenBody'
+import { tokenVisual } from './tokenVisual'
+
+const NO_FLIGHTS: Flight[] = []
+
+/** Keeps one Web Animation in step with the playback clock. */
+function useClockedAnimation(ref: React.RefObject<HTMLElement | null>, departedAt: number, keyframes: Keyframe[] | null, shape: string) {
+  const playing = useLabStore((s) => s.clock.playing)
+  const rate = useLabStore((s) => s.clock.rate)
+  const anchorVirtual = useLabStore((s) => s.clock.anchorVirtual)
+  const anchorReal = useLabStore((s) => s.clock.anchorReal)
+  const anim = useRef<Animation | null>(null)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el || !keyframes) return
+    const a = el.animate(keyframes, { duration: FLIGHT_MS, fill: 'both', easing: 'ease-in-out' })
+    anim.current = a
+    return () => {
+      a.cancel()
+      anim.current = null
+    }
+  }, [shape, keyframes]) // eslint-disable-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const a = anim.current
+    if (!a) return
+    const now = playbackTime({ playing, rate, anchorVirtual, anchorReal }, browserScheduler.now())
+    a.playbackRate = rate
+    a.currentTime = Math.min(FLIGHT_MS, Math.max(0, now - departedAt))
+    if (playing) a.play()
+    else a.pause()
+  }, [playing, rate, anchorVirtual, anchorReal, departedAt, shape, keyframes])
+}
+
+const TRAVEL: Keyframe[] = [
+  { offsetDistance: '0%', opacity: 0 },
+  { offsetDistance: '6%', opacity: 1, offset: 0.06 },
+  { offsetDistance: '94%', opacity: 1, offset: 0.94 },
+  { offsetDistance: '100%', opacity: 0 }
+]
+const PULSE: Keyframe[] = [
+  { transform: 'scale(1)', opacity: 0.9 },
+  { transform: 'scale(1.08)', opacity: 0.55, offset: 0.5 },
+  { transform: 'scale(1.16)', opacity: 0 }
+]
+
+const TravelToken = memo(function TravelToken({ flight, event, path, reduced }: { flight: Flight; event: EventView; path: string; reduced: boolean }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useClockedAnimation(ref, flight.departedAt, reduced ? null : TRAVEL, path)
+  const visual = tokenVisual(event)
+  return (
+    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={{ offsetPath: `path('${path}')` }} data-seq={event.seq}>
+      <TokenBody visual={visual} />
+    </div>
+  )
+})
+
+const Pulse = memo(function Pulse({ flight, event, box, reduced }: { flight: Flight; event: EventView; box: Box; reduced: boolean }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useClockedAnimation(ref, flight.departedAt, reduced ? null : PULSE, `${box.x},${box.y}`)
+  return (
+    <>
+      <div ref={ref} className={`pulse tone-${tokenVisual(event).tone}`} style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }} />
+      <div className="pulse-token" style={{ left: box.x + box.width - 14, top: box.y - 14 }} data-seq={event.seq}>
+        <TokenBody visual={tokenVisual(event)} />
+      </div>
+    </>
+  )
+})
+
+function Ring({ box, tone }: { box: Box; tone: string }) {
+  return <rect className={`endpoint-ring tone-${tone}`} x={box.x - 5} y={box.y - 5} width={box.width + 10} height={box.height + 10} rx={14} />
+}
+
+function Highlight({ route, tone, boxes, strong }: { route: Route; tone: string; boxes: (id: string) => Box | undefined; strong: boolean }) {
+  if (route.kind === 'none') return null
+  if (route.kind === 'local') {
+    const b = boxes(route.node)
+    return b ? <Ring box={b} tone={tone} /> : null
+  }
+  const a = boxes(route.nodes[0])
+  const z = boxes(route.nodes[route.nodes.length - 1])
+  return (
+    <>
+      <path d={route.path} className={`route-highlight tone-${tone}${strong ? ' is-strong' : ''}`} />
+      {strong && a && <Ring box={a} tone={tone} />}
+      {strong && z && <Ring box={z} tone={tone} />}
+    </>
+  )
+}
+
+export const TokenLayer = memo(function TokenLayer() {
+  const graph = useContext(GraphContext)
+  const flights = useLabStore((s) => s.clock.flights) ?? NO_FLIGHTS
+  const timeline = useLabStore((s) => s.timeline)
+  const current = useCurrentSeq()
+  const reduced = useReducedMotion()
+  if (!graph || !timeline) return null
+  const box = (id: string) => graph.layout.nodes.get(id)
+  const inAir = flights.map((f) => ({ flight: f, event: eventAt(timeline, f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
+  const resting = inAir.length === 0 && current !== null ? eventAt(timeline, current) : undefined
+  const last = inAir.length - 1
+  return (
+    <ViewportPortal>
+      <div className="token-layer" aria-hidden="true">
+        <svg className="token-svg" width="1" height="1">
+          {inAir.map(({ flight, event }, i) => (
+            <Highlight key={flight.seq} route={graph.router.route(event.from, event.to)} tone={tokenVisual(event).tone} boxes={box} strong={i === last || reduced} />
+          ))}
+          {resting && <Highlight route={graph.router.route(resting.from, resting.to)} tone={tokenVisual(resting).tone} boxes={box} strong />}
+        </svg>
+        {inAir.map(({ flight, event }) => {
+          const route = graph.router.route(event.from, event.to)
+          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} path={route.path} reduced={reduced} />
+          if (route.kind === 'local') {
+            const b = box(route.node)
+            return b ? <Pulse key={flight.seq} flight={flight} event={event} box={b} reduced={reduced} /> : null
+          }
+          return null
+        })}
+      </div>
+    </ViewportPortal>
+  )
+})

@@ -1,0 +1,82 @@
+// A component at the step shown: its header and the inspector for its kind.
+
+import { useMemo } from 'react'
+import { componentFacts, isComponentKind } from '../model/facts'
+import { opsFor } from '../actions/catalog'
+import { useCursor } from '../hooks/useCursor'
+import { useEntityView } from '../hooks/useEntityView'
+import { useFilter } from '../hooks/useFilter'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabStore } from '../hooks/useLabStore'
+import { useT } from '../hooks/useT'
+import { at, str } from '../model/view'
+import { kindIcons, FilterIcon } from '../theme/icons'
+import { DatastoreInspector } from './DatastoreInspector'
+import { HostInspector } from './HostInspector'
+import { KmsInspector } from './KmsInspector'
+import { VcenterInspector } from './VcenterInspector'
+import { VmInspector } from './VmInspector'
+
+export function ComponentInspector({ id }: { id: string }) {
+  const t = useT()
+  const view = useEntityView(id)
+  const live = useLabStore((s) => s.timeline?.live[id])
+  const cursor = useCursor()
+  const filter = useFilter()
+  const a = useLabActions()
+  const kind = str(at(view ?? live, 'kind'))
+  const name = str(at(view ?? live, 'name')) ?? id
+  const facts = useMemo(() => componentFacts(id, view), [id, view])
+  if (!isComponentKind(kind)) return null
+  const Icon = kindIcons[kind]
+  const ops = opsFor(kind)
+  return (
+    <article className="component-inspector" data-component={id}>
+      <header className="inspector-head">
+        <Icon size={22} />
+        <div>
+          <h2>{name}</h2>
+          <p className="muted small">
+            {t(`kind.${kind}`)} · {t('inspector.atStep', { seq: cursor })}
+          </p>
+        </div>
+        <div className="inspector-tools">
+          {ops.length > 0 && (
+            <button
+              type="button"
+              className="text-button small"
+              onClick={(e) => {
+                const r = e.currentTarget.getBoundingClientRect()
+                a.openMenu(id, r.left, r.bottom + 4)
+              }}
+            >
+              {t('inspector.actions')} ▾
+            </button>
+          )}
+          <button
+            type="button"
+            className={`icon-button small${filter.components?.length === 1 && filter.components[0] === id ? ' is-on' : ''}`}
+            title={t('inspector.filterEvents')}
+            aria-label={t('inspector.filterEvents')}
+            onClick={() => a.setFilter({ ...filter, components: filter.components?.length === 1 && filter.components[0] === id ? null : [id] })}
+          >
+            <FilterIcon size={15} />
+          </button>
+        </div>
+      </header>
+      {!view || !facts ? (
+        <p className="note">{t('inspector.gone', { name })}</p>
+      ) : kind === 'host' ? (
+        <HostInspector id={id} view={view} />
+      ) : kind === 'vm' ? (
+        <VmInspector id={id} view={view} />
+      ) : kind === 'datastore' ? (
+        <DatastoreInspector id={id} view={view} />
+      ) : kind === 'kms' ? (
+        <KmsInspector id={id} view={view} />
+      ) : (
+        <VcenterInspector id={id} view={view} />
+      )}
+    </article>
+  )
+}

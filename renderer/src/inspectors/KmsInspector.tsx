@@ -1,0 +1,70 @@
+// A KMS server: its open KMIP sessions (memory) and its key store with each key's KMIP state, owner tags and
+// material (on request), plus the certificates it holds.
+
+import type { ViewValue } from '../../../shared/lab/view'
+import { kmipStateName } from '../model/kmipStates'
+import { useT } from '../hooks/useT'
+import { at, bytes, entries, list, num, obj, str } from '../model/view'
+import { KeyId } from './KeyId'
+import { Secret } from './Secret'
+import { Field, Section } from './Section'
+
+export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
+  const t = useT()
+  const sessions = list(at(view, 'memory', 'sessions'))
+  const keys = entries(at(view, 'persisted', 'keys'))
+  return (
+    <>
+      <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
+        <dl className="fields">
+          <Field label={t('inspector.sessions')}>{sessions.length ? sessions.map((s) => str(at(s, 'client'))).join(', ') : t('inspector.none')}</Field>
+        </dl>
+      </Section>
+      <Section title={t('inspector.kmsStore')} surface="persisted" id={`${id}-store`}>
+        {keys.length === 0 ? (
+          <p className="muted">{t('inspector.noKmsKeys')}</p>
+        ) : (
+          <table className="data-table kms-keys" aria-label={t('inspector.kmsStore')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('inspector.keyId')}</th>
+                <th scope="col">{t('inspector.state')}</th>
+                <th scope="col">x-Component / x-Name</th>
+                <th scope="col">{t('inspector.material')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map(([keyId, k]) => {
+                const state = num(at(k, 'state'))
+                return (
+                  <tr key={keyId} data-kmip-state={state ?? ''}>
+                    <td>
+                      <KeyId id={keyId} />
+                    </td>
+                    <td>
+                      <span className={`chip kmip-state kmip-state-${state}`}>{kmipStateName(state)}</span>
+                    </td>
+                    <td>
+                      {str(at(k, 'attributes', 'x-Component', 'value')) ?? '—'}
+                      <br />
+                      <span className="muted">{str(at(k, 'attributes', 'x-Name', 'value')) ?? ''}</span>
+                    </td>
+                    <td>
+                      <Secret value={bytes(at(k, 'material'))} label={keyId} />
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        )}
+        <p className="subhead">{t('inspector.certificates')}</p>
+        <dl className="fields">
+          <Field label={t('inspector.kmsCa')}>{obj(at(view, 'persisted', 'ca')) ? t('inspector.present') : '—'}</Field>
+          <Field label={t('inspector.serverCert')}>{obj(at(view, 'persisted', 'serverCertificate')) ? t('inspector.present') : '—'}</Field>
+          <Field label="">{t('inspector.trustedClients', { n: list(at(view, 'persisted', 'trustedClients')).length })}</Field>
+        </dl>
+      </Section>
+    </>
+  )
+}

@@ -1,0 +1,102 @@
+// vCenter: KMIP connections and keys passing through (memory: handed on, then forgotten), and its database — key
+// providers with their trust, and which key protects which VM and host: key IDs only, as the column says.
+
+import type { ViewValue } from '../../../shared/lab/view'
+import type { KeyType } from '../../../shared/lab/model'
+import { KeyGlyph } from '../graph/tokens/KeyGlyph'
+import { useT } from '../hooks/useT'
+import { at, entries, list, str } from '../model/view'
+import { KeyId } from './KeyId'
+import { Field, Section } from './Section'
+
+function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, ViewValue][]; owner: string }) {
+  const t = useT()
+  return (
+    <>
+      <p className="subhead">{title}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{t('inspector.none')}</p>
+      ) : (
+        <table className="data-table db-table" aria-label={title}>
+          <thead>
+            <tr>
+              <th scope="col">{owner}</th>
+              <th scope="col">{t('inspector.provider')}</th>
+              <th scope="col">{t('inspector.keyId')}</th>
+              <th scope="col">{t('inspector.material')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, ref]) => (
+              <tr key={name}>
+                <td>{name}</td>
+                <td>{str(at(ref, 'providerId'))}</td>
+                <td>
+                  <KeyId id={str(at(ref, 'keyId'))} />
+                </td>
+                <td className="not-stored">{t('inspector.notStored')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) {
+  const t = useT()
+  const inFlight = list(at(view, 'memory', 'keysInFlight'))
+  const connections = list(at(view, 'memory', 'connections'))
+  const providers = entries(at(view, 'persisted', 'providers'))
+  const def = str(at(view, 'persisted', 'defaultProvider'))
+  return (
+    <>
+      <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
+        <dl className="fields">
+          <Field label={t('inspector.connections')}>{connections.length ? connections.map((c) => str(at(c, 'kms'))).join(', ') : t('inspector.none')}</Field>
+        </dl>
+        <p className="subhead">{t('inspector.keysInFlight')}</p>
+        {inFlight.length === 0 ? (
+          <p className="note">{t('inspector.keysInFlightNone')}</p>
+        ) : (
+          <ul className="plain-list">
+            {inFlight.map((k, i) => {
+              const type = (str(at(k, 'keyType')) ?? 'kek') as KeyType
+              return (
+                <li key={i}>
+                  <KeyGlyph keyType={type} form="material" size={15} /> {t(`key.${type}`)} <KeyId id={str(at(k, 'keyId'))} />
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </Section>
+      <Section title={t('inspector.dbTitle')} surface="persisted" id={`${id}-db`}>
+        <p className="note ids-only" data-testid="ids-only">
+          <KeyGlyph keyType="kek" form="id" size={16} /> {t('inspector.idsOnlyNote')}
+        </p>
+        <p className="subhead">{t('inspector.providers')}</p>
+        {providers.length === 0 ? (
+          <p className="muted">{t('node.noProviders')}</p>
+        ) : (
+          <table className="data-table" aria-label={t('inspector.providers')}>
+            <tbody>
+              {providers.map(([name, p]) => (
+                <tr key={name}>
+                  <th scope="row">
+                    {name}
+                    {name === def ? ` ★ ${t('group.default')}` : ''}
+                  </th>
+                  <td>{str(at(p, 'trust', 'mode')) ? `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})` : t('state.untrusted')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <KeyIdTable title={t('inspector.vmKeys')} rows={entries(at(view, 'persisted', 'vmKeys'))} owner={t('inspector.vm')} />
+        <KeyIdTable title={t('inspector.hostKeys')} rows={entries(at(view, 'persisted', 'hostKeys'))} owner={t('field.host')} />
+      </Section>
+    </>
+  )
+}

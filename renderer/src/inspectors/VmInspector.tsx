@@ -1,0 +1,87 @@
+// A VM: its state (power, connection, locked or not, the KEK's ID — never the key), its guest memory while it runs,
+// and its files on the datastore: the .vmx with the key safe, the descriptor, and the disk before and after.
+
+import { useMemo } from 'react'
+import type { ViewValue } from '../../../shared/lab/view'
+import { useLabStore } from '../hooks/useLabStore'
+import { useT } from '../hooks/useT'
+import { at, bytes, list, str } from '../model/view'
+import { DiskCompare } from './DiskCompare'
+import { TextFile } from './FileViewer'
+import { bytesOfHex, leadingText } from './hex'
+import { HexView } from './HexView'
+import { KeyId } from './KeyId'
+import { Field, Section } from './Section'
+
+export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
+  const t = useT()
+  const datastore = str(at(view, 'datastore'))
+  const dsView = useLabStore((s) => (datastore ? s.timeline?.views[datastore] : undefined))
+  const guest = bytes(at(view, 'memory', 'guest'))
+  const guestBytes = useMemo(() => (guest ? bytesOfHex(guest.hex, 64) : null), [guest])
+  const crypto = str(at(view, 'cryptoState'))
+  const power = str(at(view, 'power'))
+  const file = (kind: 'vmx' | 'descriptor') => {
+    const path = str(at(view, 'files', kind))
+    return path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null
+  }
+  const vmx = file('vmx')
+  const descriptor = file('descriptor')
+  return (
+    <>
+      <Section title={t('inspector.vmState')} id={`${id}-state`}>
+        <dl className="fields">
+          <Field label={t('inspector.power')}>{power === 'poweredOn' ? t('state.poweredOn') : t('state.poweredOff')}</Field>
+          <Field label={t('field.host')}>{str(at(view, 'host'))}</Field>
+          <Field label={t('inspector.connection')}>{str(at(view, 'connectionState'))}</Field>
+          <Field label={t('inspector.encryption')}>
+            {crypto === null ? (
+              t('state.clear')
+            ) : (
+              <span className={`badge ${crypto === 'locked' ? 'badge-bad' : 'badge-good'}`} data-vm-crypto={crypto}>
+                {crypto === 'locked' ? t('state.locked') : t('state.unlocked')}
+              </span>
+            )}
+          </Field>
+          {crypto !== null && (
+            <Field label={t('inspector.kekId')}>
+              <KeyId id={str(at(view, 'keyId'))} /> <span className="muted">({str(at(view, 'providerId'))})</span>
+            </Field>
+          )}
+          {str(at(view, 'lockReason')) && <Field label={t('inspector.lockReason')}>{str(at(view, 'lockReason'))}</Field>}
+          {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
+        </dl>
+      </Section>
+      <Section title={t('inspector.guestMemory')} surface="memory" id={`${id}-mem`}>
+        {guestBytes ? (
+          <>
+            <pre className="text-block">{leadingText(guestBytes)}</pre>
+            <HexView bytes={guestBytes.slice(0, 32)} label={t('inspector.guestMemory')} />
+          </>
+        ) : (
+          <p className="muted">{t('inspector.guestOff')}</p>
+        )}
+      </Section>
+      <Section title={t('inspector.files', { ds: str(at(dsView, 'name')) ?? datastore ?? '' })} surface="persisted" id={`${id}-files`}>
+        {vmx && (
+          <details open className="file" data-file={vmx.path}>
+            <summary>
+              <code>{vmx.path}</code>
+            </summary>
+            {vmx.text !== null ? <TextFile text={vmx.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
+          </details>
+        )}
+        {descriptor && (
+          <details className="file" data-file={descriptor.path}>
+            <summary>
+              <code>{descriptor.path}</code>
+            </summary>
+            {descriptor.text !== null ? <TextFile text={descriptor.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
+          </details>
+        )}
+        <p className="subhead">{t('inspector.disk')}</p>
+        <DiskCompare vmId={id} />
+      </Section>
+    </>
+  )
+}

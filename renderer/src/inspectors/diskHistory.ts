@@ -1,0 +1,51 @@
+// A VM's disk as the views show it (its `-flat.vmdk` on the datastore), and the disk as it was before its last
+// rewrite — so the inspector can put the clear sectors beside the encrypted ones (or the other way round).
+
+import type { EntityViews } from '../../../shared/api/contract'
+import type { BytesView } from '../../../shared/lab/view'
+import { type TimelineModel, viewsAt } from '../store/timelineModel'
+import { at, bytes, str } from '../model/view'
+
+export interface DiskPreview {
+  path: string
+  datastore: string
+  data: BytesView
+}
+
+export function diskOf(views: EntityViews, vmId: string): DiskPreview | null {
+  const vm = views[vmId]
+  const path = str(at(vm, 'files', 'flat'))
+  const datastore = str(at(vm, 'datastore'))
+  if (!path || !datastore) return null
+  const data = bytes(at(views[datastore], 'persisted', 'files', path, 'data'))
+  return data ? { path, datastore, data } : null
+}
+
+/** The VM's folder on the datastore ("hr-01/"), from its .vmx path. */
+export function vmFolder(views: EntityViews, vmId: string): string | null {
+  const vmx = str(at(views[vmId], 'files', 'vmx'))
+  const i = vmx?.lastIndexOf('/') ?? -1
+  return vmx && i > 0 ? vmx.slice(0, i + 1) : null
+}
+
+/**
+ * The step just before the VM's disk last changed to what it is at the cursor, with the disk then; null when the
+ * disk never changed in the loaded history (or the VM did not have one before).
+ */
+export function diskBeforeLastRewrite(m: TimelineModel, vmId: string): { seq: number; disk: DiskPreview } | null {
+  const now = diskOf(m.views, vmId)
+  const folder = vmFolder(m.views, vmId)
+  if (!now || !folder) return null
+  for (let i = m.cursor - m.baseSeq - 1; i >= 0; i--) {
+    const e = m.events[i]
+    const touches = e.patches.some((p) => {
+      const [owner, surface, collection, file] = p.path
+      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && file.startsWith(folder) && file.endsWith('-flat.vmdk')
+    })
+    if (!touches) continue
+    const before = diskOf(viewsAt(m, e.seq - 1), vmId)
+    if (!before) return null
+    if (before.data.hex !== now.data.hex || before.path !== now.path) return { seq: e.seq - 1, disk: before }
+  }
+  return null
+}

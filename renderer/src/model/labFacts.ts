@@ -1,0 +1,77 @@
+// The live lab as the action forms need it: names to offer in selects and to prefill. Read from the live views
+// (commands always run on the live lab, whatever step the window shows).
+
+import type { EntityViews } from '../../../shared/api/contract'
+import { VCENTER_ID } from '../../../shared/lab/model'
+import { componentFacts, type HostFacts, type KmsFacts, type VmFacts } from './facts'
+import { componentsOf } from './topology'
+import { at, entries, num, str } from './view'
+
+export interface KmsKeyFact {
+  keyId: string
+  kms: string
+  state: number | null
+  /** x-Component: "Virtual Machine" (KEK) or "ESXi Server" (host key). */
+  component: string | null
+  /** x-Name: the VM or host the key was made for. */
+  owner: string | null
+}
+
+export interface LabFacts {
+  kms: KmsFacts[]
+  providers: { name: string; trusted: boolean; isDefault: boolean; registered: boolean }[]
+  hosts: HostFacts[]
+  vms: VmFacts[]
+  clusters: string[]
+  keys: KmsKeyFact[]
+  /** Core dumps on each host's /var/core (file names). */
+  dumps: Record<string, string[]>
+  vcenterRunning: boolean
+}
+
+export function labFacts(views: EntityViews): LabFacts {
+  const facts: LabFacts = { kms: [], providers: [], hosts: [], vms: [], clusters: [], keys: [], dumps: {}, vcenterRunning: false }
+  const vc = componentFacts(VCENTER_ID, views[VCENTER_ID])
+  if (vc?.kind === 'vcenter') {
+    facts.vcenterRunning = vc.running
+    for (const p of vc.providers) facts.providers.push({ name: p.name, trusted: p.trustMode !== null, isDefault: p.isDefault, registered: true })
+  }
+  const keyIds = new Set<string>()
+  for (const c of componentsOf(views)) {
+    const f = componentFacts(c.id, views[c.id])
+    if (!f) continue
+    if (f.kind === 'kms') {
+      facts.kms.push(f)
+      if (f.provider && !facts.providers.some((p) => p.name === f.provider))
+        facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false })
+      for (const [keyId, k] of entries(at(views[c.id], 'persisted', 'keys'))) {
+        if (keyIds.has(keyId)) continue
+        keyIds.add(keyId)
+        facts.keys.push({
+          keyId,
+          kms: f.name,
+          state: num(at(k, 'state')),
+          component: str(at(k, 'attributes', 'x-Component', 'value')),
+          owner: str(at(k, 'attributes', 'x-Name', 'value'))
+        })
+      }
+    }
+    if (f.kind === 'host') {
+      facts.hosts.push(f)
+      if (!facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
+      facts.dumps[f.name] = entries(at(views[c.id], 'persisted', 'varCore')).map(([name]) => name)
+    }
+    if (f.kind === 'datastore' && f.cluster && !facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
+    if (f.kind === 'vm') facts.vms.push(f)
+  }
+  return facts
+}
+
+/** `base-01`, `base-02`, … : the first that is not taken. */
+export function nextName(base: string, taken: readonly string[], width = 2): string {
+  const used = new Set(taken)
+  for (let i = 1; ; i++) {
+    const name = `${base}-${String(i).padStart(width, '0')}`
+    if (!used.has(name)) return name
+  }
+}

@@ -1,0 +1,50 @@
+// The top bar: the app and its file, the command menus, lessons, files, view, language and settings.
+
+import { ActionMenus } from '../actions/ActionMenus'
+import { FileMenu } from '../files/FileMenu'
+import { useLabFile } from '../hooks/useLabFile'
+import { useSettings } from '../hooks/useSettings'
+import { useT } from '../hooks/useT'
+import { LessonMenu } from '../scenarios/LessonMenu'
+import { KeyIcon, PresenterIcon } from '../theme/icons'
+import { LanguageSwitch } from './LanguageSwitch'
+import { SettingsMenu } from './SettingsMenu'
+import { ViewSwitch } from './ViewSwitch'
+
+export function Header() {
+  const t = useT()
+  const file = useLabFile()
+  const { presenter } = useSettings()
+  return (
+    <header className="header">
+      <a className="skip-link" href="#timeline">
+        {t('app.skip')}
+      </a>
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <KeyIcon size={18} />
+        </span>
+        <h1>{t('app.title')}</h1>
+        {file && (
+          <span className="file-name" title={file.path ?? t('app.notSaved')}>
+            {file.name}
+            {file.dirty && <span aria-label={t('app.unsaved')}> •</span>}
+          </span>
+        )}
+        {presenter && (
+          <span className="presenting" title={t('settings.presenter')}>
+            <PresenterIcon size={14} /> {t('settings.presenting')}
+          </span>
+        )}
+      </div>
+      <ActionMenus />
+      <div className="header-end">
+        <LessonMenu />
+        <FileMenu />
+        <ViewSwitch />
+        <LanguageSwitch />
+        <SettingsMenu />
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,38 @@
+// The sentence of the current event under the graph, large enough for the back row; screen readers hear it too.
+
+import { formatMessage } from '../../../shared/i18n/format'
+import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
+import { useCurrentSeq } from '../hooks/useCurrentSeq'
+import { useEvent } from '../hooks/useEvent'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLanguage } from '../hooks/useLanguage'
+import { usePlaying } from '../hooks/usePlaying'
+import { useT } from '../hooks/useT'
+
+export function Narration() {
+  const seq = useCurrentSeq()
+  const event = useEvent(seq)
+  const lang = useLanguage()
+  const playing = usePlaying()
+  const t = useT()
+  const { selectEvent } = useLabActions()
+  // The strip keeps its place when there is nothing to tell, so the graph above never changes size.
+  if (!event) return <div className="narration is-empty" />
+  return (
+    <div className={`narration${event.kind === 'fault' ? ' is-fault' : ''}`}>
+      <button type="button" className="narration-seq" onClick={() => selectEvent(event.seq)} title={t('event.seq', { seq: event.seq })}>
+        {event.seq}
+      </button>
+      <span className="narration-glyphs" aria-hidden="true">
+        {event.keys.slice(0, 3).map((k, i) => (
+          <KeyGlyph key={i} keyType={k.keyType} form={k.form} wrappedBy={k.wrappedBy} size={20} />
+        ))}
+        {event.keys.length === 0 && event.payload && <PayloadGlyph kind={event.payload.kind} encrypted={event.payload.encrypted} size={20} />}
+      </span>
+      {/* While playing fast, announcing every sentence would drown a screen reader: it hears them when paused. */}
+      <p className="narration-text" aria-live={playing ? 'off' : 'polite'}>
+        {formatMessage(event.message, lang)}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+// What just happened, in a corner: a command's result, a refusal with its fault and reason, a failure.
+
+import { useEffect } from 'react'
+import { formatMessage } from '../../../shared/i18n/format'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLanguage } from '../hooks/useLanguage'
+import { useNotices } from '../hooks/useNotices'
+import { useT } from '../hooks/useT'
+import type { StringKey } from '../i18n/strings'
+import type { Notice } from '../store/labStore'
+import { CheckIcon, CloseIcon, WarningIcon } from '../theme/icons'
+
+function NoticeItem({ n }: { n: Notice }) {
+  const t = useT()
+  const lang = useLanguage()
+  const { dismissNotice } = useLabActions()
+  useEffect(() => {
+    if (n.kind === 'error') return
+    const id = setTimeout(() => dismissNotice(n.id), 4000)
+    return () => clearTimeout(id)
+  }, [n, dismissNotice])
+  return (
+    <div className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+      {n.kind === 'error' ? <WarningIcon size={18} /> : <CheckIcon size={18} />}
+      <div className="notice-text">
+        {n.fault && (
+          <>
+            <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {formatMessage(n.fault.message, lang)}
+          </>
+        )}
+        {n.key && t(n.key as StringKey, n.params)}
+        {n.message && formatMessage(n.message, lang)}
+        {n.text}
+      </div>
+      <button type="button" className="icon-button small" onClick={() => dismissNotice(n.id)} aria-label={t('notice.dismiss')}>
+        <CloseIcon size={14} />
+      </button>
+    </div>
+  )
+}
+
+export function Notices() {
+  const notices = useNotices()
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <NoticeItem key={n.id} n={n} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,109 @@
+// The event list, grouped by command and virtualised: only the rows in view exist in the page, so a lab with tens
+// of thousands of events scrolls as lightly as one with ten. The current event stays in view while playing.
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { commandArgsText } from '../actions/describe'
+import { useCurrentSeq } from '../hooks/useCurrentSeq'
+import { useCursor } from '../hooks/useCursor'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabStore } from '../hooks/useLabStore'
+import { useLanguage } from '../hooks/useLanguage'
+import { useSelection } from '../hooks/useSelection'
+import { useT } from '../hooks/useT'
+import { useVisibleSeqs } from '../hooks/useVisibleSeqs'
+import { eventAt } from '../store/timelineModel'
+import { EventRow, type RowState } from './EventRow'
+import { ROW_HEIGHT, rowOfSeq, rowOffsets, timelineRows, visibleRange } from './rows'
+
+export function EventList() {
+  const t = useT()
+  const lang = useLanguage()
+  const timeline = useLabStore((s) => s.timeline)
+  const flights = useLabStore((s) => s.clock.flights)
+  const loadingHistory = useLabStore((s) => s.loadingHistory)
+  const visible = useVisibleSeqs()
+  const cursor = useCursor()
+  const current = useCurrentSeq()
+  const selection = useSelection()
+  const { selectEvent, loadEarlier } = useLabActions()
+  const scroller = useRef<HTMLDivElement>(null)
+  const [viewport, setViewport] = useState({ top: 0, height: 400 })
+
+  const commands = timeline?.commands
+  const baseSeq = timeline?.baseSeq ?? 0
+  const startSeq = timeline?.startSeq ?? 0
+  const rows = useMemo(() => (commands ? timelineRows(commands, visible, baseSeq, startSeq) : []), [commands, visible, baseSeq, startSeq])
+  const offsets = useMemo(() => rowOffsets(rows), [rows])
+  const [first, last] = visibleRange(offsets, viewport.top, viewport.height)
+
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const measure = () => setViewport({ top: el.scrollTop, height: el.clientHeight })
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(el)
+    return () => ro.disconnect()
+  }, [])
+
+  // Keep the current event in view (without smooth scrolling: during fast playback it would lag behind).
+  useEffect(() => {
+    const el = scroller.current
+    if (!el || current === null) return
+    const i = rowOfSeq(rows, current)
+    if (i < 0) return
+    const top = offsets[i]
+    const bottom = offsets[i + 1]
+    if (top < el.scrollTop + ROW_HEIGHT.command) el.scrollTop = Math.max(0, top - ROW_HEIGHT.command)
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight + 8
+  }, [current, rows, offsets])
+
+  const onSelect = useCallback((seq: number) => selectEvent(seq), [selectEvent])
+  const inAir = useMemo(() => new Set(flights.map((f) => f.seq)), [flights])
+
+  if (!timeline) return null
+  const total = offsets[rows.length] ?? 0
+  const items = []
+  for (let i = first; i < last; i++) {
+    const row = rows[i]
+    const top = offsets[i]
+    if (row.kind === 'earlier') {
+      items.push(
+        <li key="earlier" className="earlier-row" style={{ top }}>
+          <button type="button" className="text-button" onClick={() => void loadEarlier()} disabled={loadingHistory}>
+            {loadingHistory ? t('timeline.loading') : t('timeline.loadEarlier', { n: row.count })}
+          </button>
+        </li>
+      )
+    } else if (row.kind === 'command') {
+      const c = row.command
+      items.push(
+        <li key={`c${c.index}`} className={`command-row${c.fault ? ' is-refused' : ''}${c.lastSeq <= cursor ? '' : ' is-future'}`} style={{ top }}>
+          <span className="command-index">{c.index + 1}</span>
+          <span className="command-op">{t(`op.${c.command.op}` as never) || c.command.op}</span>
+          <span className="command-args">{commandArgsText(c.command)}</span>
+          {c.fault && <span className="badge badge-bad">{t('timeline.refused')}</span>}
+        </li>
+      )
+    } else {
+      const e = eventAt(timeline, row.seq)
+      if (!e) continue
+      const state: RowState = inAir.has(e.seq) ? 'flying' : e.seq === current ? 'current' : e.seq <= cursor ? 'past' : 'future'
+      items.push(<EventRow key={e.seq} event={e} lang={lang} state={state} selected={selection.event === e.seq} top={top} onSelect={onSelect} />)
+    }
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="event-scroller"
+      onScroll={(e) => setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+      tabIndex={-1}
+    >
+      {rows.length === 0 && <p className="list-empty">{timeline.events.length ? t('timeline.nothingShown') : t('timeline.empty')}</p>}
+      <ol className="event-list" aria-label={t('timeline.events')} style={{ height: total }}>
+        {items}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+// Packet Tracer's play controls: reset, step back, play/pause, step forward, jump to now; speed; tokens in flight;
+// where the cursor is.
+
+import { useCursor } from '../hooks/useCursor'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabStore } from '../hooks/useLabStore'
+import { useLiveEnd } from '../hooks/useLiveEnd'
+import { usePlaying } from '../hooks/usePlaying'
+import { useT } from '../hooks/useT'
+import { OVERLAPS, RATES } from '../playback/clock'
+import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
+
+export function PlaybackControls() {
+  const t = useT()
+  const a = useLabActions()
+  const playing = usePlaying()
+  const cursor = useCursor()
+  const end = useLiveEnd()
+  const rate = useLabStore((s) => s.clock.rate)
+  const overlap = useLabStore((s) => s.clock.overlap)
+  const start = useLabStore((s) => s.timeline?.startSeq ?? 0)
+  const atEnd = cursor === end
+  return (
+    <div className="playback" role="group" aria-label={t('timeline.label')}>
+      <button type="button" className="icon-button" onClick={() => void a.reset()} disabled={cursor === start && !playing} title={`${t('timeline.reset')} (R)`} aria-label={t('timeline.reset')}>
+        <ResetIcon />
+      </button>
+      <button type="button" className="icon-button" onClick={() => void a.stepBack()} title={`${t('timeline.stepBack')} (←)`} aria-label={t('timeline.stepBack')}>
+        <StepBackIcon />
+      </button>
+      <button
+        type="button"
+        className="icon-button play-button"
+        onClick={a.togglePlay}
+        disabled={!playing && atEnd}
+        title={`${playing ? t('timeline.pause') : t('timeline.play')} (Space)`}
+        aria-label={playing ? t('timeline.pause') : t('timeline.play')}
+      >
+        {playing ? <PauseIcon /> : <PlayIcon />}
+      </button>
+      <button type="button" className="icon-button" onClick={a.stepForward} disabled={atEnd && !playing} title={`${t('timeline.stepForward')} (→)`} aria-label={t('timeline.stepForward')}>
+        <StepForwardIcon />
+      </button>
+      <button type="button" className="icon-button" onClick={a.toEnd} disabled={atEnd} title={`${t('timeline.toEnd')} (End)`} aria-label={t('timeline.toEnd')}>
+        <EndIcon />
+      </button>
+      <label className="compact-field">
+        <span>{t('timeline.speed')}</span>
+        <select value={rate} onChange={(e) => a.setRate(Number(e.target.value))} aria-label={t('timeline.speed')}>
+          {RATES.map((r) => (
+            <option key={r} value={r}>
+              {r}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="compact-field" title={t('timeline.overlap')}>
+        <span className="sr-only">{t('timeline.overlap')}</span>
+        <select value={overlap} onChange={(e) => a.setOverlap(Number(e.target.value))} aria-label={t('timeline.overlap')}>
+          {OVERLAPS.map((o) => (
+            <option key={o} value={o}>
+              {o === 1 ? '1 ↝' : `${o} ↝`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className={`position${atEnd ? '' : ' is-past'}`} title={atEnd ? undefined : t('graph.past', { seq: cursor, end })}>
+        {t('timeline.position', { seq: cursor, end })}
+      </span>
+    </div>
+  )
+}

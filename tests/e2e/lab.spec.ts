@@ -1,0 +1,121 @@
+// The lab end to end, driven by clicks: build an encrypted VM, lose the KMS and get the VM locked, bring it back,
+// crash a host and open its core dump with crypto-util in the inspector, and step back through the history.
+import { expect, test } from '@playwright/test'
+import { contextAction, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+
+test.use({ viewport: { width: 1280, height: 720 } })
+
+test('a KMS, a provider with trust, three hosts, an encrypted VM: locked without its KMS, unlocked with it', async ({ page }) => {
+  const problems = watchProblems(page)
+  await openFreshLab(page, { play: false })
+
+  await runFromToolbar(page, 'KMS', 'Add KMS server')
+  await expect(node(page, 'kms:kms-1')).toContainText('running')
+  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
+  // the line to the KMS is there but without trust: open lock
+  await expect(page.locator('.lab-edge.edge-kmip.lock-open')).toHaveCount(1)
+  await runFromToolbar(page, 'vCenter & providers', 'Establish trust', { 'Trust mode': 'csr' })
+  await expect(page.locator('.lab-edge.edge-kmip.lock-closed')).toHaveCount(1)
+  for (let i = 0; i < 3; i++) await runFromToolbar(page, 'Host', 'Add host')
+  for (const h of ['esx-01', 'esx-02', 'esx-03']) await expect(node(page, `host:${h}`)).toContainText('incapable')
+
+  await runFromToolbar(page, 'VM', 'Create VM', { 'Guest data (written at the start of the disk) (optional)': 'salary list 2026' })
+  await expect(node(page, 'vm:vm-01')).toContainText('not encrypted')
+  await contextAction(page, 'vm:vm-01', 'Encrypt VM')
+  await expect(node(page, 'vm:vm-01')).toContainText('encrypted')
+  // every host of the cluster became crypto safe and got the KEK
+  await expect(node(page, 'host:esx-02')).toContainText('safe')
+  await contextAction(page, 'vm:vm-01', 'Power on')
+  await expect(node(page, 'vm:vm-01')).toContainText('on')
+
+  // vCenter's database: key IDs only
+  await node(page, 'vcenter').click()
+  const side = page.getByRole('complementary', { name: 'Inspector' })
+  await expect(side.getByTestId('ids-only')).toContainText('vCenter keeps key IDs only')
+  await expect(side.getByRole('table', { name: 'VM keys (KEK IDs)' })).toContainText('not stored')
+
+  // The KMS goes away; nothing is locked until the host reboots and needs its keys again.
+  await contextAction(page, 'kms:kms-1', 'Stop KMS')
+  await expect(node(page, 'kms:kms-1')).toContainText('stopped')
+  await expect(node(page, 'vm:vm-01')).not.toContainText('locked')
+  await contextAction(page, 'host:esx-01', 'Reboot host')
+  await expect(node(page, 'vm:vm-01')).toContainText('locked')
+  await node(page, 'vm:vm-01').click()
+  await expect(side.locator('[data-vm-crypto]')).toHaveText('locked')
+  // powering it on is refused (the menu says why, from the core); unlocking while the KMS is away fails too
+  await node(page, 'vm:vm-01').click({ button: 'right' })
+  const powerOn = page.getByRole('menu', { name: 'Actions for vm-01' }).getByRole('menuitem', { name: /^Power on/ })
+  await expect(powerOn).toHaveAttribute('aria-disabled', 'true')
+  await expect(powerOn).toContainText(/locked/)
+  await page.getByRole('menu', { name: 'Actions for vm-01' }).getByRole('menuitem', { name: /^Unlock VM/ }).click()
+  await expect(page.getByRole('alert').filter({ hasText: /^Refused/ })).toBeVisible()
+  await expect(node(page, 'vm:vm-01')).toContainText('locked')
+  await shot(page, 'vm-locked')
+
+  await contextAction(page, 'kms:kms-1', 'Start KMS')
+  await contextAction(page, 'vm:vm-01', 'Unlock VM')
+  await expect(node(page, 'vm:vm-01')).not.toContainText('locked')
+  await expect(side.locator('[data-vm-crypto]')).toHaveText('unlocked')
+  await shot(page, 'vm-unlocked')
+  expect(problems).toEqual([])
+})
+
+test('a crash leaves an encrypted core dump that crypto-util opens in the inspector', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, 'Your first encrypted VM')
+  await page.keyboard.press('End')
+  const host = page.locator('.react-flow__node-host').first()
+  const hostId = await host.getAttribute('data-id')
+  await host.click({ button: 'right' })
+  await page.getByRole('menu').getByRole('menuitem', { name: /^Crash host/ }).click()
+  await expect(host).toContainText('1')
+  await host.click()
+  const side = page.getByRole('complementary', { name: 'Inspector' })
+  const dump = side.locator('.core-dump').first()
+  await expect(dump).toContainText('/var/core/vmkernel-zdump.1')
+  await expect(dump).toContainText('encrypted=yes')
+  // the envelope names the host key that wraps the one-time key
+  await expect(dump.locator('dt', { hasText: 'keyID' })).toBeVisible()
+  await dump.getByRole('button', { name: 'crypto-util extract' }).click()
+  const output = dump.locator('.crypto-util-output')
+  await expect(output).toContainText('decrypted with the host key')
+  await expect(output).toContainText('key cache:')
+  await expect(output).toContainText(/kek\s+\S+/)
+  await shot(page, 'crypto-util-extract')
+  expect(hostId).toMatch(/^host:/)
+})
+
+test('stepping back shows the earlier state everywhere: the VM unlocked again, the disk in clear', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, 'KMS outage and locked VMs')
+  await page.keyboard.press('End')
+  const vm = page.locator('.react-flow__node-vm').first()
+  const vmName = (await vm.locator('.node-name').innerText()).trim()
+  // at the end of the lesson the VM is unlocked again; find the step where it was locked
+  await page.getByRole('tab', { name: 'Events' }).click()
+  const lockedEvent = page.locator('.event-row').filter({ hasText: /locked/ }).last()
+  await page.getByRole('button', { name: 'Reset to the start' }).click()
+  await expect(vm).toHaveCount(0)
+  await page.keyboard.press('End')
+  await vm.click()
+  const side = page.getByRole('complementary', { name: 'Inspector' })
+  await expect(side.getByRole('heading', { name: vmName })).toBeVisible()
+
+  // Step back one event at a time until the disk is the clear one (before encryption).
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await page.locator('.event-row').filter({ hasText: /rewrites the disk/ }).first().click()
+  await page.keyboard.press('ArrowLeft')
+  await page.getByRole('tab', { name: 'Component' }).click()
+  await expect(vm).toContainText('not encrypted')
+  const disk = side.locator('.disk-compare figure').first()
+  await expect(disk).toContainText(/-flat\.vmdk/)
+  await expect(side.locator('[data-vm-crypto]')).toHaveCount(0)
+  await shot(page, 'step-back-clear-disk')
+
+  // and forward again: the same disk encrypted, with the clear one beside it
+  await page.keyboard.press('End')
+  await expect(vm).toContainText('encrypted')
+  await expect(side.locator('.compare-other')).toBeVisible()
+  await expect(side.getByText(/of the first 64 bytes differ/)).toBeVisible()
+  void lockedEvent
+})

@@ -1,0 +1,82 @@
+// Driving the window like a user: menus, forms, the graph, the timeline. Shared by the e2e specs.
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export function labUrl(): string {
+  const url = process.env.KEYFLOW_URL
+  if (!url) throw new Error('KEYFLOW_URL is not set: run these tests through playwright.config.ts (it starts the test host)')
+  return url
+}
+
+/** Console errors, page errors and CSP violations: a clean page has none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  return problems
+}
+
+/** Opens the lab with a fresh, seeded lab; `play` false: new commands jump to their end instead of playing. */
+export async function openFreshLab(page: Page, opts: { seed?: number; play?: boolean } = {}): Promise<void> {
+  await page.goto(labUrl())
+  await expect(page.getByRole('tab', { name: 'Events' })).toBeVisible()
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  await page.getByRole('menuitem', { name: 'New lab…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New lab' })
+  await dialog.getByLabel(/^Seed/).fill(String(opts.seed ?? 7))
+  await dialog.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByText('Step 0 of 0')).toBeVisible()
+  if (opts.play === false) {
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const box = page.getByLabel('Play new commands step by step')
+    if (await box.isChecked()) await box.uncheck()
+    await page.keyboard.press('Escape')
+  }
+}
+
+/** Toolbar → group → command → its form (prefilled) → optional edits → Run. */
+export async function runFromToolbar(page: Page, group: string, op: string, fill: Record<string, string> = {}): Promise<void> {
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: group, exact: true }).click()
+  await page.getByRole('menuitem', { name: new RegExp(`^${escape(op)}`) }).click()
+  await submitForm(page, op, fill)
+}
+
+export async function submitForm(page: Page, op: string, fill: Record<string, string> = {}): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: op })
+  await expect(dialog).toBeVisible()
+  for (const [label, value] of Object.entries(fill)) {
+    const field = dialog.getByLabel(label, { exact: true })
+    if ((await field.evaluate((e) => e.tagName)) === 'SELECT') await field.selectOption(value)
+    else await field.fill(value)
+  }
+  await expect(dialog.getByText('The lab would accept this.')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Run' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export function node(page: Page, id: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${id}"]`)
+}
+
+/** Right-click a component in the graph and choose one of its actions. */
+export async function contextAction(page: Page, id: string, op: string): Promise<void> {
+  await node(page, id).click({ button: 'right' })
+  const menu = page.getByRole('menu', { name: /^Actions for / })
+  await menu.getByRole('menuitem', { name: new RegExp(`^${escape(op)}`) }).click()
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` })
+}
+
+/** Lessons → a built-in lesson: a new seeded lab with the lesson's commands run, the playback at its start. */
+export async function loadLesson(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Lessons' }).click()
+  await page.getByRole('menuitem', { name: new RegExp(`^${escape(title)}`) }).click()
+  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0)
+  await expect(page.getByText(/^Step 0 of [1-9]\d*$/)).toBeVisible()
+}

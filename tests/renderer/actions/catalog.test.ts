@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { commandOps, commandSchema } from '../../../shared/lab/commands/schema'
+import { OPS, buildCommand, candidates, cryptoUtilArgs, defaultArgs, opsFor, opsOfGroup, optionsFor, splitArgs, GROUPS } from '../../../renderer/src/actions/catalog'
+import { commandArgsText } from '../../../renderer/src/actions/describe'
+import { commandKey, checkFor, rekeyChecks } from '../../../renderer/src/store/checks'
+import { labFacts } from '../../../renderer/src/model/labFacts'
+import { LabHost } from '../../../node/host/labHost'
+import { fromTimeline } from '../../../renderer/src/store/timelineModel'
+
+async function liveFacts() {
+  const host = await LabHost.create({ seed: 11 })
+  for (const c of [
+    { op: 'kms.add', name: 'kms-1', provider: 'lab-kms' },
+    { op: 'provider.add', name: 'lab-kms' },
+    { op: 'provider.trust', provider: 'lab-kms', mode: 'vcenter-cert' },
+    { op: 'host.add', name: 'esx-01', cluster: 'cluster-a' },
+    { op: 'host.add', name: 'esx-02', cluster: 'cluster-a' },
+    { op: 'vm.create', name: 'vm-01', host: 'esx-01', diskMiB: 0.0625 },
+    { op: 'vm.encrypt', name: 'vm-01' },
+    { op: 'host.crash', name: 'esx-01' }
+  ] as const)
+    expect((await host.runCommand(c)).fault).toBeNull()
+  return { host, facts: labFacts(fromTimeline(await host.getTimeline()).live) }
+}
+
+describe('the action catalog', () => {
+  it('offers every command of the schema, each in a group', () => {
+    expect(Object.keys(OPS).sort()).toEqual([...commandOps].sort())
+    expect(GROUPS.flatMap((g) => opsOfGroup(g).map((o) => o.op)).sort()).toEqual([...commandOps].sort())
+  })
+
+  it('prefills forms with commands the schema accepts, and the core accepts the sensible ones', async () => {
+    const { host, facts } = await liveFacts()
+    const target = { kind: 'vm' as const, name: 'vm-01', id: 'vm:vm-01' }
+    for (const op of commandOps) {
+      const c = buildCommand(op, defaultArgs(op, facts, OPS[op].target?.kind === 'vm' ? target : undefined))
+      expect(commandSchema.safeParse(c).success, `${op}: ${JSON.stringify(c)}`).toBe(true)
+    }
+    const accepted = ['kms.add', 'host.add', 'vm.create', 'vm.powerOn', 'vm.migrate', 'vm.clone', 'host.reboot', 'host.cryptoUtil', 'vm.rekey', 'provider.add', 'lab.advanceClock'] as const
+    const faults = await host.checkCommands(accepted.map((op) => buildCommand(op, defaultArgs(op, facts, OPS[op].target?.kind === 'vm' ? target : undefined))))
+    expect(Object.fromEntries(accepted.map((op, i) => [op, faults[i]?.text ?? null]))).toEqual(Object.fromEntries(accepted.map((op) => [op, null])))
+  })
+
+  it('picks names that are free and hosts that make sense', async () => {
+    const { facts } = await liveFacts()
+    expect(defaultArgs('host.add', facts)).toEqual({ name: 'esx-03', cluster: 'cluster-a' })
+    expect(defaultArgs('kms.add', facts)).toEqual({ name: 'kms-2', provider: 'lab-kms' })
+    expect(defaultArgs('vm.migrate', facts, { kind: 'vm', name: 'vm-01', id: 'vm:vm-01' })).toEqual({ name: 'vm-01', host: 'esx-02' })
+    expect(defaultArgs('host.cryptoUtil', facts, { kind: 'host', name: 'esx-01', id: 'host:esx-01' }).args).toBe('envelope describe --offset 4096 /var/core/vmkernel-zdump.1')
+    expect(defaultArgs('vm.create', facts, { kind: 'host', name: 'esx-02', id: 'host:esx-02' })).toMatchObject({ name: 'vm-02', host: 'esx-02' })
+    expect(optionsFor('host', facts).map((o) => o.value)).toEqual(['esx-01', 'esx-02'])
+  })
+
+  it('builds commands without empty optional fields and splits crypto-util arguments', () => {
+    expect(buildCommand('vm.create', { name: 'a', host: 'h', diskMiB: undefined, guestData: '' })).toEqual({ op: 'vm.create', name: 'a', host: 'h' })
+    expect(buildCommand('vm.rekey', { name: 'a', deep: false })).toEqual({ op: 'vm.rekey', name: 'a' })
+    expect(buildCommand('host.cryptoUtil', { name: 'h', args: ' envelope  describe x ' })).toEqual({ op: 'host.cryptoUtil', name: 'h', args: ['envelope', 'describe', 'x'] })
+    expect(splitArgs('')).toEqual([])
+    expect(cryptoUtilArgs('extract', 'vmkernel-zdump.1')).toEqual(['envelope', 'extract', '--offset', '4096', '/var/core/vmkernel-zdump.1', '/var/core/vmkernel-zdump.1.plain'])
+  })
+
+  it('gives each component kind its own menu, and menus a candidate per target', async () => {
+    const { facts } = await liveFacts()
+    expect(opsFor('vm').map((o) => o.op)).toContain('vm.unlock')
+    expect(opsFor('kms').map((o) => o.op)).toEqual(['kms.stop', 'kms.start', 'kms.revokeKey', 'kms.destroyKey', 'kms.activateKey'])
+    const c = candidates('host.reboot', facts, { kind: 'host', name: 'esx-02', id: 'host:esx-02' })
+    expect(c).toEqual([
+      { op: 'host.reboot', name: 'esx-02' },
+      { op: 'host.reboot', name: 'esx-01' }
+    ])
+  })
+
+  it('describes a command in a few words and keys it stably', () => {
+    expect(commandArgsText({ op: 'vm.create', name: 'a', host: 'h', guestData: 'secret salary data of 2026' })).toBe('a · h · “secret salary data of 20”')
+    expect(commandArgsText({ op: 'host.encryptionMode', name: 'h', enabled: true })).toBe('h · enabled=on')
+    expect(commandKey({ op: 'host.add', name: 'a', cluster: 'c' })).toBe(commandKey({ cluster: 'c', name: 'a', op: 'host.add' } as never))
+    const checks = rekeyChecks({ key: 'L:1', results: { [commandKey({ op: 'vcenter.stop' })]: null }, stale: {} }, 'L:2')
+    expect(checkFor(checks, { op: 'vcenter.stop' })).toEqual({ result: null, known: false })
+  })
+})

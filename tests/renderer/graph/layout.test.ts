@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { layoutTopology, SIZE, type Layout } from '../../../renderer/src/graph/layout'
+import type { TopoComponent } from '../../../renderer/src/model/topology'
+
+const vc: TopoComponent = { id: 'vcenter', kind: 'vcenter', name: 'vcsa', group: '' }
+const kms = (n: string, p = 'kp'): TopoComponent => ({ id: `kms:${n}`, kind: 'kms', name: n, group: p })
+const host = (n: string, c = 'c1'): TopoComponent => ({ id: `host:${n}`, kind: 'host', name: n, group: c })
+const ds = (c = 'c1'): TopoComponent => ({ id: `datastore:ds-${c}`, kind: 'datastore', name: `ds-${c}`, group: c })
+const vm = (n: string, h: string): TopoComponent => ({ id: `vm:${n}`, kind: 'vm', name: n, group: h })
+
+const positions = (l: Layout) => new Map([...l.nodes].map(([id, n]) => [id, `${n.x},${n.y}`]))
+
+function overlaps(l: Layout): string[] {
+  const nodes = [...l.nodes.values()]
+  const out: string[] = []
+  for (let i = 0; i < nodes.length; i++)
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i]
+      const b = nodes[j]
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push(`${a.id}/${b.id}`)
+    }
+  return out
+}
+
+/** Every existing node keeps its place when `added` joins `before`. */
+function expectStable(before: TopoComponent[], added: TopoComponent[]) {
+  const a = positions(layoutTopology(before))
+  const b = positions(layoutTopology([...before, ...added]))
+  for (const [id, p] of a) expect(b.get(id), id).toBe(p)
+}
+
+describe('the topology layout', () => {
+  const lab = [vc, kms('kms-1'), ds(), host('esx-01'), host('esx-02'), vm('web', 'esx-01'), vm('db', 'esx-01'), vm('app', 'esx-02')]
+
+  it('reads left to right: key providers, vCenter, then clusters with hosts, VMs under them and the datastore below', () => {
+    const l = layoutTopology(lab)
+    const n = (id: string) => l.nodes.get(id)!
+    expect(n('kms:kms-1').x + SIZE.kms.width).toBeLessThan(n('vcenter').x)
+    expect(n('vcenter').x + SIZE.vcenter.width).toBeLessThan(n('host:esx-01').x)
+    expect(n('host:esx-01').x).toBeLessThan(n('host:esx-02').x)
+    expect(n('vm:web').y).toBeGreaterThan(n('host:esx-01').y + SIZE.host.height)
+    expect(n('vm:db').y).toBeGreaterThan(n('vm:web').y)
+    expect(n('datastore:ds-c1').y).toBeGreaterThan(n('vm:db').y + SIZE.vm.height)
+    // the datastore spans the cluster's hosts
+    expect(n('datastore:ds-c1').x).toBe(n('host:esx-01').x)
+    expect(n('datastore:ds-c1').x + n('datastore:ds-c1').width).toBe(n('host:esx-02').x + SIZE.host.width)
+    expect(l.groups.map((g) => g.id)).toEqual(['provider:kp', 'cluster:c1'])
+    expect(overlaps(l)).toEqual([])
+  })
+
+  it('puts each group around its members', () => {
+    const l = layoutTopology(lab)
+    for (const g of l.groups) {
+      const members = [...l.nodes.values()].filter((n) => (g.kind === 'cluster' ? ['host', 'vm', 'datastore'].includes(n.kind) : n.kind === 'kms'))
+      for (const m of members) {
+        expect(m.x).toBeGreaterThanOrEqual(g.x)
+        expect(m.y).toBeGreaterThanOrEqual(g.y)
+        expect(m.x + m.width).toBeLessThanOrEqual(g.x + g.width)
+        expect(m.y + m.height).toBeLessThanOrEqual(g.y + g.height)
+      }
+    }
+  })
+
+  it('keeps existing nodes in place when a host, a VM, a KMS, a provider or a cluster is added', () => {
+    expectStable(lab, [host('esx-03')])
+    expectStable(lab, [vm('web2', 'esx-02')])
+    expectStable(lab, [kms('kms-2')])
+    expectStable(lab, [kms('other-1', 'kp2')])
+    expectStable(lab, [host('esx-10', 'c2'), ds('c2')])
+    // a second cluster exists: the first can still grow to four hosts without pushing it
+    expectStable([...lab, host('b-01', 'c2')], [host('esx-03'), host('esx-04')])
+  })
+
+  it('places a big lab (64 hosts, 512 VMs) without overlaps, fast', () => {
+    const big: TopoComponent[] = [vc, kms('kms-1'), kms('kms-2')]
+    for (let h = 0; h < 64; h++) {
+      const c = `c${Math.floor(h / 8)}`
+      if (h % 8 === 0) big.push(ds(c))
+      big.push(host(`esx-${h}`, c))
+      for (let v = 0; v < 8; v++) big.push(vm(`vm-${h}-${v}`, `esx-${h}`))
+    }
+    const t0 = performance.now()
+    const l = layoutTopology(big)
+    expect(performance.now() - t0).toBeLessThan(50)
+    expect(l.nodes.size).toBe(big.length)
+    expect(overlaps(l)).toEqual([])
+    // wrapped into rows rather than one endless strip
+    expect(l.bounds.width / l.bounds.height).toBeLessThan(4)
+  })
+
+  it('still places a VM whose host it does not know', () => {
+    const l = layoutTopology([vc, vm('lost', 'nowhere')])
+    expect(l.nodes.get('vm:lost')).toBeDefined()
+  })
+})
