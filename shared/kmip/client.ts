@@ -414,7 +414,7 @@ export function templateFor(spec: SymmetricKeySpec): KmipAttribute[] {
   ]
 }
 
-function keyMaterialOf(response: GetResponsePayload): KeyMaterialResult {
+export function keyMaterialOf(response: GetResponsePayload): KeyMaterialResult {
   if (response.object.kind !== 'SymmetricKey') throw new Error('the object is not a symmetric key')
   const block = response.object.keyBlock
   if (block.keyValue instanceof Uint8Array) throw new Error('the key is wrapped')

@@ -13,9 +13,13 @@ export class KmipFrameReader {
    * header cannot start a KMIP message (the connection should then be closed: the stream cannot resync).
    */
   push(chunk: Uint8Array): Uint8Array[] {
-    const joined = new Uint8Array(this.buffer.length + chunk.length)
-    joined.set(this.buffer)
-    joined.set(chunk, this.buffer.length)
+    // Usually a read holds whole messages and nothing is pending: cut them out without copying the read first.
+    let joined = chunk
+    if (this.buffer.length) {
+      joined = new Uint8Array(this.buffer.length + chunk.length)
+      joined.set(this.buffer)
+      joined.set(chunk, this.buffer.length)
+    }
     const messages: Uint8Array[] = []
     let pos = 0
     while (joined.length - pos >= 8) {

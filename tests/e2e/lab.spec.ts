@@ -88,34 +88,39 @@ test('a crash leaves an encrypted core dump that crypto-util opens in the inspec
 test('stepping back shows the earlier state everywhere: the VM unlocked again, the disk in clear', async ({ page }) => {
   await openFreshLab(page, { play: false })
   await loadLesson(page, 'KMS outage and locked VMs')
-  await page.keyboard.press('End')
-  const vm = page.locator('.react-flow__node-vm').first()
-  const vmName = (await vm.locator('.node-name').innerText()).trim()
-  // at the end of the lesson the VM is unlocked again; find the step where it was locked
-  await page.getByRole('tab', { name: 'Events' }).click()
-  const lockedEvent = page.locator('.event-row').filter({ hasText: /locked/ }).last()
-  await page.getByRole('button', { name: 'Reset to the start' }).click()
-  await expect(vm).toHaveCount(0)
-  await page.keyboard.press('End')
-  await vm.click()
+  const lesson = page.getByRole('tabpanel')
+  const vm = node(page, 'vm:db-01')
   const side = page.getByRole('complementary', { name: 'Inspector' })
-  await expect(side.getByRole('heading', { name: vmName })).toBeVisible()
 
-  // Step back one event at a time until the disk is the clear one (before encryption).
-  await page.getByRole('tab', { name: 'Events' }).click()
-  await page.locator('.event-row').filter({ hasText: /rewrites the disk/ }).first().click()
-  await page.keyboard.press('ArrowLeft')
+  // To the end of the host reboot (step 10): the KMS is away, the VM locked.
+  await lesson.getByRole('button', { name: /^Reboot host/ }).click()
+  await expect(vm).toContainText('locked')
+  await vm.click()
+  await expect(side.locator('[data-vm-crypto]')).toHaveText('locked')
+
+  // Step back event by event: the VM is unlocked again before the reboot took its keys.
+  for (let i = 0; i < 60 && (await vm.innerText()).includes('locked'); i++) await page.keyboard.press('ArrowLeft')
+  await expect(vm).not.toContainText('locked')
+  await expect(side.locator('[data-vm-crypto]')).toHaveText('unlocked')
+  await expect(page.locator('.position')).toHaveClass(/is-past/)
+  await shot(page, 'step-back-unlocked')
+
+  // Back to right after "Create VM": the disk holds the guest's data in clear.
+  await page.getByRole('tab', { name: 'Lesson' }).click()
+  await lesson.getByRole('button', { name: /^Create VM/ }).click()
   await page.getByRole('tab', { name: 'Component' }).click()
   await expect(vm).toContainText('not encrypted')
-  const disk = side.locator('.disk-compare figure').first()
-  await expect(disk).toContainText(/-flat\.vmdk/)
   await expect(side.locator('[data-vm-crypto]')).toHaveCount(0)
+  const disk = side.locator('.disk-compare figure').first()
+  await expect(disk).toContainText('db-01-flat.vmdk')
+  await expect(disk.locator('.hex-ascii').first()).toHaveText('orders t')
   await shot(page, 'step-back-clear-disk')
 
-  // and forward again: the same disk encrypted, with the clear one beside it
+  // And to now: the disk is another file, encrypted, shown beside the clear one it replaced.
   await page.keyboard.press('End')
   await expect(vm).toContainText('encrypted')
-  await expect(side.locator('.compare-other')).toBeVisible()
+  await expect(disk).toContainText('db-01_1-flat.vmdk')
+  await expect(disk.locator('.hex-ascii').first()).not.toHaveText('orders t')
+  await expect(side.locator('.compare-other')).toContainText('db-01-flat.vmdk')
   await expect(side.getByText(/of the first 64 bytes differ/)).toBeVisible()
-  void lockedEvent
 })

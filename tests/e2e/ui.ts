@@ -51,7 +51,7 @@ export async function submitForm(page: Page, op: string, fill: Record<string, st
     else await field.fill(value)
   }
   await expect(dialog.getByText('The lab would accept this.')).toBeVisible()
-  await dialog.getByRole('button', { name: 'Run' }).click()
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click()
   await expect(dialog).toBeHidden()
 }
 

@@ -2,7 +2,7 @@
 // targets it, prefilled with its name, disabled with the core's reason when refused. Commands that need nothing
 // more than the component run at once; the others open their form.
 
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import { formatMessage } from '../../../shared/i18n/format'
 import { useCommandChecks } from '../hooks/useCommandChecks'
@@ -53,9 +53,14 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
     return () => document.removeEventListener('mousedown', onDown)
   }, [closeMenu])
 
-  // Keep the menu inside the window.
-  const left = Math.min(x, window.innerWidth - 300)
-  const top = Math.min(y, window.innerHeight - 40 - items.length * 34)
+  // Keep the menu inside the window: measured once drawn (reasons make items taller), and it scrolls if need be.
+  const [size, setSize] = useState({ width: 290, height: 0 })
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el) setSize({ width: el.offsetWidth, height: el.offsetHeight })
+  }, [items.length, checks])
+  const left = Math.min(x, window.innerWidth - size.width - 8)
+  const top = Math.min(y, window.innerHeight - size.height - 8)
 
   return (
     <div
@@ -87,6 +92,7 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
             key={spec.op}
             disabled={!!refusal}
             hint={refusal ? formatMessage(refusal.message, lang) : undefined}
+            title={refusal ? formatMessage(refusal.message, lang) : undefined}
             className={`op-${spec.op.replace('.', '-')}`}
             onSelect={() => {
               closeMenu()

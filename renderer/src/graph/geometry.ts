@@ -90,8 +90,8 @@ export function edgeSegments(kind: EdgeKind, s: LayoutNode, t: LayoutNode): Segm
       if (t.x < s.x + s.width) return [facing(s, t)]
       const from = right(s)
       const to = top(t)
-      const lift = Math.max(48, Math.min(140, (t.x - from.x) / 4))
-      return [{ type: 'C', from, c1: p(from.x + Math.min(120, (to.x - from.x) / 2), from.y), c2: p(to.x, to.y - lift), to }]
+      const drop = Math.max(24, Math.min(120, (to.y - from.y) * 0.6))
+      return [{ type: 'C', from, c1: p(from.x + (to.x - from.x) * 0.55, from.y), c2: p(to.x, to.y - drop), to }]
     }
     case 'storage': {
       // host → datastore: straight down the host's right edge, past the indented VMs.

@@ -81,9 +81,9 @@ export function layoutTopology(components: readonly TopoComponent[], providers: 
     y += LABEL + reserved * SIZE.kms.height + (reserved - 1) * GAP_Y + PAD + GROUP_GAP
   }
 
-  // Column 2: vCenter, level with the first row of hosts.
+  // Column 2: vCenter, a little above the first row of hosts, so its lines come down onto their tops.
   const vcenterX = providerWidth + COLUMN_GAP
-  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL + SIZE.host.height / 2 - SIZE.vcenter.height / 2)
+  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL - 26 - SIZE.vcenter.height / 2)
 
   // Column 3 on: clusters, three to a row.
   const clusters = new Map<string, { hosts: TopoComponent[]; datastores: TopoComponent[] }>()

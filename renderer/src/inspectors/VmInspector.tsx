@@ -3,7 +3,9 @@
 
 import { useMemo } from 'react'
 import type { ViewValue } from '../../../shared/lab/view'
+import { formatMessage, hasMessage } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
+import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
 import { at, bytes, list, str } from '../model/view'
 import { DiskCompare } from './DiskCompare'
@@ -20,6 +22,8 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
   const guest = bytes(at(view, 'memory', 'guest'))
   const guestBytes = useMemo(() => (guest ? bytesOfHex(guest.hex, 64) : null), [guest])
   const crypto = str(at(view, 'cryptoState'))
+  const lockReason = str(at(view, 'lockReason'))
+  const lang = useLanguage()
   const power = str(at(view, 'power'))
   const file = (kind: 'vmx' | 'descriptor') => {
     const path = str(at(view, 'files', kind))
@@ -48,7 +52,11 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
               <KeyId id={str(at(view, 'keyId'))} /> <span className="muted">({str(at(view, 'providerId'))})</span>
             </Field>
           )}
-          {str(at(view, 'lockReason')) && <Field label={t('inspector.lockReason')}>{str(at(view, 'lockReason'))}</Field>}
+          {lockReason && (
+            <Field label={t('inspector.lockReason')}>
+              {hasMessage(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
+            </Field>
+          )}
           {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
         </dl>
       </Section>

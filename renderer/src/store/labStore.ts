@@ -216,7 +216,8 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
 
     function notify(n: Omit<Notice, 'id'>): void {
       const notice = { ...n, id: ++noticeId }
-      set((s) => ({ notices: [...s.notices.slice(-3), notice] }))
+      // Only the latest few: a burst of commands should not bury the graph.
+      set((s) => ({ notices: [...s.notices.filter((x) => x.kind === 'error').slice(-1), ...s.notices.filter((x) => x.kind !== 'error').slice(-1), notice].slice(-3) }))
     }
 
     function applyPush(push: LabPush): void {

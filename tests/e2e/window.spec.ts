@@ -1,0 +1,162 @@
+// The window's own features: keys flying (and not, with reduced motion), the KMIP message as linked tree and bytes,
+// languages, the table view, keyboard, checkpoints, exports — and the README's screenshot.
+import { mkdirSync, readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import { loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+
+test.use({ viewport: { width: 1280, height: 720 } })
+
+/** Selects an event by its sentence, with the list filtered so the row is on screen, then shows everything again. */
+async function selectEvent(page: Page, text: RegExp, filter: { kinds?: string[]; keyTypes?: string[] } = {}) {
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await page.getByRole('button', { name: /^Filters/ }).click()
+  const panel = page.getByRole('dialog', { name: 'Filters' })
+  for (const kind of ['KMIP messages', 'TLS sessions', 'Trust', 'Keys', 'Files and disks', 'States', 'Refusals'])
+    if (filter.kinds && !filter.kinds.includes(kind)) await panel.getByLabel(kind, { exact: true }).uncheck()
+  for (const k of ['Host key', 'KEK', 'DEK', 'One-time key', 'No key'])
+    if (filter.keyTypes && !filter.keyTypes.includes(k)) await panel.getByLabel(k, { exact: true }).uncheck()
+  await page.keyboard.press('Escape')
+  await page.locator('.event-row').filter({ hasText: text }).first().click()
+  await page.getByRole('button', { name: /^Filters/ }).click()
+  await page.getByRole('dialog', { name: 'Filters' }).getByRole('button', { name: 'Show everything' }).click()
+  await page.keyboard.press('Escape')
+}
+
+test('a key flies along its line, pauses mid-way, and the KMIP message shows as linked tree and bytes (README screenshot)', async ({ page }) => {
+  const problems = watchProblems(page)
+  await openFreshLab(page)
+  await loadLesson(page, 'Your first encrypted VM')
+  // The KMS sends the KEK's material to vCenter inside a KMIP Get response.
+  await selectEvent(page, /sends the key material of/, { kinds: ['KMIP messages'], keyTypes: ['KEK'] })
+  const detail = page.getByRole('region', { name: 'Event' })
+  await expect(detail).toContainText('KMIP Get response')
+  await expect(detail).toContainText('key material')
+
+  // one step back, then forward: the token flies from the KMS to vCenter; pause it half-way
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  const token = page.locator('.token').filter({ has: page.locator('.glyph-material.kt-kek') })
+  await expect(token).toHaveCount(1)
+  await page.waitForTimeout(520)
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
+  const at = await token.evaluate((el) => getComputedStyle(el).offsetDistance)
+  await page.waitForTimeout(300)
+  // paused: it does not move, and the state is still before the event (vCenter has no key yet)
+  expect(await token.evaluate((el) => getComputedStyle(el).offsetDistance)).toBe(at)
+  expect(parseFloat(at)).toBeGreaterThan(10)
+  expect(parseFloat(at)).toBeLessThan(90)
+  await expect(page.locator('.event-row.is-flying')).toContainText('sends the key material')
+
+  // Hover the key material in the tree: its bytes light up; hover a byte: its field lights up.
+  await detail.getByRole('treeitem').filter({ hasText: /^Key Material/ }).hover()
+  expect(await detail.locator('.hex-byte.is-hl, .hex-byte.is-hl-head').count()).toBeGreaterThan(32)
+  mkdirSync('docs', { recursive: true })
+  await page.screenshot({ path: 'docs/screenshot.png' })
+  await shot(page, 'kek-in-flight')
+  await detail.locator('.hex-byte').nth(3).hover()
+  await expect(detail.getByRole('treeitem', { selected: true })).toHaveText(/^Response Message/)
+
+  // Play on: the token lands and vCenter has the key material passing through.
+  await page.keyboard.press('Space')
+  await expect(token).toHaveCount(0)
+  await expect(node(page, 'vcenter')).toContainText('keys passing: 1')
+  expect(problems).toEqual([])
+})
+
+test('with reduced motion the line and its ends light up instead of a moving token', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await openFreshLab(page)
+  await runFromToolbar(page, 'KMS', 'Add KMS server')
+  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
+  await runFromToolbar(page, 'vCenter & providers', 'Establish trust')
+  // the trust events play; a travelling event draws its route and rings both ends, and nothing animates
+  await expect(page.locator('.route-highlight.is-strong')).toHaveCount(1)
+  await expect(page.locator('.endpoint-ring')).toHaveCount(2)
+  await expect(page.locator('.token.is-static')).toHaveCount(1)
+  expect(await page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0)
+  await shot(page, 'reduced-motion')
+})
+
+test('German at the flick of a switch: menus, narration and inspector', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'Host', 'Add host')
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'DE' }).click()
+  await expect(page.getByRole('navigation', { name: 'Aktionen' }).getByRole('button', { name: 'Host', exact: true })).toBeVisible()
+  await expect(page.locator('.narration-text')).toContainText('tritt Cluster')
+  await expect(page.getByRole('tab', { name: 'Ereignisse' })).toBeVisible()
+  await node(page, 'host:esx-01').click()
+  await expect(page.getByRole('complementary', { name: 'Inspektor' })).toContainText('Arbeitsspeicher')
+  await shot(page, 'german')
+  await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'EN' }).click()
+  await expect(page.locator('.narration-text')).toContainText('joins cluster')
+})
+
+test('the table view lists every component and line, and inspects from there', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, 'Host reboot: where do the keys come from?')
+  await page.keyboard.press('End')
+  await page.getByRole('button', { name: 'Table' }).click()
+  const components = page.getByRole('table', { name: 'Components' })
+  await expect(components.getByRole('row', { name: /vcenter/ })).toContainText('key IDs')
+  const host = components.getByRole('row').filter({ hasText: 'ESXi host' }).first()
+  await expect(host).toContainText('safe')
+  await host.getByRole('button', { name: 'Inspect' }).click()
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByRole('table', { name: 'key cache' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Lines' })).toContainText('KMIP over TLS')
+  await shot(page, 'table-view')
+  await page.keyboard.press('t')
+  await expect(page.locator('.react-flow')).toBeVisible()
+})
+
+test('the keyboard drives the playback: checkpoints, reset, steps, presenter mode', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'Host', 'Add host')
+  await runFromToolbar(page, 'Host', 'Add host')
+  const position = page.locator('.position')
+  await expect(position).toHaveText('Step 4 of 4')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect(position).toHaveText('Step 2 of 4')
+  await expect(node(page, 'host:esx-02')).toHaveCount(0)
+  await page.keyboard.press('c')
+  await page.keyboard.press('r')
+  await expect(position).toHaveText('Step 0 of 4')
+  await expect(node(page, 'host:esx-01')).toHaveCount(0)
+  await page.keyboard.press('1')
+  await expect(position).toHaveText('Step 2 of 4')
+  await page.keyboard.press('ArrowRight')
+  await expect(position).toHaveText('Step 3 of 4')
+  await page.keyboard.press('End')
+  await expect(node(page, 'host:esx-02')).toBeVisible()
+  await page.keyboard.press('p')
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+  await expect(page.getByText('Presenting')).toBeVisible()
+  await shot(page, 'presenter')
+  await page.keyboard.press('?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('p')
+})
+
+test('the event log exports as Markdown and JSON, and the lab rewinds to an earlier step', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'Host', 'Add host')
+  await runFromToolbar(page, 'Host', 'Add host')
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export the log as Markdown' }).click()])
+  const text = readFileSync((await md.path())!, 'utf8')
+  expect(text).toContain('# KeyFlow Lab event log')
+  expect(text).toContain('## 2. Add host — `host.add` esx-02 · cluster-a')
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export the log as JSON' }).click()])
+  expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).events).toHaveLength(4)
+
+  // Undo: the lab itself goes back to step 2 (the second host never happened).
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await page.locator('.event-row[data-seq="2"]').click()
+  page.once('dialog', (d) => void d.accept())
+  await page.getByRole('button', { name: 'Rewind the lab to here' }).click()
+  await expect(page.locator('.position')).toHaveText('Step 2 of 2')
+  await expect(node(page, 'host:esx-02')).toHaveCount(0)
+})
