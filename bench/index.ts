@@ -7,7 +7,8 @@ export type Bench = () => Promise<object[]>
 const benches: Record<string, Bench> = {
   xts: async () => (await import('./xts')).benchDiskCipher(),
   hosts: async () => (await import('./hosts')).benchHosts(),
-  kmip: async () => (await import('./kmip')).benchKmip()
+  kmip: async () => (await import('./kmip')).benchKmip(),
+  ui: async () => (await import('./ui')).benchUi()
 }
 
 const DEFAULT = ['xts', 'hosts']

@@ -1,15 +1,12 @@
 // The window: header with the command menus; the stage (graph and narration) over the timeline; the inspector on
 // the right. Theme, presenter mode and language are set on the document so CSS and screen readers follow them.
 
-import { useEffect } from 'react'
 import { CommandDialogHost } from './actions/CommandForm'
 import { ContextMenu } from './actions/ContextMenu'
 import { useBusy } from './hooks/useBusy'
 import { useLabError } from './hooks/useLabError'
 import { useLabStatus } from './hooks/useLabStatus'
-import { useReducedMotion } from './hooks/useReducedMotion'
-import { useResolvedTheme } from './hooks/useResolvedTheme'
-import { useSettings } from './hooks/useSettings'
+import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
 import type { StringKey } from './i18n/strings'
@@ -18,19 +15,6 @@ import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { Stage } from './shell/Stage'
-
-function useDocumentSettings() {
-  const theme = useResolvedTheme()
-  const reduced = useReducedMotion()
-  const { presenter, language } = useSettings()
-  useEffect(() => {
-    const root = document.documentElement
-    root.dataset.theme = theme
-    root.dataset.presenter = String(presenter)
-    root.dataset.motion = reduced ? 'reduce' : 'full'
-    root.lang = language
-  }, [theme, presenter, reduced, language])
-}
 
 export function App() {
   const status = useLabStatus()

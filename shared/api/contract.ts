@@ -7,6 +7,7 @@ import type { LabEvent, MessageRef } from '../lab/events'
 import type { FaultInfo } from '../lab/faults'
 import type { LabCommand } from '../lab/commands/schema'
 import type { ViewPatch, ViewValue } from '../lab/view'
+import { MAX_HISTORY_PAGE } from './limits'
 
 export type EntityViews = Record<string, ViewValue>
 
@@ -65,8 +66,7 @@ export interface TimelineOptions {
   recent?: number
 }
 
-/** Most events one `getHistory` call returns. */
-export const MAX_HISTORY_PAGE = 5000
+export { MAX_HISTORY_PAGE } from './limits'
 
 export type LabPush =
   | { type: 'appended'; labId: string; events: EventView[]; command: CommandView }

@@ -9,26 +9,12 @@ import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
 import { useLanguage } from '../hooks/useLanguage'
-import { useLiveViews } from '../hooks/useLiveViews'
-import { useSelection } from '../hooks/useSelection'
+import { useSelectedTarget } from '../hooks/useSelectedTarget'
 import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
-import { isComponentKind } from '../model/facts'
-import { at, str } from '../model/view'
 import { MenuItem, Popover } from '../ui/Popover'
 import { ChevronIcon, kindIcons, ClockIcon } from '../theme/icons'
 import { GROUPS, candidates, opsOfGroup, type ActionGroup } from './catalog'
-
-function useSelectedTarget() {
-  const { component } = useSelection()
-  const live = useLiveViews()
-  return useMemo(() => {
-    if (!component) return undefined
-    const kind = str(at(live[component], 'kind'))
-    const name = str(at(live[component], 'name'))
-    return isComponentKind(kind) && name ? { kind, name, id: component } : undefined
-  }, [component, live])
-}
 
 function GroupItems({ group, close }: { group: ActionGroup; close: () => void }) {
   const t = useT()

@@ -1,11 +1,12 @@
 // The small form of one command: its fields prefilled, the core's verdict on exactly these values as they change
 // (the Run button is disabled with the reason when the core would refuse), and the result once it ran.
 
-import { useEffect, useMemo, useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import type { CommandOp } from '../../../shared/lab/commands/schema'
 import { formatMessage } from '../../../shared/i18n/format'
 import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useCursor } from '../hooks/useCursor'
+import { useDebounced } from '../hooks/useDebounced'
 import { useIsRunning } from '../hooks/useIsRunning'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
@@ -18,15 +19,6 @@ import { Modal } from '../ui/Modal'
 import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value)
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms)
-    return () => clearTimeout(id)
-  }, [value, ms])
-  return v
-}
 
 export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: Args; onClose: () => void }) {
   const t = useT()

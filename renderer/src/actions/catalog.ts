@@ -3,9 +3,15 @@
 // command is allowed is never decided here — the core answers that (`checkCommands`); this only proposes.
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
-import { trustModes } from '../../../shared/lab/commands/schema'
+import type { TrustMode } from '../../../shared/lab/model'
 import type { ComponentKind } from '../model/facts'
 import { nextName, type LabFacts } from '../model/labFacts'
+
+/**
+ * The trust modes of `provider.trust`. Listed here rather than imported from the command schema, which would bring
+ * the whole validation library into the window's bundle; a test keeps the two lists equal.
+ */
+export const TRUST_MODES: readonly TrustMode[] = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']
 
 export type ActionGroup = 'kms' | 'vcenter' | 'host' | 'vm' | 'lab'
 
@@ -202,7 +208,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
     case 'key':
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
     case 'trustMode':
-      return trustModes.map((m) => ({ value: m, label: m }))
+      return TRUST_MODES.map((m) => ({ value: m, label: m }))
     default:
       return []
   }

@@ -1,19 +1,23 @@
-// The topology as an interactive graph: React Flow draws nodes and lines from the structured layout; tokens fly
-// in the overlay. Click a component to inspect it; right-click (or the context-menu key) for its actions.
+// The topology as an interactive graph: React Flow draws the nodes from the structured layout (pan, zoom, focus,
+// keyboard); our layers draw the lines under them and the tokens over them. Click a component to inspect it;
+// right-click (or the context-menu key) for its actions.
 
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
-import { Background, Controls, ReactFlow, useReactFlow, type Edge, type Node, type ReactFlowInstance } from '@xyflow/react'
-import type { LabEdgeData, LabNode } from './flowModel'
-import type { Box } from './layout'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Node, type ReactFlowInstance, type Viewport } from '@xyflow/react'
 import { useGraphModel } from '../hooks/useGraphModel'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useReducedMotion } from '../hooks/useReducedMotion'
 import { useResolvedTheme } from '../hooks/useResolvedTheme'
 import { useT } from '../hooks/useT'
-import { edgeTypes } from './edges/LabEdge'
+import { EdgeLayer } from './edges/EdgeLayer'
+import type { LabNode } from './flowModel'
 import { GraphContext } from './graphContext'
+import type { Box } from './layout'
+import { MIN_ZOOM, PADDING, fitViewport } from './viewport'
 import { nodeTypes } from './nodes'
+import { BOX_ZOOM } from './zoomLevels'
+import { OverviewLayer } from './OverviewLayer'
 import { TokenLayer } from './tokens/TokenLayer'
 
 const isComponent = (n: Node) => n.type !== 'labGroup'
@@ -28,28 +32,70 @@ function FitOnChange({ bounds, boundsKey }: { bounds: Box; boundsKey: string }) 
   const fitRequest = useLabStore((s) => s.ui.fitRequest)
   const first = useRef(true)
   useEffect(() => {
-    if (bounds.width === 0) return
-    const id = requestAnimationFrame(() => {
-      void flow.fitBounds(bounds, { padding: 0.06, duration: first.current || reduced ? 0 : 250 })
+    // The first view was set up front (defaultViewport); later changes glide there.
+    if (first.current) {
       first.current = false
-    })
+      return
+    }
+    if (bounds.width === 0) return
+    const id = requestAnimationFrame(() => void flow.fitBounds(bounds, { padding: PADDING, duration: reduced ? 0 : 250 }))
     return () => cancelAnimationFrame(id)
   }, [boundsKey, fitRequest, flow, reduced]) // eslint-disable-line react-hooks/exhaustive-deps
   return null
 }
 
 export function TopologyGraph() {
-  const { layout, nodes, edges, router } = useGraphModel()
+  return (
+    <ReactFlowProvider>
+      <Graph />
+    </ReactFlowProvider>
+  )
+}
+
+const NO_NODES: LabNode[] = []
+/** Above this many components, React Flow draws only the nodes in view. */
+const MANY = 150
+
+function Graph() {
+  const { layout, nodes, edges, router, components } = useGraphModel()
   const { selectComponent, openMenu } = useLabActions()
   const theme = useResolvedTheme()
   const t = useT()
   const graph = useMemo(() => ({ layout, router }), [layout, router])
+  // React Flow's own words for screen readers, in the chosen language and true to this graph (nothing moves or is
+  // deleted here).
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('graph.a11yNode'),
+      'node.a11yDescription.keyboardDisabled': t('graph.a11yNode'),
+      'controls.ariaLabel': t('graph.controls'),
+      'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+      'controls.fitView.ariaLabel': t('graph.fit')
+    }),
+    [t]
+  )
   const b = layout.bounds
   const boundsKey = `${Math.round(b.x)},${Math.round(b.y)},${Math.round(b.width)},${Math.round(b.height)}`
+  // React Flow starts at the fitted viewport, so the first render is already at the zoom it will show (a big lab
+  // draws its nodes once, compact, instead of in full detail and then again).
+  const pane = useRef<HTMLDivElement>(null)
+  const [initial, setInitial] = useState<Viewport | null>(null)
+  useLayoutEffect(() => {
+    const el = pane.current
+    if (el) setInitial(fitViewport(b, el.clientWidth, el.clientHeight))
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const onNodeClick = useCallback((_: MouseEvent, node: Node) => {
-    if (isComponent(node)) selectComponent(node.id)
-  }, [selectComponent])
+  // Far out, the overview draws boxes and React Flow draws no nodes (see OverviewLayer.tsx).
+  const zoom = useStore((st) => (st.panZoom ? st.transform[2] : null)) ?? initial?.zoom ?? 1
+  const overview = zoom < BOX_ZOOM
+
+  const onNodeClick = useCallback(
+    (_: MouseEvent, node: Node) => {
+      if (isComponent(node)) selectComponent(node.id)
+    },
+    [selectComponent]
+  )
   const onNodeContextMenu = useCallback(
     (e: MouseEvent, node: Node) => {
       if (!isComponent(node)) return
@@ -75,7 +121,7 @@ export function TopologyGraph() {
     },
     [selectComponent, openMenu]
   )
-  const onInit = useCallback((flow: ReactFlowInstance<LabNode, Edge<LabEdgeData>>) => {
+  const onInit = useCallback((flow: ReactFlowInstance<LabNode>) => {
     // For tests and the benchmark: the graph is drawn and answers input.
     requestAnimationFrame(() => {
       document.documentElement.dataset.graphReady = String(flow.getNodes().length)
@@ -85,30 +131,35 @@ export function TopologyGraph() {
 
   return (
     <GraphContext.Provider value={graph}>
-      <div className="graph" onKeyDown={onKeyDown}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodeClick={onNodeClick}
-          onNodeContextMenu={onNodeContextMenu}
-          onInit={onInit}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable
-          edgesFocusable={false}
-          minZoom={0.04}
-          maxZoom={2.5}
-          colorMode={theme}
-          proOptions={{ hideAttribution: true }}
-          aria-label={t('graph.label')}
-        >
-          <Background gap={24} size={1.2} />
-          <Controls showInteractive={false} position="top-right" />
-          <TokenLayer />
-          <FitOnChange bounds={b} boundsKey={boundsKey} />
-        </ReactFlow>
+      <div className="graph" ref={pane} onKeyDown={onKeyDown}>
+        {initial && (
+          <ReactFlow
+            nodes={overview ? NO_NODES : nodes}
+            nodeTypes={nodeTypes}
+            onlyRenderVisibleElements={components.length > MANY}
+            onNodeClick={onNodeClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onInit={onInit}
+            defaultViewport={initial}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            elevateNodesOnSelect={false}
+            minZoom={MIN_ZOOM}
+            maxZoom={2.5}
+            colorMode={theme}
+            proOptions={{ hideAttribution: true }}
+            aria-label={t('graph.label')}
+            ariaLabelConfig={ariaLabelConfig}
+          >
+            <Background gap={24} size={1.2} />
+            <Controls showInteractive={false} position="top-right" />
+            <EdgeLayer edges={edges} router={router} />
+            {overview && <OverviewLayer layout={layout} components={components} onSelect={selectComponent} onMenu={openMenu} />}
+            <TokenLayer />
+            <FitOnChange bounds={b} boundsKey={boundsKey} />
+          </ReactFlow>
+        )}
       </div>
     </GraphContext.Provider>
   )

@@ -1,8 +1,8 @@
 // From the views to what React Flow draws. React Flow re-processes every node when its `nodes` array changes, so
-// these arrays are rebuilt only when the structure changes (a component appears, a VM moves, a lock closes) — not
-// on every event: the nodes read their own state from the store, and highlights live in the token overlay.
+// the array is rebuilt only when the structure changes (a component appears, a VM moves) — not on every event: the
+// nodes read their own state from the store, lines are drawn by our own layer, highlights live in the token overlay.
 
-import type { Edge, Node } from '@xyflow/react'
+import type { Node } from '@xyflow/react'
 import type { EntityViews } from '../../../shared/api/contract'
 import { layoutComponents, providerNames, type TopoComponent, type TopoEdge } from '../model/topology'
 import type { Layout } from './layout'
@@ -58,7 +58,7 @@ export function flowNodes(layout: Layout, atCursor: EntityViews, components: rea
       selectable: false,
       focusable: false,
       draggable: false,
-      zIndex: -1
+      zIndex: -2
     })
   }
   for (const c of components) {
@@ -71,30 +71,12 @@ export function flowNodes(layout: Layout, atCursor: EntityViews, components: rea
       width: n.width,
       height: n.height,
       data: { kind: c.kind },
-      draggable: false,
-      ariaLabel: undefined
+      draggable: false
     })
   }
   return nodes
 }
 
-export interface LabEdgeData extends Record<string, unknown> {
-  kind: TopoEdge['kind']
-  lock: TopoEdge['lock'] | null
-}
-
 export function edgesKey(edges: readonly TopoEdge[]): string {
   return edges.map((e) => `${e.id}:${e.lock ?? ''}`).join(',')
-}
-
-export function flowEdges(edges: readonly TopoEdge[]): Edge<LabEdgeData>[] {
-  return edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: 'lab',
-    data: { kind: e.kind, lock: e.lock ?? null },
-    selectable: false,
-    focusable: false
-  }))
 }

@@ -35,8 +35,8 @@ export interface Layout {
 }
 
 export const SIZE = {
-  kms: { width: 172, height: 84 },
-  vcenter: { width: 216, height: 112 },
+  kms: { width: 172, height: 96 },
+  vcenter: { width: 236, height: 112 },
   host: { width: 184, height: 92 },
   vm: { width: 148, height: 58 },
   datastore: { width: 184, height: 64 }
@@ -83,7 +83,7 @@ export function layoutTopology(components: readonly TopoComponent[], providers: 
 
   // Column 2: vCenter, a little above the first row of hosts, so its lines come down onto their tops.
   const vcenterX = providerWidth + COLUMN_GAP
-  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL - 26 - SIZE.vcenter.height / 2)
+  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL - 10 - SIZE.vcenter.height / 2)
 
   // Column 3 on: clusters, three to a row.
   const clusters = new Map<string, { hosts: TopoComponent[]; datastores: TopoComponent[] }>()

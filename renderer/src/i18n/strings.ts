@@ -95,13 +95,20 @@ export const strings = {
   'legend.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'legend.id': { en: 'key ID', de: 'Schlüssel-ID' },
   'legend.wrapped': { en: 'wrapped key', de: 'umhüllter Schlüssel' },
-  'legend.payload': { en: 'data, certificate, message', de: 'Daten, Zertifikat, Nachricht' },
+  'legend.payload': { en: 'data (no key)', de: 'Daten (kein Schlüssel)' },
   'legend.local': { en: 'inside a component', de: 'innerhalb einer Komponente' },
   'legend.hide': { en: 'Hide legend', de: 'Legende ausblenden' },
   'legend.show': { en: 'Legend', de: 'Legende' },
 
   'graph.label': { en: 'Topology of the lab', de: 'Topologie des Labors' },
   'graph.fit': { en: 'Fit to view', de: 'Einpassen' },
+  'graph.a11yNode': {
+    en: 'Press Enter to inspect this component, Shift+F10 for its actions.',
+    de: 'Enter zeigt die Komponente im Inspektor, Umschalt+F10 ihre Aktionen.'
+  },
+  'graph.controls': { en: 'Zoom controls', de: 'Zoom-Steuerung' },
+  'graph.zoomIn': { en: 'Zoom in', de: 'Vergrößern' },
+  'graph.zoomOut': { en: 'Zoom out', de: 'Verkleinern' },
   'graph.empty': { en: 'An empty lab: add a KMS, a key provider and hosts from the toolbar — or load a lesson.', de: 'Ein leeres Labor: Fügen Sie über die Werkzeugleiste einen KMS, einen Schlüsselanbieter und Hosts hinzu — oder laden Sie eine Lektion.' },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },

@@ -10,25 +10,18 @@ import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
-import { useViews } from '../hooks/useViews'
-import { at, str } from '../model/view'
+import { useComponentName } from '../hooks/useComponentName'
 import { FlagIcon, UndoIcon } from '../theme/icons'
 import { KeyId } from './KeyId'
 import { KmipView } from './KmipView'
-
-function useName(id: string): string {
-  const views = useViews()
-  const live = useLabStore((s) => s.timeline?.live)
-  return str(at(views[id], 'name')) ?? str(at(live?.[id], 'name')) ?? id
-}
 
 export function EventInspector({ event }: { event: EventView }) {
   const t = useT()
   const lang = useLanguage()
   const a = useLabActions()
   const end = useLiveEnd()
-  const from = useName(event.from)
-  const to = useName(event.to)
+  const from = useComponentName(event.from)
+  const to = useComponentName(event.to)
   const command = useLabStore((s) => s.timeline?.commands[event.command])
   const local = event.from === event.to
   return (

@@ -5,7 +5,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { CommandResult, LabApi, LabFileInfo, LabPush } from '../../../shared/api/contract'
-import { MAX_HISTORY_PAGE } from '../../../shared/api/contract'
+import { MAX_HISTORY_PAGE } from '../../../shared/api/limits'
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../../shared/lab/faults'
 import type { MessageRef } from '../../../shared/lab/events'
@@ -149,8 +149,6 @@ export interface LabStoreOptions {
   settings?: SettingsStorage
   /** How many of the latest events the window loads at first (older ones on demand). */
   recent?: number
-  /** Whether the lab host is the desktop app (it has native file dialogs) or the test host. */
-  desktop?: boolean
   /** The language before the user chose one (the system's). */
   defaultLanguage?: Settings['language']
 }
@@ -375,9 +373,10 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
         const s = get()
         const t = s.timeline
         if (!t || bulk > 0 || result.lastSeq < result.firstSeq || lastSeq(t) < result.lastSeq) return result
-        // The events play from where the command starts, even if the window was looking at an earlier step.
+        // The events play from where the command starts, even if the window was looking at an earlier step — unless
+        // the playback is already running towards them (commands run in quick succession play one after another).
         const start = result.firstSeq - 1
-        const alreadyPlaying = s.clock.playing && (t.cursor >= start || s.clock.flights.some((f) => f.seq >= result.firstSeq))
+        const alreadyPlaying = s.clock.playing && s.clock.stopAt === null && t.cursor <= start
         if (!s.settings.autoPlay) seekTo(lastSeq(t))
         else if (!alreadyPlaying) {
           set({ timeline: moveCursor(t, start) })

@@ -46,7 +46,10 @@ export function EventList() {
     return () => ro.disconnect()
   }, [])
 
-  // Keep the current event in view (without smooth scrolling: during fast playback it would lag behind).
+  // Keep the current event in view. The scroll position is the one we track (reading it back from the element
+  // would force a layout of the whole page on every step), and the write waits for the next frame.
+  const view = useRef(viewport)
+  view.current = viewport
   useEffect(() => {
     const el = scroller.current
     if (!el || current === null) return
@@ -54,8 +57,16 @@ export function EventList() {
     if (i < 0) return
     const top = offsets[i]
     const bottom = offsets[i + 1]
-    if (top < el.scrollTop + ROW_HEIGHT.command) el.scrollTop = Math.max(0, top - ROW_HEIGHT.command)
-    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight + 8
+    const { top: scrollTop, height } = view.current
+    let to: number | null = null
+    if (top < scrollTop + ROW_HEIGHT.command) to = Math.max(0, top - ROW_HEIGHT.command)
+    else if (bottom > scrollTop + height) to = bottom - height + 8
+    if (to === null) return
+    const target = to
+    const id = requestAnimationFrame(() => {
+      el.scrollTop = target
+    })
+    return () => cancelAnimationFrame(id)
   }, [current, rows, offsets])
 
   const onSelect = useCallback((seq: number) => selectEvent(seq), [selectEvent])

@@ -31,10 +31,18 @@ export function Popover({ label, ariaLabel, title, className, align = 'start', r
       const t = e.target as Node
       if (!panel.current?.contains(t) && !button.current?.contains(t)) setOpen(false)
     }
+    // Escape closes it even when the focus left the panel (e.g. the button clicked in it became disabled).
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false)
+    }
     document.addEventListener('mousedown', onDown)
+    document.addEventListener('keydown', onKey)
     // Focus the first item so the keyboard can go on from there.
     requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"]), input, select, button')?.focus())
-    return () => document.removeEventListener('mousedown', onDown)
+    return () => {
+      document.removeEventListener('mousedown', onDown)
+      document.removeEventListener('keydown', onKey)
+    }
   }, [open])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

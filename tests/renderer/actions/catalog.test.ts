@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { commandOps, commandSchema } from '../../../shared/lab/commands/schema'
-import { OPS, buildCommand, candidates, cryptoUtilArgs, defaultArgs, opsFor, opsOfGroup, optionsFor, splitArgs, GROUPS } from '../../../renderer/src/actions/catalog'
+import { commandOps, commandSchema, trustModes } from '../../../shared/lab/commands/schema'
+import { OPS, TRUST_MODES, buildCommand, candidates, cryptoUtilArgs, defaultArgs, opsFor, opsOfGroup, optionsFor, splitArgs, GROUPS } from '../../../renderer/src/actions/catalog'
 import { commandArgsText } from '../../../renderer/src/actions/describe'
 import { commandKey, checkFor, rekeyChecks } from '../../../renderer/src/store/checks'
 import { labFacts } from '../../../renderer/src/model/labFacts'
@@ -24,7 +24,8 @@ async function liveFacts() {
 }
 
 describe('the action catalog', () => {
-  it('offers every command of the schema, each in a group', () => {
+  it('offers every command of the schema, each in a group, and every trust mode', () => {
+    expect([...TRUST_MODES]).toEqual([...trustModes])
     expect(Object.keys(OPS).sort()).toEqual([...commandOps].sort())
     expect(GROUPS.flatMap((g) => opsOfGroup(g).map((o) => o.op)).sort()).toEqual([...commandOps].sort())
   })

@@ -55,6 +55,24 @@ describe('the window store', () => {
     expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { op: 'host.add', first: 1, last: 1 } })
   })
 
+  it('plays commands run in quick succession one after the other, and jumps to a new command when paused in the past', async () => {
+    const { store, scheduler, actions } = await started()
+    await actions.runCommand(addHost('a'))
+    await actions.runCommand(addHost('b'))
+    // still on the first: the second waits its turn
+    expect(store.getState().clock.flights.map((f) => f.seq)).toEqual([1])
+    scheduler.advance(FLIGHT_MS)
+    expect(store.getState().timeline!.cursor).toBe(1)
+    expect(store.getState().clock.flights.map((f) => f.seq)).toEqual([2])
+    scheduler.advance(FLIGHT_MS)
+    expect(store.getState().timeline!.cursor).toBe(2)
+    // looking at the start, paused: a new command plays from where it starts
+    actions.setCursor(0)
+    await actions.runCommand(addHost('c'))
+    expect(store.getState().timeline!.cursor).toBe(2)
+    expect(store.getState().clock.flights.map((f) => f.seq)).toEqual([3])
+  })
+
   it('jumps to the end instead when new commands are not to be played', async () => {
     const { store, actions } = await started()
     actions.setSettings({ autoPlay: false })

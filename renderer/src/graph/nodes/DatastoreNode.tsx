@@ -6,7 +6,8 @@ import { componentFacts, type DatastoreFacts } from '../../model/facts'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { FileIcon, ShieldIcon } from '../../theme/icons'
-import { NodeFrame, Surface, useDetailed } from './NodeParts'
+import { useDetailed } from '../../hooks/useDetailed'
+import { NodeFrame, Surface } from './NodeParts'
 
 export const DatastoreNode = memo(function DatastoreNode({ id }: NodeProps) {
   const view = useEntityView(id)

@@ -6,7 +6,8 @@ import { componentFacts, type HostFacts } from '../../model/facts'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { CrashIcon, PowerIcon } from '../../theme/icons'
-import { Badge, KeyCount, NodeFrame, Surface, useDetailed } from './NodeParts'
+import { useDetailed } from '../../hooks/useDetailed'
+import { Badge, KeyCount, NodeFrame, Surface } from './NodeParts'
 
 const stateTone: Record<string, string> = { safe: 'good', prepared: 'info', incapable: 'muted', pendingIncapable: 'warn' }
 

@@ -6,7 +6,8 @@ import { KMIP_STATES, componentFacts, type KmsFacts } from '../../model/facts'
 import { kmipStateName } from '../../model/kmipStates'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
-import { Badge, NodeFrame, Surface, useDetailed } from './NodeParts'
+import { useDetailed } from '../../hooks/useDetailed'
+import { Badge, NodeFrame, Surface } from './NodeParts'
 
 export const KmsNode = memo(function KmsNode({ id }: NodeProps) {
   const view = useEntityView(id)

@@ -1,35 +1,15 @@
 // Pieces every node is made of: the frame with its icon, name and state badge, the two surfaces (memory, which a
-// reboot wipes, and persisted, which survives), key counts by type, and invisible handles React Flow needs to
-// attach lines (our lines draw their own curves from the layout).
+// reboot wipes, and persisted, which survives), and key counts by type. Nodes have no handles: nothing connects in
+// this graph, and the lines are drawn from the layout (edges/EdgeLayer.tsx).
 
-import { Handle, Position, useStore } from '@xyflow/react'
-import { memo, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { useBoxOnly } from '../../hooks/useBoxOnly'
+import { useIsSelected } from '../../hooks/useIsSelected'
 import type { KeyType } from '../../../../shared/lab/model'
-import { useLabStore } from '../../hooks/useLabStore'
 import { useT } from '../../hooks/useT'
 import { ChipIcon, DiskIcon, kindIcons } from '../../theme/icons'
 import type { ComponentKind } from '../../model/facts'
 import { KeyGlyph } from '../tokens/KeyGlyph'
-
-/** Below this zoom the nodes show only icon, name and state: details would be unreadable and cost frames. */
-export const DETAIL_ZOOM = 0.45
-
-export function useDetailed(): boolean {
-  return useStore((s) => s.transform[2] >= DETAIL_ZOOM)
-}
-
-export function useSelected(id: string): boolean {
-  return useLabStore((s) => s.selection.component === id)
-}
-
-export const Handles = memo(function Handles() {
-  return (
-    <>
-      <Handle type="target" position={Position.Left} isConnectable={false} className="node-handle" />
-      <Handle type="source" position={Position.Right} isConnectable={false} className="node-handle" />
-    </>
-  )
-})
 
 export function NodeFrame(props: {
   id: string
@@ -40,11 +20,19 @@ export function NodeFrame(props: {
   children?: ReactNode
 }) {
   const Icon = kindIcons[props.kind]
-  const selected = useSelected(props.id)
+  const selected = useIsSelected(props.id)
+  const boxOnly = useBoxOnly()
   const t = useT()
+  if (boxOnly)
+    return (
+      <div
+        className={`node node-${props.kind} is-box${props.state ? ` is-${props.state}` : ''}${selected ? ' is-selected' : ''}`}
+        data-component={props.id}
+        title={`${t(`kind.${props.kind}`)} ${props.name}`}
+      />
+    )
   return (
     <div className={`node node-${props.kind}${props.state ? ` is-${props.state}` : ''}${selected ? ' is-selected' : ''}`} data-component={props.id}>
-      <Handles />
       <div className="node-head">
         <Icon className="node-icon" size={20} />
         <span className="node-name" title={props.name}>

@@ -7,7 +7,8 @@ import { componentFacts, type VcenterFacts } from '../../model/facts'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
-import { Badge, NodeFrame, Surface, useDetailed } from './NodeParts'
+import { useDetailed } from '../../hooks/useDetailed'
+import { Badge, NodeFrame, Surface } from './NodeParts'
 
 export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
   const view = useEntityView(id)

@@ -6,7 +6,8 @@ import { componentFacts, type VmFacts } from '../../model/facts'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { LockIcon, ShieldIcon } from '../../theme/icons'
-import { Badge, NodeFrame, useDetailed } from './NodeParts'
+import { useDetailed } from '../../hooks/useDetailed'
+import { Badge, NodeFrame } from './NodeParts'
 
 export const VmNode = memo(function VmNode({ id }: NodeProps) {
   const view = useEntityView(id)

@@ -6,12 +6,12 @@
 // Tokens are Web Animations on CSS motion paths, synchronised to the store's playback clock: pausing freezes them,
 // a speed change changes their playback rate, and the clock — not the animation — moves the cursor.
 
-import { memo, useContext, useLayoutEffect, useRef } from 'react'
+import { memo, useContext, useRef } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import type { EventView } from '../../../../shared/api/contract'
-import { FLIGHT_MS, playbackTime, type Flight } from '../../playback/clock'
+import type { Flight } from '../../playback/clock'
 import { eventAt } from '../../store/timelineModel'
-import { browserScheduler } from '../../store/scheduler'
+import { useClockedAnimation } from '../../hooks/useClockedAnimation'
 import { useCurrentSeq } from '../../hooks/useCurrentSeq'
 import { useLabStore } from '../../hooks/useLabStore'
 import { useReducedMotion } from '../../hooks/useReducedMotion'
@@ -22,34 +22,8 @@ import { TokenBody } from './TokenBody'
 import { tokenVisual } from './tokenVisual'
 
 const NO_FLIGHTS: Flight[] = []
-
-/** Keeps one Web Animation in step with the playback clock. */
-function useClockedAnimation(ref: React.RefObject<HTMLElement | null>, departedAt: number, keyframes: Keyframe[] | null, shape: string) {
-  const playing = useLabStore((s) => s.clock.playing)
-  const rate = useLabStore((s) => s.clock.rate)
-  const anchorVirtual = useLabStore((s) => s.clock.anchorVirtual)
-  const anchorReal = useLabStore((s) => s.clock.anchorReal)
-  const anim = useRef<Animation | null>(null)
-  useLayoutEffect(() => {
-    const el = ref.current
-    if (!el || !keyframes) return
-    const a = el.animate(keyframes, { duration: FLIGHT_MS, fill: 'both', easing: 'ease-in-out' })
-    anim.current = a
-    return () => {
-      a.cancel()
-      anim.current = null
-    }
-  }, [shape, keyframes]) // eslint-disable-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    const a = anim.current
-    if (!a) return
-    const now = playbackTime({ playing, rate, anchorVirtual, anchorReal }, browserScheduler.now())
-    a.playbackRate = rate
-    a.currentTime = Math.min(FLIGHT_MS, Math.max(0, now - departedAt))
-    if (playing) a.play()
-    else a.pause()
-  }, [playing, rate, anchorVirtual, anchorReal, departedAt, shape, keyframes])
-}
+/** How many of the latest routes in the air are highlighted. */
+const HIGHLIGHTED = 3
 
 const TRAVEL: Keyframe[] = [
   { offsetDistance: '0%', opacity: 0 },
@@ -123,9 +97,13 @@ export const TokenLayer = memo(function TokenLayer() {
     <ViewportPortal>
       <div className="token-layer" aria-hidden="true">
         <svg className="token-svg" width="1" height="1">
-          {inAir.map(({ flight, event }, i) => (
-            <Highlight key={flight.seq} route={graph.router.route(event.from, event.to)} tone={tokenVisual(event).tone} boxes={box} strong={i === last || reduced} />
-          ))}
+          {/* With many tokens in the air only the latest routes are drawn: fifty overlapping highlights say nothing
+              more, and each costs a repaint of the layer. With reduced motion, every route lights up. */}
+          {inAir.map(({ flight, event }, i) =>
+            reduced || i > last - HIGHLIGHTED ? (
+              <Highlight key={flight.seq} route={graph.router.route(event.from, event.to)} tone={tokenVisual(event).tone} boxes={box} strong={i === last || reduced} />
+            ) : null
+          )}
           {resting && <Highlight route={graph.router.route(resting.from, resting.to)} tone={tokenVisual(resting).tone} boxes={box} strong />}
         </svg>
         {inAir.map(({ flight, event }) => {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { EntityViews } from '../../../shared/api/contract'
+import { existenceKey, flowNodes, graphInputs } from '../../../renderer/src/graph/flowModel'
+import { layoutTopology } from '../../../renderer/src/graph/layout'
+import { fitViewport, MAX_ZOOM } from '../../../renderer/src/graph/viewport'
+import { tokenVisual } from '../../../renderer/src/graph/tokens/tokenVisual'
+
+const vm = { kind: 'vm', name: 'web', host: 'esx-01' }
+const live: EntityViews = {
+  lab: { order: ['vcenter', 'kms:kms-1', 'datastore:ds-a', 'host:esx-01', 'vm:web'] },
+  vcenter: { kind: 'vcenter', name: 'vcsa', persisted: { providers: { kp: { trust: { mode: null } } } } },
+  'kms:kms-1': { kind: 'kms', name: 'kms-1', provider: 'kp' },
+  'datastore:ds-a': { kind: 'datastore', name: 'ds-a', cluster: 'a' },
+  'host:esx-01': { kind: 'host', name: 'esx-01', cluster: 'a' },
+  'vm:web': vm
+}
+const early: EntityViews = { lab: live.lab, vcenter: live.vcenter, 'kms:kms-1': live['kms:kms-1'] }
+
+describe('what React Flow draws', () => {
+  it('places every live component but draws only those that exist at the cursor', () => {
+    const inputs = graphInputs(live, early)
+    const layout = layoutTopology(inputs.components, inputs.providers)
+    const ids = flowNodes(layout, early, inputs.components).map((n) => n.id)
+    expect(ids).toEqual(['provider:kp', 'vcenter', 'kms:kms-1'])
+    const all = flowNodes(layout, live, inputs.components)
+    expect(all.map((n) => n.id)).toEqual(['provider:kp', 'cluster:a', 'vcenter', 'kms:kms-1', 'datastore:ds-a', 'host:esx-01', 'vm:web'])
+    // the same place at both moments
+    expect(all.find((n) => n.id === 'kms:kms-1')?.position).toEqual(flowNodes(layout, early, inputs.components).find((n) => n.id === 'kms:kms-1')?.position)
+    expect(all.find((n) => n.id === 'cluster:a')).toMatchObject({ type: 'labGroup', selectable: false, zIndex: -2 })
+  })
+
+  it('changes its structural keys only when the structure changes, not with every state change', () => {
+    const a = graphInputs(live, live)
+    const powered = { ...live, 'vm:web': { ...vm, power: 'poweredOn' } }
+    expect(graphInputs(powered, powered).key).toBe(a.key)
+    const moved = { ...live, 'host:esx-02': { kind: 'host', name: 'esx-02', cluster: 'a' }, 'vm:web': { ...vm, host: 'esx-02' } }
+    expect(graphInputs(moved, moved).key).not.toBe(a.key)
+    expect(existenceKey(early, a.components)).toBe('11000')
+  })
+
+  it('fits a layout into a pane, never beyond the largest zoom', () => {
+    const v = fitViewport({ x: 0, y: 0, width: 1000, height: 500 }, 500, 500)
+    expect(v.zoom).toBeCloseTo(500 / 1120)
+    // centred
+    expect(v.x + 500 * v.zoom).toBeCloseTo(250)
+    expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, 800, 600).zoom).toBe(MAX_ZOOM)
+    expect(fitViewport({ x: 0, y: 0, width: 0, height: 0 }, 800, 600)).toEqual({ x: 0, y: 0, zoom: 1 })
+  })
+
+  it('dresses a token in the keys it carries, or in its payload when none', () => {
+    expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' } })).toMatchObject({ tone: 'kek', payload: null })
+    expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true } })).toEqual({ keys: [], payload: { kind: 'disk', encrypted: true }, tone: 'neutral' })
+  })
+})
