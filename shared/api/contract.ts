@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { LabEvent, MessageRef } from '../lab/events'
 import type { FaultInfo } from '../lab/faults'
+import type { CommandRecord } from '../lab/lab'
 import type { LabCommand } from '../lab/commands/schema'
 import type { ViewPatch, ViewValue } from '../lab/view'
 import { MAX_HISTORY_PAGE } from './limits'
@@ -16,14 +17,8 @@ export interface EventView extends LabEvent {
   patches: ViewPatch[]
 }
 
-export interface CommandView {
-  index: number
-  command: LabCommand
-  step: number | null
-  firstSeq: number
-  lastSeq: number
-  fault: FaultInfo | null
-}
+/** A command of the history as the window sees it: the lab's own record (what ran, its events, its fault). */
+export type CommandView = CommandRecord
 
 export interface LabFileInfo {
   /** Where the lab was last saved or opened from; null for a new lab. */

@@ -43,8 +43,9 @@ export function eventView(entry: HistoryEntry): EventView {
   return { ...entry.event, patches }
 }
 
+/** A copy: the lab shortens the last record in place when it rewinds, and a view once sent must not change. */
 export function commandView(r: CommandRecord): CommandView {
-  return { index: r.index, command: r.command, step: r.step, firstSeq: r.firstSeq, lastSeq: r.lastSeq, fault: r.fault }
+  return { ...r }
 }
 
 /** Event views are computed once per history entry and kept (entries are immutable once appended). */

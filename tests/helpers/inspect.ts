@@ -1,10 +1,10 @@
 // Looks at a lab the way an attacker or an auditor would: files on the datastore, keys on the KMS.
 
-import { createDecipheriv } from 'node:crypto'
 import type { Lab } from '../../shared/lab/lab'
 import { parseVmx } from '../../shared/lab/files/vmx'
 import { parseBundle, unwrapDek } from '../../shared/lab/services/dekWrap'
 import { get } from './lab'
+import { opensslSectors } from './opensslXts'
 
 export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram') {
   const vm = get(lab, 'vm', vmName)
@@ -27,14 +27,7 @@ export function dekOf(lab: Lab, vmName: string): Uint8Array {
 
 /** Decrypts with OpenSSL's aes-256-xts, one 512-byte data unit per sector: a second, independent implementation. */
 export function opensslXtsDecrypt(dek: Uint8Array, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(data.length)
-  for (let s = 0; s * 512 < data.length; s++) {
-    const iv = Buffer.alloc(16)
-    iv.writeBigUInt64LE(BigInt(s))
-    const d = createDecipheriv('aes-256-xts', dek, iv)
-    out.set(Buffer.concat([d.update(data.subarray(s * 512, s * 512 + 512)), d.final()]), s * 512)
-  }
-  return out
+  return opensslSectors(true, dek, data)
 }
 
 export function text(bytes: Uint8Array): string {

@@ -11,17 +11,8 @@ import { applyPatches, type ViewPatch, type ViewValue } from '../../../shared/la
 
 export const SNAPSHOT_EVERY = 256
 
-export interface TimelineModel {
-  labId: string
-  seed: number | null
-  /** The first seq of the whole history; `baseSeq > startSeq` means older events can still be fetched. */
-  startSeq: number
-  base: EntityViews
-  baseSeq: number
-  /** Contiguous: events[i].seq === baseSeq + 1 + i. */
-  events: EventView[]
-  commands: CommandView[]
-  file: LabFileInfo
+/** The host's timeline (events contiguous: events[i].seq === baseSeq + 1 + i) plus the window's cursor and views. */
+export interface TimelineModel extends Timeline {
   /** The event whose "after" state is shown; `baseSeq` shows the state before any loaded event. */
   cursor: number
   /** Views after the last event. */

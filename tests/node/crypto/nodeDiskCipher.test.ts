@@ -5,19 +5,8 @@ import { nodeDiskCipher, opensslPerSectorDiskCipher } from '../../../node/crypto
 import { fromHex, toHex } from '../../../shared/crypto/bytes'
 import { MAX_SECTOR, SECTOR_SIZE, type DiskCipher } from '../../../shared/crypto/diskCipher'
 import { jsDiskCipher } from '../../../shared/crypto/xts'
+import { opensslSectors } from '../../helpers/opensslXts'
 import fixture from '../../fixtures/ieee1619-xts.json'
-
-// The independent oracle: OpenSSL's own XTS, one data unit (sector) per cipher object, IV = LE128(sector).
-function opensslSectors(decrypting: boolean, dek: Uint8Array, data: Uint8Array, firstSector: number): Uint8Array {
-  const out = new Uint8Array(data.length)
-  for (let i = 0; i < data.length / SECTOR_SIZE; i++) {
-    const iv = Buffer.alloc(16)
-    iv.writeBigUInt64LE(BigInt(firstSector + i))
-    const cipher = decrypting ? createDecipheriv('aes-256-xts', dek, iv) : createCipheriv('aes-256-xts', dek, iv)
-    out.set(cipher.update(data.subarray(i * SECTOR_SIZE, (i + 1) * SECTOR_SIZE)), i * SECTOR_SIZE)
-  }
-  return out
-}
 
 /** The encrypted sector tweak T = AES-256(K2, LE128(sector)), to pick sectors whose tweak has a given bit set. */
 function encryptedTweak(dek: Uint8Array, sector: number): Buffer {

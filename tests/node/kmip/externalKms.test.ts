@@ -3,7 +3,7 @@
 // VM with a key that lives in PyKMIP, lose PyKMIP, reboot the host, and the VM is locked.
 
 import { createServer as createTlsServer, type Server } from 'node:tls'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fromHex } from '../../../shared/crypto/bytes'
 import { KmipClient } from '../../../shared/kmip/client'
 import { Operation } from '../../../shared/kmip/enums'
@@ -12,27 +12,11 @@ import { Lab } from '../../../shared/lab/lab'
 import type { HostComponent, KmsComponent, VmComponent } from '../../../shared/lab/model'
 import { labDeps } from '../../../node/host/labHost'
 import { tlsExternalKms } from '../../../node/kmip/externalKms'
-import type { RunningKmsServer } from '../../../node/kmip/kmsServer'
-import { openClient, startLabKms } from './support/labKms'
-import { makeTestPki, type TestPki } from './support/pki'
-import { freePort, requirePykmip, startPykmip, type PykmipServer } from './support/pykmip'
+import { usePeers } from './support/peers'
+import { openClient } from './support/labKms'
+import { freePort } from './support/pykmip'
 
-let pki: TestPki
-let lab: RunningKmsServer
-let pykmip: PykmipServer | undefined
-
-beforeAll(async () => {
-  requirePykmip()
-  pki = makeTestPki()
-  const starting = startPykmip(pki)
-  lab = (await startLabKms(pki)).server
-  pykmip = await starting
-})
-afterAll(async () => {
-  pykmip?.kill()
-  await lab?.close()
-  pki?.dispose()
-})
+const peers = usePeers({ pykmip: true })
 
 /** A KMS component as `kms.add` with `external` makes it. */
 function externalKms(port: number, material: { ca: string; cert: string; key: string }): KmsComponent {
@@ -56,7 +40,7 @@ const refusal = (promise: Promise<unknown>): Promise<string> =>
 
 describe('tlsExternalKms: the connector', () => {
   it("opens a mutually authenticated session, describes it, and carries KMIP both ways", async () => {
-    const link = await tlsExternalKms().connect(externalKms(lab.port, pki.client()))
+    const link = await tlsExternalKms().connect(externalKms(peers.lab.port, peers.pki.client()))
     try {
       expect(link.describe()).toMatch(/^TLSv1\.[23] [A-Z0-9_-]+, server CN=localhost$/)
       const client = new KmipClient((request) => link.send(request))
@@ -67,25 +51,25 @@ describe('tlsExternalKms: the connector', () => {
   })
 
   it('describes a PyKMIP session as TLS 1.2 with the cipher PyKMIP picks', async () => {
-    const link = await tlsExternalKms().connect(externalKms(pykmip!.port, pki.client()))
+    const link = await tlsExternalKms().connect(externalKms(peers.pykmip!.port, peers.pki.client()))
     link.close()
     expect(link.describe()).toMatch(/^TLSv1\.2 [A-Z0-9-]+, server CN=localhost$/)
   })
 
   it("fails with the TLS stack's own words", async () => {
     const closedPort = await freePort()
-    expect(await refusal(tlsExternalKms().connect(externalKms(closedPort, pki.client())))).toBe(`connect ECONNREFUSED 127.0.0.1:${closedPort}`)
+    expect(await refusal(tlsExternalKms().connect(externalKms(closedPort, peers.pki.client())))).toBe(`connect ECONNREFUSED 127.0.0.1:${closedPort}`)
     // A CA we do not trust: the lab's KMS and PyKMIP send their CA along, so OpenSSL sees an untrusted chain.
-    const wrongCa = { ...pki.client(), ca: pki.pem('stranger-ca.crt') }
-    for (const port of [lab.port, pykmip!.port]) {
+    const wrongCa = { ...peers.pki.client(), ca: peers.pki.pem('stranger-ca.crt') }
+    for (const port of [peers.lab.port, peers.pykmip!.port]) {
       expect(await refusal(tlsExternalKms().connect(externalKms(port, wrongCa)))).toBe('self-signed certificate in certificate chain')
     }
     // Servers that send only their own certificate: one signed by a CA we do not know, one expired.
     for (const [cert, key, message, ca] of [
       ['server.crt', 'server.key', 'unable to verify the first certificate', wrongCa],
-      ['server_expired.crt', 'server_expired.key', 'certificate has expired', pki.client()]
+      ['server_expired.crt', 'server_expired.key', 'certificate has expired', peers.pki.client()]
     ] as const) {
-      const bare = createTlsServer({ cert: pki.pem(cert), key: pki.pem(key) })
+      const bare = createTlsServer({ cert: peers.pki.pem(cert), key: peers.pki.pem(key) })
       await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve))
       try {
         const port = (bare.address() as { port: number }).port
@@ -98,11 +82,11 @@ describe('tlsExternalKms: the connector', () => {
 
   it('fails a request when the server stops answering (a real outage), instead of waiting forever', async () => {
     // Completes the TLS handshake, then reads requests and never answers: a hung KMS.
-    const mute: Server = createTlsServer({ ...pki.server(), requestCert: true, rejectUnauthorized: true }, (socket) => socket.resume())
+    const mute: Server = createTlsServer({ ...peers.pki.server(), requestCert: true, rejectUnauthorized: true }, (socket) => socket.resume())
     await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve))
     try {
       const port = (mute.address() as { port: number }).port
-      const link = await tlsExternalKms({ requestTimeoutMs: 300 }).connect(externalKms(port, pki.client()))
+      const link = await tlsExternalKms({ requestTimeoutMs: 300 }).connect(externalKms(port, peers.pki.client()))
       const started = Date.now()
       const failure = await refusal(link.send(new KmipClient(async () => new Uint8Array()).buildRequest([])))
       expect(failure).toMatch(/did not answer within 300 ms/)
@@ -116,9 +100,9 @@ describe('tlsExternalKms: the connector', () => {
 
 describe('an external KMS in the lab: PyKMIP', () => {
   it('encrypts a VM with a key that lives in PyKMIP, and locks it when PyKMIP is gone and the host reboots', async () => {
-    const client = pki.client()
+    const client = peers.pki.client()
     const steps = [
-      { op: 'kms.add', name: 'pykmip', provider: 'kp', external: { host: '127.0.0.1', port: pykmip!.port, caPem: client.ca, clientCertPem: client.cert, clientKeyPem: client.key } },
+      { op: 'kms.add', name: 'pykmip', provider: 'kp', external: { host: '127.0.0.1', port: peers.pykmip!.port, caPem: client.ca, clientCertPem: client.cert, clientKeyPem: client.key } },
       { op: 'provider.add', name: 'kp' },
       { op: 'host.add', name: 'esx-01', cluster: 'c1' },
       { op: 'host.add', name: 'esx-02', cluster: 'c1' },
@@ -139,7 +123,7 @@ describe('an external KMS in the lab: PyKMIP', () => {
     const host = theLab.component('host:esx-01') as HostComponent
     const cached = host.memory.keyCache[vm.keyId!]
     expect(cached.material).toHaveLength(32)
-    const { client: ours, link } = await openClient(pki, pykmip!.port)
+    const { client: ours, link } = await openClient(peers.pki, peers.pykmip!.port)
     try {
       expect((await ours.get(vm.keyId!)).value.keyMaterial).toEqual(cached.material)
     } finally {
@@ -160,14 +144,14 @@ describe('an external KMS in the lab: PyKMIP', () => {
     expect(trace.some((e) => e.kmip!.direction === 'response' && e.kmip!.ok === false)).toBe(true)
 
     // The outage: PyKMIP is gone; the host reboots and cannot get its keys back.
-    pykmip!.kill()
-    await expect.poll(() => refusal(tlsExternalKms({ connectTimeoutMs: 1_000 }).connect(externalKms(pykmip!.port, client)).then((l) => l.close()))).toMatch(/ECONNREFUSED/)
+    peers.pykmip!.kill()
+    await expect.poll(() => refusal(tlsExternalKms({ connectTimeoutMs: 1_000 }).connect(externalKms(peers.pykmip!.port, client)).then((l) => l.close()))).toMatch(/ECONNREFUSED/)
     const reboot = await theLab.run({ op: 'host.reboot', name: 'esx-01' })
     expect(reboot.fault).toBeFalsy()
     const locked = theLab.component('vm:vm-1') as VmComponent
     expect(locked.cryptoState).toBe('locked')
     const said = theLab.entries.map((e) => e.event.text).join('\n')
-    expect(said).toContain(`vCenter cannot open a TLS session with pykmip: connect ECONNREFUSED 127.0.0.1:${pykmip!.port}`)
+    expect(said).toContain(`vCenter cannot open a TLS session with pykmip: connect ECONNREFUSED 127.0.0.1:${peers.pykmip!.port}`)
     expect(said).toMatch(/vm-1 is locked because of a KMS cluster error/)
   })
 })

@@ -5,7 +5,7 @@
 
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fromHex, toHex } from '../../../shared/crypto/bytes'
 import { KmipOperationError } from '../../../shared/kmip/client'
 import { Operation, QueryFunction, ResultReason, ResultStatus, RevocationReasonCode, State } from '../../../shared/kmip/enums'
@@ -13,30 +13,14 @@ import { decodeRequestMessage, decodeResponseMessage } from '../../../shared/kmi
 import { createPayload } from '../../../shared/kmip/payloads'
 import { Tag } from '../../../shared/kmip/tags'
 import { decodeTtlv, encodeTtlv, type TtlvItem } from '../../../shared/kmip/ttlv'
-import type { RunningKmsServer } from '../../../node/kmip/kmsServer'
 import type { KmipTlsLink } from '../../../node/kmip/tlsLink'
 import vcenterFixture from '../../fixtures/kmip/vcenter-7.0.3-trace.json'
-import { openClient, openLink, startLabKms } from './support/labKms'
-import { makeTestPki, PYKMIP_FIXTURES, type TestPki } from './support/pki'
-import { PYTHON, requirePykmip, startPykmip, type PykmipServer } from './support/pykmip'
+import { usePeers } from './support/peers'
+import { openClient, openLink } from './support/labKms'
+import { PYKMIP_FIXTURES } from './support/pki'
+import { PYTHON } from './support/pykmip'
 
-let pki: TestPki
-let lab: RunningKmsServer
-let pykmip: PykmipServer | undefined
-
-beforeAll(async () => {
-  requirePykmip()
-  pki = makeTestPki()
-  // PyKMIP takes a few seconds to start: start it now, while the other tests run.
-  const starting = startPykmip(pki)
-  lab = (await startLabKms(pki)).server
-  pykmip = await starting
-})
-afterAll(async () => {
-  pykmip?.kill()
-  await lab?.close()
-  pki?.dispose()
-})
+const peers = usePeers({ pykmip: true })
 
 function runPython(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -51,7 +35,7 @@ function runPython(script: string, env: Record<string, string>): Promise<{ code:
 
 describe("(a) PyKMIP's client against the lab's KMS", () => {
   it('passes the whole lifecycle (lifecycle.py, KMIP 1.1)', async () => {
-    const { code, output } = await runPython('lifecycle.py', { PKI_DIR: pki.dir, KMIP_PORT: String(lab.port) })
+    const { code, output } = await runPython('lifecycle.py', { PKI_DIR: peers.pki.dir, KMIP_PORT: String(peers.lab.port) })
     expect(output).toContain('lifecycle: all steps passed')
     expect(output).not.toMatch(/^FAIL/m)
     expect(code).toBe(0)
@@ -63,18 +47,18 @@ describe("(a) PyKMIP's client against the lab's KMS", () => {
 
   it("answers PyKMIP's client exactly as PyKMIP's server does, with and without EKU clientAuth", async () => {
     const probe = async (port: number, who: string) =>
-      (await runPython('auth_probe.py', { PKI_DIR: pki.dir, KMIP_PORT: String(port), KMIP_CLIENT: who })).output.trim()
+      (await runPython('auth_probe.py', { PKI_DIR: peers.pki.dir, KMIP_PORT: String(port), KMIP_CLIENT: who })).output.trim()
     for (const who of ['client', 'client_noeku']) {
-      expect(await probe(lab.port, who), who).toBe(await probe(pykmip!.port, who))
+      expect(await probe(peers.lab.port, who), who).toBe(await probe(peers.pykmip!.port, who))
     }
-    expect(await probe(lab.port, 'client_noeku')).toBe('OPERATION_FAILED AUTHENTICATION_NOT_SUCCESSFUL')
-    expect(await probe(lab.port, 'client')).toBe('SUCCESS None')
+    expect(await probe(peers.lab.port, 'client_noeku')).toBe('OPERATION_FAILED AUTHENTICATION_NOT_SUCCESSFUL')
+    expect(await probe(peers.lab.port, 'client')).toBe('SUCCESS None')
   })
 })
 
 describe("(b) the lab's KMIP client against PyKMIP's server", () => {
   it('runs the same lifecycle', async () => {
-    const { client, link } = await openClient(pki, pykmip!.port)
+    const { client, link } = await openClient(peers.pki, peers.pykmip!.port)
     try {
       expect(link.describe()).toMatch(/^TLSv1\.2 \S+, server CN=localhost$/)
       expect((await client.discoverVersions()).value).toContainEqual({ major: 1, minor: 1 })
@@ -120,7 +104,7 @@ describe("(c) vCenter 7.0.3's requests replayed against the lab's KMS", () => {
       for (const [i, exchange] of exchanges.entries()) {
         let link = sessions.get(exchange.session)
         if (link === undefined) {
-          link = await openLink(pki, lab.port)
+          link = await openLink(peers.pki, peers.lab.port)
           sessions.set(exchange.session, link)
         }
         const request = encodeTtlv(mapIds(decodeTtlv(fromHex(exchange.request))))
@@ -142,7 +126,7 @@ describe("(c) vCenter 7.0.3's requests replayed against the lab's KMS", () => {
       }
       // Both keys of the trace were created, tagged by the batched Add Attribute and activated.
       expect(ids.size).toBe(2)
-      const { client, link } = await openClient(pki, lab.port)
+      const { client, link } = await openClient(peers.pki, peers.lab.port)
       try {
         for (const uid of ids.values()) {
           const tags = new Map((await client.getAttributes(uid, ['x-Vendor', 'x-Component', 'State'])).value.map((a) => [a.name, a.value.value]))

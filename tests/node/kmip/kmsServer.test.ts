@@ -1,40 +1,29 @@
 // The lab's KMS over real TLS: every operation, batches, ownership by certificate CN, refused certificates, and
 // 100 concurrent clients.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { KmipClient, KmipOperationError } from '../../../shared/kmip/client'
 import { attribute } from '../../../shared/kmip/attributes'
 import { Operation, QueryFunction, ResultReason, ResultStatus, RevocationReasonCode, State } from '../../../shared/kmip/enums'
 import { decodeResponseMessage } from '../../../shared/kmip/messages'
 import { getPayload, locatePayload } from '../../../shared/kmip/payloads'
-import type { RunningKmsServer } from '../../../node/kmip/kmsServer'
 import { KmipTlsLink, type KmipTlsOptions } from '../../../node/kmip/tlsLink'
+import { usePeers } from './support/peers'
 import { openClient, openLink, startLabKms } from './support/labKms'
-import { makeTestPki, type TestPki } from './support/pki'
 
-let pki: TestPki
-let server: RunningKmsServer
-
-beforeAll(async () => {
-  pki = makeTestPki()
-  server = (await startLabKms(pki)).server
-})
-afterAll(async () => {
-  await server?.close()
-  pki?.dispose()
-})
+const peers = usePeers()
 
 const stateOf = async (client: Awaited<ReturnType<typeof openClient>>['client'], uid: string) =>
   (await client.getAttributes(uid, ['State'])).value[0]?.value.value
 
 describe('kms serve: KMIP 1.1 over TLS with mutual authentication', () => {
   it('listens on 127.0.0.1 by default', () => {
-    expect(server.host).toBe('127.0.0.1')
-    expect(server.port).toBeGreaterThan(0)
+    expect(peers.lab.host).toBe('127.0.0.1')
+    expect(peers.lab.port).toBeGreaterThan(0)
   })
 
   it('runs a whole key lifecycle on one connection', async () => {
-    const { client, link } = await openClient(pki, server.port)
+    const { client, link } = await openClient(peers.pki, peers.lab.port)
     try {
       expect(link.describe()).toMatch(/^TLSv1\.[23] \S+, server CN=localhost$/)
       expect((await client.discoverVersions()).value).toEqual([{ major: 1, minor: 1 }, { major: 1, minor: 0 }])
@@ -75,7 +64,7 @@ describe('kms serve: KMIP 1.1 over TLS with mutual authentication', () => {
   })
 
   it('answers a batch item by item, echoing each Unique Batch Item ID, with the ID Placeholder between items', async () => {
-    const { client, link } = await openClient(pki, server.port)
+    const { client, link } = await openClient(peers.pki, peers.lab.port)
     try {
       const uid = (await client.createSymmetricKey({ names: ['batched'] })).value
       const reply = await client.send([
@@ -95,8 +84,8 @@ describe('kms serve: KMIP 1.1 over TLS with mutual authentication', () => {
   })
 
   it("makes the certificate CN the owner: another client gets Permission Denied and an empty Locate", async () => {
-    const owner = await openClient(pki, server.port, 'client')
-    const other = await openClient(pki, server.port, 'other')
+    const owner = await openClient(peers.pki, peers.lab.port, 'client')
+    const other = await openClient(peers.pki, peers.lab.port, 'other')
     try {
       const uid = (await owner.client.createSymmetricKey({ names: ['owned-by-vcenter-sim'] })).value
       const denied = await other.client.get(uid).catch((e: unknown) => e)
@@ -113,15 +102,15 @@ describe('kms serve: KMIP 1.1 over TLS with mutual authentication', () => {
 
 describe('kms serve: certificates it refuses', () => {
   it('refuses, in the TLS handshake, a client without a certificate, from another CA, or expired', async () => {
-    const before = server.stats.refusedHandshakes
+    const before = peers.lab.stats.refusedHandshakes
     const attempts: Record<string, Pick<KmipTlsOptions, 'ca' | 'cert' | 'key'>> = {
-      'no certificate': { ca: pki.pem('ca.crt'), cert: '', key: '' },
-      'another CA': pki.client('stranger'),
-      expired: pki.client('expired')
+      'no certificate': { ca: peers.pki.pem('ca.crt'), cert: '', key: '' },
+      'another CA': peers.pki.client('stranger'),
+      expired: peers.pki.client('expired')
     }
     for (const [why, tlsMaterial] of Object.entries(attempts)) {
       const outcome = await (async () => {
-        const link = await KmipTlsLink.open({ host: '127.0.0.1', port: server.port, ...tlsMaterial })
+        const link = await KmipTlsLink.open({ host: '127.0.0.1', port: peers.lab.port, ...tlsMaterial })
         // TLS 1.3 finishes the client's side of the handshake before the server's verdict arrives: the refusal
         // then shows as an alert on the first exchange.
         return link.send(Uint8Array.from([0x42, 0, 0x78, 1, 0, 0, 0, 0])).then(
@@ -132,12 +121,12 @@ describe('kms serve: certificates it refuses', () => {
       expect(outcome, why).not.toBe('answered')
       expect(outcome, why).toMatch(/alert|certificate|ECONNRESET|closed/i)
     }
-    await expect.poll(() => server.stats.refusedHandshakes - before).toBe(3)
+    await expect.poll(() => peers.lab.stats.refusedHandshakes - before).toBe(3)
   })
 
   it('answers every request of a client whose certificate lacks EKU clientAuth with Authentication Not Successful', async () => {
-    const before = server.stats.unauthenticated
-    const { client, link } = await openClient(pki, server.port, 'client_noeku')
+    const before = peers.lab.stats.unauthenticated
+    const { client, link } = await openClient(peers.pki, peers.lab.port, 'client_noeku')
     try {
       for (const call of [() => client.discoverVersions(), () => client.createSymmetricKey(), () => client.locate({ attributes: [] })]) {
         const error = await call().catch((e: unknown) => e)
@@ -149,7 +138,7 @@ describe('kms serve: certificates it refuses', () => {
         expect(answer.header.protocolVersion).toEqual({ major: 1, minor: 0 })
         expect(answer.batchItems[0].operation).toBeUndefined()
       }
-      expect(server.stats.unauthenticated - before).toBe(1)
+      expect(peers.lab.stats.unauthenticated - before).toBe(1)
     } finally {
       link.close()
     }
@@ -158,10 +147,10 @@ describe('kms serve: certificates it refuses', () => {
 
 describe('kms serve: concurrency', () => {
   it('serves 100 concurrent clients × 100 operations, all successful', async () => {
-    const clients = await Promise.all(Array.from({ length: 100 }, () => openClient(pki, server.port)))
+    const clients = await Promise.all(Array.from({ length: 100 }, () => openClient(peers.pki, peers.lab.port)))
     try {
       // TLS 1.3: a client's handshake completes a moment before the server's does.
-      await expect.poll(() => server.open).toBeGreaterThanOrEqual(100)
+      await expect.poll(() => peers.lab.open).toBeGreaterThanOrEqual(100)
       const results = await Promise.all(
         clients.map(async ({ client }, c) => {
           let ok = 0
@@ -182,7 +171,7 @@ describe('kms serve: concurrency', () => {
   })
 
   it('answers pipelined requests in order on one connection', async () => {
-    const link = await openLink(pki, server.port)
+    const link = await openLink(peers.pki, peers.lab.port)
     try {
       const builder = new KmipClient(async () => new Uint8Array())
       const requests = Array.from({ length: 500 }, (_, i) =>
@@ -201,7 +190,7 @@ describe('kms serve: durable keys under load', () => {
   it('answers each change only once it is saved, and lets concurrent clients share the saves', async () => {
     const saved = new Set<string>()
     let saves = 0
-    const durable = await startLabKms(pki, {
+    const durable = await startLabKms(peers.pki, {
       kms: {
         save: async (keys) => {
           saves++
@@ -211,7 +200,7 @@ describe('kms serve: durable keys under load', () => {
         }
       }
     })
-    const clients = await Promise.all(Array.from({ length: 20 }, () => openClient(pki, durable.server.port)))
+    const clients = await Promise.all(Array.from({ length: 20 }, () => openClient(peers.pki, durable.server.port)))
     try {
       const answered = await Promise.all(
         clients.map(async ({ client }) => {

@@ -4,19 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { fromHex, toHex } from '../../../shared/crypto/bytes'
 import { MAX_SECTOR, SECTOR_SIZE } from '../../../shared/crypto/diskCipher'
 import { MAX_DATA_UNIT, jsDiskCipher, mulAlpha, sectorTweak, xtsDecrypt, xtsEncrypt } from '../../../shared/crypto/xts'
+import { opensslSectors } from '../../helpers/opensslXts'
 import fixture from '../../fixtures/ieee1619-xts.json'
-
-// The independent oracle: OpenSSL's own XTS, one data unit (sector) per cipher object.
-function opensslSectors(decrypting: boolean, dek: Uint8Array, data: Uint8Array, firstSector: number): Uint8Array {
-  const out = new Uint8Array(data.length)
-  for (let i = 0; i < data.length / SECTOR_SIZE; i++) {
-    const iv = Buffer.alloc(16)
-    iv.writeBigUInt64LE(BigInt(firstSector + i))
-    const cipher = decrypting ? createDecipheriv('aes-256-xts', dek, iv) : createCipheriv('aes-256-xts', dek, iv)
-    out.set(cipher.update(data.subarray(i * SECTOR_SIZE, (i + 1) * SECTOR_SIZE)), i * SECTOR_SIZE)
-  }
-  return out
-}
 
 function opensslUnit(decrypting: boolean, key: Uint8Array, tweak: Uint8Array, data: Uint8Array): Uint8Array {
   const name = key.length === 64 ? 'aes-256-xts' : 'aes-128-xts'
