@@ -190,8 +190,8 @@ export const catalog: Record<string, Entry> = {
   },
   'tls.external.failed': { en: 'vCenter cannot open a TLS session with {kms}: {message}', de: 'vCenter kann keine TLS-Sitzung mit {kms} öffnen: {message}' },
   'tls.open': {
-    en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}).',
-    de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}).'
+    en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
+    de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'
   },
   'tls.open.external': { en: 'vCenter opens a TLS session with {kms}: {session}.', de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: {session}.' },
   'tls.close': { en: 'vCenter closes the TLS session with {kms}.', de: 'vCenter schließt die TLS-Sitzung mit {kms}.' },
@@ -364,8 +364,8 @@ export const catalog: Record<string, Entry> = {
     de: '{host} erzeugt den DEK von {vm}: 64 Zufallsbytes für XTS-AES-256, auf dem Host erzeugt, nie verschickt.'
   },
   'vm.dek.wrapped': {
-    en: 'The host wraps the DEK of {vm} with KEK {keyId} (AES key wrap): only the wrapped DEK will be written down.',
-    de: 'Der Host umhüllt den DEK von {vm} mit KEK {keyId} (AES Key Wrap): Nur der umhüllte DEK wird gespeichert.'
+    en: 'The host wraps the DEK of {vm} with KEK {keyId} (AES key wrap): only the wrapped DEK will be written down. (Real vSphere locks it with its own scheme and writes HMAC-SHA-256 in the key locator; the lab uses RFC 5649 key wrap and writes AES-KWP.)',
+    de: 'Der Host umhüllt den DEK von {vm} mit KEK {keyId} (AES Key Wrap): Nur der umhüllte DEK wird gespeichert. (Echtes vSphere nutzt ein eigenes Verfahren und schreibt HMAC-SHA-256 in den Key Locator; das Labor nutzt RFC-5649-Key-Wrap und schreibt AES-KWP.)'
   },
   'vm.disk.encrypted': {
     en: '{host} rewrites the disk of {vm} with XTS-AES-256: {sectors} sectors, each with its sector number as tweak ({from} → {to}).',
