@@ -298,8 +298,8 @@ export const catalog: Record<string, Entry> = {
   },
   'host.dek.discard': { en: '{host} drops the DEK of {vm} from memory.', de: '{host} entfernt den DEK von {vm} aus dem Speicher.' },
   'host.psod': {
-    en: '{host} crashes (purple screen): it writes a core dump of its memory before rebooting.',
-    de: '{host} stürzt ab (Purple Screen): Vor dem Neustart schreibt er einen Core-Dump seines Speichers.'
+    en: '{host} crashes (purple screen): it writes a core dump of its memory before rebooting. (The lab’s dump holds the key cache and the memory of the running VMs; a real vmkernel zdump holds kernel memory, and VM memory goes to VM core files.)',
+    de: '{host} stürzt ab (Purple Screen): Vor dem Neustart schreibt er einen Core-Dump seines Speichers. (Der Dump des Labors enthält den Schlüssel-Cache und den Speicher der laufenden VMs; ein echter vmkernel-zdump enthält Kernel-Speicher, VM-Speicher landet in VM-Core-Dateien.)'
   },
   'host.coredump.encrypted': {
     en: '{host} writes {file} as an envelope: a one-time key encrypts the dump and is wrapped by host key {keyId}.',
