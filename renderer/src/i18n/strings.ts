@@ -379,6 +379,36 @@ export const strings = {
   'scenario.close': { en: 'Close the lesson', de: 'Lektion schließen' },
   'scenario.playHint': { en: 'Press Space (or ▶) to play the lesson; ← → step through it.', de: 'Drücken Sie die Leertaste (oder ▶), um die Lektion abzuspielen; ← → gehen schrittweise.' },
   'scenario.goto': { en: 'Go to the end of step {n}', de: 'Zum Ende von Schritt {n}' },
+  'lesson.how': { en: 'How to go through the lesson', de: 'Wie Sie die Lektion durchgehen' },
+  'lesson.watch': { en: 'Show me', de: 'Zeig es mir' },
+  'lesson.watchTitle': {
+    en: 'Starts the lesson over: its script runs in a new lab, and you step through it.',
+    de: 'Beginnt die Lektion neu: Ihr Skript läuft in einem neuen Labor, und Sie gehen es Schritt für Schritt durch.'
+  },
+  'lesson.byHand': { en: 'Do it yourself', de: 'Selbst machen' },
+  'lesson.byHandTitle': {
+    en: 'Starts the lesson over in a new, empty lab that you build from the menus.',
+    de: 'Beginnt die Lektion neu in einem neuen, leeren Labor, das Sie über die Menüs aufbauen.'
+  },
+  'lesson.byHandHelp': {
+    en: 'Use the menus at the top or right-click a component. The objectives tick as the lab changes — step back and they open again.',
+    de: 'Nutzen Sie die Menüs oben oder einen Rechtsklick auf eine Komponente. Die Ziele haken sich ab, während sich das Labor ändert — gehen Sie zurück, öffnen sie sich wieder.'
+  },
+  'lesson.objectives': { en: 'Objectives', de: 'Ziele' },
+  'lesson.progress': { en: '{done} of {total}', de: '{done} von {total}' },
+  'lesson.progressLabel': { en: 'Objectives done: {done} of {total}', de: 'Erreichte Ziele: {done} von {total}' },
+  'lesson.done': { en: 'done', de: 'erreicht' },
+  'lesson.open': { en: 'not done yet', de: 'noch offen' },
+  'lesson.hint': { en: 'Hint', de: 'Tipp' },
+  'lesson.hintFor': { en: 'Hint: {title}', de: 'Tipp: {title}' },
+  'lesson.openForm': { en: 'Opens the form of this command, prefilled', de: 'Öffnet das Formular dieses Befehls, vorausgefüllt' },
+  'lesson.completed': { en: 'Objective done: {title}.', de: 'Ziel erreicht: {title}.' },
+  'lesson.allDone': { en: 'All objectives done — well done.', de: 'Alle Ziele erreicht — gut gemacht.' },
+  'lesson.script': { en: 'The lesson’s script', de: 'Das Skript der Lektion' },
+  'lesson.scriptPosition': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
+  'lesson.nextStep': { en: 'Next step: {op}', de: 'Nächster Schritt: {op}' },
+  'lesson.scriptDone': { en: 'The script has played to its end', de: 'Das Skript ist bis zum Ende gelaufen' },
+  'lesson.say': { en: 'Presenter note:', de: 'Notiz für Vortragende:' },
 
   'settings.menu': { en: 'Settings', de: 'Einstellungen' },
   'settings.language': { en: 'Language', de: 'Sprache' },

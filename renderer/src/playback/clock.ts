@@ -161,6 +161,14 @@ export function playFrom(c: ClockState, now: number, seq: number): ClockState {
   return reanchor(c, now, { playing: true, stopAt: null, flights: [], departed: seq, lastDepartureAt: -Infinity })
 }
 
+/**
+ * Plays from where the playback is and pauses once event `seq` has landed (a lesson's "next step": the events of one
+ * command fly one after another). `seq` must be a visible event, or the playback would never reach its stop.
+ */
+export function playUntil(c: ClockState, now: number, seq: number): ClockState {
+  return reanchor(c, now, { playing: true, stopAt: seq })
+}
+
 /** The event the window talks about: the latest token to leave, or else the one the cursor is on. */
 export function currentEvent(c: ClockState, cursor: number): number {
   return c.flights.length ? c.flights[c.flights.length - 1].seq : cursor

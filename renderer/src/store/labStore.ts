@@ -11,7 +11,8 @@ import type { FaultInfo } from '../../../shared/lab/faults'
 import type { MessageRef } from '../../../shared/lab/events'
 import type { Scenario } from '../../../shared/scenarios'
 import * as clockFns from '../playback/clock'
-import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleSeqs, type EventFilter } from '../playback/filters'
+import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleAtOrBefore, visibleSeqs, type EventFilter } from '../playback/filters'
+import { nextScriptStep } from '../scenarios/lessonProgress'
 import { MAX_CHECK_BATCH, NO_CHECKS, commandKey, rekeyChecks, type ChecksState } from './checks'
 import { browserScheduler, type Scheduler } from './scheduler'
 import { DEFAULT_SETTINGS, readSettings, type Settings, type SettingsStorage } from './settings'
@@ -48,6 +49,11 @@ export interface Selection {
 
 export interface LoadedScenario {
   id: string
+  /**
+   * watch: the lesson's script ran in a new lab and the student steps through it; byHand: a new, empty lab the student
+   * builds from the menus while the objectives tick.
+   */
+  mode: 'watch' | 'byHand'
   /** The command index of each step of the lesson (null when the step was not run). */
   commandIndex: (number | null)[]
   unexpected: { step: number; text: string }[]
@@ -103,7 +109,12 @@ export interface LabActions {
   importLab(text: string): Promise<LabFileInfo | null>
   /** Raw bytes of a file of the live lab (hex), e.g. a whole core dump; null when it cannot be read. */
   readFile(componentId: string, path: string): Promise<string | null>
+  /** The lesson in watch mode: a new seeded lab, the script run, the playback back at its start. */
   loadScenario(scenario: Scenario): Promise<void>
+  /** The lesson by hand: a new lab with the lesson's seed and nothing run; the student acts from the menus. */
+  startLessonByHand(scenario: Scenario): Promise<void>
+  /** Plays the loaded lesson's next script step (from the cursor to that step's last event), then pauses. */
+  nextLessonStep(): void
   closeScenario(): void
   setSettings(patch: Partial<Settings>): void
   notify(notice: Omit<Notice, 'id'>): void
@@ -517,7 +528,7 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
             commandIndex.push(r ? r.index : null)
             if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, text: r.fault.text })
           }
-          set((s) => ({ scenario: { id: scenario.id, commandIndex, unexpected }, selection: { ...s.selection, tab: 'lesson' } }))
+          set((s) => ({ scenario: { id: scenario.id, mode: 'watch', commandIndex, unexpected }, selection: { ...s.selection, tab: 'lesson' } }))
         } catch (e) {
           notify({ kind: 'error', text: messageOf(e) })
         } finally {
@@ -527,6 +538,33 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
         // The lesson starts at the beginning, paused: the presenter plays it.
         const t = get().timeline
         if (t) seekTo(t.baseSeq)
+      },
+      async startLessonByHand(scenario) {
+        set({ busy: 'busy.scenario' })
+        try {
+          // The lesson's seed, so a class doing it by hand sees the same key IDs as the script would make.
+          await api.newLab({ seed: scenario.script.seed ?? null })
+          await reload()
+          const commandIndex = scenario.script.steps.map(() => null)
+          set((s) => ({ scenario: { id: scenario.id, mode: 'byHand', commandIndex, unexpected: [] }, selection: { ...s.selection, tab: 'lesson' } }))
+        } catch (e) {
+          notify({ kind: 'error', text: messageOf(e) })
+        } finally {
+          set({ busy: null })
+        }
+      },
+      nextLessonStep() {
+        const s = get()
+        const t = s.timeline
+        if (!t || !s.scenario) return
+        // While a step is still playing, another click goes on to the step after it.
+        const from = s.clock.playing && s.clock.stopAt !== null ? Math.max(t.cursor, s.clock.stopAt) : t.cursor
+        const next = nextScriptStep(s.scenario, t.commands, from)
+        if (!next) return
+        // The clock stops on a visible event; with the step's last events filtered out, it stops on the last shown one.
+        const stop = visibleAtOrBefore(s.visible, next.command.lastSeq)
+        if (stop === null || stop <= from) seekTo(next.command.lastSeq)
+        else withClock((c, now) => clockFns.playUntil(c, now, stop))
       },
       closeScenario() {
         set((s) => ({ scenario: null, selection: { ...s.selection, tab: s.selection.tab === 'lesson' ? 'events' : s.selection.tab } }))

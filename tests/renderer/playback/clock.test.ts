@@ -6,6 +6,7 @@ import {
   pause,
   play,
   playFrom,
+  playUntil,
   seek,
   setOverlap,
   setRate,
@@ -147,6 +148,17 @@ describe('the playback clock', () => {
     expect(s.clock.flights).toEqual([])
     expect(s.clock.playing).toBe(false)
     expect(s.clock.departed).toBe(0)
+  })
+
+  it('plays up to an event and pauses there once it has landed (a lesson step)', () => {
+    const h = harness([1, 2, 3, 4, 5])
+    h.cursor = 1
+    h.clock = seek(h.clock, 0, 1)
+    h.clock = playUntil(h.clock, 0, 4)
+    expect(h.runUntil(0, 100 * FLIGHT_MS)).toEqual([2, 3, 4])
+    expect(h.cursor).toBe(4)
+    expect(h.clock.playing).toBe(false)
+    expect(h.clock.stopAt).toBeNull()
   })
 
   it('plays a new command from where it starts', () => {

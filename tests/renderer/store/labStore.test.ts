@@ -222,10 +222,62 @@ describe('the window store', () => {
     await actions.loadScenario(lesson)
     const s = store.getState()
     expect(api.calls.find((c) => c.method === 'newLab')).toEqual({ method: 'newLab', args: [{ seed: 42 }] })
-    expect(s.scenario).toEqual({ id: 'demo', commandIndex: [0, 1], unexpected: [] })
+    expect(s.scenario).toEqual({ id: 'demo', mode: 'watch', commandIndex: [0, 1], unexpected: [] })
     expect(s.timeline!.cursor).toBe(0)
     expect(s.clock.playing).toBe(false)
     expect(s.busy).toBeNull()
+  })
+
+  const threeSteps: Scenario = {
+    id: 'demo',
+    title: { en: 'Demo', de: 'Demo' },
+    lesson: { en: 'x', de: 'x' },
+    script: { seed: 42, steps: [addHost('a'), addHost('b'), addHost('c')] },
+    refusedSteps: []
+  }
+
+  it('starts a lesson by hand: a new lab with the lesson’s seed, nothing run, the lesson tab open', async () => {
+    const { api, store, actions } = await started()
+    await actions.runCommand(addHost('old'))
+    await actions.startLessonByHand(threeSteps)
+    const s = store.getState()
+    expect(api.calls.filter((c) => c.method === 'newLab')).toEqual([{ method: 'newLab', args: [{ seed: 42 }] }])
+    expect(api.calls.filter((c) => c.method === 'runCommand')).toHaveLength(1)
+    expect(s.scenario).toEqual({ id: 'demo', mode: 'byHand', commandIndex: [null, null, null], unexpected: [] })
+    expect(s.selection.tab).toBe('lesson')
+    expect(s.timeline!.events).toEqual([])
+    expect(s.busy).toBeNull()
+    // the script is not there to step through
+    actions.nextLessonStep()
+    expect(store.getState().clock.playing).toBe(false)
+    expect(store.getState().timeline!.cursor).toBe(0)
+  })
+
+  it('plays the next script step and pauses at its end; a click while one plays goes on to the one after', async () => {
+    const { store, scheduler, actions } = await started()
+    await actions.loadScenario(threeSteps)
+    actions.nextLessonStep()
+    expect(store.getState().clock.playing).toBe(true)
+    scheduler.advance(FLIGHT_MS)
+    expect(store.getState().timeline!.cursor).toBe(1)
+    expect(store.getState().clock.playing).toBe(false)
+    actions.nextLessonStep()
+    actions.nextLessonStep()
+    scheduler.advance(10 * FLIGHT_MS)
+    expect(store.getState().timeline!.cursor).toBe(3)
+    expect(store.getState().clock.playing).toBe(false)
+    // through the script: nothing more to play
+    actions.nextLessonStep()
+    expect(store.getState().clock.playing).toBe(false)
+  })
+
+  it('jumps to the end of the next step when the filter hides all its events', async () => {
+    const { store, actions } = await started()
+    await actions.loadScenario(threeSteps)
+    actions.setFilter({ ...SHOW_ALL, groups: SHOW_ALL.groups.filter((g) => g !== 'states') })
+    actions.nextLessonStep()
+    expect(store.getState().timeline!.cursor).toBe(1)
+    expect(store.getState().clock.playing).toBe(false)
   })
 
   it('keeps settings in its storage and ignores values it does not know', async () => {

@@ -1,0 +1,130 @@
+// The lesson's objectives as a checklist that ticks itself from the lab at the cursor, with the progress ("3 of 7"),
+// a hint for each open objective (by hand: with the forms of the commands it names), the presenter's notes beside
+// each objective in presenter mode, and a live region that tells screen readers what was just achieved.
+
+import { useState } from 'react'
+import type { CommandOp } from '../../../shared/lab/commands/schema'
+import { objectivesOf, type Objective } from '../../../shared/scenarios/objectives'
+import { notesOf, type PresenterNote } from '../../../shared/scenarios/presenterNotes'
+import { OPS, defaultArgs } from '../actions/catalog'
+import { useLabActions } from '../hooks/useLabActions'
+import { useLabFacts } from '../hooks/useLabFacts'
+import { useLabStore } from '../hooks/useLabStore'
+import { useLanguage } from '../hooks/useLanguage'
+import { useLessonProgress } from '../hooks/useLessonProgress'
+import { useNewlyDone } from '../hooks/useNewlyDone'
+import { useSelectedTarget } from '../hooks/useSelectedTarget'
+import { useSettings } from '../hooks/useSettings'
+import { useT } from '../hooks/useT'
+import type { StringKey } from '../i18n/strings'
+import type { LoadedScenario } from '../store/labStore'
+import { CheckIcon, PresenterIcon } from '../theme/icons'
+
+export function LessonObjectives({ lessonId, mode }: { lessonId: string; mode: LoadedScenario['mode'] }) {
+  const t = useT()
+  const lang = useLanguage()
+  const { presenter } = useSettings()
+  const labId = useLabStore((s) => s.timeline?.labId ?? null)
+  const objectives = objectivesOf(lessonId)
+  const done = useLessonProgress(lessonId)
+  const fresh = useNewlyDone(`${lessonId}:${labId}`, done)
+  const [hints, setHints] = useState<ReadonlySet<string>>(new Set())
+  const count = done.filter(Boolean).length
+  const notes = presenter ? notesOf(lessonId) : []
+  const toggle = (id: string) =>
+    setHints((old) => {
+      const next = new Set(old)
+      if (next.has(id)) next.delete(id)
+      else next.add(id)
+      return next
+    })
+  const announcement = fresh.map((i) => t('lesson.completed', { title: objectives[i].title[lang] })).join(' ')
+  return (
+    <section className="objectives" aria-labelledby="lesson-objectives-title">
+      <div className="lesson-subhead">
+        <h3 id="lesson-objectives-title">{t('lesson.objectives')}</h3>
+        <span className="objectives-count">{t('lesson.progress', { done: count, total: objectives.length })}</span>
+      </div>
+      <progress className="lesson-progress" max={objectives.length} value={count} aria-label={t('lesson.progressLabel', { done: count, total: objectives.length })} />
+      <ol className="objective-list">
+        {objectives.map((o, i) => (
+          <ObjectiveItem
+            key={o.id}
+            objective={o}
+            done={done[i] ?? false}
+            fresh={fresh.includes(i)}
+            hintOpen={hints.has(o.id)}
+            onHint={() => toggle(o.id)}
+            byHand={mode === 'byHand'}
+            notes={notes.filter((n) => n.objective === o.id)}
+          />
+        ))}
+      </ol>
+      {count === objectives.length && objectives.length > 0 && <p className="note good lesson-complete">{t('lesson.allDone')}</p>}
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+    </section>
+  )
+}
+
+function ObjectiveItem(props: { objective: Objective; done: boolean; fresh: boolean; hintOpen: boolean; onHint: () => void; byHand: boolean; notes: readonly PresenterNote[] }) {
+  const { objective: o, done, fresh, hintOpen, onHint, byHand, notes } = props
+  const t = useT()
+  const lang = useLanguage()
+  const hintId = `objective-hint-${o.id}`
+  return (
+    <li className={`objective is-${done ? 'done' : 'open'}${fresh ? ' is-fresh' : ''}`} data-objective={o.id}>
+      <span className="objective-mark" aria-hidden="true">
+        {done ? <CheckIcon size={14} /> : null}
+      </span>
+      <div className="objective-body">
+        <span className="objective-title">
+          {o.title[lang]}
+          <span className="sr-only"> — {done ? t('lesson.done') : t('lesson.open')}</span>
+        </span>
+        {!done && (
+          <button type="button" className="text-button small hint-button" aria-expanded={hintOpen} aria-controls={hintId} aria-label={t('lesson.hintFor', { title: o.title[lang] })} onClick={onHint}>
+            {t('lesson.hint')}
+          </button>
+        )}
+        {!done && hintOpen && (
+          <div className="objective-hint" id={hintId}>
+            <p>{o.hint[lang]}</p>
+            {byHand && o.ops.length > 0 && <OpButtons ops={o.ops} />}
+          </div>
+        )}
+        {notes.map((n, i) => (
+          <p key={i} className="presenter-note">
+            <PresenterIcon size={14} className="presenter-note-icon" />
+          <span className="sr-only">{t('lesson.say')} </span>
+          {n.text[lang]}
+          </p>
+        ))}
+      </div>
+    </li>
+  )
+}
+
+/** The menu path of each command the hint names, as a button that opens its form, prefilled from the live lab. */
+function OpButtons({ ops }: { ops: readonly CommandOp[] }) {
+  const t = useT()
+  const facts = useLabFacts()
+  const target = useSelectedTarget()
+  const { openDialog } = useLabActions()
+  return (
+    <div className="hint-ops">
+      {[...new Set(ops)].map((op) => (
+        <button
+          key={op}
+          type="button"
+          className="text-button small"
+          title={t('lesson.openForm')}
+          onClick={() => openDialog(op, defaultArgs(op, facts, target?.kind === OPS[op].target?.kind ? target : undefined))}
+        >
+          {t(`actions.group.${OPS[op].group}` as StringKey)} → {t(`op.${op}` as StringKey)}
+        </button>
+      ))}
+    </div>
+  )
+}
