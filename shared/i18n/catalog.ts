@@ -50,6 +50,7 @@ export const catalog: Record<string, Entry> = {
   'fault.kms.keyUnknown': { en: 'No built-in KMS holds a key with ID {keyId}.', de: 'Kein eingebauter KMS hat einen Schlüssel mit der ID {keyId}.' },
   'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt {operation} für {keyId} ab: {reason}' },
   'fault.kmip': { en: '{kms} answered {operation} with {reason}: {message}', de: '{kms} beantwortete {operation} mit {reason}: {message}' },
+  'fault.kmip.unreadable': { en: 'an answer vCenter cannot read', de: 'einer Antwort, die vCenter nicht lesen kann' },
   'fault.keyMissingInKms': {
     en: 'Key {keyId} is missing on key provider {provider} ({reason}).',
     de: 'Schlüssel {keyId} fehlt beim Schlüsselanbieter {provider} ({reason}).'
@@ -61,6 +62,10 @@ export const catalog: Record<string, Entry> = {
   'fault.hostIncapable': {
     en: '{host} is not crypto safe: a host accepts keys only in the prepared or safe state.',
     de: '{host} ist nicht krypto-sicher: Ein Host nimmt Schlüssel nur im Zustand „prepared“ oder „safe“ an.'
+  },
+  'vm.kek.notPushed.pendingIncapable': {
+    en: 'vCenter gives {host} no copy of the KEK of {vm}: its encryption mode is off (pendingIncapable), so it takes no new keys, and {vm} cannot run there.',
+    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (pendingIncapable), es nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
   },
   'fault.hostPendingIncapable': {
     en: '{host} is pendingIncapable (encryption turned off, reboot pending): no encrypted VMs can be created or moved there.',
@@ -174,8 +179,8 @@ export const catalog: Record<string, Entry> = {
     de: '{fromName} übergibt auch den privaten Client-Schlüssel: der einzige Modus, in dem vCenters Schlüssel außerhalb von vCenter entsteht.'
   },
   'trust.done': {
-    en: 'Trust established both ways for {provider}: vCenter accepts the KMS CA, the KMS accepts vCenter’s client certificate (valid until {until}).',
-    de: 'Vertrauen für {provider} in beide Richtungen hergestellt: vCenter akzeptiert die KMS-CA, der KMS akzeptiert vCenters Client-Zertifikat (gültig bis {until}).'
+    en: 'Trust established both ways for {provider}: vCenter accepts the KMS CA, the KMS accepts vCenter’s client certificate (valid until {until}). The lab’s certificates carry Ed25519 keys; vCenter and most KMS use RSA, checked the same way.',
+    de: 'Vertrauen für {provider} in beide Richtungen hergestellt: vCenter akzeptiert die KMS-CA, der KMS akzeptiert vCenters Client-Zertifikat (gültig bis {until}). Die Zertifikate im Labor tragen Ed25519-Schlüssel; vCenter und die meisten KMS nutzen RSA, geprüft wird gleich.'
   },
 
   // TLS and KMIP between vCenter and a KMS
@@ -292,6 +297,10 @@ export const catalog: Record<string, Entry> = {
     en: '{host} cannot reach vCenter: nobody can bring its keys back.',
     de: '{host} erreicht vCenter nicht: Niemand kann seine Schlüssel zurückbringen.'
   },
+  'host.reconnect.vcenterBack': {
+    en: '{host} reconnects to vCenter, which is back; vCenter pushes the host key again if the host lost it. VMs locked meanwhile stay locked until you unlock them.',
+    de: '{host} verbindet sich wieder mit vCenter, das wieder läuft; vCenter gibt dem Host seinen Host-Schlüssel erneut, falls er ihn verloren hat. Inzwischen gesperrte VMs bleiben gesperrt, bis Sie sie entsperren.'
+  },
   'host.reconnect': {
     en: '{host} reconnects to vCenter; vCenter gets the keys this host needs from the KMS.',
     de: '{host} verbindet sich wieder mit vCenter; vCenter holt die Schlüssel, die dieser Host braucht, vom KMS.'
@@ -302,8 +311,8 @@ export const catalog: Record<string, Entry> = {
     de: '{host} stürzt ab (Purple Screen): Vor dem Neustart schreibt er einen Core-Dump seines Speichers. (Der Dump des Labors enthält den Schlüssel-Cache und den Speicher der laufenden VMs; ein echter vmkernel-zdump enthält Kernel-Speicher, VM-Speicher landet in VM-Core-Dateien.)'
   },
   'host.coredump.encrypted': {
-    en: '{host} writes {file} as an envelope: a one-time key encrypts the dump and is wrapped by host key {keyId}.',
-    de: '{host} schreibt {file} als Umschlag: Ein Einmalschlüssel verschlüsselt den Dump und wird mit Host-Schlüssel {keyId} umhüllt.'
+    en: '{host} writes {file} as an envelope: a one-time key encrypts the dump and is wrapped by host key {keyId}. (ESXi writes the dump to its dump partition first and copies it to /var/core after the reboot; the lab puts it there at once.)',
+    de: '{host} schreibt {file} als Umschlag: Ein Einmalschlüssel verschlüsselt den Dump und wird mit Host-Schlüssel {keyId} umhüllt. (ESXi schreibt den Dump zuerst in seine Dump-Partition und kopiert ihn nach dem Neustart nach /var/core; das Labor legt ihn gleich dort ab.)'
   },
   'host.coredump.plain': {
     en: '{host} is not crypto safe: {file} holds its memory in clear — anyone who copies the file can read it.',
@@ -317,7 +326,11 @@ export const catalog: Record<string, Entry> = {
     en: 'vCenter logs the encrypted core dump of {host}: file {file}, key ID {keyId}.',
     de: 'vCenter protokolliert den verschlüsselten Core-Dump von {host}: Datei {file}, Schlüssel-ID {keyId}.'
   },
-  'host.cryptoUtil.describe': { en: 'crypto-util on {host}: {args}', de: 'crypto-util auf {host}: {args}' },
+  'host.cryptoUtil.describe': { en: 'crypto-util on {host}: {args} — the envelope names key {keyId}, which is in the key cache.', de: 'crypto-util auf {host}: {args} — der Umschlag nennt Schlüssel {keyId}, der im Schlüssel-Cache liegt.' },
+  'host.cryptoUtil.describe.keyMissing': {
+    en: 'crypto-util on {host}: {args} — the envelope’s clear header names key {keyId}, which is not in this host’s key cache: describe works, extract will not until vCenter pushes that key again.',
+    de: 'crypto-util auf {host}: {args} — der Klartext-Kopf des Umschlags nennt Schlüssel {keyId}, der nicht im Schlüssel-Cache dieses Hosts liegt: describe geht, extract erst, wenn vCenter diesen Schlüssel wieder bereitstellt.'
+  },
   'host.cryptoUtil.extract': {
     en: 'crypto-util on {host}: {args} — {bytes} bytes decrypted with the host key from the cache (the lab shows them instead of writing them to disk, where they would expose the keys).',
     de: 'crypto-util auf {host}: {args} — {bytes} Bytes mit dem Host-Schlüssel aus dem Cache entschlüsselt (das Labor zeigt sie an, statt sie auf die Platte zu schreiben, wo sie die Schlüssel preisgäben).'

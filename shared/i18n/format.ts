@@ -7,9 +7,11 @@ export type { Language }
 export function formatMessage(ref: MessageRef, lang: Language): string {
   const entry = catalog[ref.id]
   if (!entry) return `[${ref.id}]`
-  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(ref.params, name) ? String(ref.params[name]) : whole
-  )
+  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(ref.params, name)) return whole
+    const value = ref.params[name]
+    return typeof value === 'object' ? formatMessage(value, lang) : String(value)
+  })
 }
 
 export function hasMessage(id: string): boolean {

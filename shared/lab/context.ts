@@ -2,7 +2,7 @@
 // process plugs in (the disk cipher, a connector to real KMIP servers).
 
 import type { DiskCipher } from '../crypto/diskCipher'
-import type { EventInput, EventKind, KeyTravel, LabEvent, PayloadTravel } from './events'
+import type { EventInput, EventKind, KeyTravel, LabEvent, MessageParam, PayloadTravel } from './events'
 import type { KmsRecord } from './model'
 import type { RandomSource } from './random'
 import type { Transaction } from './transaction'
@@ -45,7 +45,7 @@ export function say(
   from: string,
   to: string,
   id: string,
-  params: Record<string, string | number> = {},
+  params: Record<string, MessageParam> = {},
   opts: SayOptions = {}
 ): LabEvent {
   return ctx.tx.emit({ kind, from, to, message: { id, params }, ...opts })

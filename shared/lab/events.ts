@@ -62,9 +62,12 @@ export interface KmipTrace {
   ok?: boolean
 }
 
+/** A parameter of a sentence; a nested MessageRef (a reason inside a sentence) is told in the same language. */
+export type MessageParam = string | number | MessageRef
+
 export interface MessageRef {
   id: string
-  params: Record<string, string | number>
+  params: Record<string, MessageParam>
 }
 
 export interface LabEvent {

@@ -1,6 +1,6 @@
 // A refused command: the vSphere-like fault name and a plain explanation from the message catalog.
 
-import type { MessageRef } from './events'
+import type { MessageParam, MessageRef } from './events'
 
 export type FaultName =
   | 'InvalidArgument'
@@ -37,6 +37,6 @@ export class LabFault extends Error {
   }
 }
 
-export function fault(name: FaultName, id: string, params: Record<string, string | number> = {}): LabFault {
+export function fault(name: FaultName, id: string, params: Record<string, MessageParam> = {}): LabFault {
   return new LabFault(name, { id, params })
 }

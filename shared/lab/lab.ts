@@ -197,7 +197,7 @@ export class Lab {
     }
     if (faultInfo) {
       tx.rollback()
-      tx.emit({ kind: 'fault', from: 'vcenter', to: 'vcenter', message: { id: 'fault.event', params: { fault: faultInfo.fault, reason: faultInfo.text } } })
+      tx.emit({ kind: 'fault', from: 'vcenter', to: 'vcenter', message: { id: 'fault.event', params: { fault: faultInfo.fault, reason: faultInfo.message } } })
     }
     const record: CommandRecord = { index, command, step, firstSeq, lastSeq: firstSeq + tx.entries.length - 1, fault: faultInfo }
     this.history.push(...tx.entries)

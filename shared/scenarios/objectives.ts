@@ -49,6 +49,8 @@ function isEncrypted(s: LessonState, v: VmView): boolean {
 }
 
 const encryptedVms = (s: LessonState) => vms(s).filter((v) => isEncrypted(s, v))
+/** What a thief sees: the VM's files are encrypted (a key ID vCenter knows), whether or not the VM is locked now. */
+const encryptedAtRest = (s: LessonState) => vms(s).filter((v) => v.keyId !== null && vcenterKeyIdOf(s, v.name) === v.keyId)
 const runningEncryptedVms = (s: LessonState) => encryptedVms(s).filter((v) => v.power === 'poweredOn')
 const hostOf = (s: LessonState, v: VmView): HostView | undefined => hosts(s).find((h) => h.name === v.host)
 
@@ -440,7 +442,7 @@ const attackersView: Objective[] = [
       de: 'Host → Host hinzufügen, VM → VM anlegen mit einem Geheimnis als Gastdaten, dann VM → VM verschlüsseln. Klicken Sie vCenter an: Seine Datenbank sagt, welche Schlüssel-ID welche VM und welchen Host schützt, und nichts, was es speichert, ist Schlüsselmaterial.'
     },
     ops: ['host.add', 'vm.create', 'vm.encrypt'],
-    done: (s) => encryptedVms(s).length > 0 && !vcenterStoresBytes(s)
+    done: (s) => encryptedAtRest(s).length > 0 && !vcenterStoresBytes(s)
   },
   encryptedVmBooted,
   {
@@ -451,7 +453,7 @@ const attackersView: Objective[] = [
       de: 'Host → Host hinzufügen in einem anderen Cluster (das Verschlüsseln einer VM macht jeden Host ihres eigenen Clusters krypto-sicher), dann VM → VM anlegen dort mit denselben Gastdaten.'
     },
     ops: ['host.add', 'vm.create'],
-    done: (s) => encryptedVms(s).length > 0 && plainVmsOnUnsafeHosts(s).length > 0
+    done: (s) => encryptedAtRest(s).length > 0 && plainVmsOnUnsafeHosts(s).length > 0
   },
   {
     id: 'datastore',
@@ -462,7 +464,7 @@ const attackersView: Objective[] = [
     },
     ops: [],
     done: (s) =>
-      encryptedVms(s).some((v) => diskShowsGuestInClear(s, v) === false) && plainVmsOnUnsafeHosts(s).some((v) => diskShowsGuestInClear(s, v) === true)
+      encryptedAtRest(s).some((v) => diskShowsGuestInClear(s, v) === false) && plainVmsOnUnsafeHosts(s).some((v) => diskShowsGuestInClear(s, v) === true)
   },
   {
     id: 'dumps',
@@ -473,6 +475,17 @@ const attackersView: Objective[] = [
     },
     ops: ['vm.powerOn', 'host.crash'],
     done: (s) => hosts(s).some((h) => h.dumps.some((d) => d.encrypted)) && hosts(s).some((h) => h.dumps.some((d) => !d.encrypted))
+  },
+  {
+    id: 'stolenHost',
+    title: { en: 'A stolen host boots without your vCenter: no keys, the VM locked', de: 'Ein gestohlener Host startet ohne Ihr vCenter: keine Schlüssel, die VM gesperrt' },
+    hint: {
+      en: 'vCenter & providers → Stop vCenter (the thief’s network has none), then Host → Reboot host on the crypto-safe host. Its key cache lived only in memory: after the boot it is empty and the encrypted VM is locked. With key persistence the keys would come back from the host’s own TPM — which is stolen with it.',
+      de: 'vCenter & Anbieter → vCenter stoppen (im Netz des Diebs gibt es keins), dann Host → Host neu starten auf dem krypto-sicheren Host. Sein Schlüssel-Cache lebte nur im Speicher: Nach dem Start ist er leer und die verschlüsselte VM gesperrt. Mit Schlüsselpersistenz kämen die Schlüssel aus dem TPM des Hosts zurück — und das wird mitgestohlen.'
+    },
+    ops: ['vcenter.stop', 'host.reboot'],
+    done: (s) =>
+      vms(s).some((v) => v.keyId !== null && v.cryptoState === 'locked' && happened(s, 'vm.lock.vcenterDown', { vm: v.name }) && hostOf(s, v)?.keyCache.length === 0)
   }
 ]
 

@@ -226,6 +226,13 @@ export const presenterNotes: Record<string, readonly PresenterNote[]> = {
         en: 'Open both dumps: an envelope against a memory image in clear. Say: the keys live in the running hosts’ memory — which is why their dumps must be encrypted.',
         de: 'Öffnen Sie beide Dumps: ein Umschlag gegen ein Speicherabbild im Klartext. Sagen Sie: Die Schlüssel leben im Speicher der laufenden Hosts — deshalb müssen ihre Dumps verschlüsselt sein.'
       }
+    },
+    {
+      objective: 'stolenHost',
+      text: {
+        en: 'Open the rebooted host: an empty key cache. Ask: what would key persistence change for a thief who takes the whole server, TPM included?',
+        de: 'Öffnen Sie den neu gestarteten Host: ein leerer Schlüssel-Cache. Fragen Sie: Was würde Schlüsselpersistenz für einen Dieb ändern, der den ganzen Server samt TPM mitnimmt?'
+      }
     }
   ],
   'certificate-expiry': [

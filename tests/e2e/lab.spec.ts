@@ -1,5 +1,7 @@
 // The lab end to end, driven by clicks: build an encrypted VM, lose the KMS and get the VM locked, bring it back,
 // crash a host and open its core dump with crypto-util in the inspector, and step back through the history.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { contextAction, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
@@ -83,6 +85,20 @@ test('a crash leaves an encrypted core dump that crypto-util opens in the inspec
   await expect(output).toContainText(/kek\s+\S+/)
   await shot(page, 'crypto-util-extract')
   expect(hostId).toMatch(/^host:/)
+
+  // Out of the lab: the dump from the host, the host key from the KMS (as its administrator would hand it out), and
+  // the command-line crypto-util opens the dump as support would.
+  const keyId = (await dump.locator('dt', { hasText: 'keyID' }).locator('xpath=following-sibling::dd[1]').locator('code.key-id').getAttribute('title'))!
+  const [dumpFile] = await Promise.all([page.waitForEvent('download'), dump.getByRole('button', { name: 'Download' }).click()])
+  await node(page, 'kms:kms-1').click()
+  const [keyFile] = await Promise.all([page.waitForEvent('download'), side.getByRole('button', { name: `Save key file: ${keyId}` }).click()])
+  expect(readFileSync((await keyFile.path())!, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/)
+  const cli = (...args: string[]) => execFileSync('node_modules/.bin/tsx', ['node/cli/main.ts', ...args], { encoding: 'utf8' })
+  expect(cli('crypto-util', 'envelope', 'describe', '--offset', '4096', (await dumpFile.path())!)).toContain(`keyID '${keyId}'`)
+  mkdirSync(test.info().outputDir, { recursive: true })
+  const out = `${test.info().outputDir}/zdump.plain`
+  cli('crypto-util', 'envelope', 'extract', '--offset', '4096', '--keyfile', (await keyFile.path())!, (await dumpFile.path())!, out)
+  expect(readFileSync(out, 'utf8')).toContain('Customer database: alice@example.com')
 })
 
 test('stepping back shows the earlier state everywhere: the VM unlocked again, the disk in clear', async ({ page }) => {

@@ -1,6 +1,6 @@
 // The window's own features: keys flying (and not, with reduced motion), the KMIP message as linked tree and bytes,
 // languages, the table view, keyboard, checkpoints, exports — and the README's screenshot.
-import { mkdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
@@ -150,7 +150,7 @@ test('the keyboard drives the playback: checkpoints, reset, steps, presenter mod
   await page.keyboard.press('p')
 })
 
-test('the event log exports as Markdown and JSON, the lab saves and opens again, and rewinds to an earlier step', async ({ page }) => {
+test('the event log exports as Markdown and JSON, the graph as PNG, the lab saves and opens again, and rewinds to an earlier step', async ({ page }) => {
   await openFreshLab(page, { play: false })
   await runFromToolbar(page, 'Host', 'Add host')
   await runFromToolbar(page, 'Host', 'Add host')
@@ -162,6 +162,24 @@ test('the event log exports as Markdown and JSON, the lab saves and opens again,
   await page.getByRole('button', { name: 'File', exact: true }).click()
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export the log as JSON' }).click()])
   expect(JSON.parse(readFileSync((await json.path())!, 'utf8')).events).toHaveLength(3)
+
+  // The graph as shown, as a PNG at twice the pane's size (sharp on a projector), without the zoom buttons.
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export the graph as PNG (as shown)' }).click()])
+  expect(png.suggestedFilename()).toMatch(/-graph\.png$/)
+  const picture = readFileSync((await png.path())!)
+  expect(picture.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+  const pane = (await page.locator('.graph .react-flow').boundingBox())!
+  expect(Math.abs(picture.readUInt32BE(16) - pane.width * 2)).toBeLessThanOrEqual(4)
+  expect(Math.abs(picture.readUInt32BE(20) - pane.height * 2)).toBeLessThanOrEqual(4)
+  expect(picture.length).toBeGreaterThan(20_000)
+  copyFileSync((await png.path())!, 'test-results/screenshots/graph-export.png')
+  // In the table view there is no graph to draw: the item says why it is off.
+  await page.getByRole('button', { name: 'Table' }).click()
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  await expect(page.getByRole('menuitem', { name: /Export the graph as PNG/ })).toHaveAttribute('aria-disabled', 'true')
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Graph' }).click()
 
   // Save downloads the lab file; opening it brings the same lab back.
   await page.getByRole('button', { name: 'File', exact: true }).click()

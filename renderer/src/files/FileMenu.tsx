@@ -1,5 +1,5 @@
 // Files: a new lab (optionally seeded), open and save (.kflab through the host: the desktop's file dialogs, or in a
-// browser an upload and a download), and the event log as Markdown or JSON.
+// browser an upload and a download), the event log as Markdown or JSON, and the graph as a PNG.
 
 import { useRef, useState } from 'react'
 import { useLabActions } from '../hooks/useLabActions'
@@ -10,7 +10,9 @@ import { useUi } from '../hooks/useUi'
 import { FolderIcon, ChevronIcon } from '../theme/icons'
 import { Modal } from '../ui/Modal'
 import { MenuItem, Popover } from '../ui/Popover'
-import { downloadText } from './download'
+import { downloadBlob, downloadText } from './download'
+import { graphPane, graphPng } from './exportGraph'
+import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
 import { isDesktop } from '../api/getLabApi'
 
@@ -21,6 +23,19 @@ export function FileMenu() {
   const store = useLabStoreApi()
   const input = useRef<HTMLInputElement>(null)
   const desktop = isDesktop()
+  const graphShown = useLabStore((s) => s.settings.view === 'graph')
+
+  const exportGraph = async () => {
+    const pane = graphPane()
+    if (!pane) return
+    const name = `${(store.getState().timeline?.file.name ?? 'lab').replace(/\.kflab$/, '')}-graph.png`
+    try {
+      downloadBlob(name, await graphPng(pane))
+      a.notify({ kind: 'ok', key: 'file.downloaded', params: { name } })
+    } catch (e) {
+      a.notify({ kind: 'error', key: 'file.graphFailed', params: { reason: e instanceof Error ? e.message : String(e) } })
+    }
+  }
 
   const exportLog = async (kind: 'md' | 'json') => {
     // The whole history, not only the loaded window.
@@ -97,6 +112,17 @@ export function FileMenu() {
               }}
             >
               {t('file.exportJson')}
+            </MenuItem>
+            <MenuItem
+              disabled={!graphShown}
+              title={graphShown ? undefined : t('file.exportGraphNeedsGraph')}
+              hint={graphShown ? undefined : t('file.exportGraphNeedsGraph')}
+              onSelect={() => {
+                close()
+                void exportGraph()
+              }}
+            >
+              {t('file.exportGraph')}
             </MenuItem>
           </>
         )}

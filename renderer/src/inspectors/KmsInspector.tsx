@@ -1,13 +1,14 @@
 // A KMS server: its open KMIP sessions (memory) and its key store with each key's KMIP state, owner tags and
 // material (on request), plus the certificates it holds.
 
-import type { ViewValue } from '../../../shared/lab/view'
+import type { BytesView, ViewValue } from '../../../shared/lab/view'
 import { kmipStateName } from '../model/kmipStates'
 import { useT } from '../hooks/useT'
 import { at, bytes, entries, list, num, obj, str } from '../model/view'
 import { KeyId } from './KeyId'
 import { Secret } from './Secret'
 import { Field, Section } from './Section'
+import { downloadText } from '../files/download'
 
 export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
   const t = useT()
@@ -51,6 +52,7 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
                     </td>
                     <td>
                       <Secret value={bytes(at(k, 'material'))} label={keyId} />
+                      <KeyFileButton keyId={keyId} material={bytes(at(k, 'material'))} />
                     </td>
                   </tr>
                 )
@@ -66,5 +68,19 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
         </dl>
       </Section>
     </>
+  )
+}
+
+/**
+ * The key as a KMS administrator would hand it out for `crypto-util --keyfile` (64 hex digits, as the CLI's
+ * `export key` writes it), so a core dump downloaded from a host can be opened outside the lab.
+ */
+function KeyFileButton({ keyId, material }: { keyId: string; material: BytesView | null }) {
+  const t = useT()
+  if (!material || material.truncated) return null
+  return (
+    <button type="button" className="text-button small" onClick={() => downloadText(`${keyId}.key`, material.hex + '\n')} aria-label={`${t('inspector.saveKeyFile')}: ${keyId}`}>
+      {t('inspector.saveKeyFile')}
+    </button>
   )
 }

@@ -1,5 +1,6 @@
-// Lines of the text files the lab writes, marked where encryption shows: the `.vmx` key safe (`encryption.bundle`,
-// or the older `encryption.keySafe` / `encryption.data`) and the descriptor's `encryptionKeys`.
+// Lines of the text files the lab writes, marked where encryption shows: the `.vmx` key safe (`encryption.bundle`;
+// `encryption.keySafe` / `encryption.data` are marked too, as they appear in .vmx files from other VMware products)
+// and the descriptor's `encryptionKeys`.
 
 export type LineMark = 'keySafe' | 'encryptionKeys' | null
 

@@ -2,7 +2,9 @@
 // jumped to; some steps are refused on purpose (the refusal is the point).
 
 import type { Scenario } from '../../../shared/scenarios'
+import { formatMessage } from '../../../shared/i18n/format'
 import { commandArgsText } from '../actions/describe'
+import { useLanguage } from '../hooks/useLanguage'
 import { useCursor } from '../hooks/useCursor'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
@@ -16,6 +18,7 @@ const NO_COMMANDS: never[] = []
 
 export function LessonScript({ scenario, loaded }: { scenario: Scenario; loaded: LoadedScenario }) {
   const t = useT()
+  const lang = useLanguage()
   const cursor = useCursor()
   const commands = useLabStore((s) => s.timeline?.commands ?? NO_COMMANDS)
   const a = useLabActions()
@@ -36,7 +39,7 @@ export function LessonScript({ scenario, loaded }: { scenario: Scenario; loaded:
       {cursor === 0 && <p className="note">{t('scenario.playHint')}</p>}
       {loaded.unexpected.map((u) => (
         <p key={u.step} className="note warn">
-          {t('scenario.unexpected', { n: u.step + 1, text: u.text })}
+          {t('scenario.unexpected', { n: u.step + 1, text: formatMessage(u.message, lang) })}
         </p>
       ))}
       <ol className="lesson-steps" aria-label={t('scenario.steps')}>

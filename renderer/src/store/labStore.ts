@@ -56,7 +56,7 @@ export interface LoadedScenario {
   mode: 'watch' | 'byHand'
   /** The command index of each step of the lesson (null when the step was not run). */
   commandIndex: (number | null)[]
-  unexpected: { step: number; text: string }[]
+  unexpected: { step: number; message: MessageRef }[]
 }
 
 /** Window-only state of menus and dialogs (kept here so keyboard shortcuts and clicks anywhere can open them). */
@@ -526,7 +526,7 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
           for (const [i, step] of scenario.script.steps.entries()) {
             const r = await runOne(step)
             commandIndex.push(r ? r.index : null)
-            if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, text: r.fault.text })
+            if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, message: r.fault.message })
           }
           set((s) => ({ scenario: { id: scenario.id, mode: 'watch', commandIndex, unexpected }, selection: { ...s.selection, tab: 'lesson' } }))
         } catch (e) {

@@ -89,8 +89,6 @@ export const hostCrash: CommandHandler<'host.crash'> = {
         keys: [keyTravel(hostKey, 'id'), { keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'hostKey', keyId: `envelope:${name}` }],
         payload: { kind: 'coreDump', bytes: file.length, encrypted: true }
       })
-      if (vcenter(ctx).running)
-        say(ctx, 'host.state', host.id, 'vcenter', 'host.coredump.event', { host: host.name, file: `/var/core/${name}`, keyId: hostKey.keyId })
     } else if (host.cryptoState === 'safe' || host.cryptoState === 'pendingIncapable') {
       say(ctx, 'coredump', host.id, host.id, 'host.coredump.noHostKey', { host: host.name })
     } else {
@@ -101,6 +99,9 @@ export const hostCrash: CommandHandler<'host.crash'> = {
       })
     }
     await restartHost(ctx, host, 'crash')
+    // The host reboots after the dump; vCenter hears of the encrypted dump (with its keyID) once the host is back.
+    if (hostKey && vcenter(ctx).running)
+      say(ctx, 'host.state', host.id, 'vcenter', 'host.coredump.event', { host: host.name, file: `/var/core/${name}`, keyId: hostKey.keyId })
   }
 }
 
@@ -124,7 +125,8 @@ export const hostCryptoUtil: CommandHandler<'host.cryptoUtil'> = {
     try {
       const inv = parseCryptoUtilArgs(cmd.args, { outRequired: false })
       const { header } = envelopeAt(dumpFile(host, inv.file), inv.offset)
-      if (!host.memory.keyCache[header.keyId])
+      // describe reads only the envelope's clear header (support scripts take the keyID from it); extract needs the key.
+      if (inv.action === 'extract' && !host.memory.keyCache[header.keyId])
         throw fault('CryptoUtilError', 'fault.cryptoUtil.keyMissing', { host: host.name, keyId: header.keyId })
     } catch (e) {
       if (e instanceof CryptoUtilError) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: e.message })
@@ -139,8 +141,9 @@ export const hostCryptoUtil: CommandHandler<'host.cryptoUtil'> = {
     const key = host.memory.keyCache[header.keyId]
     const args = cmd.args.join(' ')
     if (inv.action === 'describe') {
-      say(ctx, 'cryptoUtil', host.id, host.id, 'host.cryptoUtil.describe', { host: host.name, args }, {
-        keys: [keyTravel(key, 'id')],
+      const id = key ? 'host.cryptoUtil.describe' : 'host.cryptoUtil.describe.keyMissing'
+      say(ctx, 'cryptoUtil', host.id, host.id, id, { host: host.name, args, keyId: header.keyId }, {
+        keys: [key ? keyTravel(key, 'id') : { keyType: 'hostKey', form: 'id', keyId: header.keyId }],
         detail: describeLines(header, envelope.length)
       })
       return

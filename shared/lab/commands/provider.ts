@@ -2,7 +2,6 @@
 
 import { describeCertificate, establishTrust, type TrustStep } from '../../pki'
 import { vcenterSequence } from '../../kmip/vcenter'
-import { formatMessage } from '../../i18n/format'
 import { say, type CommandContext } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KmsRecord } from '../model'
@@ -23,7 +22,7 @@ async function statusCheck(ctx: CommandContext, providerId: string): Promise<voi
     say(ctx, 'trust', VCENTER_ID, kms.id, 'provider.status.ok', { provider: providerId, kms: kms.name })
   } catch (e) {
     if (!(e instanceof LabFault)) throw e
-    say(ctx, 'trust', VCENTER_ID, VCENTER_ID, 'provider.status.failed', { provider: providerId, reason: formatMessage(e.messageRef, 'en') })
+    say(ctx, 'trust', VCENTER_ID, VCENTER_ID, 'provider.status.failed', { provider: providerId, reason: e.messageRef })
   }
 }
 

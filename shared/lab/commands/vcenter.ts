@@ -29,7 +29,7 @@ export const vcenterStart: CommandHandler<'vcenter.start'> = {
     ctx.tx.update(vcenter(ctx), (v) => void (v.running = true))
     say(ctx, 'component', VCENTER_ID, VCENTER_ID, 'vcenter.started')
     for (const host of ctx.tx.all('host')) {
-      say(ctx, 'host.state', host.id, VCENTER_ID, 'host.reconnect', { host: host.name })
+      say(ctx, 'host.state', host.id, VCENTER_ID, 'host.reconnect.vcenterBack', { host: host.name })
       await restoreHostKey(ctx, host)
     }
   }

@@ -11,7 +11,7 @@ import { fingerprint } from '../view'
 import { datastoreOf, readFile, writeFiles } from '../services/datastore'
 import { formatBundle, unwrapDek, wrapDek } from '../services/dekWrap'
 import { dekIdOf, forgetDek, keyTravel, putKey } from '../services/keyCache'
-import { ensureHostSafe, hostsInCluster, requireEncryptionCapable, restoreHostKey } from '../services/hostCrypto'
+import { ensureHostSafe, hostsInCluster, reloadLockedVms, requireEncryptionCapable, restoreHostKey, vmsOnHost } from '../services/hostCrypto'
 import {
   createKmsKey,
   defaultProvider,
@@ -33,6 +33,7 @@ import {
   vmxFile
 } from '../services/vmFiles'
 import { formatDescriptor } from '../files/vmdk'
+import { withBundle } from '../files/vmx'
 import {
   requireEncrypted,
   requireHost,
@@ -124,10 +125,17 @@ function openKeySafe(ctx: CommandContext, vm: VmComponent, host: HostComponent):
 }
 
 /** vCenter gets a new KEK for the VM and hands it to every host of the cluster; it keeps only the ID. */
+// vCenter makes every host of the cluster safe and gives each the KEK (so HA and DRS can move the VM), except a
+// host whose encryption mode was turned off (pendingIncapable): it takes no new keys, as a host that is not
+// crypto-enabled stays without the VM key (vSphere Security guide, cluster example).
 async function newKekForCluster(ctx: CommandContext, vm: VmComponent, host: HostComponent, providerId: string): Promise<KeyInFlight> {
-  for (const h of hostsInCluster(ctx, host.cluster)) await ensureHostSafe(ctx, h, providerId)
+  const receivers = hostsInCluster(ctx, host.cluster).filter((h) => h.id === host.id || h.cryptoState !== 'pendingIncapable')
+  for (const h of receivers) await ensureHostSafe(ctx, h, providerId)
   const kek = await createKmsKey(ctx, providerId, { keyType: 'kek', component: 'Virtual Machine', name: vm.name, identifier: vm.uuid })
-  for (const h of hostsInCluster(ctx, host.cluster)) pushKey(ctx, h, kek, vm.name)
+  for (const h of hostsInCluster(ctx, host.cluster)) {
+    if (receivers.some((r) => r.id === h.id)) pushKey(ctx, h, kek, vm.name)
+    else say(ctx, 'host.state', 'vcenter', h.id, 'vm.kek.notPushed.pendingIncapable', { host: h.name, vm: vm.name })
+  }
   forgetInFlight(ctx, kek)
   return kek
 }
@@ -148,10 +156,6 @@ function wrapIntoBundle(ctx: CommandContext, vm: VmComponent, host: HostComponen
   return bundle
 }
 
-function requireClusterCanEncrypt(ctx: CommandContext, host: HostComponent): void {
-  for (const h of hostsInCluster(ctx, host.cluster)) requireEncryptionCapable(h)
-}
-
 export const vmEncrypt: CommandHandler<'vm.encrypt'> = {
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
@@ -160,7 +164,7 @@ export const vmEncrypt: CommandHandler<'vm.encrypt'> = {
     requireNoSnapshots(vm, 'encrypt')
     requireVcenterRunning(ctx)
     defaultProvider(ctx)
-    requireClusterCanEncrypt(ctx, vmHost(ctx, vm))
+    requireEncryptionCapable(vmHost(ctx, vm))
   },
   async run(ctx, cmd) {
     let vm = requireVm(ctx, cmd.name)
@@ -274,7 +278,7 @@ export const vmRekey: CommandHandler<'vm.rekey'> = {
     }
     requireVcenterRunning(ctx)
     requireKekInCache(vm, vmHost(ctx, vm))
-    requireClusterCanEncrypt(ctx, vmHost(ctx, vm))
+    requireEncryptionCapable(vmHost(ctx, vm))
   },
   async run(ctx, cmd) {
     let vm = requireVm(ctx, cmd.name)
@@ -306,15 +310,19 @@ export const vmRekey: CommandHandler<'vm.rekey'> = {
   }
 }
 
+// A snapshot keeps its own copy of the configuration (.vmsn) and its delta descriptor; both carry the key safe, so a
+// shallow rekey re-wraps them too, or the snapshot could not be reverted to once the old KEK is gone.
 function rewrapSnapshotDescriptors(ctx: CommandContext, vm: VmComponent, bundle: string): void {
   if (!vm.snapshots.length) return
   const ds = datastoreOf(ctx, vm)
-  const files: Record<string, { kind: 'vmdk'; text: string }> = {}
-  for (const s of vm.snapshots)
+  const files: Record<string, { kind: 'vmdk' | 'vmsn'; text: string }> = {}
+  for (const s of vm.snapshots) {
     files[s.deltaDescriptor] = {
       kind: 'vmdk',
       text: formatDescriptor({ flat: s.deltaData, sectors: 1, encryptionKeys: bundle, parentDescriptor: vm.files.descriptor })
     }
+    files[s.vmsn] = { kind: 'vmsn', text: withBundle(readFile(ctx, ds, s.vmsn).text!, bundle) }
+  }
   writeFiles(ctx, ds, files)
 }
 
@@ -498,11 +506,7 @@ export const vmUnlock: CommandHandler<'vm.unlock'> = {
       host = pushKey(ctx, host, kek, vm.name)
       forgetInFlight(ctx, kek)
     }
-    ctx.tx.update(ctx.tx.require(vm.id, 'vm'), (d) => {
-      d.connectionState = 'connected'
-      d.cryptoState = 'unlocked'
-      d.lockReason = null
-    })
-    say(ctx, 'vm.state', host.id, vm.id, 'vm.unlocked', { vm: vm.name, host: host.name })
+    // The key is on the host: hostd reloads this VM, and every other locked VM there that shares the key (clones).
+    reloadLockedVms(ctx, host, [vm, ...vmsOnHost(ctx, host.name).filter((v) => v.id !== vm.id)])
   }
 }

@@ -1,5 +1,8 @@
 // The .vmx configuration file: plain `key = "value"` lines. An encrypted VM carries `encryption.bundle`, the key
 // locator that names its KEK and holds its DEK wrapped by that KEK; nothing else in the file is secret.
+// Why one `encryption.bundle` line and not the `encryption.keySafe` + `encryption.data` pair: the bundle is the
+// form vSphere's API shows (extraConfig), and no public raw vSphere .vmx shows the pair. docs/architecture.md says
+// where this key safe is simpler than vSphere's.
 
 export interface VmxInput {
   name: string
@@ -29,6 +32,11 @@ export function formatVmx(v: VmxInput): string {
   ]
   if (v.bundle) lines.push(['encryption.bundle', v.bundle])
   return lines.map(([k, val]) => `${k} = "${val.replace(/"/g, '|22')}"`).join('\n') + '\n'
+}
+
+/** The same configuration text with its `encryption.bundle` line replaced (a snapshot's .vmsn after a rekey). */
+export function withBundle(text: string, bundle: string): string {
+  return text.replace(/^encryption\.bundle = ".*"$/m, `encryption.bundle = "${bundle.replace(/"/g, '|22')}"`)
 }
 
 export function parseVmx(text: string): Record<string, string> {

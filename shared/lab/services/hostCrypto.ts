@@ -91,7 +91,26 @@ export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, on
     }
     if (outcome instanceof Error) locked.push(lockVm(ctx, vm, lockMessageFor(outcome)))
   }
+  reloadLockedVms(ctx, host, vms)
   return { locked }
+}
+
+/**
+ * hostd reloads a locked VM in the background as soon as the key it missed is in the host's key cache again
+ * (after AddKeys, or unsealed from the TPM): connected and unlocked, with no Unlock VM needed.
+ */
+export function reloadLockedVms(ctx: CommandContext, host: HostComponent, vms: VmComponent[] = vmsOnHost(ctx, host.name)): void {
+  const h = ctx.tx.require(host.id, 'host')
+  for (const candidate of vms) {
+    const vm = ctx.tx.require(candidate.id, 'vm')
+    if (vm.cryptoState !== 'locked' || vm.host !== h.name || !vm.keyId || !h.memory.keyCache[vm.keyId]) continue
+    ctx.tx.update(vm, (d) => {
+      d.connectionState = 'connected'
+      d.cryptoState = 'unlocked'
+      d.lockReason = null
+    })
+    say(ctx, 'vm.state', h.id, vm.id, 'vm.unlocked', { vm: vm.name, host: h.name })
+  }
 }
 
 export function lockVm(ctx: CommandContext, vm: VmComponent, reason: string): VmComponent {

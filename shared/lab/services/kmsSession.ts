@@ -64,7 +64,7 @@ export async function withKmsSession<T>(
       if (e instanceof KmipOperationError)
         throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonName(e.resultReason), message: e.resultMessage })
       if (e instanceof KmipResponseError)
-        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: 'an answer vCenter cannot read', message: e.message })
+        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: { id: 'fault.kmip.unreadable', params: {} }, message: e.message })
       if (e instanceof LabFault || !session.link) throw e
       reasons.push(`${kms.name}: ${(e as Error).message}`)
     } finally {

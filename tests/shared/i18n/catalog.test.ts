@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { catalog } from '../../../shared/i18n/catalog'
 import { commandOps } from '../../../shared/lab/commands/schema'
 import { formatMessage } from '../../../shared/i18n/format'
+import { encryptedVmLab, run } from '../../helpers/lab'
 
 const root = join(import.meta.dirname, '../../../shared/lab')
 const files = (dir: string): string[] =>
@@ -37,5 +38,23 @@ describe('the message catalog', () => {
   it('renders parameters, and shows a missing id visibly', () => {
     expect(formatMessage({ id: 'vm.poweredOn', params: { vm: 'vm1', host: 'esx-01' } }, 'de')).toBe('vm1 ist auf esx-01 eingeschaltet.')
     expect(formatMessage({ id: 'no.such', params: {} }, 'en')).toBe('[no.such]')
+  })
+
+  it('tells a nested reason in the same language as the sentence around it', () => {
+    const reason = { id: 'fault.vcenterDown', params: {} }
+    const ref = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
+    expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (VcenterUnavailable): ${catalog['fault.vcenterDown'].de}`)
+    expect(formatMessage(ref, 'en')).toBe(`Refused (VcenterUnavailable): ${catalog['fault.vcenterDown'].en}`)
+  })
+
+  it('narrates a refused command wholly in German: no English sentence inside the German one', async () => {
+    const lab = await encryptedVmLab()
+    const [refused] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
+    const event = refused.events.find((e) => e.kind === 'fault')!
+    const german = formatMessage(event.message, 'de')
+    expect(german).toMatch(/^Abgelehnt \(/)
+    expect(german).toContain(formatMessage(refused.fault!.message, 'de'))
+    expect(german).not.toContain(refused.fault!.text)
+    expect(event.text).toBe(`Refused (${refused.fault!.fault}): ${refused.fault!.text}`)
   })
 })

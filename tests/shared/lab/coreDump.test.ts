@@ -32,10 +32,13 @@ describe('host crash and core dumps', () => {
     const { plaintext } = openEnvelope(dump.subarray(ZDUMP_HEADER_SIZE), kmsKey(lab, hostKeyId))
     expect(text(plaintext)).toContain('top secret payroll')
     expect(text(plaintext)).toContain(toHex(kmsKey(lab, kekId)))
-    expect(out.events.some((e) => e.message.id === 'host.coredump.event')).toBe(true)
+    // the dump is written, the host reboots, and vCenter logs the dump (with its keyID) once the host is back
+    const ids = out.events.map((e) => e.message.id)
+    expect(ids.indexOf('host.coredump.encrypted')).toBeLessThan(ids.indexOf('host.restart.afterCrash'))
+    expect(ids.indexOf('host.coredump.event')).toBeGreaterThan(ids.indexOf('host.reconnect'))
   })
 
-  it('crypto-util describes and extracts a dump only while the host key is in the key cache', async () => {
+  it('crypto-util describes a dump from its clear header; it extracts only while the host key is in the key cache', async () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' }, { op: 'host.crash', name: 'esx-01' })
     const [describe] = await ok(lab, { op: 'host.cryptoUtil', name: 'esx-01', args: ['envelope', 'describe', '--offset', '4096', DUMP] })
@@ -50,6 +53,11 @@ describe('host crash and core dumps', () => {
     const [missing] = await run(lab, { op: 'host.cryptoUtil', name: 'esx-01', args: ['envelope', 'extract', '--offset', '4096', DUMP] })
     expect(missing.fault?.fault).toBe('CryptoUtilError')
     expect(missing.fault?.text).toContain(hostKeyId)
+    // describe still names the key the dump needs: that is how support finds which key to ask for
+    const [named] = await ok(lab, { op: 'host.cryptoUtil', name: 'esx-01', args: ['envelope', 'describe', '--offset', '4096', DUMP] })
+    expect(named.events[0].detail).toContain(`  keyID '${hostKeyId}'`)
+    expect(named.events[0].message.id).toBe('host.cryptoUtil.describe.keyMissing')
+    expect(named.events[0].keys).toEqual([{ keyType: 'hostKey', form: 'id', keyId: hostKeyId }])
   })
 
   it('host rekey re-wraps dumps still in /var/core; a dump exported earlier needs the old host key', async () => {

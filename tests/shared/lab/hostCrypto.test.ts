@@ -71,6 +71,20 @@ describe('host crypto states', () => {
     expect(out.fault?.text).toMatch(/pendingIncapable/)
   })
 
+  it('a pendingIncapable host elsewhere in the cluster does not stop encryption: it just gets no copy of the KEK', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'host.encryptionMode', name: 'esx-02', enabled: true }, { op: 'host.encryptionMode', name: 'esx-02', enabled: false })
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' })
+    const [out] = await ok(lab, { op: 'vm.encrypt', name: 'vm1' })
+    const keyId = get(lab, 'vm', 'vm1').keyId!
+    expect(get(lab, 'host', 'esx-01').memory.keyCache[keyId]).toBeDefined()
+    expect(get(lab, 'host', 'esx-02').memory.keyCache[keyId]).toBeUndefined()
+    expect(get(lab, 'host', 'esx-02').cryptoState).toBe('pendingIncapable')
+    expect(out.events.some((e) => e.message.id === 'vm.kek.notPushed.pendingIncapable' && e.message.params.host === 'esx-02')).toBe(true)
+    const [move] = await run(lab, { op: 'vm.migrate', name: 'vm1', host: 'esx-02' })
+    expect(move.fault?.text).toMatch(/pendingIncapable/)
+  })
+
   it('encryption mode cannot be turned off while VM keys are in the key cache', async () => {
     const lab = await trustedLab()
     await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' })

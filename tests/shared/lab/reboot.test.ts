@@ -61,6 +61,45 @@ describe('host reboot and locked VMs', () => {
     expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
   })
 
+  it('when the key is back on the host, hostd reloads a locked VM by itself: a reboot after the KMS returns unlocks it', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('locked')
+    await ok(lab, { op: 'kms.start', name: 'kms-1' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('locked')
+    const [reboot] = await ok(lab, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'vm', 'vm1')).toMatchObject({ cryptoState: 'unlocked', connectionState: 'connected', lockReason: null })
+    const ids = reboot.events.map((e) => e.message.id)
+    expect(ids.indexOf('vm.unlocked')).toBeGreaterThan(ids.indexOf('vcenter.push.kek'))
+    await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
+  })
+
+  it('unlocking one VM reloads its locked clone on the same host too: they share the KEK', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vm.clone', name: 'vm1', newName: 'vm2' }, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    expect([get(lab, 'vm', 'vm1').cryptoState, get(lab, 'vm', 'vm2').cryptoState]).toEqual(['locked', 'locked'])
+    const [unlock] = await ok(lab, { op: 'kms.start', name: 'kms-1' }, { op: 'vm.unlock', name: 'vm1' }).then((r) => r.slice(1))
+    expect([get(lab, 'vm', 'vm1').cryptoState, get(lab, 'vm', 'vm2').cryptoState]).toEqual(['unlocked', 'unlocked'])
+    expect(unlock.events.filter((e) => e.message.id === 'vm.unlocked').map((e) => e.message.params.vm)).toEqual(['vm1', 'vm2'])
+  })
+
+  it('a locked VM whose key comes back from the TPM is reloaded at boot', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    await ok(lab, { op: 'kms.start', name: 'kms-1' }, { op: 'vm.unlock', name: 'vm1' }, { op: 'host.keyPersistence', name: 'esx-01', enabled: true })
+    await ok(lab, { op: 'vcenter.stop' }, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
+  })
+
+  it('vCenter coming back says what it restores: the host key, not the locked VMs', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vcenter.stop' }, { op: 'host.reboot', name: 'esx-01' })
+    const [start] = await ok(lab, { op: 'vcenter.start' })
+    expect(start.events.some((e) => e.message.id === 'host.reconnect.vcenterBack')).toBe(true)
+    expect(start.events.some((e) => e.message.id === 'host.reconnect')).toBe(false)
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('locked')
+  })
+
   it('with key persistence the TPM-sealed key cache survives a reboot even with the KMS down', async () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'host.keyPersistence', name: 'esx-01', enabled: true }, { op: 'kms.stop', name: 'kms-1' })

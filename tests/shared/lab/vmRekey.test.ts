@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { encryptedVmLab, get, ok, run } from '../../helpers/lab'
 import { datastoreFile, dekOf } from '../../helpers/inspect'
+import { parseVmx } from '../../../shared/lab/files/vmx'
 
 describe('rekey', () => {
   it('shallow: a new KEK re-wraps the same DEK; the disk is not touched', async () => {
@@ -18,12 +19,19 @@ describe('rekey', () => {
     for (const h of ['esx-01', 'esx-02']) expect(get(lab, 'host', h).memory.keyCache[vm.keyId!]).toBeDefined()
   })
 
-  it('shallow rekey keeps snapshots usable: their descriptors name the new KEK', async () => {
+  it('shallow rekey keeps snapshots usable: their descriptors and .vmsn configurations name the new KEK', async () => {
     const lab = await encryptedVmLab()
+    const oldKeyId = get(lab, 'vm', 'vm1').keyId!
     await ok(lab, { op: 'vm.snapshot', name: 'vm1' }, { op: 'vm.rekey', name: 'vm1' })
     const vm = get(lab, 'vm', 'vm1')
     const ds = lab.component(vm.datastore)
-    expect(ds?.kind === 'datastore' && ds.persisted.files[vm.snapshots[0].deltaDescriptor].text).toContain(vm.keyId!)
+    if (ds?.kind !== 'datastore') throw new Error('no datastore')
+    const vmx = parseVmx(ds.persisted.files[vm.files.vmx].text!)
+    const vmsnText = ds.persisted.files[vm.snapshots[0].vmsn].text!
+    expect(ds.persisted.files[vm.snapshots[0].deltaDescriptor].text).toContain(vm.keyId!)
+    expect(parseVmx(vmsnText)['encryption.bundle']).toBe(vmx['encryption.bundle'])
+    expect(vmsnText).not.toContain(oldKeyId)
+    expect(parseVmx(vmsnText).displayName).toBe('vm1')
   })
 
   it('deep: a new KEK and a new DEK, the disk re-encrypted; refused while powered on or with snapshots', async () => {

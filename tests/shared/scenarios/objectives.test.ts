@@ -71,6 +71,6 @@ describe('lesson objectives', () => {
     const end = states[stepEnds.at(-1)!]
     expect(marks(evaluateObjectives(objectivesOf('first-encrypted-vm'), end))).toBe('xx.....')
     // the attacker's view needs an encrypted VM beside the plain one
-    expect(marks(evaluateObjectives(objectivesOf('attackers-view'), end))).toBe('x.....')
+    expect(marks(evaluateObjectives(objectivesOf('attackers-view'), end))).toBe('x......')
   })
 })

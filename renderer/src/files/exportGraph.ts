@@ -1,0 +1,54 @@
+// The graph as a picture for slides and notes: the graph pane as it is shown (zoom, step, tokens in flight, theme),
+// without the zoom buttons, at twice the screen's resolution so it stays sharp on a projector.
+
+import { toBlob } from 'html-to-image'
+
+/** The pane of the graph on screen, or null when the window shows the table instead. */
+export function graphPane(doc: Document = document): HTMLElement | null {
+  return doc.querySelector<HTMLElement>('.graph .react-flow')
+}
+
+// html-to-image copies computed styles onto HTML elements but clones an <svg> whole, and the picture carries no
+// stylesheet: our lines, rings and tokens, styled by class, would come out as black shapes. So their look is put on
+// the elements themselves (through CSSOM, which the CSP allows) for the moment of drawing, then taken off again.
+const SVG_LOOK = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'stroke-opacity', 'opacity', 'color', 'font-size', 'font-family', 'font-weight']
+
+function pinSvgLook(root: HTMLElement): () => void {
+  const undo: (() => void)[] = []
+  for (const el of root.querySelectorAll<SVGElement>('svg *')) {
+    const computed = getComputedStyle(el)
+    // A token in flight is placed by its running animation, which the picture would not replay.
+    const props = el.getAnimations().length > 0 ? [...SVG_LOOK, 'transform', 'offset-distance', 'offset-path'] : SVG_LOOK
+    for (const prop of props) {
+      const before = el.style.getPropertyValue(prop)
+      const priority = el.style.getPropertyPriority(prop)
+      el.style.setProperty(prop, computed.getPropertyValue(prop))
+      undo.push(() => (before ? el.style.setProperty(prop, before, priority) : el.style.removeProperty(prop)))
+    }
+  }
+  return () => undo.forEach((f) => f())
+}
+
+export async function graphPng(pane: HTMLElement): Promise<Blob> {
+  const unpin = pinSvgLook(pane)
+  try {
+    const blob = await toBlob(pane, {
+      pixelRatio: 2,
+      backgroundColor: opaqueBackground(pane),
+      filter: (node) => !(node instanceof HTMLElement && (node.classList.contains('react-flow__controls') || node.classList.contains('react-flow__panel')))
+    })
+    if (!blob) throw new Error('the browser could not draw the graph')
+    return blob
+  } finally {
+    unpin()
+  }
+}
+
+// The pane itself is transparent over the page; the picture needs the colour the eye sees behind it.
+function opaqueBackground(el: HTMLElement | null): string {
+  for (let e = el; e; e = e.parentElement) {
+    const color = getComputedStyle(e).backgroundColor
+    if (color && color !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(color)) return color
+  }
+  return '#ffffff'
+}
