@@ -65,7 +65,7 @@ export const catalog: Record<string, Entry> = {
   },
   'vm.kek.notPushed.pendingIncapable': {
     en: 'vCenter gives {host} no copy of the KEK of {vm}: its encryption mode is off (pendingIncapable), so it takes no new keys, and {vm} cannot run there.',
-    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (pendingIncapable), es nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
+    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (pendingIncapable), der Host nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
   },
   'fault.hostPendingIncapable': {
     en: '{host} is pendingIncapable (encryption turned off, reboot pending): no encrypted VMs can be created or moved there.',

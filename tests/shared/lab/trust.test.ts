@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { trustModes } from '../../../shared/lab/commands/schema'
-import { encryptedVmLab, get, newLab, ok, run } from '../../helpers/lab'
+import { encryptedVmLab, get, newLab, ok, run, trustedLab } from '../../helpers/lab'
 
 describe('trust between vCenter and the KMS', () => {
   it('until trust is established KMIP calls fail at the TLS handshake, as in real life', async () => {
@@ -17,6 +17,25 @@ describe('trust between vCenter and the KMS', () => {
     const [out] = await run(lab, { op: 'vm.encrypt', name: 'vm1' })
     expect(out.fault?.fault).toBe('KmsClusterUnreachable')
     expect(out.fault?.text).toMatch(/unable to get local issuer certificate/)
+  })
+
+  it('the first key provider becomes the default; a second one waits until it is made default, and new VM keys come from it then', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'kms.add', name: 'kms-b', provider: 'kp-b' }, { op: 'provider.add', name: 'kp-b' }, { op: 'provider.trust', provider: 'kp-b', mode: 'vcenter-cert' })
+    const first = get(lab, 'vcenter', 'vcenter').persisted.defaultProvider
+    expect(first).not.toBe('kp-b')
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' })
+    expect(get(lab, 'vm', 'vm1').providerId).toBe(first)
+    const [again] = await run(lab, { op: 'provider.setDefault', name: first! })
+    expect(again.fault?.fault).toBe('InvalidState')
+    await ok(lab, { op: 'provider.setDefault', name: 'kp-b' })
+    expect(get(lab, 'vcenter', 'vcenter').persisted.defaultProvider).toBe('kp-b')
+    await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm2' })
+    const vm2 = get(lab, 'vm', 'vm2')
+    expect(vm2.providerId).toBe('kp-b')
+    expect(get(lab, 'kms', 'kms-b').persisted.keys[vm2.keyId!]).toBeDefined()
+    // vm1 keeps the key of the provider it was encrypted with
+    expect(get(lab, 'vm', 'vm1').providerId).toBe(first)
   })
 
   it.each(trustModes)('mode %s creates real certificates, both sides accept each other, and KMIP works', async (mode) => {
