@@ -124,10 +124,11 @@ function openKeySafe(ctx: CommandContext, vm: VmComponent, host: HostComponent):
   return dek
 }
 
-/** vCenter gets a new KEK for the VM and hands it to every host of the cluster; it keeps only the ID. */
-// vCenter makes every host of the cluster safe and gives each the KEK (so HA and DRS can move the VM), except a
-// host whose encryption mode was turned off (pendingIncapable): it takes no new keys, as a host that is not
-// crypto-enabled stays without the VM key (vSphere Security guide, cluster example).
+/**
+ * vCenter gets a new KEK for the VM and hands it to every host of the cluster (so HA and DRS can move the VM); it
+ * keeps only the ID. A host whose encryption mode was turned off (pendingIncapable) takes no new keys: like a host
+ * that is not crypto-enabled, it stays without the VM key (vSphere Security guide, cluster example).
+ */
 async function newKekForCluster(ctx: CommandContext, vm: VmComponent, host: HostComponent, providerId: string): Promise<KeyInFlight> {
   const receivers = hostsInCluster(ctx, host.cluster).filter((h) => h.id === host.id || h.cryptoState !== 'pendingIncapable')
   for (const h of receivers) await ensureHostSafe(ctx, h, providerId)
