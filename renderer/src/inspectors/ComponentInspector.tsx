@@ -1,7 +1,7 @@
 // A component at the step shown: its header and the inspector for its kind.
 
-import { useMemo } from 'react'
-import { componentFacts, isComponentKind } from '../model/facts'
+import { isComponentKind } from '../model/facts'
+import { useComponentFacts } from '../hooks/useComponentFacts'
 import { opsFor } from '../actions/catalog'
 import { useCursor } from '../hooks/useCursor'
 import { useEntityView } from '../hooks/useEntityView'
@@ -26,7 +26,7 @@ export function ComponentInspector({ id }: { id: string }) {
   const a = useLabActions()
   const kind = str(at(view ?? live, 'kind'))
   const name = str(at(view ?? live, 'name')) ?? id
-  const facts = useMemo(() => componentFacts(id, view), [id, view])
+  const facts = useComponentFacts(id)
   if (!isComponentKind(kind)) return null
   const Icon = kindIcons[kind]
   const ops = opsFor(kind)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { applyPatches, type ViewValue } from '../../../shared/lab/view'
 import { LabHost } from '../../../node/host/labHost'
+import { labHostWith } from '../../helpers/labHost'
 import { writeFileAtomic } from '../../../node/host/atomicFile'
 import type { LabPush } from '../../../shared/api/contract'
 
@@ -11,18 +12,19 @@ const dir = mkdtempSync(join(tmpdir(), 'kflab-host-'))
 
 describe('the lab host', () => {
   it('serves a timeline whose patches rebuild the live state event by event', async () => {
-    const host = await LabHost.create({ seed: 2 })
     const pushes: LabPush[] = []
-    host.subscribe((p) => pushes.push(p))
-    for (const c of [
-      { op: 'kms.add', name: 'kms-1', provider: 'kp' },
-      { op: 'provider.add', name: 'kp' },
-      { op: 'provider.trust', provider: 'kp', mode: 'csr' },
-      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
-      { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 },
-      { op: 'vm.encrypt', name: 'vm1' }
-    ] as const)
-      expect((await host.runCommand(c)).fault).toBeNull()
+    const host = await labHostWith(
+      2,
+      [
+        { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+        { op: 'provider.add', name: 'kp' },
+        { op: 'provider.trust', provider: 'kp', mode: 'csr' },
+        { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+        { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 },
+        { op: 'vm.encrypt', name: 'vm1' }
+      ],
+      (h) => h.subscribe((p) => pushes.push(p))
+    )
     const t = await host.getTimeline()
     expect(pushes.filter((p) => p.type === 'appended')).toHaveLength(6)
     let view = t.base as ViewValue
@@ -35,16 +37,14 @@ describe('the lab host', () => {
   })
 
   it('sends a recent window of a long history and older stretches on demand, each rebuilding the same states', async () => {
-    const host = await LabHost.create({ seed: 5 })
-    for (const c of [
+    const host = await labHostWith(5, [
       { op: 'kms.add', name: 'kms-1', provider: 'kp' },
       { op: 'provider.add', name: 'kp' },
       { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
       { op: 'host.add', name: 'esx-01', cluster: 'c1' },
       { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 },
       { op: 'vm.encrypt', name: 'vm1' }
-    ] as const)
-      expect((await host.runCommand(c)).fault).toBeNull()
+    ])
     const full = await host.getTimeline()
     const end = full.events.length
     expect(full).toMatchObject({ startSeq: 0, baseSeq: 0 })

@@ -1,17 +1,15 @@
 // A datastore: how many files it holds and how many .vmx files carry a key safe (wrapped DEKs, never keys in clear).
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { componentFacts, type DatastoreFacts } from '../../model/facts'
-import { useEntityView } from '../../hooks/useEntityView'
+import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { FileIcon, ShieldIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
 import { NodeFrame, Surface } from './NodeParts'
 
 export const DatastoreNode = memo(function DatastoreNode({ id }: NodeProps) {
-  const view = useEntityView(id)
-  const f = useMemo(() => componentFacts(id, view), [id, view]) as DatastoreFacts | null
+  const f = useComponentFacts(id, 'datastore')
   const detailed = useDetailed()
   const t = useT()
   if (!f) return null

@@ -1,9 +1,8 @@
 // An ESXi host: crypto state, key cache by key type and running VMs (memory), core dumps and TPM (persisted).
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { componentFacts, type HostFacts } from '../../model/facts'
-import { useEntityView } from '../../hooks/useEntityView'
+import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { CrashIcon, PowerIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
@@ -12,8 +11,7 @@ import { Badge, KeyCount, NodeFrame, Surface } from './NodeParts'
 const stateTone: Record<string, string> = { safe: 'good', prepared: 'info', incapable: 'muted', pendingIncapable: 'warn' }
 
 export const HostNode = memo(function HostNode({ id }: NodeProps) {
-  const view = useEntityView(id)
-  const f = useMemo(() => componentFacts(id, view), [id, view]) as HostFacts | null
+  const f = useComponentFacts(id, 'host')
   const detailed = useDetailed()
   const t = useT()
   if (!f) return null

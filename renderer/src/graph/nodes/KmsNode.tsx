@@ -1,17 +1,16 @@
 // A KMS server: running or stopped, its open KMIP sessions (memory) and its key store by KMIP state (persisted).
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { KMIP_STATES, componentFacts, type KmsFacts } from '../../model/facts'
+import { KMIP_STATES } from '../../model/facts'
 import { kmipStateName } from '../../model/kmipStates'
-import { useEntityView } from '../../hooks/useEntityView'
+import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, NodeFrame, Surface } from './NodeParts'
 
 export const KmsNode = memo(function KmsNode({ id }: NodeProps) {
-  const view = useEntityView(id)
-  const f = useMemo(() => componentFacts(id, view), [id, view]) as KmsFacts | null
+  const f = useComponentFacts(id, 'kms')
   const detailed = useDetailed()
   const t = useT()
   if (!f) return null

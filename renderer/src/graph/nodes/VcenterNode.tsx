@@ -1,18 +1,16 @@
 // vCenter: running or stopped, key material passing through (memory — it never stays), and its database:
 // key providers with their trust, and how many key IDs it keeps (IDs only).
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { componentFacts, type VcenterFacts } from '../../model/facts'
-import { useEntityView } from '../../hooks/useEntityView'
+import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, NodeFrame, Surface } from './NodeParts'
 
 export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
-  const view = useEntityView(id)
-  const f = useMemo(() => componentFacts(id, view), [id, view]) as VcenterFacts | null
+  const f = useComponentFacts(id, 'vcenter')
   const detailed = useDetailed()
   const t = useT()
   if (!f) return null

@@ -1,17 +1,15 @@
 // A VM: power state and encryption (not encrypted, unlocked or locked) at a glance.
 
-import { memo, useMemo } from 'react'
+import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { componentFacts, type VmFacts } from '../../model/facts'
-import { useEntityView } from '../../hooks/useEntityView'
+import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { LockIcon, ShieldIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, NodeFrame } from './NodeParts'
 
 export const VmNode = memo(function VmNode({ id }: NodeProps) {
-  const view = useEntityView(id)
-  const f = useMemo(() => componentFacts(id, view), [id, view]) as VmFacts | null
+  const f = useComponentFacts(id, 'vm')
   const detailed = useDetailed()
   const t = useT()
   if (!f) return null
