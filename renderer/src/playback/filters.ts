@@ -5,6 +5,7 @@
 import type { EventView } from '../../../shared/api/contract'
 import type { EventKind } from '../../../shared/lab/events'
 import type { KeyType } from '../../../shared/lab/model'
+import { lowerBound } from '../model/sortedSearch'
 
 export type KindGroup = 'kmip' | 'tls' | 'trust' | 'keys' | 'files' | 'states' | 'faults'
 
@@ -61,26 +62,14 @@ export function visibleSeqs(events: readonly EventView[], f: EventFilter): numbe
 
 /** The first seq in `seqs` (ascending) greater than `after`. */
 export function nextIn(seqs: readonly number[], after: number): number | null {
-  let lo = 0
-  let hi = seqs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (seqs[mid] <= after) lo = mid + 1
-    else hi = mid
-  }
-  return lo < seqs.length ? seqs[lo] : null
+  const i = lowerBound(seqs, after + 1)
+  return i < seqs.length ? seqs[i] : null
 }
 
 /** The last seq in `seqs` (ascending) less than `before`. */
 export function prevIn(seqs: readonly number[], before: number): number | null {
-  let lo = 0
-  let hi = seqs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (seqs[mid] < before) lo = mid + 1
-    else hi = mid
-  }
-  return lo > 0 ? seqs[lo - 1] : null
+  const i = lowerBound(seqs, before)
+  return i > 0 ? seqs[i - 1] : null
 }
 
 /** The last visible seq at or before `seq` (the event the graph highlights when the cursor sits on a hidden one). */

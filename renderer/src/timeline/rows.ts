@@ -2,21 +2,11 @@
 // lay out tens of thousands of rows by arithmetic.
 
 import type { CommandView } from '../../../shared/api/contract'
+import { lowerBound, partitionPoint } from '../model/sortedSearch'
 
 export type Row = { kind: 'earlier'; count: number } | { kind: 'command'; command: CommandView; shown: number } | { kind: 'event'; seq: number }
 
 export const ROW_HEIGHT = { earlier: 36, command: 30, event: 46 } as const
-
-function lowerBound(seqs: readonly number[], value: number): number {
-  let lo = 0
-  let hi = seqs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (seqs[mid] < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /**
  * Rows for the loaded history: a "load earlier" row when older events wait on the host, then every command that
@@ -51,13 +41,7 @@ export function rowOffsets(rows: readonly Row[]): number[] {
 export function visibleRange(offsets: readonly number[], scrollTop: number, height: number, overscan = 6): [number, number] {
   const n = offsets.length - 1
   if (n <= 0) return [0, 0]
-  let lo = 0
-  let hi = n
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (offsets[mid + 1] <= scrollTop) lo = mid + 1
-    else hi = mid
-  }
+  const lo = partitionPoint(n, (i) => offsets[i + 1] > scrollTop)
   const first = Math.max(0, lo - overscan)
   let last = lo
   while (last < n && offsets[last] < scrollTop + height) last++
