@@ -349,6 +349,8 @@ export const vmMigrate: CommandHandler<'vm.migrate'> = {
         const kek = await fetchKmsKey(ctx, vm.providerId!, vm.keyId, 'kek')
         dest = pushKey(ctx, dest, kek, vm.name)
         forgetInFlight(ctx, kek)
+        // A VM locked on the destination for want of this very key (a clone) is reloaded by hostd.
+        reloadLockedVms(ctx, dest)
       }
     }
     if (vm.power === 'poweredOn') {

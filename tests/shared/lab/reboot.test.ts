@@ -83,6 +83,16 @@ describe('host reboot and locked VMs', () => {
     expect(unlock.events.filter((e) => e.message.id === 'vm.unlocked').map((e) => e.message.params.vm)).toEqual(['vm1', 'vm2'])
   })
 
+  it('moving a VM to a host where its locked clone waits brings the shared key along, and the clone is reloaded', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vm.clone', name: 'vm1', newName: 'vm2' }, { op: 'vm.migrate', name: 'vm2', host: 'esx-02' })
+    await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-02' }, { op: 'kms.start', name: 'kms-1' })
+    expect(get(lab, 'vm', 'vm2').cryptoState).toBe('locked')
+    const [move] = await ok(lab, { op: 'vm.migrate', name: 'vm1', host: 'esx-02' })
+    expect(get(lab, 'vm', 'vm2')).toMatchObject({ cryptoState: 'unlocked', connectionState: 'connected' })
+    expect(move.events.some((e) => e.message.id === 'vm.unlocked' && e.message.params.vm === 'vm2')).toBe(true)
+  })
+
   it('a locked VM whose key comes back from the TPM is reloaded at boot', async () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
