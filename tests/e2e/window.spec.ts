@@ -173,6 +173,22 @@ test('the event log exports as Markdown and JSON, the graph as PNG, the lab save
   expect(Math.abs(picture.readUInt32BE(16) - pane.width * 2)).toBeLessThanOrEqual(4)
   expect(Math.abs(picture.readUInt32BE(20) - pane.height * 2)).toBeLessThanOrEqual(4)
   expect(picture.length).toBeGreaterThan(20_000)
+  // Drawn as on screen: lines and highlight rings keep their look (unstyled SVG would fill them black).
+  const darkShare = await page.evaluate(async (b64) => {
+    const img = new Image()
+    img.src = `data:image/png;base64,${b64}`
+    await img.decode()
+    const canvas = document.createElement('canvas')
+    canvas.width = img.width
+    canvas.height = img.height
+    const g = canvas.getContext('2d')!
+    g.drawImage(img, 0, 0)
+    const px = g.getImageData(0, 0, img.width, img.height).data
+    let dark = 0
+    for (let i = 0; i < px.length; i += 4) if (px[i] < 40 && px[i + 1] < 40 && px[i + 2] < 40) dark++
+    return dark / (px.length / 4)
+  }, picture.toString('base64'))
+  expect(darkShare).toBeLessThan(0.03)
   copyFileSync((await png.path())!, 'test-results/screenshots/graph-export.png')
   // In the table view there is no graph to draw: the item says why it is off.
   await page.getByRole('button', { name: 'Table' }).click()
