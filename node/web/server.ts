@@ -36,14 +36,15 @@ export function newToken(): string {
   return randomBytes(24).toString('hex')
 }
 
-function sameSecret(a: string | null, b: string): boolean {
+/** Compares a presented token with the secret in constant time. */
+export function sameSecret(a: string | null, b: string): boolean {
   if (a === null) return false
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function refuseUpgrade(socket: Duplex, status: 403 | 404, reason: string): void {
+export function refuseUpgrade(socket: Duplex, status: 403 | 404, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
 }
 

@@ -7,7 +7,8 @@ import type { LabApi } from '../../shared/api/contract'
 import { dispatch } from '../../shared/api/dispatch'
 import type { WireReply, WireServerMessage } from '../../shared/api/wire'
 
-const wireCall = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), method: z.string().max(64), args: z.array(z.unknown()).max(16) }).strict()
+/** One call as it arrives on the socket (its arguments are checked later, by `dispatch`). */
+export const wireCall = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), method: z.string().max(64), args: z.array(z.unknown()).max(16) }).strict()
 
 /** Parses one incoming message; a message that is not a call gets an error reply (with its id when one is readable). */
 export async function answer(api: LabApi, text: string): Promise<WireReply> {

@@ -15,6 +15,8 @@ import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleAtOrBefore, visibleSeqs, 
 import { nextScriptStep } from '../scenarios/lessonProgress'
 import { MAX_CHECK_BATCH, NO_CHECKS, commandKey, rekeyChecks, type ChecksState } from './checks'
 import { browserScheduler, type Scheduler } from './scheduler'
+import { initialFollow, publishShownSteps, type FollowState, type WindowRole } from './follow'
+import type { SharingStatus } from '../../../shared/api/sharing'
 import { DEFAULT_SETTINGS, readSettings, type Settings, type SettingsStorage } from './settings'
 import { appendEvents, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type TimelineModel } from './timelineModel'
 
@@ -69,6 +71,8 @@ export interface UiState {
   newLab: boolean
   /** Bumped to ask the graph to fit itself to the view. */
   fitRequest: number
+  /** The "Share with the room" panel (presenter). */
+  share: boolean
 }
 
 export interface LabActions {
@@ -126,6 +130,13 @@ export interface LabActions {
   setHelp(open: boolean): void
   setNewLabOpen(open: boolean): void
   requestFit(): void
+  /** Viewer: go where the presenter's window is, and keep following it. */
+  followPresenter(): void
+  /** Viewer: stay here and look around (stepping through the history on one's own does this too). */
+  stopFollowing(): void
+  /** Presenter: share on one of the machine's addresses, or stop sharing (null). */
+  setSharing(address: string | null): Promise<void>
+  setShareOpen(open: boolean): void
 }
 
 export interface LabState {
@@ -150,6 +161,10 @@ export interface LabState {
   busy: string | null
   notices: Notice[]
   ui: UiState
+  /** Follow along: presenter or viewer, and whether a viewer follows. */
+  follow: FollowState
+  /** The host's sharing (viewer URL, viewers connected); null when the host cannot share. */
+  sharing: SharingStatus | null
   actions: LabActions
 }
 
@@ -162,6 +177,8 @@ export interface LabStoreOptions {
   recent?: number
   /** The language before the user chose one (the system's). */
   defaultLanguage?: Settings['language']
+  /** A viewer's window follows a presenter's and cannot change the lab (default: presenter). */
+  role?: WindowRole
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -171,6 +188,7 @@ export const RECENT_EVENTS = 3000
 export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabStore {
   const scheduler = options.scheduler ?? browserScheduler
   const recent = options.recent ?? RECENT_EVENTS
+  const role = options.role ?? 'presenter'
   let generation = 0
   let loading = false
   let buffered: LabPush[] = []
@@ -181,7 +199,7 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
   let checkQueue = new Map<string, LabCommand>()
   let checkFlush: Promise<void> | null = null
 
-  return createStore<LabState>()((set, get) => {
+  const store: LabStore = createStore<LabState>()((set, get) => {
     const ctxOf = (t: TimelineModel, visible: number[]): clockFns.ClockContext => ({
       cursor: t.cursor,
       start: t.baseSeq,
@@ -230,6 +248,19 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
     }
 
     function applyPush(push: LabPush): void {
+      if (push.type === 'sharing') {
+        set((s) => ({ sharing: push.status, ui: push.open ? { ...s.ui, share: true } : s.ui }))
+        return
+      }
+      if (push.type === 'closed') {
+        if (role === 'viewer') set((s) => ({ follow: { ...s.follow, closed: { code: push.code, reason: push.reason } } }))
+        return
+      }
+      if (push.type === 'shown') {
+        set((s) => ({ follow: { ...s.follow, presenter: { labId: push.labId, seq: push.seq } } }))
+        followPresenter()
+        return
+      }
       const s = get()
       const t = s.timeline
       if (loading || !t) {
@@ -254,12 +285,30 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
       const visible = isFiltering(s.filter) ? [...s.visible, ...visibleSeqs(fresh, s.filter)] : [...s.visible, ...fresh.map((e) => e.seq)]
       const following = t.cursor === end && s.clock.flights.length === 0
       setTimeline(next, visible)
+      if (role === 'viewer' && s.follow.following) {
+        followPresenter()
+        return
+      }
       if (bulk > 0 || !following || s.clock.playing) {
         if (s.clock.playing) advance()
         return
       }
       if (s.settings.autoPlay) withClock((c, now) => clockFns.playFrom(c, now, end))
       else seekTo(lastSeq(next))
+    }
+
+    /** A following viewer goes to the presenter's step once it has that step's events (they come with a push). */
+    function followPresenter(): void {
+      const s = get()
+      const t = s.timeline
+      const step = s.follow.presenter
+      if (role !== 'viewer' || !s.follow.following || !step || !t || loading || step.labId !== t.labId) return
+      if (step.seq > lastSeq(t)) return
+      if (step.seq < t.baseSeq) {
+        void loadEarlier().then((more) => more && followPresenter())
+        return
+      }
+      if (t.cursor !== step.seq || s.clock.playing || s.clock.flights.length > 0) seekTo(step.seq)
     }
 
     async function reload(): Promise<void> {
@@ -285,6 +334,7 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
         const pending = buffered
         buffered = []
         for (const p of pending) applyPush(p)
+        followPresenter()
       } catch (e) {
         if (gen !== generation) return
         loading = false
@@ -367,8 +417,24 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
       start() {
         const unsubscribe = api.subscribe(applyPush)
         void reload()
+        let stopPublishing = () => {}
+        if (role === 'presenter' && api.showStep) {
+          const showStep = api.showStep.bind(api)
+          const shown = () => {
+            const t = get().timeline
+            return t ? { labId: t.labId, seq: t.cursor } : null
+          }
+          stopPublishing = publishShownSteps(shown, (l) => store.subscribe(l), showStep, scheduler)
+        }
+        if (role === 'presenter' && api.getSharing) {
+          api.getSharing().then(
+            (sharing) => set({ sharing }),
+            () => set({ sharing: null })
+          )
+        }
         return () => {
           unsubscribe()
+          stopPublishing()
           generation++
           loading = false
           if (timer !== null) scheduler.clearTimeout(timer)
@@ -598,8 +664,24 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
       },
       requestFit() {
         set((s) => ({ ui: { ...s.ui, fitRequest: s.ui.fitRequest + 1 } }))
+      },
+      followPresenter() {
+        set((s) => ({ follow: { ...s.follow, following: true } }))
+        followPresenter()
+      },
+      stopFollowing() {
+        if (get().follow.following) set((s) => ({ follow: { ...s.follow, following: false } }))
+      },
+      async setSharing(address) {
+        if (!api.setSharing) return
+        const sharing = await call(() => api.setSharing!({ address }))
+        if (sharing) set({ sharing })
+      },
+      setShareOpen(open) {
+        set((s) => ({ ui: { ...s.ui, share: open } }))
       }
     }
+    if (role === 'viewer') detachOnOwnSteps(actions)
 
     return {
       status: 'connecting',
@@ -618,8 +700,28 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
       scenario: null,
       busy: null,
       notices: [],
-      ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0 },
+      ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0, share: false },
+      follow: initialFollow(role),
+      sharing: null,
       actions
     }
   })
+  return store
+}
+
+/** A viewer who steps, plays or jumps through the history on their own stops following the presenter. */
+function detachOnOwnSteps(actions: LabActions): void {
+  const own = ['setCursor', 'play', 'togglePlay', 'stepForward', 'stepBack', 'reset', 'toEnd', 'gotoCheckpoint', 'nextLessonStep'] as const
+  for (const name of own) {
+    const original = actions[name] as (...args: unknown[]) => unknown
+    ;(actions as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      actions.stopFollowing()
+      return original(...args)
+    }
+  }
+  const selectEvent = actions.selectEvent
+  actions.selectEvent = (seq) => {
+    if (seq !== null) actions.stopFollowing()
+    selectEvent(seq)
+  }
 }
