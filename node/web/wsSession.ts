@@ -15,13 +15,19 @@ import type { LabApi } from '../../shared/api/contract'
 import { dispatch } from '../../shared/api/dispatch'
 import { LARGE_CALL_PREFIX, MAX_CALL_BYTES, type WireReply, type WireServerMessage } from '../../shared/api/wire'
 
-export const SESSION_LIMITS = Object.freeze({
+export interface SessionLimits {
+  maxCallsInFlight: number
+  /** Answers not yet written out beyond this pause reading the peer's calls. */
+  maxQueuedBytes: number
+  /** Answers and pushes not yet written out beyond this close the connection. */
+  maxUnreadBytes: number
+}
+
+export const SESSION_LIMITS: Readonly<SessionLimits> = Object.freeze({
   maxCallsInFlight: 4,
   maxQueuedBytes: 32 * 1024 * 1024,
   maxUnreadBytes: 256 * 1024 * 1024
 })
-
-export type SessionLimits = typeof SESSION_LIMITS
 
 const wireCall = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), method: z.string().max(64), args: z.array(z.unknown()).max(16) }).strict()
 
