@@ -3,16 +3,18 @@
 // With --follow-along the room can watch: a read-only viewer server on 127.0.0.1 (or the --host address given), its
 // URL on the second line as "viewer: URL".
 //
-//   tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--follow-along [--host ADDRESS]]
+//   tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--labs DIR] [--follow-along [--host ADDRESS]]
+//
+// --labs DIR: the folder where the window may save and open lab files by name (the browser has no file dialog).
 
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startWebHost } from './server'
 import { LOOPBACK } from './shareAddresses'
 import { Sharing } from './sharing'
 
-const usage = 'usage: tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--follow-along [--host ADDRESS]]'
+const usage = 'usage: tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--labs DIR] [--follow-along [--host ADDRESS]]'
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       seed: { type: 'string' },
       renderer: { type: 'string' },
+      labs: { type: 'string' },
       'follow-along': { type: 'boolean' },
       host: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
 
   // Loaded only now, so --help and argument errors answer even while the lab core is being rebuilt.
   const { LabHost } = await import('../host/labHost')
+  const labFolder = values.labs === undefined ? null : resolve(values.labs)
+  if (labFolder !== null && !statSync(labFolder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--labs must name a folder (got "${values.labs}")`)
   const api = await LabHost.create({ seed: seed ?? null })
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const sharing = values['follow-along'] ? new Sharing({ api, rendererDir, log }) : null
@@ -58,7 +63,7 @@ async function main(): Promise<void> {
   if (sharing && !sharing.status().addresses.some((a) => a.address === viewerAddress)) {
     throw new Error(`--host must be an address of this machine: one of ${sharing.status().addresses.map((a) => a.address).join(', ')} (got "${viewerAddress}")`)
   }
-  const host = await startWebHost({ api: sharing ? sharing.presenterApi() : api, rendererDir, port, log })
+  const host = await startWebHost({ api: sharing ? sharing.presenterApi() : api, rendererDir, port, labFolder, log })
   process.stdout.write(`${host.url}\n`)
   if (sharing) process.stdout.write(`viewer: ${(await sharing.start(viewerAddress)).viewerUrl}\n`)
   process.stderr.write(`KeyFlow Lab test host: serving ${rendererDir}${seed !== undefined ? ` (seed ${seed})` : ''}; Ctrl+C stops it\n`)

@@ -11,7 +11,7 @@ import type { LabApi } from '../../shared/api/contract'
 import { VIEWER_PARAM } from '../../shared/api/sharing'
 import { WIRE_PATH } from '../../shared/api/wire'
 import { securityHeaders } from '../../shared/web/csp'
-import { newToken, refuseUpgrade, sameSecret } from './server'
+import { newToken, parseUrl, refuseUpgrade, sameSecret } from './server'
 import { loadStatic } from './staticFiles'
 import type { ViewerHub } from './viewerHub'
 import { attachViewer } from './viewerSession'
@@ -56,7 +56,11 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
   let origin = ''
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void serveStatic(req, res)
+    serveStatic(req, res).catch((e: unknown) => {
+      log(`viewer request failed: ${e instanceof Error ? e.message : String(e)}`)
+      if (res.headersSent) res.destroy()
+      else res.writeHead(500, { 'Content-Type': 'text/plain' }).end('internal error')
+    })
   })
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -69,26 +73,20 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
       return
     }
-    let pathname: string
-    try {
-      pathname = new URL(req.url ?? '/', origin).pathname
-    } catch {
+    const url = parseUrl(req.url)
+    if (!url) {
       res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request')
       return
     }
-    const file = await loadStatic(options.rendererDir, pathname)
+    const file = await loadStatic(options.rendererDir, url.pathname)
     res.writeHead(file.status, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
     res.end(req.method === 'HEAD' ? undefined : file.body)
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_MESSAGE_BYTES })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    let url: URL
-    try {
-      url = new URL(req.url ?? '/', origin)
-    } catch {
-      return refuseUpgrade(socket, 404, 'not found')
-    }
+    const url = parseUrl(req.url)
+    if (!url) return refuseUpgrade(socket, 400, 'bad request')
     if (url.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404, 'not found')
     if (req.headers.host !== hostHeader) return refuseUpgrade(socket, 403, 'forbidden: unexpected Host header')
     if (req.headers.origin !== origin) return refuseUpgrade(socket, 403, 'forbidden: the page is not from this host')
