@@ -59,8 +59,16 @@ export interface VmView {
   cryptoState: string | null
   keyId: string | null
   connectionState: string | null
-  /** The `-flat.vmdk` the VM uses now (a path on its datastore). */
+  /** The `-flat.vmdk` of its first (boot) disk now (a path on its datastore). */
   flat: string | null
+  /** Its disks: device, whether each is encrypted (its own key ID), and its -flat.vmdk. */
+  disks: { device: string; keyId: string | null; flat: string | null }[]
+  vtpm: boolean
+  migrateEncryption: string | null
+}
+
+function list(v: ViewValue | undefined): ViewValue[] {
+  return Array.isArray(v) ? v : []
 }
 
 export function vms(s: LessonState): VmView[] {
@@ -73,7 +81,14 @@ export function vms(s: LessonState): VmView[] {
     cryptoState: str(v.cryptoState),
     keyId: str(v.keyId),
     connectionState: str(v.connectionState),
-    flat: str(at(v, 'files', 'flat'))
+    flat: str(at(list(at(v, 'disks'))[0], 'flat')),
+    disks: list(at(v, 'disks')).map((d) => ({
+      device: str(at(d, 'device')) ?? '',
+      keyId: str(at(d, 'keyId')),
+      flat: str(at(d, 'flat'))
+    })),
+    vtpm: at(v, 'vtpm') === true,
+    migrateEncryption: str(v.migrateEncryption)
   }))
 }
 

@@ -260,8 +260,20 @@ export const strings = {
   'inspector.same': { en: 'the first {total} bytes are identical', de: 'die ersten {total} Bytes sind gleich' },
   'inspector.noFile': { en: 'no such file at that step', de: 'keine solche Datei in jenem Schritt' },
   'inspector.truncated': { en: 'first {shown} of {size} bytes', de: 'erste {shown} von {size} Bytes' },
-  'inspector.bundleNote': { en: 'encryption.bundle: the KEK’s ID and the DEK wrapped by that KEK — never a key in clear.', de: 'encryption.bundle: die ID des KEK und der mit diesem KEK umhüllte DEK — nie ein Schlüssel im Klartext.' },
-  'inspector.encryptionKeysNote': { en: 'encryptionKeys: the same key locator for the disk.', de: 'encryptionKeys: derselbe Schlüssel-Locator für die Platte.' },
+  'inspector.bundleNote': {
+    en: 'encryption.bundle: the KEK’s ID and the VM home key (NVRAM, vTPM) locked by that KEK — never a key in clear. Simplified: vSphere’s bundle locks a configuration key that opens encryption.data with more secrets; the lab locks the key directly (RFC 5649, “AES-KWP”).',
+    de: 'encryption.bundle: die ID des KEK und der mit diesem KEK verschlossene VM-Home-Schlüssel (NVRAM, vTPM) — nie ein Schlüssel im Klartext. Vereinfacht: Das Bundle von vSphere verschließt einen Konfigurationsschlüssel, der encryption.data mit weiteren Geheimnissen öffnet; das Labor verschließt den Schlüssel direkt (RFC 5649, „AES-KWP“).'
+  },
+  'inspector.encryptionKeysNote': {
+    en: 'encryptionKeys: the KEK’s ID and this disk’s own DEK, locked by that KEK — each disk has its own key.',
+    de: 'encryptionKeys: die ID des KEK und der eigene DEK dieser Platte, mit diesem KEK verschlossen — jede Platte hat ihren eigenen Schlüssel.'
+  },
+  'inspector.migrateEncryption': { en: 'Encrypted vMotion', de: 'Verschlüsseltes vMotion' },
+  'migrateEncryption.disabled': { en: 'Disabled', de: 'Deaktiviert' },
+  'migrateEncryption.opportunistic': { en: 'Opportunistic', de: 'Opportunistisch' },
+  'migrateEncryption.required': { en: 'Required', de: 'Erforderlich' },
+  'inspector.vtpm': { en: 'Virtual TPM', de: 'Virtuelles TPM' },
+  'inspector.vtpmPresent': { en: 'present (its state is in the encrypted NVRAM)', de: 'vorhanden (sein Zustand liegt im verschlüsselten NVRAM)' },
   'inspector.datastoreFiles': { en: 'Files', de: 'Dateien' },
   'inspector.noFiles': { en: 'The datastore is empty.', de: 'Der Datenspeicher ist leer.' },
   'inspector.openFile': { en: 'Open', de: 'Öffnen' },

@@ -1,10 +1,10 @@
-// A VM's disk as the views show it (its `-flat.vmdk` on the datastore), and the disk as it was before its last
-// rewrite — so the inspector can put the clear sectors beside the encrypted ones (or the other way round).
+// A VM's first (boot) disk as the views show it (its `-flat.vmdk` on the datastore), and the disk as it was before
+// its last rewrite — so the inspector can put the clear sectors beside the encrypted ones (or the other way round).
 
 import type { EntityViews } from '../../../shared/api/contract'
 import type { BytesView } from '../../../shared/lab/view'
 import { type TimelineModel, viewsAt } from '../store/timelineModel'
-import { at, bytes, str } from '../model/view'
+import { at, bytes, list, str } from '../model/view'
 
 export interface DiskPreview {
   path: string
@@ -14,7 +14,7 @@ export interface DiskPreview {
 
 export function diskOf(views: EntityViews, vmId: string): DiskPreview | null {
   const vm = views[vmId]
-  const path = str(at(vm, 'files', 'flat'))
+  const path = str(at(list(at(vm, 'disks'))[0], 'flat'))
   const datastore = str(at(vm, 'datastore'))
   if (!path || !datastore) return null
   const data = bytes(at(views[datastore], 'persisted', 'files', path, 'data'))
@@ -40,7 +40,7 @@ export function diskBeforeLastRewrite(m: TimelineModel, vmId: string): { seq: nu
     const e = m.events[i]
     const touches = e.patches.some((p) => {
       const [owner, surface, collection, file] = p.path
-      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && file.startsWith(folder) && file.endsWith('-flat.vmdk')
+      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && file.startsWith(folder) && file.endsWith('-flat.vmdk') && !file.includes('-disk')
     })
     if (!touches) continue
     const before = diskOf(viewsAt(m, e.seq - 1), vmId)
