@@ -378,6 +378,10 @@ export const catalog: Record<string, Entry> = {
     en: 'crypto-util on {host}: {args} — {bytes} bytes decrypted with the host key from the cache (the lab shows them instead of writing them to disk, where they would expose the keys).',
     de: 'crypto-util auf {host}: {args} — {bytes} Bytes mit dem Host-Schlüssel aus dem Cache entschlüsselt (das Labor zeigt sie an, statt sie auf die Platte zu schreiben, wo sie die Schlüssel preisgäben).'
   },
+  'host.cryptoUtil.extract.incident': {
+    en: 'crypto-util on {host}: {args} — the password opens the incident key file, and its incident key opens the dump: {bytes} bytes, without the host key.',
+    de: 'crypto-util auf {host}: {args} — das Kennwort öffnet die Incident-Schlüsseldatei, deren Incident-Schlüssel den Dump: {bytes} Bytes, ohne den Host-Schlüssel.'
+  },
   'host.vmSupport.start': {
     en: 'vm-support on {host} with a password for encrypted core dumps: the dumps are recrypted to a one-time incident key, and that key is locked with a key derived from the password (which is not stored).',
     de: 'vm-support auf {host} mit einem Kennwort für verschlüsselte Core-Dumps: Die Dumps werden auf einen einmaligen Incident-Schlüssel umverschlüsselt, und dieser Schlüssel wird mit einem aus dem Kennwort abgeleiteten Schlüssel verschlossen (das Kennwort wird nicht gespeichert).'

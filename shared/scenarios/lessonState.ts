@@ -243,6 +243,32 @@ export function happened(s: LessonState, id: string, params: Params = {}, after 
   return indexOfEvent(s, id, params, after + 1) !== -1
 }
 
+/** Index of the first refusal (from `from` on) whose reason is this fault message, or -1: the lesson's refusals teach too. */
+export function indexOfRefusal(s: LessonState, reasonId: string, from = 0): number {
+  for (let i = Math.max(0, from); i < s.events.length; i++) {
+    const e = s.events[i]
+    const reason = e.message.params.reason
+    if (e.message.id === 'fault.event' && typeof reason === 'object' && reason.id === reasonId) return i
+  }
+  return -1
+}
+
+/** The text of a datastore file as the views show it, or null. */
+export function datastoreText(s: LessonState, datastore: string, path: string | null): string | null {
+  return path ? str(at(s.views[datastore], 'persisted', 'files', path, 'text')) : null
+}
+
+/** The acting vCenter user's role, or null. */
+export function actingRole(s: LessonState): string | null {
+  return str(at(s.views.vcenter, 'persisted', 'session', 'role'))
+}
+
+/** The paths of the VM's .vmx and its disks' descriptors. */
+export function vmTextFiles(s: LessonState, vm: VmView): { vmx: string | null; descriptors: (string | null)[] } {
+  const v = s.views[vm.id]
+  return { vmx: str(at(v, 'files', 'vmx')), descriptors: list(at(v, 'disks')).map((d) => str(at(d, 'descriptor'))) }
+}
+
 /** The guest data a VM was created with (the last accepted `vm.create` of that name), or null when unknown. */
 export function guestDataOf(s: LessonState, vmName: string): string | null {
   for (let i = s.commands.length - 1; i >= 0; i--) {
