@@ -447,6 +447,10 @@ export const catalog: Record<string, Entry> = {
     en: 'Encrypt {vm} with the VM Encryption Policy: vCenter needs a key from the default provider {provider}.',
     de: '{vm} mit der VM-Verschlüsselungsrichtlinie verschlüsseln: vCenter braucht einen Schlüssel vom Standardanbieter {provider}.'
   },
+  'vm.encrypt.disks.start': {
+    en: 'Encrypt disk(s) {disks} of {vm}: its VM home is encrypted already, so the host locks each new disk key with the VM’s KEK {keyId} from its key cache.',
+    de: 'Platte(n) {disks} von {vm} verschlüsseln: Das VM-Home ist schon verschlüsselt, daher verschließt der Host jeden neuen Plattenschlüssel mit dem KEK {keyId} der VM aus seinem Schlüssel-Cache.'
+  },
   'vm.dek.generated': {
     en: '{host} generates the DEK of disk {disk} of {vm}: 64 random bytes for XTS-AES-256, made on the host for this disk alone, never sent anywhere.',
     de: '{host} erzeugt den DEK der Platte {disk} von {vm}: 64 Zufallsbytes für XTS-AES-256, auf dem Host nur für diese Platte erzeugt, nie verschickt.'
@@ -471,6 +475,10 @@ export const catalog: Record<string, Entry> = {
     en: '{host} decrypts disk {disk} of {vm} with its old DEK and encrypts it with a new one ({sectors} sectors, {from} → {to}).',
     de: '{host} entschlüsselt die Platte {disk} von {vm} mit ihrem alten DEK und verschlüsselt sie mit einem neuen ({sectors} Sektoren, {from} → {to}).'
   },
+  'vm.disk.rewritten': {
+    en: '{host} rewrites disk {disk} of {vm} under the same DEK ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} unter demselben DEK neu ({from} → {to}).'
+  },
   'vm.nvram.encrypted': {
     en: '{host} rewrites the NVRAM of {vm} with the VM home key ({from} → {to}). (vSphere encrypts the swap file and snapshot memory with it too; the lab writes neither.)',
     de: '{host} schreibt das NVRAM von {vm} mit dem VM-Home-Schlüssel neu ({from} → {to}). (vSphere verschlüsselt damit auch Auslagerungsdatei und Snapshot-Speicher; das Labor schreibt beides nicht.)'
@@ -482,6 +490,10 @@ export const catalog: Record<string, Entry> = {
   'vm.nvram.reencrypted': {
     en: '{host} decrypts the NVRAM of {vm} with the old VM home key and encrypts it with a new one ({from} → {to}).',
     de: '{host} entschlüsselt das NVRAM von {vm} mit dem alten VM-Home-Schlüssel und verschlüsselt es mit einem neuen ({from} → {to}).'
+  },
+  'vm.nvram.rewritten': {
+    en: '{host} rewrites the NVRAM of {vm} under the same VM home key ({from} → {to}).',
+    de: '{host} schreibt das NVRAM von {vm} unter demselben VM-Home-Schlüssel neu ({from} → {to}).'
   },
   'vm.disk.writtenEncrypted': {
     en: 'Disk {disk} of {vm} is on the datastore encrypted: {descriptor} carries encryptionKeys (KEK ID + this disk’s DEK, locked); {removed} is deleted.',
@@ -511,6 +523,10 @@ export const catalog: Record<string, Entry> = {
   'vm.decrypt.done': {
     en: '{vm} is decrypted. Its KEK stays on the KMS and in host memory until reboot (vSphere never deletes keys).',
     de: '{vm} ist entschlüsselt. Sein KEK bleibt auf dem KMS und bis zum Neustart im Host-Speicher (vSphere löscht nie Schlüssel).'
+  },
+  'vm.decrypt.disks.done': {
+    en: 'Disk(s) {disks} of {vm} are in clear; its VM home stays encrypted.',
+    de: 'Platte(n) {disks} von {vm} sind im Klartext; das VM-Home bleibt verschlüsselt.'
   },
   'vm.keySafe.read': {
     en: '{host} reads the key safe of {disk} of {vm} from {file}: KEK ID {keyId} and the locked key. (vSphere’s .vmx bundle locks a configuration key that opens more secrets; the lab locks each internal key directly with the KEK.)',

@@ -5,7 +5,7 @@
 import { SECTOR_SIZE } from '../../crypto/diskCipher'
 import { utf8 } from '../../crypto/bytes'
 import { say, type CommandContext } from '../context'
-import type { DatastoreFile, DatastoreRecord, HostComponent, VmComponent, VmDisk, VmFiles } from '../model'
+import type { DatastoreFile, HostComponent, VmComponent, VmDisk, VmFiles } from '../model'
 import { formatDescriptor } from '../files/vmdk'
 import { formatVmx, parseVmx } from '../files/vmx'
 import { datastoreOf, readFile, writeFiles } from './datastore'
@@ -101,15 +101,19 @@ export interface PartRewrite {
   from: Uint8Array | null
   to: Uint8Array | null
   kek: KekMaterial | null
+  /** A change to the clear data on the way (a vTPM's state written into or erased from the NVRAM). */
+  edit?: (clear: Uint8Array) => Uint8Array
 }
 
-function transform(ctx: CommandContext, r: PartRewrite, data: Uint8Array): Uint8Array {
-  const clear = r.from ? ctx.deps.diskCipher.decryptSectors(r.from, data) : data
-  return r.to ? ctx.deps.diskCipher.encryptSectors(r.to, clear) : clear.slice()
+export function transform(ctx: CommandContext, r: Omit<PartRewrite, 'kek'>, data: Uint8Array): Uint8Array {
+  let clear = r.from ? ctx.deps.diskCipher.decryptSectors(r.from, data) : data.slice()
+  if (r.edit) clear = r.edit(clear)
+  return r.to ? ctx.deps.diskCipher.encryptSectors(r.to, clear) : clear
 }
 
-function narrationOf(r: PartRewrite): 'encrypted' | 'decrypted' | 'reencrypted' {
-  return r.from && r.to ? 'reencrypted' : r.to ? 'encrypted' : 'decrypted'
+function narrationOf(r: PartRewrite): 'encrypted' | 'decrypted' | 'reencrypted' | 'rewritten' {
+  if (r.from && r.to) return r.from === r.to ? 'rewritten' : 'reencrypted'
+  return r.to ? 'encrypted' : 'decrypted'
 }
 
 /** Rewrites one disk to its next generation (its own DEK), with a new descriptor; the .vmx follows. */
@@ -202,6 +206,3 @@ export function relockKeySafes(
   return next
 }
 
-export function datastoreFiles(ctx: CommandContext, ds: DatastoreRecord, paths: string[]): Record<string, DatastoreFile> {
-  return Object.fromEntries(paths.map((p) => [p, readFile(ctx, ds, p)]))
-}
