@@ -90,6 +90,7 @@ export const catalog: Record<string, Entry> = {
   'fault.nothingToEncrypt': { en: 'Nothing of {vm} is left to encrypt: its VM home and the disks asked for are encrypted already.', de: 'An {vm} gibt es nichts mehr zu verschlüsseln: VM-Home und die genannten Platten sind bereits verschlüsselt.' },
   'fault.nothingToDecrypt': { en: 'Nothing of {vm} is encrypted among the parts asked for.', de: 'Von den genannten Teilen von {vm} ist nichts verschlüsselt.' },
   'fault.noSuchDisk': { en: '{vm} has no disk {index} (its disks are numbered 0 to {last}).', de: '{vm} hat keine Platte {index} (ihre Platten sind von 0 bis {last} nummeriert).' },
+  'fault.tooManyDisks': { en: '{vm} already has {max} disks, as many as the lab’s controller takes.', de: '{vm} hat bereits {max} Platten, so viele, wie der Controller des Labors aufnimmt.' },
   'fault.encryptedDiskOnPlainVm': {
     en: 'An encrypted disk cannot belong to an unencrypted VM: encrypt the VM home of {vm} first (msg.hostd.configSpec.enc.mismatch).',
     de: 'Eine verschlüsselte Platte kann nicht zu einer unverschlüsselten VM gehören: Verschlüsseln Sie zuerst das VM-Home von {vm} (msg.hostd.configSpec.enc.mismatch).'
