@@ -18,7 +18,8 @@ usage: npm run --silent lab -- <command> [options]
       file (open it in the window). Refused commands are listed in "faults"; an invalid script is refused whole.
 
   kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name NAME]
-            [--max-connections 256] [--idle-timeout SECONDS]
+            [--max-sessions 256] [--max-handshakes 64] [--idle-timeout SECONDS]
+            [--handshake-timeout SECONDS] [--message-timeout SECONDS]
       Serves the lab's KMS as a real KMIP 1.1 server over TLS with mutual authentication. DIR holds ca.crt,
       server.crt and server.key. Keys persist in the lab file given with --state (see docs/kms-serve.md).
 

@@ -1,14 +1,16 @@
 // `npm run web`: the lab in a plain browser. Serves the built renderer and a real LabHost over a token-guarded
 // WebSocket on 127.0.0.1. The first line of stdout is the URL to open (tests read it); everything else goes to stderr.
 //
-//   tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR]
+//   tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--labs DIR]
+//
+// --labs DIR: the folder where the window may save and open lab files by name (the browser has no file dialog).
 
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startWebHost } from './server'
 
-const usage = 'usage: tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR]'
+const usage = 'usage: tsx node/web/testHost.ts [--port N] [--seed N] [--renderer DIR] [--labs DIR]'
 
 function intOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -21,7 +23,7 @@ function intOption(name: string, value: string | undefined, min: number, max: nu
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, seed: { type: 'string' }, renderer: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string' }, seed: { type: 'string' }, renderer: { type: 'string' }, labs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     strict: true,
     allowPositionals: false
   })
@@ -38,8 +40,10 @@ async function main(): Promise<void> {
 
   // Loaded only now, so --help and argument errors answer even while the lab core is being rebuilt.
   const { LabHost } = await import('../host/labHost')
+  const labFolder = values.labs === undefined ? null : resolve(values.labs)
+  if (labFolder !== null && !statSync(labFolder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--labs must name a folder (got "${values.labs}")`)
   const api = await LabHost.create({ seed: seed ?? null })
-  const host = await startWebHost({ api, rendererDir, port, log: (line) => process.stderr.write(`${line}\n`) })
+  const host = await startWebHost({ api, rendererDir, port, labFolder, log: (line) => process.stderr.write(`${line}\n`) })
   process.stdout.write(`${host.url}\n`)
   process.stderr.write(`KeyFlow Lab test host: serving ${rendererDir}${seed !== undefined ? ` (seed ${seed})` : ''}; Ctrl+C stops it\n`)
 
