@@ -23,14 +23,16 @@ export type Privilege =
   | 'Cryptographer.RegisterHost'
   | 'Cryptographer.RegisterVM'
   | 'Global.Diagnostics'
+  | 'Host.Inventory.AddHostToCluster'
 
 export const roles: readonly VcenterRole[] = ['administrator', 'noCryptoAdmin']
 
 /** What a role lacks. Administrator has every privilege; the No cryptography administrator role lacks all
- *  Cryptographic operations privileges and Global.Diagnostics (support bundles). */
+ *  Cryptographic operations privileges, Global.Diagnostics (support bundles) and adding hosts (a host added to a
+ *  cluster of encrypted VMs would be sent their keys). */
 export function roleLacks(role: VcenterRole, privilege: Privilege): boolean {
   if (role === 'administrator') return false
-  return privilege.startsWith('Cryptographer.') || privilege === 'Global.Diagnostics'
+  return privilege.startsWith('Cryptographer.') || privilege === 'Global.Diagnostics' || privilege === 'Host.Inventory.AddHostToCluster'
 }
 
 /** Throws NoPermission when the acting user's role lacks `privilege`. */
