@@ -22,7 +22,7 @@ describe('privileges: the No cryptography administrator role', () => {
 
   it('cannot encrypt, decrypt, rekey, clone or migrate encrypted VMs, nor enable host encryption mode', async () => {
     const lab = await encryptedVmLab()
-    await ok(lab, { op: 'vm.create', name: 'plain', host: 'esx-01' }, { op: 'vcenter.actAs', role: 'noCryptoAdmin' })
+    await ok(lab, { op: 'vm.create', name: 'plain', host: 'esx-01' }, { op: 'host.add', name: 'esx-03', cluster: 'c2' }, { op: 'vcenter.actAs', role: 'noCryptoAdmin' })
     const cases = [
       [{ op: 'vm.encrypt', name: 'plain' }, 'Cryptographer.Encrypt'],
       [{ op: 'vm.create', name: 'new', host: 'esx-01', encrypt: true }, 'Cryptographer.EncryptNew'],
@@ -32,7 +32,8 @@ describe('privileges: the No cryptography administrator role', () => {
       [{ op: 'vm.clone', name: 'vm1', newName: 'c' }, 'Cryptographer.Clone'],
       [{ op: 'vm.migrate', name: 'vm1', host: 'esx-02' }, 'Cryptographer.Migrate'],
       [{ op: 'vm.addDisk', name: 'vm1' }, 'Cryptographer.AddDisk'],
-      [{ op: 'host.encryptionMode', name: 'esx-02', enabled: false }, 'Cryptographer.RegisterHost'],
+      [{ op: 'host.encryptionMode', name: 'esx-03', enabled: true }, 'Cryptographer.RegisterHost'],
+      [{ op: 'host.add', name: 'esx-04', cluster: 'c1' }, 'Host.Inventory.AddHostToCluster'],
       [{ op: 'host.vmSupport', name: 'esx-01', password: 'support-pass' }, 'Global.Diagnostics']
     ] as const
     for (const [cmd, privilege] of cases) {
