@@ -258,11 +258,6 @@ export function datastoreText(s: LessonState, datastore: string, path: string | 
   return path ? str(at(s.views[datastore], 'persisted', 'files', path, 'text')) : null
 }
 
-/** The acting vCenter user's role, or null. */
-export function actingRole(s: LessonState): string | null {
-  return str(at(s.views.vcenter, 'persisted', 'session', 'role'))
-}
-
 /** The paths of the VM's .vmx and its disks' descriptors. */
 export function vmTextFiles(s: LessonState, vm: VmView): { vmx: string | null; descriptors: (string | null)[] } {
   const v = s.views[vm.id]

@@ -11,7 +11,6 @@
 import type { Language } from '../i18n/format'
 import type { CommandOp } from '../lab/commands/schema'
 import {
-  actingRole,
   datastoreText,
   diskShowsGuestInClear,
   indexOfRefusal,
@@ -739,7 +738,7 @@ const cryptoRoles: Objective[] = [
       de: 'vCenter & Anbieter → Als Benutzer handeln mit der Rolle noCryptoAdmin: ein Operator, der VMs betreibt, aber kein Recht für kryptografische Vorgänge hat.'
     },
     ops: ['vcenter.actAs'],
-    done: (s) => encryptedVms(s).length > 0 && actingRole(s) === 'noCryptoAdmin'
+    done: (s) => encryptedVms(s).length > 0 && happened(s, 'vcenter.actAs.noCryptoAdmin')
   },
   {
     id: 'powerOn',
@@ -750,7 +749,7 @@ const cryptoRoles: Objective[] = [
     },
     ops: ['vm.powerOn'],
     done: (s) => {
-      const switched = indexOfEvent(s, 'vcenter.actAs', { role: 'noCryptoAdmin' })
+      const switched = indexOfEvent(s, 'vcenter.actAs.noCryptoAdmin')
       return switched !== -1 && runningEncryptedVms(s).some((v) => happened(s, 'vm.poweredOn', { vm: v.name }, switched))
     }
   },
@@ -763,7 +762,7 @@ const cryptoRoles: Objective[] = [
     },
     ops: ['vm.decrypt'],
     done: (s) => {
-      const switched = indexOfEvent(s, 'vcenter.actAs', { role: 'noCryptoAdmin' })
+      const switched = indexOfEvent(s, 'vcenter.actAs.noCryptoAdmin')
       return switched !== -1 && indexOfRefusal(s, 'fault.noPermission', switched) !== -1 && encryptedVms(s).length > 0
     }
   }

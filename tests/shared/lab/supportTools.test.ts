@@ -3,7 +3,7 @@
 // password — support opens them without ever holding the host key.
 
 import { describe, expect, it } from 'vitest'
-import { toHex } from '../../../shared/crypto/bytes'
+import { indexOfBytes, toHex, utf8 } from '../../../shared/crypto/bytes'
 import { readEnvelope } from '../../../shared/crypto/envelope'
 import { ZDUMP_HEADER_SIZE } from '../../../shared/lab/files/coreDump'
 import { extractPlaintext } from '../../../shared/lab/files/cryptoUtil'
@@ -34,10 +34,15 @@ describe('vm-support with a password', () => {
     expect(() => openIncidentKey(core[`vm-support-esx-01-1/${INCIDENT_KEY_FILE}`], 'wrong')).toThrow(/password/)
     // the password is kept nowhere: not in the lab's state, not in any event
     expect(JSON.stringify(out.events)).not.toContain('Support-2026')
-    const hostKeyId = get(lab, 'host', 'esx-01').persisted.config.hostKeyId!
     const state = JSON.stringify([...lab.entities().values()], (_, v) => (v instanceof Uint8Array ? toHex(v) : v))
     expect(state).not.toContain('Support-2026')
-    expect(state).not.toContain(toHex(kmsKey(lab, hostKeyId)))
+    expect(state).not.toContain(toHex(utf8('Support-2026')))
+    // the bundle carries neither the host key nor the incident key in clear
+    const hostKey = kmsKey(lab, get(lab, 'host', 'esx-01').persisted.config.hostKeyId!)
+    for (const name of bundle) {
+      expect(indexOfBytes(core[name], hostKey)).toBe(-1)
+      expect(indexOfBytes(core[name], incident.key)).toBe(-1)
+    }
   })
 
   it('needs the host key in the key cache: after a reboot without vCenter, vm-support cannot recrypt', async () => {
