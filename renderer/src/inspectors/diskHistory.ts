@@ -35,12 +35,15 @@ export function vmFolder(views: EntityViews, vmId: string): string | null {
 export function diskBeforeLastRewrite(m: TimelineModel, vmId: string): { seq: number; disk: DiskPreview } | null {
   const now = diskOf(m.views, vmId)
   const folder = vmFolder(m.views, vmId)
-  if (!now || !folder) return null
+  const name = str(at(m.views[vmId], 'name'))
+  if (!now || !folder || !name) return null
+  // The boot disk's files only (vm-flat.vmdk, vm_1-flat.vmdk ...), not those of further disks (vm-disk1-flat.vmdk).
+  const isBootFlat = (file: string) => file.startsWith(folder) && /^(_\d+)?-flat\.vmdk$/.test(file.slice(folder.length + name.length)) && file.slice(folder.length).startsWith(name)
   for (let i = m.cursor - m.baseSeq - 1; i >= 0; i--) {
     const e = m.events[i]
     const touches = e.patches.some((p) => {
       const [owner, surface, collection, file] = p.path
-      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && file.startsWith(folder) && file.endsWith('-flat.vmdk') && !file.includes('-disk')
+      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && isBootFlat(file)
     })
     if (!touches) continue
     const before = diskOf(viewsAt(m, e.seq - 1), vmId)
