@@ -38,7 +38,7 @@ export async function labFilePath(folder: string | null, requested: string): Pro
 
 /** `api` whose saveLab/openLab accept a path only inside `folder` (see labFilePath). */
 export function confineLabPaths(api: LabApi, folder: string | null): LabApi {
-  const delegated = Object.fromEntries([...labApiMethods, 'subscribe' as const].map((m) => [m, api[m].bind(api)])) as unknown as LabApi
+  const delegated = Object.fromEntries([...labApiMethods, 'subscribe' as const].map((m) => [m, api[m]?.bind(api)])) as unknown as LabApi
   return {
     ...delegated,
     saveLab: async (options: { path?: string }) => api.saveLab(options.path === undefined ? options : { path: await labFilePath(folder, options.path) }),

@@ -41,7 +41,8 @@ export function newToken(): string {
   return randomBytes(24).toString('hex')
 }
 
-function sameSecret(a: string | null, b: string): boolean {
+/** Compares a presented token with the secret in constant time. */
+export function sameSecret(a: string | null, b: string): boolean {
   if (a === null) return false
   const x = Buffer.from(a)
   const y = Buffer.from(b)
@@ -49,7 +50,7 @@ function sameSecret(a: string | null, b: string): boolean {
 }
 
 /** The request target as a URL on this host, or null when it cannot be one (`//[`, `http://[`). */
-function parseUrl(target: string | undefined): URL | null {
+export function parseUrl(target: string | undefined): URL | null {
   // Only origin-form targets ("/path?query") are ours; parsing against a fixed base keeps an absolute or
   // scheme-relative target from naming another host.
   if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null
@@ -66,7 +67,7 @@ function pathOf(target: string | undefined): string | null {
 
 const statusText = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' } as const
 
-function refuseUpgrade(socket: Duplex, status: keyof typeof statusText, reason: string): void {
+export function refuseUpgrade(socket: Duplex, status: keyof typeof statusText, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${statusText[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
 }
 

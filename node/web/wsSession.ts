@@ -29,7 +29,8 @@ export const SESSION_LIMITS: Readonly<SessionLimits> = Object.freeze({
   maxUnreadBytes: 256 * 1024 * 1024
 })
 
-const wireCall = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), method: z.string().max(64), args: z.array(z.unknown()).max(16) }).strict()
+/** One call as it arrives on the socket (its arguments are checked later, by `dispatch`). */
+export const wireCall = z.object({ id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), method: z.string().max(64), args: z.array(z.unknown()).max(16) }).strict()
 
 /** Whether a message of this size and start may be parsed at all. */
 export function acceptableSize(text: string): boolean {

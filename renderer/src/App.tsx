@@ -10,6 +10,8 @@ import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
 import type { StringKey } from './i18n/strings'
+import { SharePanel } from './follow/SharePanel'
+import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
@@ -21,6 +23,7 @@ export function App() {
   const error = useLabError()
   const busy = useBusy()
   const t = useT()
+  const viewer = useIsViewer()
   useDocumentSettings()
   useShortcuts()
   if (status !== 'ready')
@@ -45,8 +48,9 @@ export function App() {
         <Stage />
         <InspectorPanel />
       </div>
-      <CommandDialogHost />
-      <ContextMenu />
+      {!viewer && <CommandDialogHost />}
+      {!viewer && <ContextMenu />}
+      {!viewer && <SharePanel />}
       <ShortcutHelp />
       <Notices />
       {busy && (

@@ -3,7 +3,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { LabApi } from '../../shared/api/contract'
-import { getLabApi } from './api/getLabApi'
+import { getLabApi, windowRole } from './api/getLabApi'
 import { App } from './App'
 import { translate } from './i18n/translate'
 import { browserSettingsStorage, languageFor } from './store/settings'
@@ -29,7 +29,7 @@ if (api) {
   const settings = browserSettingsStorage(window.localStorage)
   root.render(
     <StrictMode>
-      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language) }}>
+      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language), role: windowRole() }}>
         <App />
       </LabStoreProvider>
     </StrictMode>

@@ -60,7 +60,9 @@ export async function dispatch(api: LabApi, method: unknown, args: unknown): Pro
   const call = validateCall(method, args)
   if (!call.ok) return call
   try {
-    const fn = api[call.method] as (...a: unknown[]) => Promise<unknown>
+    const fn = api[call.method] as ((...a: unknown[]) => Promise<unknown>) | undefined
+    // The follow-along methods are optional: a host without them says so instead of failing obscurely.
+    if (typeof fn !== 'function') return { ok: false, error: { message: `${call.method}: this lab host does not offer it` } }
     return { ok: true, result: await fn.apply(api, call.args) }
   } catch (e) {
     return { ok: false, error: toApiError(call.method, e) }

@@ -387,6 +387,35 @@ export const strings = {
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
+  'share.menu': { en: 'Share with the room…', de: 'Mit dem Raum teilen…' },
+  'share.title': { en: 'Share with the room', de: 'Mit dem Raum teilen' },
+  'share.intro': {
+    en: 'Everyone who opens the viewer URL sees this window read-only and follows the step you show. Nothing leaves the room: viewers load the page from this machine.',
+    de: 'Wer die Zuschauer-URL öffnet, sieht dieses Fenster schreibgeschützt und folgt dem Schritt, den Sie zeigen. Nichts verlässt den Raum: Die Zuschauer laden die Seite von diesem Rechner.'
+  },
+  'share.address': { en: 'Address viewers connect to', de: 'Adresse für die Zuschauer' },
+  'share.thisMachineOnly': { en: 'this machine only', de: 'nur dieser Rechner' },
+  'share.start': { en: 'Start sharing', de: 'Teilen beginnen' },
+  'share.move': { en: 'Share on this address', de: 'Auf dieser Adresse teilen' },
+  'share.stop': { en: 'Stop sharing', de: 'Teilen beenden' },
+  'share.off': { en: 'Sharing is off. No one can connect.', de: 'Das Teilen ist aus. Niemand kann sich verbinden.' },
+  'share.urlLabel': { en: 'Viewer URL', de: 'Zuschauer-URL' },
+  'share.qr': { en: 'QR code of the viewer URL', de: 'QR-Code der Zuschauer-URL' },
+  'share.viewers': { en: '{n} of at most {max} viewers connected', de: '{n} von höchstens {max} Zuschauern verbunden' },
+  'viewer.following': { en: 'Following the presenter', de: 'Sie folgen der vortragenden Person' },
+  'viewer.onYourOwn': { en: 'Looking around on your own', de: 'Sie sehen sich selbst um' },
+  'viewer.stop': { en: 'Stop following', de: 'Nicht mehr folgen' },
+  'viewer.rejoin': { en: 'Follow the presenter', de: 'Der vortragenden Person folgen' },
+  'viewer.download': { en: 'Download this lab', de: 'Dieses Labor herunterladen' },
+  'viewer.downloadHint': {
+    en: 'The lab as it is now, as a .kflab file: open it in your own KeyFlow Lab to try it yourself.',
+    de: 'Das Labor im jetzigen Zustand als .kflab-Datei: Öffnen Sie sie in Ihrem eigenen KeyFlow Lab, um es selbst auszuprobieren.'
+  },
+  'viewer.closedStopped': { en: 'The presenter stopped sharing. What you see stays as it was.', de: 'Die vortragende Person hat das Teilen beendet. Was Sie sehen, bleibt so stehen.' },
+  'viewer.closedSlow': { en: 'Your connection was too slow to follow. Reload the page to join again.', de: 'Ihre Verbindung war zu langsam zum Folgen. Laden Sie die Seite neu, um wieder teilzunehmen.' },
+  'viewer.closedFull': { en: 'The room is full: too many viewers are connected. Try again later.', de: 'Der Raum ist voll: Es sind zu viele Zuschauer verbunden. Versuchen Sie es später noch einmal.' },
+  'viewer.closedLost': { en: 'The connection to the presenter was lost. Reload the page to join again.', de: 'Die Verbindung zur vortragenden Person ist abgebrochen. Laden Sie die Seite neu, um wieder teilzunehmen.' },
+
   'scenario.menu': { en: 'Lessons', de: 'Lektionen' },
   'scenario.load': { en: 'Load lesson', de: 'Lektion laden' },
   'scenario.steps': { en: 'Steps', de: 'Schritte' },

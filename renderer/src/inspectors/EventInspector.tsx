@@ -5,6 +5,7 @@
 import type { EventView } from '../../../shared/api/contract'
 import { formatMessage } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
+import { useIsViewer } from '../hooks/useFollow'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
@@ -17,6 +18,7 @@ import { KmipView } from './KmipView'
 
 export function EventInspector({ event }: { event: EventView }) {
   const t = useT()
+  const viewer = useIsViewer()
   const lang = useLanguage()
   const a = useLabActions()
   const end = useLiveEnd()
@@ -95,6 +97,7 @@ export function EventInspector({ event }: { event: EventView }) {
         <button type="button" className="text-button" onClick={() => a.addCheckpoint(event.seq)}>
           <FlagIcon size={14} /> {t('timeline.checkpoint')}
         </button>
+        {!viewer && (
         <button
           type="button"
           className="text-button danger"
@@ -105,6 +108,7 @@ export function EventInspector({ event }: { event: EventView }) {
         >
           <UndoIcon size={14} /> {t('timeline.rewind')}
         </button>
+        )}
       </div>
     </article>
   )
