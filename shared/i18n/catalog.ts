@@ -461,9 +461,11 @@ export const catalog: Record<string, Entry> = {
     de: '{host} erzeugt den VM-Home-Schlüssel von {vm}: 64 Zufallsbytes für XTS-AES-256, die das NVRAM (und den Zustand eines vTPM darin) verschlüsseln, getrennt von jedem Plattenschlüssel.'
   },
   'vm.dek.wrapped': {
-    en: 'The host locks the key of {disk} of {vm} with KEK {keyId}: only the locked key is written down. (Real vSphere locks it with its own scheme and writes HMAC-SHA-256 in the key locator; the lab uses RFC 5649 key wrap and writes AES-KWP.)',
-    de: 'Der Host verschließt den Schlüssel von {disk} der VM {vm} mit KEK {keyId}: Nur der verschlossene Schlüssel wird gespeichert. (Echtes vSphere nutzt ein eigenes Verfahren und schreibt HMAC-SHA-256 in den Key Locator; das Labor nutzt RFC-5649-Key-Wrap und schreibt AES-KWP.)'
+    en: 'The host locks the key of {vm} ({disk}) with KEK {keyId}: only the locked key is written down. (Real vSphere locks it with its own scheme and writes HMAC-SHA-256 in the key locator; the lab uses RFC 5649 key wrap and writes AES-KWP.)',
+    de: 'Der Host verschließt den Schlüssel von {vm} ({disk}) mit KEK {keyId}: Nur der verschlossene Schlüssel wird gespeichert. (Echtes vSphere nutzt ein eigenes Verfahren und schreibt HMAC-SHA-256 in den Key Locator; das Labor nutzt RFC-5649-Key-Wrap und schreibt AES-KWP.)'
   },
+  'keySafe.part.home': { en: 'VM home', de: 'VM-Home' },
+  'keySafe.part.disk': { en: 'disk {device}', de: 'Platte {device}' },
   'vm.disk.encrypted': {
     en: '{host} rewrites disk {disk} of {vm} with its own DEK (XTS-AES-256): {sectors} sectors, each with its sector number as tweak ({from} → {to}).',
     de: '{host} schreibt die Platte {disk} von {vm} mit ihrem eigenen DEK (XTS-AES-256) neu: {sectors} Sektoren, jeder mit seiner Sektornummer als Tweak ({from} → {to}).'
@@ -530,12 +532,12 @@ export const catalog: Record<string, Entry> = {
     de: 'Platte(n) {disks} von {vm} sind im Klartext; das VM-Home bleibt verschlüsselt.'
   },
   'vm.keySafe.read': {
-    en: '{host} reads the key safe of {disk} of {vm} from {file}: KEK ID {keyId} and the locked key. (vSphere’s .vmx bundle locks a configuration key that opens more secrets; the lab locks each internal key directly with the KEK.)',
-    de: '{host} liest den Schlüsselsafe von {disk} der VM {vm} aus {file}: KEK-ID {keyId} und den verschlossenen Schlüssel. (Das .vmx-Bundle von vSphere verschließt einen Konfigurationsschlüssel, der weitere Geheimnisse öffnet; das Labor verschließt jeden internen Schlüssel direkt mit dem KEK.)'
+    en: '{host} reads the key safe of {vm} ({disk}) from {file}: KEK ID {keyId} and the locked key. (vSphere’s .vmx bundle locks a configuration key that opens more secrets; the lab locks each internal key directly with the KEK.)',
+    de: '{host} liest den Schlüsselsafe von {vm} ({disk}) aus {file}: KEK-ID {keyId} und den verschlossenen Schlüssel. (Das .vmx-Bundle von vSphere verschließt einen Konfigurationsschlüssel, der weitere Geheimnisse öffnet; das Labor verschließt jeden internen Schlüssel direkt mit dem KEK.)'
   },
   'vm.dek.unwrapped': {
-    en: '{host} unlocks the key of {disk} of {vm} with KEK {keyId} from its key cache.',
-    de: '{host} entsperrt den Schlüssel von {disk} der VM {vm} mit dem KEK {keyId} aus seinem Schlüssel-Cache.'
+    en: '{host} unlocks the key of {vm} ({disk}) with KEK {keyId} from its key cache.',
+    de: '{host} entsperrt den Schlüssel von {vm} ({disk}) mit dem KEK {keyId} aus seinem Schlüssel-Cache.'
   },
   'vm.boot.decrypted': {
     en: '{vm} boots on {host}: the host decrypts the first {sectors} sector(s) with the DEK, and the guest sees its data in clear.',

@@ -7,6 +7,7 @@
 // configuration key that opens `encryption.data` with more secrets. The narration of `vm.keySafe.read` says so.
 
 import { say, type CommandContext } from '../context'
+import type { MessageRef } from '../events'
 import { fault } from '../faults'
 import type { HostComponent, VmComponent, VmDisk } from '../model'
 import { fingerprint } from '../view'
@@ -30,8 +31,9 @@ export function partKeyId(vm: VmComponent, part: KeySafePart): string {
   return internalKeyIdOf(vm.name, 'home' in part ? 'home' : part.disk.device)
 }
 
-function partLabel(part: KeySafePart): string {
-  return 'home' in part ? 'VM home' : part.disk.device
+/** The part in narration: "VM home" or "disk scsi0:1", in the reader's language. */
+function partLabel(part: KeySafePart): MessageRef {
+  return 'home' in part ? { id: 'keySafe.part.home', params: {} } : { id: 'keySafe.part.disk', params: { device: part.disk.device } }
 }
 
 /** The key locator text: the KEK's provider and ID, and the internal key locked by that KEK. */
@@ -49,7 +51,7 @@ export function readLocator(ctx: CommandContext, vm: VmComponent, part: KeySafeP
 /** The host makes a new internal key (XTS-AES-256: 64 bytes) for the VM home or one disk. */
 export function generateInternalKey(ctx: CommandContext, vm: VmComponent, host: HostComponent, part: KeySafePart): Uint8Array {
   const key = ctx.tx.random(64)
-  say(ctx, 'key.generate', host.id, host.id, 'home' in part ? 'vm.homeKey.generated' : 'vm.dek.generated', { vm: vm.name, host: host.name, disk: partLabel(part) }, {
+  say(ctx, 'key.generate', host.id, host.id, 'home' in part ? 'vm.homeKey.generated' : 'vm.dek.generated', { vm: vm.name, host: host.name, disk: 'home' in part ? '' : part.disk.device }, {
     keys: [{ keyType: 'dek', form: 'material', keyId: partKeyId(vm, part), fingerprint: fingerprint(key) }]
   })
   return key
