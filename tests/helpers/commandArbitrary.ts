@@ -38,7 +38,7 @@ export const commandArbitrary = fc.oneof(
   fc.record({ op: fc.constant('vm.decrypt' as const), name: vm, disks: diskList, home: fc.boolean() }, { requiredKeys: ['op', 'name'] }),
   fc.record({ op: fc.constant('vm.addVtpm' as const), name: vm }),
   fc.record({ op: fc.constant('vm.removeVtpm' as const), name: vm }),
-  fc.record({ op: fc.constant('vm.setMigrateEncryption' as const), name: vm, mode: fc.constantFrom('disabled' as const, 'opportunistic' as const, 'required' as const) }),
+  fc.record({ op: fc.constant('vm.setMigrateEncryption' as const), name: vm, migrateEncryption: fc.constantFrom('disabled' as const, 'opportunistic' as const, 'required' as const) }),
   fc.record({ op: fc.constant('vcenter.actAs' as const), role: fc.constantFrom('administrator' as const, 'noCryptoAdmin' as const) }),
   fc.record({ op: fc.constant('vm.powerOn' as const), name: vm }),
   fc.record({ op: fc.constant('vm.powerOff' as const), name: vm }),

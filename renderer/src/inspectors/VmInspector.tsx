@@ -59,7 +59,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
               {hasMessage(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
             </Field>
           )}
-          {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`migrateEncryption.${migrateEncryption}`)}</Field>}
+          {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
           {at(view, 'vtpm') === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
           {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
         </dl>

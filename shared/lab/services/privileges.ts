@@ -25,7 +25,7 @@ export type Privilege =
   | 'Global.Diagnostics'
   | 'Host.Inventory.AddHostToCluster'
 
-export const roles: readonly VcenterRole[] = ['administrator', 'noCryptoAdmin']
+export const roles = ['administrator', 'noCryptoAdmin'] as const satisfies readonly VcenterRole[]
 
 /** What a role lacks. Administrator has every privilege; the No cryptography administrator role lacks all
  *  Cryptographic operations privileges, Global.Diagnostics (support bundles) and adding hosts (a host added to a

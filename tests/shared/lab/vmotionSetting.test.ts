@@ -20,7 +20,7 @@ describe('encrypted vMotion setting', () => {
     await ok(
       lab,
       { op: 'vm.create', name: 'vm1', host: 'esx-01', guestData: 'memory secret' },
-      { op: 'vm.setMigrateEncryption', name: 'vm1', mode: 'disabled' },
+      { op: 'vm.setMigrateEncryption', name: 'vm1', migrateEncryption: 'disabled' },
       { op: 'vm.powerOn', name: 'vm1' }
     )
     expect(datastoreFile(lab, 'vm1', 'vmx').text).toMatch(/^migrate\.encryptionMode = "disabled"$/m)
@@ -36,19 +36,19 @@ describe('encrypted vMotion setting', () => {
   it('cannot be changed for an encrypted VM, which always migrates encrypted; stays Required after decrypt', async () => {
     const lab = await encryptedVmLab()
     expect(get(lab, 'vm', 'vm1').migrateEncryption).toBe('required')
-    const [out] = await run(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', mode: 'disabled' })
+    const [out] = await run(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', migrateEncryption: 'disabled' })
     expect(out.fault?.fault).toBe('InvalidVmConfig')
     expect(out.fault?.text).toMatch(/always/)
     await ok(lab, { op: 'vm.decrypt', name: 'vm1' })
     expect(get(lab, 'vm', 'vm1').migrateEncryption).toBe('required')
-    await ok(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', mode: 'opportunistic' })
+    await ok(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', migrateEncryption: 'opportunistic' })
     expect(get(lab, 'vm', 'vm1').migrateEncryption).toBe('opportunistic')
   })
 
   it('refuses setting the mode the VM already has', async () => {
     const lab = await trustedLab()
     await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' })
-    const [out] = await run(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', mode: 'opportunistic' })
+    const [out] = await run(lab, { op: 'vm.setMigrateEncryption', name: 'vm1', migrateEncryption: 'opportunistic' })
     expect(out.fault?.fault).toBe('InvalidArgument')
   })
 })
