@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { fromHex } from '../../shared/crypto/bytes'
 import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../../shared/lab/files/cryptoUtil'
 import { IncidentKeyError, openIncidentKey } from '../../shared/lab/files/incidentKey'
+import { terminalSafe, writeLines } from './terminalText'
 import { UsageError } from './usage'
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
@@ -36,19 +37,19 @@ export async function cryptoUtilCommand(args: string[]): Promise<number> {
   try {
     const { header, envelope } = envelopeAt(bytes, inv.offset)
     if (inv.action === 'describe') {
-      process.stdout.write(describeLines(header, envelope.length).join('\n') + '\n')
+      writeLines(process.stdout, describeLines(header, envelope.length))
       return 0
     }
     if (!inv.keyfile)
       throw new UsageError(
-        `crypto-util: outside a host there is no key cache. Run crypto-util on the host that wrote the dump (host.cryptoUtil), or take a vm-support bundle with a password (host.vmSupport) and give its incident key file with --keyfile and --password (keyID '${header.keyId}')`
+        `crypto-util: outside a host there is no key cache. Run crypto-util on the host that wrote the dump (host.cryptoUtil), or take a vm-support bundle with a password (host.vmSupport) and give its incident key file with --keyfile and --password (keyID '${terminalSafe(header.keyId)}')`
       )
     const keyBytes = await readInput(inv.keyfile, 'key file')
     let key: Uint8Array
     if (inv.password !== null) {
       try {
         const incident = openIncidentKey(keyBytes, inv.password)
-        if (incident.keyId !== header.keyId) throw new CryptoUtilError(`the incident key file holds key '${incident.keyId}', but this envelope needs '${header.keyId}'`)
+        if (incident.keyId !== header.keyId) throw new CryptoUtilError(`the incident key file holds key '${incident.keyId}', but this envelope needs '${terminalSafe(header.keyId)}'`)
         key = incident.key
       } catch (e) {
         if (e instanceof IncidentKeyError) throw new CryptoUtilError(e.message)
@@ -57,11 +58,11 @@ export async function cryptoUtilCommand(args: string[]): Promise<number> {
     } else key = readKeyFile(keyBytes)
     const plain = extractPlaintext(envelope, key)
     await writeFile(inv.out!, plain)
-    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${header.keyId}')\n`)
+    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${terminalSafe(header.keyId)}')\n`)
     return 0
   } catch (e) {
     if (e instanceof CryptoUtilError) {
-      process.stderr.write(`crypto-util: ${e.message}\n`)
+      process.stderr.write(`crypto-util: ${terminalSafe(e.message)}\n`)
       return 1
     }
     throw e
