@@ -3,7 +3,7 @@
 
 import { useMemo, useState, type FormEvent } from 'react'
 import type { CommandOp } from '../../../shared/lab/commands/schema'
-import { formatMessage } from '../../../shared/i18n/format'
+import { refusalText } from './availability'
 import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useCursor } from '../hooks/useCursor'
 import { useDebounced } from '../hooks/useDebounced'
@@ -114,7 +114,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
           {settled && !refusal && <span className="verdict-ok">{t('actions.allowed')}</span>}
           {settled && refusal && (
             <span className="verdict-refused">
-              <strong>{t('actions.refused', { fault: refusal.fault })}</strong> {formatMessage(refusal.message, lang)}
+              <strong>{t('actions.refused', { fault: refusal.fault })}</strong> {refusalText(refusal, lang)}
             </span>
           )}
         </div>

@@ -47,9 +47,17 @@ export interface FieldSpec {
   optional?: boolean
 }
 
+/**
+ * Something the lab must have before a command makes sense, said to a person as what to do about it ("Add a host
+ * first", `needs.*` in the window's strings). Checked against the live lab before the core is asked.
+ */
+export type Prerequisite = 'kms' | 'key' | 'provider' | 'host' | 'vm' | 'secondHost'
+
 export interface OpSpec {
   op: CommandOp
   group: ActionGroup
+  /** What must exist first, in the order a person would add it. */
+  needs: readonly Prerequisite[]
   /** The component kind whose context menu offers it, with the field that names that component. */
   target?: { kind: ComponentKind; field: string }
   fields: FieldSpec[]
@@ -58,82 +66,74 @@ export interface OpSpec {
 const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
 
 export const OPS: Record<CommandOp, OpSpec> = {
-  'kms.add': { op: 'kms.add', group: 'kms', fields: [f('name', 'name'), f('provider', 'provider')] },
-  'kms.stop': { op: 'kms.stop', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.start': { op: 'kms.start', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'provider.add': { op: 'provider.add', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
+  'kms.add': { op: 'kms.add', group: 'kms', needs: [], fields: [f('name', 'name'), f('provider', 'provider')] },
+  'kms.stop': { op: 'kms.stop', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.start': { op: 'kms.start', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'provider.add': { op: 'provider.add', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
   'provider.trust': {
-    op: 'provider.trust',
-    group: 'vcenter',
+    op: 'provider.trust', group: 'vcenter', needs: ['provider'],
     target: { kind: 'vcenter', field: '' },
     fields: [f('provider', 'provider'), f('mode', 'trustMode')]
   },
-  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
-  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
-  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
-  'vcenter.actAs': { op: 'vcenter.actAs', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('role', 'role'), f('user', 'text', true)] },
-  'host.add': { op: 'host.add', group: 'host', fields: [f('name', 'name'), f('cluster', 'cluster')] },
-  'host.reboot': { op: 'host.reboot', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.crash': { op: 'host.crash', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
+  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', needs: ['provider'], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
+  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
+  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
+  'vcenter.actAs': { op: 'vcenter.actAs', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('role', 'role'), f('user', 'text', true)] },
+  'host.add': { op: 'host.add', group: 'host', needs: [], fields: [f('name', 'name'), f('cluster', 'cluster')] },
+  'host.reboot': { op: 'host.reboot', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.crash': { op: 'host.crash', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
   'host.keyPersistence': {
-    op: 'host.keyPersistence',
-    group: 'host',
+    op: 'host.keyPersistence', group: 'host', needs: ['host'],
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('enabled', 'boolean')]
   },
   'host.encryptionMode': {
-    op: 'host.encryptionMode',
-    group: 'host',
+    op: 'host.encryptionMode', group: 'host', needs: ['host'],
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('enabled', 'boolean')]
   },
-  'host.rekey': { op: 'host.rekey', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.vmSupport': { op: 'host.vmSupport', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('password', 'text')] },
+  'host.rekey': { op: 'host.rekey', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.vmSupport': { op: 'host.vmSupport', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('password', 'text')] },
   'vm.create': {
-    op: 'vm.create',
-    group: 'vm',
+    op: 'vm.create', group: 'vm', needs: ['host'],
     target: { kind: 'host', field: 'host' },
     fields: [f('name', 'name'), f('host', 'host'), f('diskMiB', 'number', true), f('guestData', 'text', true), f('encrypt', 'boolean', true)]
   },
   'vm.addDisk': {
-    op: 'vm.addDisk',
-    group: 'vm',
+    op: 'vm.addDisk', group: 'vm', needs: ['vm'],
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm'), f('diskMiB', 'number', true), f('encrypt', 'boolean', true)]
   },
-  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('disks', 'disks', true)] },
+  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('disks', 'disks', true)] },
   'vm.decrypt': {
-    op: 'vm.decrypt',
-    group: 'vm',
+    op: 'vm.decrypt', group: 'vm', needs: ['vm'],
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm'), f('disks', 'disks', true), f('home', 'boolean', true)]
   },
-  'vm.addVtpm': { op: 'vm.addVtpm', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.removeVtpm': { op: 'vm.removeVtpm', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.addVtpm': { op: 'vm.addVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.removeVtpm': { op: 'vm.removeVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
   'vm.setMigrateEncryption': {
-    op: 'vm.setMigrateEncryption',
-    group: 'vm',
+    op: 'vm.setMigrateEncryption', group: 'vm', needs: ['vm'],
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm'), f('migrateEncryption', 'migrateEncryption')]
   },
-  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.rekey': { op: 'vm.rekey', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
-  'vm.migrate': { op: 'vm.migrate', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
+  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.rekey': { op: 'vm.rekey', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
+  'vm.migrate': { op: 'vm.migrate', group: 'vm', needs: ['vm', 'secondHost'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
   'vm.clone': {
-    op: 'vm.clone',
-    group: 'vm',
+    op: 'vm.clone', group: 'vm', needs: ['vm'],
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm'), f('newName', 'name'), f('encryption', 'cloneEncryption', true), f('vtpm', 'vtpmClone', true)]
   },
-  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.unlock': { op: 'vm.unlock', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', fields: [f('days', 'number')] }
+  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.unlock': { op: 'vm.unlock', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', needs: [], fields: [f('days', 'number')] }
 }
 
 export const GROUPS: readonly ActionGroup[] = ['kms', 'vcenter', 'host', 'vm', 'lab']

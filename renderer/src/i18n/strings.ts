@@ -388,6 +388,21 @@ export const strings = {
   'choice.recrypt': { en: 'Recrypt (new KEK)', de: 'Neu verschlüsseln (neuer KEK)' },
   'choice.copy': { en: 'Copy (same secrets)', de: 'Kopieren (gleiche Geheimnisse)' },
   'choice.replace': { en: 'Replace (new, blank vTPM)', de: 'Ersetzen (neues, leeres vTPM)' },
+
+  'needs.kms': { en: 'Add a KMS server first (KMS menu).', de: 'Fügen Sie zuerst einen KMS-Server hinzu (Menü „KMS“).' },
+  'needs.key': {
+    en: 'The KMS holds no key yet: encrypt a VM first.',
+    de: 'Der KMS hat noch keinen Schlüssel: Verschlüsseln Sie zuerst eine VM.'
+  },
+  'needs.provider': { en: 'Add a key provider first.', de: 'Fügen Sie zuerst einen Schlüsselanbieter hinzu.' },
+  'needs.host': { en: 'Add a host first (Host menu).', de: 'Fügen Sie zuerst einen Host hinzu (Menü „Host“).' },
+  'needs.vm': { en: 'Create a VM first (VM menu).', de: 'Legen Sie zuerst eine VM an (Menü „VM“).' },
+  'needs.secondHost': {
+    en: 'Needs a second host in the VM’s cluster: add one first.',
+    de: 'Dafür braucht der Cluster der VM einen zweiten Host: Fügen Sie zuerst einen hinzu.'
+  },
+  'needs.field': { en: 'Check the field “{field}”.', de: 'Prüfen Sie das Feld „{field}“.' },
+  'needs.form': { en: 'Check the form’s fields.', de: 'Prüfen Sie die Felder des Formulars.' },
   'trust.vcenter-root-ca': { en: 'vCenter Root CA certificate', de: 'vCenter-Stamm-CA-Zertifikat' },
   'trust.vcenter-cert': { en: 'vCenter certificate', de: 'vCenter-Zertifikat' },
   'trust.kms-cert-and-key': { en: 'KMS certificate and private key', de: 'KMS-Zertifikat und privater Schlüssel' },
