@@ -9,6 +9,8 @@ import { parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
 import { FIELD_LIMITS, isPrototypeName, prototypeKeyPath } from '../../../shared/validation/fields'
 import { terminalSafe } from '../../../node/cli/terminalText'
 import { newLab, ok } from '../../helpers/lab'
+import { persistedBytes } from '../../../shared/lab/files/persisted'
+import type { Component } from '../../../shared/lab/model'
 
 const refused = (command: unknown) => !commandSchema.safeParse(command).success
 
@@ -32,6 +34,20 @@ describe('names and IDs', () => {
     expect(refused({ op: 'host.cryptoUtil', name: 'esx-1', args: ['envelope', 'describe', '--offset', '0', '/var/core/x'] })).toBe(false)
     for (const host of ['kms.example.com', '127.0.0.1', '::1', '[fe80::1]']) {
       expect(refused({ op: 'kms.add', name: 'k', provider: 'p', external: { host, port: 5696, caPem: 'x', clientCertPem: 'x', clientKeyPem: 'x' } })).toBe(false)
+    }
+  })
+})
+
+describe('lookups by a name from outside', () => {
+  it('finds no file called like a prototype member on a host or datastore (readFile, export core-dump)', async () => {
+    const lab = await newLab()
+    await ok(lab, { op: 'host.add', name: 'esx-1', cluster: 'c1' })
+    const host = [...lab.entities().values()].find((e) => e.kind === 'host')!
+    const datastore = [...lab.entities().values()].find((e) => e.kind === 'datastore')!
+    for (const entity of [host, datastore]) {
+      for (const path of ['toString', 'constructor', '__proto__', '/var/core/valueOf']) {
+        expect(() => persistedBytes(entity as Component, path)).toThrow(/^no file /)
+      }
     }
   })
 })
