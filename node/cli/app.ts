@@ -5,6 +5,7 @@ import { runCommand } from './run'
 import { cryptoUtilCommand } from './cryptoUtil'
 import { exportCommand } from './export'
 import { kmsCommand } from './kms'
+import { terminalSafe } from './terminalText'
 import { UsageError } from './usage'
 
 export const HELP = `KeyFlow Lab — vSphere VM Encryption, simulated with real cryptography
@@ -54,17 +55,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name]
   if (!command) {
-    process.stderr.write(`unknown command '${name}'. Try --help.\n`)
+    process.stderr.write(`unknown command '${terminalSafe(name)}'. Try --help.\n`)
     return 2
   }
   try {
     return await command(rest)
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`)
+      process.stderr.write(`${terminalSafe(e.message, { keepNewlines: true })}\n`)
       return 2
     }
-    process.stderr.write(`error: ${(e as Error).message}\n`)
+    process.stderr.write(`error: ${terminalSafe((e as Error).message, { keepNewlines: true })}\n`)
     return 1
   }
 }

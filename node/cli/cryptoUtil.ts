@@ -3,6 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { fromHex } from '../../shared/crypto/bytes'
 import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../../shared/lab/files/cryptoUtil'
+import { terminalSafe, writeLines } from './terminalText'
 import { UsageError } from './usage'
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
@@ -33,18 +34,18 @@ export async function cryptoUtilCommand(args: string[]): Promise<number> {
   try {
     const { header, envelope } = envelopeAt(bytes, inv.offset)
     if (inv.action === 'describe') {
-      process.stdout.write(describeLines(header, envelope.length).join('\n') + '\n')
+      writeLines(process.stdout, describeLines(header, envelope.length))
       return 0
     }
-    if (!inv.keyfile) throw new UsageError(`crypto-util: outside a host there is no key cache: give the key that wrapped this envelope with --keyfile (keyID '${header.keyId}')`)
+    if (!inv.keyfile) throw new UsageError(`crypto-util: outside a host there is no key cache: give the key that wrapped this envelope with --keyfile (keyID '${terminalSafe(header.keyId)}')`)
     const key = readKeyFile(await readInput(inv.keyfile, 'key file'))
     const plain = extractPlaintext(envelope, key)
     await writeFile(inv.out!, plain)
-    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${header.keyId}')\n`)
+    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${terminalSafe(header.keyId)}')\n`)
     return 0
   } catch (e) {
     if (e instanceof CryptoUtilError) {
-      process.stderr.write(`crypto-util: ${e.message}\n`)
+      process.stderr.write(`crypto-util: ${terminalSafe(e.message)}\n`)
       return 1
     }
     throw e

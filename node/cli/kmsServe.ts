@@ -77,9 +77,11 @@ export async function kmsServe(args: string[]): Promise<number> {
   const keys = state ? `keys of ${name} in ${state.path}${state.created ? ' (new lab file)' : ''}` : 'keys in memory only'
   process.stdout.write(`KeyFlow Lab KMS listening on ${where} (KMIP 1.1, TLS, mutual auth; ${keys})\n`)
 
+  // SIGHUP too: the terminal that started it closed. (`npm run lab` execs node, so npm's signal reaches us.) The
+  // handlers stay while closing: a second signal (npm relays one, the terminal sends another) must not kill us
+  // before the last save completes.
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'))
-    process.once('SIGTERM', () => resolve('SIGTERM'))
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => resolve(s))
   })
   await server.close()
   process.stderr.write(`KeyFlow Lab KMS stopped (${signal}): ${server.stats.messages} message(s) on ${server.stats.connections} connection(s)\n`)

@@ -6,7 +6,7 @@
 
 import type { WebSocket } from 'ws'
 import type { LabApi, LabPush } from '../../shared/api/contract'
-import { SHARING_STOPPED, VIEWER_TOO_SLOW, VIEWERS_FULL, type ShownStep } from '../../shared/api/sharing'
+import { SHARING_STOPPED, VIEWERS_FULL, type ShownStep } from '../../shared/api/sharing'
 
 export const DEFAULT_MAX_VIEWERS = 60
 /** Enough for a big lab's timeline and a few pushes behind it; beyond that a viewer is too slow to follow. */

@@ -19,7 +19,11 @@ export interface SessionLimits {
   maxCallsInFlight: number
   /** Answers not yet written out beyond this pause reading the peer's calls. */
   maxQueuedBytes: number
-  /** Answers and pushes not yet written out beyond this close the connection. */
+  /**
+   * Bytes not yet written out beyond which a push closes the connection. Answers need no such cap: no call starts
+   * while maxQueuedBytes are waiting, so at most maxCallsInFlight answers pile up. Pushes come whether the peer
+   * reads or not, so a peer that stops reading would hold them without end.
+   */
   maxUnreadBytes: number
 }
 
@@ -78,8 +82,8 @@ export function attachSession(ws: WebSocket, api: LabApi, log: (line: string) =>
     const text = JSON.stringify(msg)
     const bytes = Buffer.byteLength(text)
     queuedBytes += bytes
-    if (queuedBytes > limits.maxUnreadBytes) {
-      log(`closing a connection that does not read its answers (${queuedBytes} bytes unread)`)
+    if ('push' in msg && queuedBytes > limits.maxUnreadBytes) {
+      log(`closing a connection that does not read what it is sent (${queuedBytes} bytes unread)`)
       gone = true
       ws.terminate()
       return

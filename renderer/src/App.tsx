@@ -17,6 +17,7 @@ import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { Stage } from './shell/Stage'
+import './App.css'
 
 export function App() {
   const status = useLabStatus()

@@ -1,5 +1,10 @@
 // The window's entry: find the way to the lab host, create the window's store and render.
 
+// The page's own styles come first, so a component's styles (imported beside it) follow them in the bundle.
+import '@xyflow/react/dist/style.css'
+import './theme/variables.css'
+import './theme/base.css'
+import './ui/controls.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { LabApi } from '../../shared/api/contract'
@@ -8,8 +13,6 @@ import { App } from './App'
 import { translate } from './i18n/translate'
 import { browserSettingsStorage, languageFor } from './store/settings'
 import { LabStoreProvider } from './store/LabStoreProvider'
-import '@xyflow/react/dist/style.css'
-import './theme/theme.css'
 
 const root = createRoot(document.getElementById('root')!)
 

@@ -4,6 +4,7 @@
 
 import { labApiArgs, type ApiError, type LabApi, type LabApiMethod } from './contract'
 import type { MessageRef } from '../lab/events'
+import { prototypeKeyPath } from '../validation/fields'
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
 
@@ -31,6 +32,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 export function validateCall(method: unknown, args: unknown): ValidCall | { ok: false; error: ApiError } {
   if (!isLabApiMethod(method)) return { ok: false, error: { message: `unknown lab API method ${describeMethod(method)}` } }
   if (!Array.isArray(args)) return { ok: false, error: { message: `${method}: the arguments must be an array` } }
+  // Refused, not dropped: a script with this key is refused too (see fields.ts).
+  const protoKey = prototypeKeyPath(args)
+  if (protoKey) return { ok: false, error: { message: `${method}: invalid ${formatPath(protoKey)}: the key "__proto__" is not allowed` } }
   const parsed = labApiArgs[method].safeParse(args)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

@@ -2,13 +2,13 @@
 // foreign file is refused with the place of the first problem, and the open lab stays as it was.
 
 import { z } from 'zod'
+import { labId, labName, networkHost, networkPort, pem } from '../validation/fields'
 
 export const KFLAB_FORMAT = 'keyflow-lab'
 export const KFLAB_VERSION = 1
 
 const bytes = z.instanceof(Uint8Array)
-const name = z.string().min(1).max(256)
-const pem = z.string().max(16384)
+const name = labId
 const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
 const seconds = z.number().int()
 
@@ -63,11 +63,11 @@ const kms = z
   .object({
     id: name,
     kind: z.literal('kms'),
-    name,
+    name: labName,
     provider: name,
     running: z.boolean(),
     external: z
-      .object({ host: z.string(), port: z.number().int(), caPem: pem, clientCertPem: pem, clientKeyPem: pem })
+      .object({ host: networkHost, port: networkPort, caPem: pem, clientCertPem: pem, clientKeyPem: pem })
       .strict()
       .nullable(),
     memory: z.object({ sessions: z.array(z.object({ client: z.string(), openedAt: seconds }).strict()) }).strict(),
@@ -79,7 +79,7 @@ const kms = z
 
 const provider = z
   .object({
-    name,
+    name: labName,
     trust: z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
@@ -123,7 +123,7 @@ const host = z
   .object({
     id: name,
     kind: z.literal('host'),
-    name,
+    name: labName,
     cluster: name,
     uuid: z.string(),
     cryptoState: z.enum(['incapable', 'prepared', 'safe', 'pendingIncapable']),
@@ -156,7 +156,7 @@ const datastore = z
   .object({
     id: name,
     kind: z.literal('datastore'),
-    name,
+    name: labName,
     cluster: name,
     memory: z.object({}).strict(),
     persisted: z.object({ files: z.record(z.string(), datastoreFile) }).strict()
@@ -169,7 +169,7 @@ const vm = z
   .object({
     id: name,
     kind: z.literal('vm'),
-    name,
+    name: labName,
     uuid: z.string(),
     host: name,
     datastore: name,

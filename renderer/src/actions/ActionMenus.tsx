@@ -23,7 +23,7 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
   const target = useSelectedTarget()
   const { openDialog } = useLabActions()
   const ops = opsOfGroup(group)
-  const perOp = useMemo(() => ops.map((o) => ({ op: o.op, commands: candidates(o.op, facts, target) })), [ops, facts, target]) // eslint-disable-line react-hooks/exhaustive-deps
+  const perOp = useMemo(() => ops.map((o) => ({ op: o.op, commands: candidates(o.op, facts, target) })), [ops, facts, target])
   const all = useMemo(() => perOp.flatMap((p) => p.commands), [perOp])
   const checks = useCommandChecks(all)
   let i = 0

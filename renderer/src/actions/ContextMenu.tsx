@@ -17,6 +17,7 @@ import { isComponentKind } from '../model/facts'
 import { at, str } from '../model/view'
 import { MenuItem } from '../ui/Popover'
 import { buildCommand, defaultArgs, opsFor } from './catalog'
+import '../ui/Popover.css'
 
 export function ContextMenu() {
   const { menu } = useUi()

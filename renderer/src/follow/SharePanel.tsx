@@ -7,6 +7,7 @@ import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
 import { Modal } from '../ui/Modal'
+import './follow.css'
 
 export function SharePanel() {
   const t = useT()

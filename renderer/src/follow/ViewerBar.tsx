@@ -8,6 +8,7 @@ import { useLabStoreApi } from '../hooks/useLabStoreApi'
 import { useT } from '../hooks/useT'
 import { SHARING_STOPPED, VIEWER_TOO_SLOW, VIEWERS_FULL } from '../../../shared/api/sharing'
 import type { StringKey } from '../i18n/strings'
+import './follow.css'
 
 const closedMessage: Record<number, StringKey> = {
   [SHARING_STOPPED.code]: 'viewer.closedStopped',

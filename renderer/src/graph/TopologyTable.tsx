@@ -11,6 +11,7 @@ import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
 import { useViews } from '../hooks/useViews'
 import { kindIcons } from '../theme/icons'
+import './TopologyTable.css'
 
 export function TopologyTable() {
   const t = useT()

@@ -12,6 +12,7 @@ import { KeyIcon, PresenterIcon } from '../theme/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { SettingsMenu } from './SettingsMenu'
 import { ViewSwitch } from './ViewSwitch'
+import './Header.css'
 
 export function Header() {
   const t = useT()

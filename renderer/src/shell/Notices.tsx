@@ -9,6 +9,7 @@ import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
 import type { Notice } from '../store/labStore'
 import { CheckIcon, CloseIcon, WarningIcon } from '../theme/icons'
+import './Notices.css'
 
 function NoticeItem({ n }: { n: Notice }) {
   const t = useT()

@@ -1,12 +1,7 @@
 // The lab's command language: every UI action and every step of a lab script is one of these JSON objects.
 
 import { z } from 'zod'
-
-const name = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'a name: letters, digits, dot, dash or underscore (max 63), starting with a letter or digit')
-
-const keyId = z.string().min(1).max(256)
+import { cryptoUtilArg, keyId, labName as name, networkHost, networkPort, pem } from '../../validation/fields'
 
 export const MAX_DISK_MIB = 256
 const SECTORS_PER_MIB = 2048
@@ -19,11 +14,11 @@ const diskMiB = z
 
 const externalKms = z
   .object({
-    host: z.string().min(1).max(253),
-    port: z.number().int().min(1).max(65535),
-    caPem: z.string().min(1),
-    clientCertPem: z.string().min(1),
-    clientKeyPem: z.string().min(1)
+    host: networkHost,
+    port: networkPort,
+    caPem: pem.min(1),
+    clientCertPem: pem.min(1),
+    clientKeyPem: pem.min(1)
   })
   .strict()
 
@@ -44,7 +39,7 @@ export const commandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('host.add'), name, cluster: name }).strict(),
   z.object({ op: z.literal('host.reboot'), name }).strict(),
   z.object({ op: z.literal('host.crash'), name }).strict(),
-  z.object({ op: z.literal('host.cryptoUtil'), name, args: z.array(z.string().max(1024)).min(1).max(16) }).strict(),
+  z.object({ op: z.literal('host.cryptoUtil'), name, args: z.array(cryptoUtilArg).min(1).max(16) }).strict(),
   z.object({ op: z.literal('host.keyPersistence'), name, enabled: z.boolean() }).strict(),
   z.object({ op: z.literal('host.encryptionMode'), name, enabled: z.boolean() }).strict(),
   z.object({ op: z.literal('host.rekey'), name }).strict(),

@@ -108,6 +108,11 @@ describe('the command line', () => {
     expect(refused.stderr).toMatch(/not the key/)
     const noOffset = await lab('crypto-util', 'envelope', 'describe', dump)
     expect(noOffset.stderr).toMatch(/--offset 4096/)
+    // A key ID that names a prototype member is simply not there; one with a newline and an escape is shown escaped.
+    const proto = await lab('export', 'key', '--lab', saved, '--key', 'toString', '--out', join(work, 'p'))
+    expect(proto.stderr).toBe('no KMS in the lab holds key toString\n')
+    const forged = await lab('export', 'key', '--lab', saved, '--key', 'x\n    1  forged\u001b[2J', '--out', join(work, 'p'))
+    expect(forged.stderr).toBe('no KMS in the lab holds key x\\n    1  forged\\x1b[2J\n')
   })
 
   it('help, unknown commands and a corrupt lab file', async () => {

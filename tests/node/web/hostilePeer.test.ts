@@ -124,6 +124,18 @@ describe('backpressure and message size', () => {
     await closed(ws)
   }, 30_000)
 
+  it('disconnects a peer that stops reading while pushes pile up', async () => {
+    const ws = await open(host)
+    const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket
+    socket.pause()
+    await expect.poll(() => api.listeners.size).toBeGreaterThan(0)
+    for (let i = 0; i < 100; i++) api.emit({ type: 'reset', labId: 'x'.repeat(answerBytes) })
+    // The host lets go of it (its subscription ends), whether or not the paused peer has noticed yet.
+    await expect.poll(() => api.listeners.size, { timeout: 10_000 }).toBe(0)
+    ws.terminate()
+    await stillServes(host)
+  }, 30_000)
+
   it('refuses a large message that is not an import before parsing it, and keeps the connection', async () => {
     const ws = await open(host)
     const talk = new Conversation(ws)

@@ -45,7 +45,10 @@ function allKeys(lab: Lab): Uint8Array[] {
   const seen = (value: unknown) => {
     const v = value as (Entity | { kind: 'vmx'; text?: string }) & { material?: Uint8Array; uid?: string }
     if (!v || typeof v !== 'object') return
-    if (typeof v.uid === 'string' && v.material instanceof Uint8Array) keys.set(toHex(v.material), v.material), keks.push(v.material)
+    if (typeof v.uid === 'string' && v.material instanceof Uint8Array) {
+      keys.set(toHex(v.material), v.material)
+      keks.push(v.material)
+    }
     if (v.kind === 'host') for (const k of Object.values(v.memory.keyCache)) keys.set(toHex(k.material), k.material)
     if (v.kind === 'vcenter') for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
     if (v.kind === 'vmx' && v.text) {
