@@ -136,7 +136,7 @@ describe('follow along: what a viewer may do', () => {
     }
     const unknown = await v.call(++id, 'deleteEverything', [])
     expect('error' in unknown && unknown.error.message).toMatch(/unknown lab API method/)
-    const timeline = (await v.call(++id, 'getTimeline', [])) as { result: Timeline }
+    const timeline = (await v.call(id + 1, 'getTimeline', [])) as { result: Timeline }
     expect(timeline.result.commands).toHaveLength(1)
     expect(s.sharing.status().viewerUrl).not.toBeNull()
     await closed(v.ws)
