@@ -25,14 +25,16 @@ usage: npm run --silent lab -- <command> [options]
       server.crt and server.key. Keys persist in the lab file given with --state (see docs/kms-serve.md).
 
   crypto-util envelope describe [--offset N] FILE
-  crypto-util envelope extract [--offset N] --keyfile KEYFILE FILE OUTFILE
-      ESXi's crypto-util for core dumps exported from a lab host (zdumps need --offset 4096). KEYFILE holds
-      the host key that wrapped the dump, as 32 raw bytes or 64 hex digits.
+  crypto-util envelope extract [--offset N] --keyfile INCIDENT-KEY-FILE --password PASSWORD FILE OUTFILE
+      ESXi's crypto-util, as support uses it on a dump from a password-protected vm-support bundle (the lab
+      script runs host.vmSupport; zdumps need --offset 4096). On the host that wrote a dump, run crypto-util
+      there instead (host.cryptoUtil): it takes the host key from the key cache. A raw 32-byte key given with
+      --keyfile alone (32 raw bytes or 64 hex digits) is a lab shortcut, not an ESXi use.
 
   export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT
   export key --lab FILE.kflab --key KEY-ID --out KEYFILE
-      Copies a core dump off a lab host, or a key out of the lab's KMS (as a KMS administrator would), so that
-      crypto-util can open the dump outside the lab.
+      Copies a file off a lab host's /var/core (a core dump, a vm-support bundle's dump or incident key file),
+      or a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it).
 
   --help
       This text.

@@ -108,6 +108,7 @@ const vcenter = z
       .object({
         providers: z.record(z.string(), provider),
         defaultProvider: name.nullable(),
+        session: z.object({ user: z.string().min(1).max(256), role: z.enum(['administrator', 'noCryptoAdmin']) }).strict(),
         vmcaRoot: certified,
         machineCertificate: certified,
         vmKeys: z.record(z.string(), keyRef),
@@ -163,7 +164,19 @@ const datastore = z
   })
   .strict()
 
-const vmFiles = z.object({ vmx: name, descriptor: name, flat: name, nvram: name }).strict()
+const vmFiles = z.object({ vmx: name, nvram: name }).strict()
+
+const vmDisk = z
+  .object({
+    device: name,
+    descriptor: name,
+    flat: name,
+    bytes: z.number().int().positive(),
+    keyId: name.nullable(),
+    providerId: name.nullable(),
+    generation: z.number().int().min(0)
+  })
+  .strict()
 
 const vm = z
   .object({
@@ -178,12 +191,13 @@ const vm = z
     cryptoState: z.enum(['unlocked', 'locked']).nullable(),
     keyId: name.nullable(),
     providerId: name.nullable(),
-    diskBytes: z.number().int().positive(),
     bootSectors: z.number().int().positive(),
     files: vmFiles,
+    disks: z.array(vmDisk).min(1),
     fileGeneration: z.number().int().min(0),
+    vtpm: z.boolean(),
     snapshots: z.array(z.object({ name, vmsn: name, deltaDescriptor: name, deltaData: name }).strict()),
-    migrateEncryption: z.enum(['opportunistic', 'required']),
+    migrateEncryption: z.enum(['disabled', 'opportunistic', 'required']),
     lockReason: z.string().nullable(),
     memory: z.object({ guest: bytes.nullable() }).strict(),
     persisted: z.object({ files: z.array(name) }).strict()

@@ -25,12 +25,14 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
   const lockReason = str(at(view, 'lockReason'))
   const lang = useLanguage()
   const power = str(at(view, 'power'))
-  const file = (kind: 'vmx' | 'descriptor') => {
-    const path = str(at(view, 'files', kind))
-    return path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null
-  }
-  const vmx = file('vmx')
-  const descriptor = file('descriptor')
+  const file = (path: string | null) => (path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null)
+  const vmx = file(str(at(view, 'files', 'vmx')))
+  const descriptors = list(at(view, 'disks')).flatMap((d) => {
+    const f = file(str(at(d, 'descriptor')))
+    return f ? [f] : []
+  })
+  const migrateEncryption = str(at(view, 'migrateEncryption'))
+  const isMode = (m: string | null): m is 'disabled' | 'opportunistic' | 'required' => m === 'disabled' || m === 'opportunistic' || m === 'required'
   return (
     <>
       <Section title={t('inspector.vmState')} id={`${id}-state`}>
@@ -57,6 +59,8 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
               {hasMessage(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
             </Field>
           )}
+          {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
+          {at(view, 'vtpm') === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
           {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
         </dl>
       </Section>
@@ -79,14 +83,14 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
             {vmx.text !== null ? <TextFile text={vmx.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
           </details>
         )}
-        {descriptor && (
-          <details className="file" data-file={descriptor.path}>
+        {descriptors.map((descriptor) => (
+          <details key={descriptor.path} className="file" data-file={descriptor.path}>
             <summary>
               <code>{descriptor.path}</code>
             </summary>
             {descriptor.text !== null ? <TextFile text={descriptor.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
           </details>
-        )}
+        ))}
         <p className="subhead">{t('inspector.disk')}</p>
         <DiskCompare vmId={id} />
       </Section>

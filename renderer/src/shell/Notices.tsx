@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react'
 import { formatMessage } from '../../../shared/i18n/format'
+import { refusalText } from '../actions/availability'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { useNotices } from '../hooks/useNotices'
@@ -26,7 +27,7 @@ function NoticeItem({ n }: { n: Notice }) {
       <div className="notice-text">
         {n.fault && (
           <>
-            <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {formatMessage(n.fault.message, lang)}
+            <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {refusalText(n.fault, lang)}
           </>
         )}
         {n.key && t(n.key as StringKey, n.params)}
