@@ -1,6 +1,7 @@
 // Run crypto-util (host.cryptoUtil), as on ESXi: on the host that wrote a dump, the key comes from its key cache; a
 // dump of a password-protected vm-support bundle opens with --keyfile <incident key file> --password.
 
+import { z } from 'zod'
 import { fromUtf8 } from '../../../../crypto/bytes'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
@@ -9,7 +10,6 @@ import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, maskedArg
 import { IncidentKeyError, openIncidentKey } from '../../../files/incidentKey'
 import { keyTravel } from '../../../services/keyCache'
 import { requireHost } from '../../checks'
-import { z } from 'zod'
 import { defineCommand, name, cryptoUtilArg } from '../../define'
 
 function varCoreFile(host: HostComponent, path: string): Uint8Array {

@@ -1,14 +1,14 @@
 // Host Encryption Mode (host.encryptionMode).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { hostKeyInCache } from '../../../services/keyCache'
 import { ensureHostSafe } from '../../../services/hostCrypto'
 import { requirePrivilege } from '../../../services/privileges'
-import { defaultProvider, requireVcenterRunning, vcenter } from '../../../services/vcenterKeys'
+import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { requireHost } from '../../checks'
 import { hostStateTerm } from '../../../../i18n/terms'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 
 export const hostEncryptionMode = defineCommand('host.encryptionMode', {

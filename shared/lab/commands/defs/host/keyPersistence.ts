@@ -1,10 +1,10 @@
 // Key persistence (TPM) (host.keyPersistence).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { sealKeyCache } from '../../../services/keyCache'
 import { requireHost } from '../../checks'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 
 export const hostKeyPersistence = defineCommand('host.keyPersistence', {

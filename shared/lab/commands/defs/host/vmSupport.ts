@@ -1,10 +1,10 @@
 // vm-support with a password (host.vmSupport): a support bundle whose encrypted core dumps are recrypted to an
 // incident key locked by the password (docs/vsphere-facts-domain.md F-support). Needs Global.Diagnostics.
 
+import { z } from 'zod'
 import { requirePrivilege } from '../../../services/privileges'
 import { requireDumpKeys, takeVmSupportBundle } from '../../../services/vmSupport'
 import { requireHost } from '../../checks'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 
 export const hostVmSupport = defineCommand('host.vmSupport', {

@@ -1,8 +1,8 @@
 // Advance the lab clock (lab.advanceClock).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { VCENTER_ID } from '../../../model'
-import { z } from 'zod'
 import { defineCommand } from '../../define'
 
 export const labAdvanceClock = defineCommand('lab.advanceClock', {

@@ -1,5 +1,6 @@
 // Establish trust (provider.trust).
 
+import { z } from 'zod'
 import { describeCertificate, establishTrust, type TrustStep } from '../../../../pki'
 import { say, type CommandContext } from '../../../context'
 import { fault } from '../../../faults'
@@ -26,7 +27,6 @@ function narrateStep(ctx: CommandContext, step: TrustStep, kms: KmsRecord): void
   })
 }
 import { statusCheck } from './steps'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 import { trustModes } from '../../definitions.meta'
 

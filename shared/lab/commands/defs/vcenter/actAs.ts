@@ -1,12 +1,12 @@
 // Act as user (vcenter.actAs): the user whose privileges vCenter checks from now on — an administrator, or an
 // operator with the No cryptography administrator role (docs/vsphere-facts-domain.md F-privileges).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'
 import { ADMINISTRATOR_USER } from '../../../services/vcenterSetup'
 import { requireVcenterRunning, vcenter } from '../../../services/vcenterKeys'
-import { z } from 'zod'
 import { defineCommand, user } from '../../define'
 import { roles } from '../../../services/privileges'
 

@@ -1,6 +1,7 @@
 // Add disk (vm.addDisk): a new disk in clear, or encrypted from the start with a DEK of its own. An encrypted disk
 // cannot belong to an unencrypted VM (docs/vsphere-facts-domain.md F-perdisk).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { datastoreOf, writeFiles } from '../../../services/datastore'
@@ -10,7 +11,6 @@ import { cacheVmKeys, cachedKek } from '../../../services/vmEncryption'
 import { descriptorFile, newDisk, vmFileList, writeVmx } from '../../../services/vmFiles'
 import { requireKekInCache, requireNoSnapshots, requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
-import { z } from 'zod'
 import { defineCommand, name, diskMiB } from '../../define'
 
 const MIB = 1024 * 1024

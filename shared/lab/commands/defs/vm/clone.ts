@@ -1,6 +1,7 @@
 // Clone VM (vm.clone): the copy keeps the parent's keys, or is encrypted, decrypted or recrypted on the way; a vTPM
 // is copied with its secrets or replaced by a new, blank one (docs/vsphere-facts-domain.md F-perdisk, F-vtpm).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { componentId, type DatastoreFile } from '../../../model'
@@ -25,7 +26,6 @@ import {
 import { descriptorFile, vmxFile } from '../../../services/vmFiles'
 import { requireKekInCache, requireNew, requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 import { cloneEncryptions } from '../../definitions.meta'
 

@@ -1,5 +1,6 @@
 // Create VM (vm.create): in clear, or encrypted from the first byte (the VM Encryption Policy at creation).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { componentId, type VmComponent } from '../../../model'
 import { uuidFromBytes } from '../../../random'
@@ -11,7 +12,6 @@ import { newKekForCluster, vmHost, writeNewVmFiles } from '../../../services/vmE
 import { initialDisk, initialNvram, newDisk, vmFileList, vmHomePaths } from '../../../services/vmFiles'
 import { requireHost, requireNew } from '../../checks'
 import { datastoreName } from './steps'
-import { z } from 'zod'
 import { defineCommand, name, diskMiB } from '../../define'
 
 const MIB = 1024 * 1024

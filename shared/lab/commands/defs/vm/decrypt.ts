@@ -1,5 +1,6 @@
 // Decrypt VM (vm.decrypt): the chosen disks, and the VM home — disks first, as vSphere requires.
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { requirePrivilege } from '../../../services/privileges'
@@ -7,7 +8,6 @@ import { requireVcenterRunning } from '../../../services/vcenterKeys'
 import { decryptParts, diskIndexes } from '../../../services/vmEncryption'
 import { requireEncrypted, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
 import { requireDisks, vmHost } from './steps'
-import { z } from 'zod'
 import { defineCommand, name, diskList } from '../../define'
 
 export const vmDecrypt = defineCommand('vm.decrypt', {

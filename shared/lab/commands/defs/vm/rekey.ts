@@ -1,5 +1,6 @@
 // Rekey VM (vm.rekey): shallow — a new KEK locks the same internal keys; deep — new internal keys rewrite the data.
 
+import { z } from 'zod'
 import { say, type CommandContext } from '../../../context'
 import { type VmComponent } from '../../../model'
 import { datastoreOf, readFile, writeFiles } from '../../../services/datastore'
@@ -13,7 +14,6 @@ import { formatDescriptor } from '../../../files/vmdk'
 import { withBundle } from '../../../files/vmx'
 import { requireEncrypted, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
 import { vmHost } from './steps'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 
 // A snapshot keeps its own copy of the configuration (.vmsn) and its delta descriptor; both carry a key safe, so a

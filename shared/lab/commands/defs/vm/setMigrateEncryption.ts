@@ -1,11 +1,11 @@
 // Set encrypted vMotion (vm.setMigrateEncryption): Disabled, Opportunistic or Required for an unencrypted VM; an
 // encrypted VM always migrates encrypted and cannot change it (docs/vsphere-facts-domain.md F-vmotion).
 
+import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { writeVmx } from '../../../services/vmFiles'
 import { requireVm } from '../../checks'
-import { z } from 'zod'
 import { defineCommand, name } from '../../define'
 import { migrateEncryptionModes } from '../../definitions.meta'
 
