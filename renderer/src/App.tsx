@@ -14,6 +14,7 @@ import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
+import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { Stage } from './shell/Stage'
 
 export function App() {
@@ -48,6 +49,7 @@ export function App() {
       <CommandDialogHost />
       <ContextMenu />
       <ShortcutHelp />
+      <ReplaceLabDialog />
       <Notices />
       {busy && (
         <div className="busy" role="status">

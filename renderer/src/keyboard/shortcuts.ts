@@ -7,6 +7,9 @@ export type ShortcutAction =
   | { type: 'togglePlay' }
   | { type: 'stepForward' }
   | { type: 'stepBack' }
+  | { type: 'finishCommand' }
+  | { type: 'undo' }
+  | { type: 'redo' }
   | { type: 'reset' }
   | { type: 'toEnd' }
   | { type: 'checkpoint'; index: number }
@@ -23,17 +26,20 @@ export interface KeyInput {
   ctrlKey?: boolean
   metaKey?: boolean
   altKey?: boolean
+  shiftKey?: boolean
 }
 
 /** The action for a key press, or null (then the page keeps the key). `rate` is the current speed. */
 export function shortcutFor(e: KeyInput, rate: number): ShortcutAction | null {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z')) return { type: e.shiftKey ? 'redo' : 'undo' }
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'y' || e.key === 'Y')) return { type: 'redo' }
   if (e.ctrlKey || e.metaKey || e.altKey) return null
   const i = RATES.indexOf(rate as (typeof RATES)[number])
   switch (e.key) {
     case ' ':
       return { type: 'togglePlay' }
     case 'ArrowRight':
-      return { type: 'stepForward' }
+      return e.shiftKey ? { type: 'finishCommand' } : { type: 'stepForward' }
     case 'ArrowLeft':
       return { type: 'stepBack' }
     case 'r':
@@ -87,6 +93,9 @@ export function isTypingTarget(el: { tagName?: string; isContentEditable?: boole
 export const SHORTCUT_SHEET: [string[], StringKey][] = [
   [['Space'], 'keys.space'],
   [['←', '→'], 'keys.arrows'],
+  [['Shift', '→'], 'keys.finish'],
+  [['Ctrl', 'Z'], 'keys.undo'],
+  [['Ctrl', 'Shift', 'Z'], 'keys.redo'],
   [['R', 'Home'], 'keys.reset'],
   [['End'], 'keys.end'],
   [['1', '…', '9'], 'keys.digits'],

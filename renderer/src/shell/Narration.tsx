@@ -3,15 +3,15 @@
 import { formatMessage } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
 import { useCurrentSeq } from '../hooks/useCurrentSeq'
-import { useEvent } from '../hooks/useEvent'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
+import { useToldEvent } from '../hooks/useToldEvent'
 
 export function Narration() {
   const seq = useCurrentSeq()
-  const event = useEvent(seq)
+  const event = useToldEvent(seq)
   const lang = useLanguage()
   const playing = usePlaying()
   const t = useT()

@@ -25,8 +25,8 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
     const ui = createUiSlice(kit)
     const checks = createChecksSlice(kit)
     const timeline = createTimelineSlice(kit, checks)
-    const commands = createCommandSlice(kit, timeline)
-    const lessons = createLessonSlice(kit, timeline, commands)
+    const commands = createCommandSlice(kit, timeline, ui)
+    const lessons = createLessonSlice(kit, timeline, commands, ui)
     return {
       ...ui.state,
       ...checks.state,
