@@ -15,6 +15,8 @@ import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { ReplaceLabDialog } from './files/ReplaceLabDialog'
+import { usePresenterView } from './hooks/usePresenterView'
+import './shell/presenter.css'
 import { Stage } from './shell/Stage'
 
 export function App() {
@@ -24,6 +26,7 @@ export function App() {
   const t = useT()
   useDocumentSettings()
   useShortcuts()
+  usePresenterView()
   if (status !== 'ready')
     return (
       <div className="app app-message">

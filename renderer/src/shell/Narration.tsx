@@ -30,7 +30,7 @@ export function Narration() {
         {event.keys.length === 0 && event.payload && <PayloadGlyph kind={event.payload.kind} encrypted={event.payload.encrypted} size={20} />}
       </span>
       {/* While playing fast, announcing every sentence would drown a screen reader: it hears them when paused. */}
-      <p className="narration-text" aria-live={playing ? 'off' : 'polite'}>
+      <p className="narration-text" data-testid="narration" aria-live={playing ? 'off' : 'polite'}>
         {formatMessage(event.message, lang)}
       </p>
     </div>
