@@ -35,6 +35,8 @@ export interface Notice {
   /** A UI string key with parameters (rendered in the chosen language)… */
   key?: string
   params?: Record<string, string | number>
+  /** Parameters that are UI string keys themselves (a command's label), rendered in the chosen language too. */
+  keyParams?: Record<string, string>
   /** …or the lab's own message (a fault, an event). */
   message?: MessageRef
   fault?: FaultInfo
