@@ -314,7 +314,7 @@ export const catalog: Record<string, Entry> = {
   // Terms: states and KMIP reasons inside sentences (shared/i18n/terms.ts); the window's badges use them too.
   'term.hostState.incapable': { en: 'incapable', de: 'nicht bereit' },
   'term.hostState.prepared': { en: 'prepared', de: 'vorbereitet' },
-  'term.hostState.safe': { en: 'safe', de: 'krypto-sicher' },
+  'term.hostState.safe': { en: 'safe', de: 'sicher' },
   'term.hostState.pendingIncapable': { en: 'pendingIncapable', de: 'wird zurückgesetzt' },
   'term.kmipState.PreActive': { en: 'Pre-Active', de: 'vor der Aktivierung' },
   'term.kmipState.Active': { en: 'Active', de: 'aktiv' },
