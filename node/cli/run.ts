@@ -8,6 +8,7 @@ import { serializeLab } from '../../shared/labFile/kflab'
 import { writeFileAtomic } from '../host/atomicFile'
 import { labDeps } from '../host/labHost'
 import { writeJson } from './jsonWriter'
+import { terminalSafe, writeLines } from './terminalText'
 import { parseArgs, parseSeed, UsageError } from './usage'
 
 const USAGE = 'usage: npm run --silent lab -- run SCRIPT.json [--seed N] [--json] [--save FILE.kflab]'
@@ -23,7 +24,7 @@ export async function runCommand(args: string[]): Promise<number> {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
   const script = parseLabScript(text)
-  if (!script.ok) throw new UsageError(`${path}: ${script.reason} (at ${script.place})`)
+  if (!script.ok) throw new UsageError(`${path}: ${script.reason} (at ${terminalSafe(script.place)})`)
   const seed = parsed.options.seed !== undefined ? parseSeed(parsed.options.seed) : (script.script.seed ?? null)
   const lab = await Lab.create(labDeps(seed), { seed })
   for (const [i, step] of script.script.steps.entries()) await lab.run(step, { step: i })
@@ -40,6 +41,6 @@ export async function runCommand(args: string[]): Promise<number> {
   const faults = lab.commands.filter((c) => c.fault)
   out.push('', `${script.script.steps.length} step(s), ${lab.seq} event(s), ${faults.length} refused`)
   for (const c of faults) out.push(`  step ${c.step}: ${c.command.op} refused (${c.fault!.fault}): ${c.fault!.text}`)
-  process.stdout.write(out.join('\n') + '\n')
+  writeLines(process.stdout, out)
   return 0
 }

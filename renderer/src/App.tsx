@@ -10,6 +10,8 @@ import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
 import type { StringKey } from './i18n/strings'
+import { SharePanel } from './follow/SharePanel'
+import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
@@ -18,12 +20,14 @@ import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { usePresenterView } from './hooks/usePresenterView'
 import './shell/presenter.css'
 import { Stage } from './shell/Stage'
+import './App.css'
 
 export function App() {
   const status = useLabStatus()
   const error = useLabError()
   const busy = useBusy()
   const t = useT()
+  const viewer = useIsViewer()
   useDocumentSettings()
   useShortcuts()
   usePresenterView()
@@ -49,8 +53,9 @@ export function App() {
         <Stage />
         <InspectorPanel />
       </div>
-      <CommandDialogHost />
-      <ContextMenu />
+      {!viewer && <CommandDialogHost />}
+      {!viewer && <ContextMenu />}
+      {!viewer && <SharePanel />}
       <ShortcutHelp />
       <ReplaceLabDialog />
       <Notices />

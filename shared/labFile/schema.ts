@@ -2,13 +2,13 @@
 // foreign file is refused with the place of the first problem, and the open lab stays as it was.
 
 import { z } from 'zod'
+import { labId, labName, networkHost, networkPort, pem } from '../validation/fields'
 
 export const KFLAB_FORMAT = 'keyflow-lab'
 export const KFLAB_VERSION = 1
 
 const bytes = z.instanceof(Uint8Array)
-const name = z.string().min(1).max(256)
-const pem = z.string().max(16384)
+const name = labId
 const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
 const seconds = z.number().int()
 
@@ -63,11 +63,11 @@ const kms = z
   .object({
     id: name,
     kind: z.literal('kms'),
-    name,
+    name: labName,
     provider: name,
     running: z.boolean(),
     external: z
-      .object({ host: z.string(), port: z.number().int(), caPem: pem, clientCertPem: pem, clientKeyPem: pem })
+      .object({ host: networkHost, port: networkPort, caPem: pem, clientCertPem: pem, clientKeyPem: pem })
       .strict()
       .nullable(),
     memory: z.object({ sessions: z.array(z.object({ client: z.string(), openedAt: seconds }).strict()) }).strict(),
@@ -79,7 +79,7 @@ const kms = z
 
 const provider = z
   .object({
-    name,
+    name: labName,
     trust: z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
@@ -108,6 +108,7 @@ const vcenter = z
       .object({
         providers: z.record(z.string(), provider),
         defaultProvider: name.nullable(),
+        session: z.object({ user: z.string().min(1).max(256), role: z.enum(['administrator', 'noCryptoAdmin']) }).strict(),
         vmcaRoot: certified,
         machineCertificate: certified,
         vmKeys: z.record(z.string(), keyRef),
@@ -123,7 +124,7 @@ const host = z
   .object({
     id: name,
     kind: z.literal('host'),
-    name,
+    name: labName,
     cluster: name,
     uuid: z.string(),
     cryptoState: z.enum(['incapable', 'prepared', 'safe', 'pendingIncapable']),
@@ -156,20 +157,32 @@ const datastore = z
   .object({
     id: name,
     kind: z.literal('datastore'),
-    name,
+    name: labName,
     cluster: name,
     memory: z.object({}).strict(),
     persisted: z.object({ files: z.record(z.string(), datastoreFile) }).strict()
   })
   .strict()
 
-const vmFiles = z.object({ vmx: name, descriptor: name, flat: name, nvram: name }).strict()
+const vmFiles = z.object({ vmx: name, nvram: name }).strict()
+
+const vmDisk = z
+  .object({
+    device: name,
+    descriptor: name,
+    flat: name,
+    bytes: z.number().int().positive(),
+    keyId: name.nullable(),
+    providerId: name.nullable(),
+    generation: z.number().int().min(0)
+  })
+  .strict()
 
 const vm = z
   .object({
     id: name,
     kind: z.literal('vm'),
-    name,
+    name: labName,
     uuid: z.string(),
     host: name,
     datastore: name,
@@ -178,12 +191,13 @@ const vm = z
     cryptoState: z.enum(['unlocked', 'locked']).nullable(),
     keyId: name.nullable(),
     providerId: name.nullable(),
-    diskBytes: z.number().int().positive(),
     bootSectors: z.number().int().positive(),
     files: vmFiles,
+    disks: z.array(vmDisk).min(1),
     fileGeneration: z.number().int().min(0),
+    vtpm: z.boolean(),
     snapshots: z.array(z.object({ name, vmsn: name, deltaDescriptor: name, deltaData: name }).strict()),
-    migrateEncryption: z.enum(['opportunistic', 'required']),
+    migrateEncryption: z.enum(['disabled', 'opportunistic', 'required']),
     lockReason: z.string().nullable(),
     memory: z.object({ guest: bytes.nullable() }).strict(),
     persisted: z.object({ files: z.array(name) }).strict()

@@ -8,6 +8,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
 import { useToldEvent } from '../hooks/useToldEvent'
+import './Narration.css'
 
 export function Narration() {
   const seq = useCurrentSeq()

@@ -13,6 +13,8 @@ import type { EventFilter } from '../playback/filters'
 import type { Pace, StoryStep } from '../playback/story'
 import type { LoadedScenario } from '../scenarios/lessonProgress'
 import type { ChecksState } from './checks'
+import type { FollowState, WindowRole } from './follow'
+import type { SharingStatus } from '../../../shared/api/sharing'
 import type { Scheduler } from './scheduler'
 import type { Settings, SettingsStorage } from './settings'
 import type { TimelineModel } from './timelineModel'
@@ -34,6 +36,8 @@ export interface Notice {
   /** A UI string key with parameters (rendered in the chosen language)… */
   key?: string
   params?: Record<string, string | number>
+  /** Parameters that are UI string keys themselves (a command's label), rendered in the chosen language too. */
+  keyParams?: Record<string, string>
   /** …or the lab's own message (a fault, an event). */
   message?: MessageRef
   fault?: FaultInfo
@@ -196,9 +200,30 @@ export interface UiActions {
 
 export type ReplaceChoice = 'save' | 'discard' | 'cancel'
 
-export type LabActions = TimelineActions & CommandActions & ChecksActions & LessonActions & UiActions
+// ---- follow along: a viewer's window follows the presenter's; the presenter shares with the room ----
 
-export type LabState = TimelineSliceState & CommandSliceState & ChecksSliceState & LessonSliceState & UiSliceState & { actions: LabActions }
+export interface FollowSliceState {
+  /** Presenter or viewer, and whether a viewer follows. */
+  follow: FollowState
+  /** The host's sharing (viewer URL, viewers connected); null when the host cannot share. */
+  sharing: SharingStatus | null
+  /** The "Share with the room" panel is open (presenter). */
+  sharePanel: boolean
+}
+
+export interface FollowActions {
+  /** Viewer: go where the presenter's window is, and keep following it. */
+  followPresenter(): void
+  /** Viewer: stay here and look around (stepping through the history on one's own does this too). */
+  stopFollowing(): void
+  /** Presenter: share on one of the machine's addresses, or stop sharing (null). */
+  setSharing(address: string | null): Promise<void>
+  setSharePanel(open: boolean): void
+}
+
+export type LabActions = TimelineActions & CommandActions & ChecksActions & LessonActions & UiActions & FollowActions
+
+export type LabState = TimelineSliceState & CommandSliceState & ChecksSliceState & LessonSliceState & UiSliceState & FollowSliceState & { actions: LabActions }
 
 export type LabStore = StoreApi<LabState>
 
@@ -211,6 +236,8 @@ export interface LabStoreOptions {
   defaultLanguage?: Settings['language']
   /** The timeline's level at start (story unless said). */
   pace?: Pace
+  /** A viewer's window follows a presenter's and cannot change the lab (default: presenter). */
+  role?: WindowRole
 }
 
 /** What every slice is built with: the host, the store's own get/set, the clock's timers. */

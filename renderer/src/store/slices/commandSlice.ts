@@ -52,7 +52,7 @@ export function createCommandSlice(
       if (!result) return null
       const { notify } = get().actions
       if (result.fault) notify({ kind: 'error', fault: result.fault })
-      else notify({ kind: 'ok', key: 'notice.ran', params: { op: command.op, first: result.firstSeq, last: result.lastSeq } })
+      else notify({ kind: 'ok', key: 'notice.ran', params: { first: result.firstSeq, last: result.lastSeq }, keyParams: { op: `op.${command.op}` } })
       const s = get()
       const t = s.timeline
       if (!t || timeline.inBulk() || result.lastSeq < result.firstSeq || lastSeq(t) < result.lastSeq) return result

@@ -89,6 +89,8 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
   }
 
   function applyPush(push: LabPush): void {
+    // Follow along's pushes (the presenter's step, sharing, a closed connection) are the follow slice's.
+    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed') return
     const s = get()
     const t = s.timeline
     if (loading || !t) {
