@@ -45,8 +45,12 @@ const KEY_OPERATIONS = ['Create', 'Register', 'Re-key', 'ReKey', 'Get', 'Locate'
 
 function isFollower(e: StoryEvent, prev: StoryEvent, inSession: boolean): boolean {
   if (e.command !== prev.command) return false
-  // Everything inside a TLS session with the KMS is one conversation.
+  // Everything inside a TLS session with the KMS is one conversation, and so are sessions one after another
+  // between the same two components (a client may open a session per request).
   if (inSession) return true
+  if (e.kind === 'tls.handshake' && prev.kind === 'tls.close' && e.from === prev.from && e.to === prev.to) return true
+  // The disk rewritten with the key just made.
+  if ((e.kind === 'disk.encrypt' || e.kind === 'disk.decrypt') && prev.kind === 'key.generate') return true
   if (FOLLOWERS.has(e.kind)) return true
   // A component noting its own new state (esx-01 is now crypto safe) follows what caused it; a state another
   // component imposes (vCenter prepares a host) is a moment of its own.
@@ -56,12 +60,14 @@ function isFollower(e: StoryEvent, prev: StoryEvent, inSession: boolean): boolea
   return false
 }
 
+/** A step is told by its key request, else by a disk being rewritten, else by its first event. */
 function headlineOf(events: readonly StoryEvent[], from: number, to: number): number {
   let best = from
   let bestRank = Infinity
   for (let i = from; i < to; i++) {
-    const op = events[i].kmip?.operation
-    const rank = op && events[i].kind === 'kmip.request' ? KEY_OPERATIONS.indexOf(op) : -1
+    const e = events[i]
+    const op = e.kmip?.operation
+    const rank = op && e.kind === 'kmip.request' ? KEY_OPERATIONS.indexOf(op) : e.kind === 'disk.encrypt' || e.kind === 'disk.decrypt' ? KEY_OPERATIONS.length : -1
     if (rank >= 0 && rank < bestRank) {
       best = i
       bestRank = rank
