@@ -57,6 +57,10 @@ export const strings = {
   'state.external': { en: 'external', de: 'extern' },
   'state.trusted': { en: 'trusted', de: 'vertraut' },
   'state.untrusted': { en: 'no trust yet', de: 'noch kein Vertrauen' },
+  'inspector.trustPerServer': {
+    en: 'trusted servers: {servers} (trust is per server; a server added later needs its own)',
+    de: 'vertraute Server: {servers} (Vertrauen gilt je Server; ein später hinzugefügter braucht sein eigenes)'
+  },
   'state.unregistered': { en: 'not in vCenter', de: 'nicht in vCenter' },
 
   'surface.memory': { en: 'Memory', de: 'Arbeitsspeicher' },
