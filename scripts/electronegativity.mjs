@@ -4,7 +4,9 @@
 // fails too (so the list stays true).
 // Prints one line per check and, last, "N passed, N failed". Exit 1 on any failure.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import dns from 'node:dns'
 import Module, { createRequire } from 'node:module'
+import net from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -47,8 +49,25 @@ function keepElectronegativityOffline() {
   requireFromIt.cache[gotPath] = stub
 }
 
+// Any other attempt to reach the network fails the gate (the tests run offline and must stay so).
+const networkAttempts = []
+function refuseNetwork() {
+  const refuse = (what) => {
+    networkAttempts.push(what)
+    throw new Error(`offline: ${what} refused`)
+  }
+  dns.lookup = (host) => refuse(`DNS lookup of ${host}`)
+  const connect = net.Socket.prototype.connect
+  net.Socket.prototype.connect = function (...args) {
+    const target = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] }
+    if (target.path === undefined && !Array.isArray(args[0])) refuse(`connection to ${target.host ?? 'localhost'}:${target.port}`)
+    return connect.apply(this, args)
+  }
+}
+
 let findings
 try {
+  refuseNetwork()
   keepElectronegativityOffline()
   const { default: electronegativity } = await import('@doyensec/electronegativity/dist/runner.js')
   // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub on every run; the tests run
@@ -76,6 +95,8 @@ try {
   fail('electronegativity ran', e.message)
   finish()
 }
+if (networkAttempts.length) fail('electronegativity made no network request', networkAttempts.join('; '))
+else pass('electronegativity made no network request')
 pass(`electronegativity scanned the built app (${findings.length} finding(s), report in test-results/reports)`)
 
 const allowlist = JSON.parse(readFileSync(allowlistPath, 'utf8')).findings

@@ -28,6 +28,7 @@ export class ViewerHub {
   private readonly log: (line: string) => void
   private readonly unsubscribe: () => void
   private shown: ShownStep | null = null
+  private outbox: LabPush[] = []
   private readonly cache = new Map<string, Promise<string | null>>()
 
   constructor(api: LabApi, options: ViewerHubOptions = {}) {
@@ -66,10 +67,23 @@ export class ViewerHub {
     this.broadcast({ type: 'shown', ...this.shown })
   }
 
+  /**
+   * Sends a push to every viewer, after the presenter: the lab's listeners run in turn, so the viewers' share is
+   * done on a later turn of the event loop, once the presenter's window has its push. Order is kept.
+   */
   broadcast(push: LabPush): void {
     if (this.viewers.size === 0) return
-    const text = JSON.stringify({ push })
-    for (const ws of this.viewers) this.send(ws, text)
+    this.outbox.push(push)
+    if (this.outbox.length === 1) setImmediate(() => this.flush())
+  }
+
+  private flush(): void {
+    const pushes = this.outbox
+    this.outbox = []
+    for (const push of pushes) {
+      const text = JSON.stringify({ push })
+      for (const ws of this.viewers) this.send(ws, text)
+    }
   }
 
   /** Sends to one viewer, or closes it when too much is already waiting for it. False when not sent. */

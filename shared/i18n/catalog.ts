@@ -7,7 +7,7 @@ type Entry = { en: string; de: string }
 
 export const catalog: Record<string, Entry> = {
   // Faults (refused commands)
-  'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt ({fault}): {reason}' },
+  'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt (Fehlercode {fault}): {reason}' },
   'fault.invalidCommand': { en: 'Not a valid command: {reason} (at {place}).', de: 'Kein gültiger Befehl: {reason} (bei {place}).' },
   'fault.notFound': { en: 'There is no {kind} named {name}.', de: 'Es gibt kein Objekt vom Typ {kind} namens {name}.' },
   'fault.alreadyExists': { en: '{name} already exists.', de: '{name} existiert bereits.' },
@@ -25,12 +25,12 @@ export const catalog: Record<string, Entry> = {
   'fault.providerExists': { en: 'vCenter already has a key provider named {provider}.', de: 'vCenter hat bereits einen Schlüsselanbieter namens {provider}.' },
   'fault.providerAlreadyDefault': { en: '{provider} is already the default key provider.', de: '{provider} ist bereits der Standard-Schlüsselanbieter.' },
   'fault.providerNoServers': {
-    en: 'Key provider {provider} has no KMS server: add one with kms.add first.',
-    de: 'Schlüsselanbieter {provider} hat keinen KMS-Server: Fügen Sie zuerst einen mit kms.add hinzu.'
+    en: 'Key provider {provider} has no KMS server: add one with “Add KMS server” first.',
+    de: 'Schlüsselanbieter {provider} hat keinen KMS-Server: Fügen Sie zuerst einen hinzu („KMS-Server hinzufügen“).'
   },
   'fault.providerExternalTrust': {
-    en: 'Key provider {provider} uses a real KMIP server: its trust comes from the certificates given with kms.add, not from a lab trust mode.',
-    de: 'Schlüsselanbieter {provider} nutzt einen echten KMIP-Server: Das Vertrauen kommt aus den Zertifikaten von kms.add, nicht aus einem Labor-Vertrauensmodus.'
+    en: 'Key provider {provider} uses a real KMIP server: its trust comes from the certificates given when the KMS server was added, not from a lab trust mode.',
+    de: 'Schlüsselanbieter {provider} nutzt einen echten KMIP-Server: Das Vertrauen kommt aus den Zertifikaten, die beim Hinzufügen des KMS-Servers angegeben wurden, nicht aus einem Labor-Vertrauensmodus.'
   },
   'fault.kmsProviderMismatch': {
     en: 'Key provider {provider} mixes built-in and external KMS servers; all servers of one provider replicate the same keys.',
@@ -61,15 +61,15 @@ export const catalog: Record<string, Entry> = {
   },
   'fault.hostIncapable': {
     en: '{host} is not crypto safe: a host accepts keys only in the prepared or safe state.',
-    de: '{host} ist nicht krypto-sicher: Ein Host nimmt Schlüssel nur im Zustand „prepared“ oder „safe“ an.'
+    de: '{host} ist nicht krypto-sicher: Ein Host nimmt Schlüssel nur an, wenn er „vorbereitet“ oder „krypto-sicher“ ist.'
   },
   'vm.kek.notPushed.pendingIncapable': {
     en: 'vCenter gives {host} no copy of the KEK of {vm}: its encryption mode is off (pendingIncapable), so it takes no new keys, and {vm} cannot run there.',
-    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (pendingIncapable), der Host nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
+    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (der Host wird zurückgesetzt), er nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
   },
   'fault.hostPendingIncapable': {
     en: '{host} is pendingIncapable (encryption turned off, reboot pending): no encrypted VMs can be created or moved there.',
-    de: '{host} ist pendingIncapable (Verschlüsselung ausgeschaltet, Neustart steht aus): Dort können keine verschlüsselten VMs angelegt oder hinbewegt werden.'
+    de: '{host} wird zurückgesetzt (Verschlüsselung ausgeschaltet, Neustart steht aus): Dort können keine verschlüsselten VMs angelegt oder hinbewegt werden.'
   },
   'fault.hostKeyNotInCache': {
     en: 'The host key of {host} is not in its key cache.',
@@ -86,7 +86,7 @@ export const catalog: Record<string, Entry> = {
     de: '{vm} hat {count} Snapshot(s): vSphere kann eine VM mit Snapshots nicht {action} (msg.hostd.configSpec.enc.snapshots). Löschen Sie zuerst die Snapshots.'
   },
   'fault.notEncrypted': { en: '{vm} is not encrypted.', de: '{vm} ist nicht verschlüsselt.' },
-  'fault.alreadyEncrypted': { en: '{vm} is already encrypted; use vm.rekey to change its keys.', de: '{vm} ist bereits verschlüsselt; ändern Sie die Schlüssel mit vm.rekey.' },
+  'fault.alreadyEncrypted': { en: '{vm} is already encrypted; use “Rekey VM” to change its keys.', de: '{vm} ist bereits verschlüsselt; neue Schlüssel erhält sie mit „VM neu verschlüsseln“.' },
   'fault.nothingToEncrypt': { en: 'Nothing of {vm} is left to encrypt: its VM home and the disks asked for are encrypted already.', de: 'An {vm} gibt es nichts mehr zu verschlüsseln: VM-Home und die genannten Platten sind bereits verschlüsselt.' },
   'fault.nothingToDecrypt': { en: 'Nothing of {vm} is encrypted among the parts asked for.', de: 'Von den genannten Teilen von {vm} ist nichts verschlüsselt.' },
   'fault.noSuchDisk': { en: '{vm} has no disk {index} (its disks are numbered 0 to {last}).', de: '{vm} hat keine Platte {index} (ihre Platten sind von 0 bis {last} nummeriert).' },
@@ -126,7 +126,7 @@ export const catalog: Record<string, Entry> = {
     de: 'Der Schlüssel {keyId} von {vm} ist nicht im Schlüssel-Cache von {host} (EncryptionKeyRequired).'
   },
   'fault.noBundle': { en: 'The .vmx of {vm} has no encryption bundle.', de: 'Die .vmx von {vm} enthält kein Verschlüsselungspaket.' },
-  'fault.keySafeCorrupt': { en: 'The key safe of {vm} cannot be opened with its KEK: the .vmx was altered.', de: 'Der Schlüsselsafe von {vm} lässt sich mit seinem KEK nicht öffnen: Die .vmx wurde verändert.' },
+  'fault.keySafeCorrupt': { en: 'The key safe of {vm} cannot be opened with its KEK: the .vmx was altered.', de: 'Der Schlüsseltresor von {vm} lässt sich mit seinem KEK nicht öffnen: Die .vmx wurde verändert.' },
   'fault.diskKeyMissing': {
     en: 'The disk [{disk}] is encrypted and a required key was not found (KEK {keyId} is not in the host’s key cache).',
     de: 'Die Platte [{disk}] ist verschlüsselt, und ein benötigter Schlüssel wurde nicht gefunden (KEK {keyId} ist nicht im Schlüssel-Cache des Hosts).'
@@ -149,7 +149,7 @@ export const catalog: Record<string, Entry> = {
     de: 'Ein Snapshot der gesperrten VM {vm} ist nicht möglich (msg.snapshot.vigor.take.error).'
   },
   'fault.noSnapshots': { en: '{vm} has no snapshots.', de: '{vm} hat keine Snapshots.' },
-  'fault.notLocked': { en: '{vm} is not locked (InvalidVmState).', de: '{vm} ist nicht gesperrt (InvalidVmState).' },
+  'fault.notLocked': { en: '{vm} is not locked (InvalidVmState).', de: '{vm} ist nicht gesperrt.' },
   'fault.cryptoUtil': { en: 'crypto-util on {host}: {message}', de: 'crypto-util auf {host}: {message}' },
   'fault.cryptoUtil.keyMissing': {
     en: "crypto-util on {host}: the key '{keyId}' that wraps this envelope is not in the host's key cache.",
@@ -265,7 +265,7 @@ export const catalog: Record<string, Entry> = {
     en: '{kms} sends the key material of {keyId} to vCenter, protected only by the TLS session.',
     de: '{kms} schickt das Schlüsselmaterial von {keyId} an vCenter, geschützt nur durch die TLS-Sitzung.'
   },
-  'kmip.req.Activate': { en: 'Key {keyId} is Pre-Active: vCenter activates it (Activate).', de: 'Schlüssel {keyId} ist Pre-Active: vCenter aktiviert ihn (Activate).' },
+  'kmip.req.Activate': { en: 'Key {keyId} is Pre-Active: vCenter activates it (Activate).', de: 'Schlüssel {keyId} ist noch nicht aktiviert (Pre-Active): vCenter aktiviert ihn (Activate).' },
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
@@ -311,15 +311,54 @@ export const catalog: Record<string, Entry> = {
   },
   'vcenter.db.vmKeyRemoved': { en: 'vCenter removes the key ID of {name} from its database.', de: 'vCenter entfernt die Schlüssel-ID von {name} aus seiner Datenbank.' },
 
+  // Terms: states and KMIP reasons inside sentences (shared/i18n/terms.ts); the window's badges use them too.
+  'term.hostState.incapable': { en: 'incapable', de: 'nicht bereit' },
+  'term.hostState.prepared': { en: 'prepared', de: 'vorbereitet' },
+  'term.hostState.safe': { en: 'safe', de: 'sicher' },
+  'term.hostState.pendingIncapable': { en: 'pendingIncapable', de: 'wird zurückgesetzt' },
+  'term.kmipState.PreActive': { en: 'Pre-Active', de: 'vor der Aktivierung' },
+  'term.kmipState.Active': { en: 'Active', de: 'aktiv' },
+  'term.kmipState.Deactivated': { en: 'Deactivated', de: 'deaktiviert' },
+  'term.kmipState.Compromised': { en: 'Compromised', de: 'kompromittiert' },
+  'term.kmipState.Destroyed': { en: 'Destroyed', de: 'vernichtet' },
+  'term.kmipState.DestroyedCompromised': { en: 'Destroyed Compromised', de: 'vernichtet und kompromittiert' },
+  'term.kmipState.unknown': { en: 'State {code}', de: 'Zustand {code}' },
+  'term.resultReason.ItemNotFound': { en: 'Item Not Found', de: 'Objekt nicht gefunden (Item Not Found)' },
+  'term.resultReason.ResponseTooLarge': { en: 'Response Too Large', de: 'Antwort zu groß (Response Too Large)' },
+  'term.resultReason.AuthenticationNotSuccessful': { en: 'Authentication Not Successful', de: 'Anmeldung fehlgeschlagen (Authentication Not Successful)' },
+  'term.resultReason.InvalidMessage': { en: 'Invalid Message', de: 'ungültige Nachricht (Invalid Message)' },
+  'term.resultReason.OperationNotSupported': { en: 'Operation Not Supported', de: 'Operation nicht unterstützt (Operation Not Supported)' },
+  'term.resultReason.MissingData': { en: 'Missing Data', de: 'Daten fehlen (Missing Data)' },
+  'term.resultReason.InvalidField': { en: 'Invalid Field', de: 'ungültiges Feld (Invalid Field)' },
+  'term.resultReason.FeatureNotSupported': { en: 'Feature Not Supported', de: 'Funktion nicht unterstützt (Feature Not Supported)' },
+  'term.resultReason.OperationCanceledByRequester': { en: 'Operation Canceled By Requester', de: 'vom Aufrufer abgebrochen (Operation Canceled By Requester)' },
+  'term.resultReason.CryptographicFailure': { en: 'Cryptographic Failure', de: 'kryptografischer Fehler (Cryptographic Failure)' },
+  'term.resultReason.IllegalOperation': { en: 'Illegal Operation', de: 'unzulässige Operation (Illegal Operation)' },
+  'term.resultReason.PermissionDenied': { en: 'Permission Denied', de: 'keine Berechtigung (Permission Denied)' },
+  'term.resultReason.ObjectArchived': { en: 'Object Archived', de: 'Objekt archiviert (Object Archived)' },
+  'term.resultReason.IndexOutOfBounds': { en: 'Index Out Of Bounds', de: 'Index außerhalb des Bereichs (Index Out Of Bounds)' },
+  'term.resultReason.ApplicationNamespaceNotSupported': { en: 'Application Namespace Not Supported', de: 'Anwendungsnamensraum nicht unterstützt (Application Namespace Not Supported)' },
+  'term.resultReason.KeyFormatTypeNotSupported': { en: 'Key Format Type Not Supported', de: 'Schlüsselformat nicht unterstützt (Key Format Type Not Supported)' },
+  'term.resultReason.KeyCompressionTypeNotSupported': { en: 'Key Compression Type Not Supported', de: 'Schlüsselkompression nicht unterstützt (Key Compression Type Not Supported)' },
+  'term.resultReason.EncodingOptionError': { en: 'Encoding Option Error', de: 'Fehler in der Kodierungsoption (Encoding Option Error)' },
+  'term.resultReason.GeneralFailure': { en: 'General Failure', de: 'allgemeiner Fehler (General Failure)' },
+  'term.resultReason.unknown': { en: 'Reason {code}', de: 'Grund {code}' },
+  'term.kmsNotRunning': { en: 'connection refused', de: 'Verbindung abgelehnt' },
+  'term.reasonOfKms': { en: '{kms}: {reason}', de: '{kms}: {reason}' },
+  'term.reasonWithMessage': { en: '{reason}: {message}', de: '{reason}: {message}' },
+  'term.noSuchFile': { en: '{path}: no such file', de: '{path}: Datei nicht gefunden' },
+  'term.list': { en: '{a}; {b}', de: '{a}; {b}' },
+  'term.none': { en: 'none', de: 'keine' },
+
   // Hosts
   'datastore.added': { en: 'Datastore {datastore} is shared by the hosts of cluster {cluster}.', de: 'Datenspeicher {datastore} wird von den Hosts im Cluster {cluster} geteilt.' },
   'host.added': {
     en: 'ESXi host {host} joins cluster {cluster}. Its crypto state is incapable: it holds no keys yet.',
-    de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist incapable: Er hält noch keine Schlüssel.'
+    de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
   },
   'host.prepare': {
     en: 'vCenter prepares {host} for encryption (PrepareCrypto): incapable → prepared.',
-    de: 'vCenter bereitet {host} auf Verschlüsselung vor (PrepareCrypto): incapable → prepared.'
+    de: 'vCenter bereitet {host} auf die Verschlüsselung vor (PrepareCrypto): „nicht bereit“ → „vorbereitet“.'
   },
   'host.safe': {
     en: '{host} is crypto safe: host key {keyId} is in its key cache, and core dumps are encrypted from now on.',
@@ -339,7 +378,7 @@ export const catalog: Record<string, Entry> = {
   },
   'host.incapableAfterReboot': {
     en: '{host} was pendingIncapable: after the reboot it is incapable, without a host key.',
-    de: '{host} war pendingIncapable: Nach dem Neustart ist er incapable, ohne Host-Schlüssel.'
+    de: '{host} wurde zurückgesetzt: Nach dem Neustart ist er „nicht bereit“, ohne Host-Schlüssel.'
   },
   'host.keys.unsealed': {
     en: 'Key persistence: the TPM of {host} unseals {count} key(s) into the key cache — no need to ask vCenter.',
@@ -427,11 +466,11 @@ export const catalog: Record<string, Entry> = {
     en: 'Key persistence off on {host}: the sealed keys are removed (--remove-all-stored-keys).',
     de: 'Schlüsselpersistenz auf {host} aus: Die versiegelten Schlüssel werden entfernt (--remove-all-stored-keys).'
   },
-  'host.reenabled': { en: 'Host encryption mode is back on for {host}: pendingIncapable → safe.', de: 'Host-Verschlüsselungsmodus für {host} wieder an: pendingIncapable → safe.' },
-  'host.disabled.prepared': { en: 'Host encryption mode off for {host}: prepared → incapable.', de: 'Host-Verschlüsselungsmodus für {host} aus: prepared → incapable.' },
+  'host.reenabled': { en: 'Host encryption mode is back on for {host}: pendingIncapable → safe.', de: 'Host-Verschlüsselungsmodus für {host} wieder an: „wird zurückgesetzt“ → „krypto-sicher“.' },
+  'host.disabled.prepared': { en: 'Host encryption mode off for {host}: prepared → incapable.', de: 'Host-Verschlüsselungsmodus für {host} aus: „vorbereitet“ → „nicht bereit“.' },
   'host.disabled.pending': {
     en: 'Host encryption mode off for {host}: safe → pendingIncapable. The host key stays in memory until the next reboot.',
-    de: 'Host-Verschlüsselungsmodus für {host} aus: safe → pendingIncapable. Der Host-Schlüssel bleibt bis zum nächsten Neustart im Speicher.'
+    de: 'Host-Verschlüsselungsmodus für {host} aus: „krypto-sicher“ → „wird zurückgesetzt“. Der Host-Schlüssel bleibt bis zum nächsten Neustart im Speicher.'
   },
   'host.rekey.start': { en: 'vCenter changes the host key of {host} (ChangeKey), replacing {keyId}.', de: 'vCenter wechselt den Host-Schlüssel von {host} (ChangeKey) und ersetzt {keyId}.' },
   'host.rekey.dumpRewrapped': {
@@ -564,7 +603,7 @@ export const catalog: Record<string, Entry> = {
     de: '{vm} bootet auf {host}: Der Host entschlüsselt die ersten {sectors} Sektor(en) mit dem DEK, und der Gast sieht seine Daten im Klartext.'
   },
   'vm.boot.plain': { en: '{vm} boots on {host}, reading {sectors} sector(s) in clear.', de: '{vm} bootet auf {host} und liest {sectors} Sektor(en) im Klartext.' },
-  'vm.poweredOn': { en: '{vm} is powered on on {host}.', de: '{vm} ist auf {host} eingeschaltet.' },
+  'vm.poweredOn': { en: '{vm} is powered on and runs on {host}.', de: '{vm} ist auf {host} eingeschaltet.' },
   'vm.poweredOff': { en: '{vm} is powered off; its guest memory is gone.', de: '{vm} ist ausgeschaltet; sein Gastspeicher ist weg.' },
   'vm.rekey.shallow.start': {
     en: 'Shallow rekey of {vm}: a new KEK replaces {keyId}; the DEK and the disk stay.',
@@ -655,16 +694,16 @@ export const catalog: Record<string, Entry> = {
     de: 'Die {count} Snapshot(s) von {vm} sind gelöscht: Die VM läuft wieder auf ihrer Basisplatte, und die .vmx verweist auf sie.'
   },
   'vm.lock.kmsError': {
-    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (connectionState invalid, cryptoState locked).',
-    de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (connectionState invalid, cryptoState locked).'
+    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.lock.keysMissing': {
-    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (connectionState invalid, cryptoState locked). vSphere cannot bring it back: ask the KMS administrator to reactivate the key, then unlock the VM (reactivation is a feature of the KMS product, not of KMIP).',
-    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (connectionState invalid, cryptoState locked). vSphere kann ihn nicht zurückholen: Bitten Sie den KMS-Administrator, den Schlüssel zu reaktivieren, und entsperren Sie dann die VM (Reaktivieren ist eine Funktion des KMS-Produkts, nicht von KMIP).'
+    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere cannot bring it back: ask the KMS administrator to reactivate the key, then unlock the VM (reactivation is a feature of the KMS product, not of KMIP).',
+    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere kann ihn nicht zurückholen: Bitten Sie den KMS-Administrator, den Schlüssel zu reaktivieren, und entsperren Sie dann die VM (Reaktivieren ist eine Funktion des KMS-Produkts, nicht von KMIP).'
   },
   'vm.lock.vcenterDown': {
-    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (connectionState invalid, cryptoState locked).',
-    de: 'Die virtuelle Maschine {vm} ist gesperrt: Schlüssel {keyId} ist nicht im Cache des Hosts und vCenter ist nicht erreichbar (connectionState invalid, cryptoState locked).'
+    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    de: 'Die virtuelle Maschine {vm} ist gesperrt: Schlüssel {keyId} ist nicht im Cache des Hosts und vCenter ist nicht erreichbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.unlock.start': { en: 'Unlock {vm}: vCenter fetches key {keyId} again.', de: '{vm} entsperren: vCenter holt Schlüssel {keyId} erneut.' },
   'vm.unlocked': {

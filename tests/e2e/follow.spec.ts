@@ -40,6 +40,8 @@ async function viewersFollow(): Promise<void> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Three windows on a shared 2-core machine take a while to start.
+  test.setTimeout(90_000)
   const api = await LabHost.create({ seed: 7 })
   sharing = new Sharing({ api, rendererDir })
   host = await startWebHost({ api: sharing.presenterApi(), rendererDir })

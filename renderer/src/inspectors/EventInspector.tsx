@@ -11,6 +11,7 @@ import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
+import type { StringKey } from '../i18n/strings'
 import { useComponentName } from '../hooks/useComponentName'
 import { FlagIcon, UndoIcon } from '../theme/icons'
 import { KeyId } from './KeyId'
@@ -39,9 +40,7 @@ export function EventInspector({ event }: { event: EventView }) {
         {command && (
           <div className="field-row">
             <dt>{t('timeline.command', { n: command.index + 1 })}</dt>
-            <dd>
-              <code>{command.command.op}</code>
-            </dd>
+            <dd title={command.command.op}>{t(`op.${command.command.op}` as StringKey)}</dd>
           </div>
         )}
         <div className="field-row">

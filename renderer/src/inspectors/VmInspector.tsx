@@ -7,6 +7,7 @@ import { formatMessage, hasMessage } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
+import type { Translate } from '../i18n/translate'
 import { at, bytes, list, str } from '../model/view'
 import { DiskCompare } from './DiskCompare'
 import { TextFile } from './FileViewer'
@@ -39,7 +40,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
         <dl className="fields">
           <Field label={t('inspector.power')}>{power === 'poweredOn' ? t('state.poweredOn') : t('state.poweredOff')}</Field>
           <Field label={t('field.host')}>{str(at(view, 'host'))}</Field>
-          <Field label={t('inspector.connection')}>{str(at(view, 'connectionState'))}</Field>
+          <Field label={t('inspector.connection')}>{connectionName(str(at(view, 'connectionState')), t)}</Field>
           <Field label={t('inspector.encryption')}>
             {crypto === null ? (
               t('state.clear')
@@ -96,4 +97,11 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
       </Section>
     </>
   )
+}
+
+/** vSphere's connection state of a VM (connected, invalid) in the chosen language. */
+function connectionName(state: string | null | undefined, t: Translate): string {
+  if (state === 'connected') return t('state.connected')
+  if (state === 'invalid') return t('state.invalid')
+  return state ?? '—'
 }

@@ -15,6 +15,7 @@ import { createKmsKey, defaultProvider, requireVcenterRunning, vcenter } from '.
 import { requireHost, requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { datastoreName } from './vm'
+import { hostStateTerm } from '../../i18n/terms'
 
 export const hostAdd: CommandHandler<'host.add'> = {
   check(ctx, cmd) {
@@ -168,7 +169,7 @@ export const hostEncryptionMode: CommandHandler<'host.encryptionMode'> = {
       defaultProvider(ctx)
     } else {
       if (host.cryptoState === 'incapable' || host.cryptoState === 'pendingIncapable')
-        throw fault('InvalidState', 'fault.encryptionMode.alreadyOff', { host: host.name, state: host.cryptoState })
+        throw fault('InvalidState', 'fault.encryptionMode.alreadyOff', { host: host.name, state: hostStateTerm(host.cryptoState) })
       const keks = Object.values(host.memory.keyCache).filter((k) => k.keyType !== 'hostKey')
       if (keks.length) throw fault('InvalidState', 'fault.encryptionMode.keysPresent', { host: host.name, count: keks.length })
     }
@@ -206,7 +207,7 @@ export const hostEncryptionMode: CommandHandler<'host.encryptionMode'> = {
 export const hostRekey: CommandHandler<'host.rekey'> = {
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
-    if (host.cryptoState !== 'safe') throw fault('InvalidState', 'fault.hostNotSafe', { host: host.name, state: host.cryptoState })
+    if (host.cryptoState !== 'safe') throw fault('InvalidState', 'fault.hostNotSafe', { host: host.name, state: hostStateTerm(host.cryptoState) })
     requireVcenterRunning(ctx)
     requireHostKeyInCache(host)
   },

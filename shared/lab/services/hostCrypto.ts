@@ -35,6 +35,11 @@ export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, p
   }
   // Putting a host into crypto mode is its own privilege (vSphere Security guide, cluster example).
   requirePrivilege(ctx, 'Cryptographer.RegisterHost', h.name)
+  // A host that lost its host key (rebooted while vCenter or the KMS was away) gets that same key back, not a new one.
+  if (h.cryptoState === 'prepared' && h.persisted.config.hostKeyId) {
+    h = await restoreHostKey(ctx, h)
+    if (h.cryptoState === 'safe') return h
+  }
   if (h.cryptoState === 'incapable') {
     h = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
     say(ctx, 'host.state', 'vcenter', h.id, 'host.prepare', { host: h.name })

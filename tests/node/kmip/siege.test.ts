@@ -14,7 +14,7 @@ import { makeTestPki, type TestPki } from './support/pki'
 import { rawSession, type RawSession } from './support/rawTls'
 
 const MESSAGE_TIMEOUT_MS = 800
-const HANDSHAKE_TIMEOUT_MS = 1_500
+const HANDSHAKE_TIMEOUT_MS = 3_000
 
 let pki: TestPki
 let server: RunningKmsServer

@@ -52,7 +52,7 @@ describe('the window store', () => {
     expect(s.timeline!.views['host:esx-01']).toEqual({ id: 'host:esx-01', kind: 'host', name: 'esx-01', cluster: 'c1' })
     expect(s.clock.playing).toBe(false)
     expect(s.running).toBe(0)
-    expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { op: 'host.add', first: 1, last: 1 } })
+    expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { first: 1, last: 1 }, keyParams: { op: 'op.host.add' } })
   })
 
   it('plays commands run in quick succession one after the other, and jumps to a new command when paused in the past', async () => {
@@ -239,7 +239,12 @@ describe('the window store', () => {
   it('starts a lesson by hand: a new lab with the lesson’s seed, nothing run, the lesson tab open', async () => {
     const { api, store, actions } = await started()
     await actions.runCommand(addHost('old'))
-    await actions.startLessonByHand(threeSteps)
+    // The lab has an unsaved change: the window asks first, and the person lets it go.
+    const starting = actions.startLessonByHand(threeSteps)
+    await settle()
+    expect(store.getState().ui.replaceAsk).toBe(true)
+    actions.answerReplace('discard')
+    await starting
     const s = store.getState()
     expect(api.calls.filter((c) => c.method === 'newLab')).toEqual([{ method: 'newLab', args: [{ seed: 42 }] }])
     expect(api.calls.filter((c) => c.method === 'runCommand')).toHaveLength(1)

@@ -14,7 +14,7 @@ import type { CommandHandler } from '../handler'
 function varCoreFile(host: HostComponent, path: string): Uint8Array {
   const name = path.startsWith('/var/core/') ? path.slice('/var/core/'.length) : path
   const file = host.persisted.varCore[name]
-  if (!file) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: `${path}: no such file` })
+  if (!file) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: { id: 'term.noSuchFile', params: { path } } })
   return file
 }
 
