@@ -65,6 +65,10 @@ export const strings = {
   'state.external': { en: 'external', de: 'extern' },
   'state.trusted': { en: 'trusted', de: 'vertraut' },
   'state.untrusted': { en: 'no trust yet', de: 'noch kein Vertrauen' },
+  'inspector.trustPerServer': {
+    en: 'trusted servers: {servers} (trust is per server; a server added later needs its own)',
+    de: 'vertraute Server: {servers} (Vertrauen gilt je Server; ein später hinzugefügter braucht sein eigenes)'
+  },
   'state.unregistered': { en: 'not in vCenter', de: 'nicht in vCenter' },
 
   'surface.memory': { en: 'Memory', de: 'Arbeitsspeicher' },
@@ -255,8 +259,8 @@ export const strings = {
   'inspector.attributes': { en: 'Attributes', de: 'Attribute' },
   'inspector.dbTitle': { en: 'vCenter database', de: 'vCenter-Datenbank' },
   'inspector.idsOnlyNote': {
-    en: 'vCenter keeps key IDs only. The key material is never written here: vCenter asks the KMS again whenever a host needs a key.',
-    de: 'vCenter speichert nur Schlüssel-IDs. Das Schlüsselmaterial steht nie hier: vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht.'
+    en: 'vCenter’s database keeps key IDs only; vCenter asks the KMS again whenever a host needs a key. But its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS: whoever steals the database and the certificate store can fetch every KEK from the KMS.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },

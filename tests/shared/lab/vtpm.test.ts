@@ -1,4 +1,4 @@
-// A virtual TPM (docs/vsphere-facts-domain.md F-vtpm): it needs a key provider, it encrypts the VM home files (its
+// A virtual TPM (docs/vsphere-facts.md#f-vtpm): it needs a key provider, it encrypts the VM home files (its
 // state is in the NVRAM) but not the disks, a VM with a vTPM cannot be decrypted, and clones copy or replace it.
 
 import { describe, expect, it } from 'vitest'
@@ -23,6 +23,22 @@ describe('virtual TPM', () => {
     // the vTPM's state never sits in clear on the datastore
     expect(indexOfBytes(datastoreFile(lab, 'vm1', 'nvram').data!, utf8('vTPM'))).toBe(-1)
     expect(out.events.some((e) => e.kind === 'kmip.request')).toBe(true)
+  })
+
+  it('a snapshot taken in clear before the vTPM stays as it was when the VM is rekeyed (it holds no key safe)', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.snapshot', name: 'vm1' }, { op: 'vm.addVtpm', name: 'vm1' })
+    const vm = get(lab, 'vm', 'vm1')
+    const vmsnFile = () => {
+      const ds = lab.component(vm.datastore)
+      if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
+      return ds.persisted.files[vm.snapshots[0].vmsn]
+    }
+    const before = vmsnFile()
+    expect(before.text).toBeTruthy()
+    const [out] = await run(lab, { op: 'vm.rekey', name: 'vm1' })
+    expect(out.fault).toBeFalsy()
+    expect(vmsnFile()).toEqual(before)
   })
 
   it('needs a key provider', async () => {

@@ -2,14 +2,35 @@
 
 import { sealEnvelope } from '../../../../crypto/envelope'
 import { say, type CommandContext } from '../../../context'
-import { type HostComponent } from '../../../model'
-import { buildZdump, hostMemoryImage, zdumpName } from '../../../files/coreDump'
+import { type HostComponent, type VmComponent } from '../../../model'
+import { buildZdump, hostMemoryImage, vmxMemoryImage, zdumpName } from '../../../files/coreDump'
 import { hostKeyInCache, keyTravel } from '../../../services/keyCache'
 import { vmsOnHost } from '../../../services/hostCrypto'
 import { restartHost } from '../../../services/hostLifecycle'
 import { vcenter } from '../../../services/vcenterKeys'
 import { requireHost } from '../../checks'
 import { defineCommand, name } from '../../define'
+
+/**
+ * Since vSphere 6.7 the core files of an encrypted VM's VMX process are encrypted with the VM's key, not the host
+ * key: one per running encrypted VM, beside the vmkernel dump. Plain VMs' memory stays in the vmkernel dump.
+ */
+function writeVmxDumps(ctx: CommandContext, host: HostComponent, running: VmComponent[]): HostComponent {
+  let h = host
+  for (const vm of running) {
+    const kek = vm.keyId ? h.memory.keyCache[vm.keyId] : undefined
+    if (!kek) continue
+    const name = `vmx-zdump.${vm.name}.${h.persisted.dumpCounter + 1}`
+    const envelope = sealEnvelope({ keyId: kek.keyId, wrappingKey: kek.material, plaintext: vmxMemoryImage(vm, ctx.tx.now()), content: 'vmx-zdump', random: (n) => ctx.tx.random(n) })
+    const file = buildZdump({ host: h.name, time: ctx.tx.now(), encrypted: true, keyId: kek.keyId, body: envelope })
+    h = ctx.tx.update(h, (d) => void (d.persisted.varCore[name] = file))
+    say(ctx, 'coredump', h.id, h.id, 'host.coredump.vmx', { host: h.name, vm: vm.name, file: `/var/core/${name}`, keyId: kek.keyId }, {
+      keys: [{ keyType: 'kek', form: 'id', keyId: kek.keyId }, { keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'kek', keyId: `envelope:${name}` }],
+      payload: { kind: 'coreDump', bytes: file.length, encrypted: true }
+    })
+  }
+  return h
+}
 
 function writeDump(ctx: CommandContext, host: HostComponent, name: string, file: Uint8Array): HostComponent {
   return ctx.tx.update(host, (h) => {
@@ -20,7 +41,7 @@ function writeDump(ctx: CommandContext, host: HostComponent, name: string, file:
 
 export const hostCrash = defineCommand('host.crash', {
   args: { name },
-  narration: ['host.psod', 'host.coredump.encrypted', 'host.coredump.noHostKey', 'host.coredump.plain', 'host.coredump.event'],
+  narration: ['host.psod', 'host.coredump.encrypted', 'host.coredump.noHostKey', 'host.coredump.plain', 'host.coredump.vmx', 'host.coredump.event'],
   check(ctx, cmd) {
     requireHost(ctx, cmd.name)
   },
@@ -54,6 +75,7 @@ export const hostCrash = defineCommand('host.crash', {
         payload: { kind: 'coreDump', bytes: file.length, encrypted: false }
       })
     }
+    host = writeVmxDumps(ctx, host, running)
     await restartHost(ctx, host, 'crash')
     // The host reboots after the dump; vCenter hears of the encrypted dump (with its keyID) once the host is back.
     if (hostKey && vcenter(ctx).running)

@@ -32,6 +32,8 @@ export const hostRekey = defineCommand('host.rekey', {
       if (!isEnvelope(envelope)) continue
       const wrappedBy = readEnvelope(envelope).header.keyId
       const wrapping = host.memory.keyCache[wrappedBy]
+      // VMX core files are wrapped by their VM's KEK, which a host rekey does not touch.
+      if (wrapping && wrapping.keyType !== 'hostKey') continue
       if (!wrapping) {
         say(ctx, 'coredump', host.id, host.id, 'host.rekey.dumpSkipped', { host: host.name, file: `/var/core/${name}`, keyId: wrappedBy })
         continue

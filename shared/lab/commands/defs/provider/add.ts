@@ -19,7 +19,7 @@ export const providerAdd = defineCommand('provider.add', {
     ctx.tx.update(vcenter(ctx), (v) => {
       v.persisted.providers[cmd.name] = {
         name: cmd.name,
-        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null }
+        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null, servers: {} }
       }
       if (first) v.persisted.defaultProvider = cmd.name
     })

@@ -57,7 +57,9 @@ export const providerTrust = defineCommand('provider.trust', {
       v.persisted.providers[cmd.provider].trust = {
         mode: cmd.mode,
         trustedKmsCaPem: trust.vcenter.trustedKmsPems[0],
-        clientCertificate: { certificatePem: trust.vcenter.clientCertificatePem, keyPair: trust.vcenter.clientKeyPair }
+        clientCertificate: { certificatePem: trust.vcenter.clientCertificatePem, keyPair: trust.vcenter.clientKeyPair },
+        // every server the provider has now; one added later waits for its own trust
+        servers: Object.fromEntries(servers.map((s) => [s.name, { clientTrustServer: true, serverTrustClient: true }]))
       }
     })
     for (const server of servers)
