@@ -138,6 +138,41 @@ export const catalog: Record<string, Entry> = {
   'role.administrator': { en: 'Administrator', de: 'Administrator' },
   'role.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'fault.alreadyOn': { en: '{vm} is already powered on.', de: '{vm} ist bereits eingeschaltet.' },
+  // Removing things: maintenance mode, hosts, VMs, KMS servers, key providers (docs/vsphere-facts.md#maintenance-mode)
+  'fault.host.inMaintenance': {
+    en: '{host} is in maintenance mode: no VM runs on it, moves to it or is created on it until it exits maintenance mode.',
+    de: '{host} befindet sich im Wartungsmodus: Bis der Host ihn verlässt, läuft dort keine VM, und keine wird dorthin verschoben oder dort angelegt.'
+  },
+  'fault.host.alreadyInMaintenance': { en: '{host} is already in maintenance mode.', de: '{host} befindet sich bereits im Wartungsmodus.' },
+  'fault.host.notInMaintenance': { en: '{host} is not in maintenance mode.', de: '{host} befindet sich nicht im Wartungsmodus.' },
+  'fault.host.runningVms': {
+    en: 'VMs still run on {host} ({vms}): power them off or migrate them to another host first. vSphere waits with maintenance mode until no VM runs there.',
+    de: 'Auf {host} laufen noch VMs ({vms}): Schalten Sie sie zuerst aus oder migrieren Sie sie auf einen anderen Host. vSphere wartet mit dem Wartungsmodus, bis dort keine VM mehr läuft.'
+  },
+  'fault.host.removeNeedsMaintenance': {
+    en: '{host} is not in maintenance mode: put it in maintenance mode first, then remove it.',
+    de: '{host} befindet sich nicht im Wartungsmodus: Versetzen Sie den Host zuerst in den Wartungsmodus und entfernen Sie ihn dann.'
+  },
+  'fault.host.hasVms': {
+    en: 'VMs are still registered on {host} ({vms}): migrate them to another host or delete them first.',
+    de: 'Auf {host} sind noch VMs registriert ({vms}): Migrieren Sie sie zuerst auf einen anderen Host oder löschen Sie sie.'
+  },
+  'fault.vm.removePoweredOn': {
+    en: '{vm} is powered on: power it off before deleting it from disk.',
+    de: '{vm} ist eingeschaltet: Schalten Sie die VM aus, bevor Sie sie von der Festplatte löschen.'
+  },
+  'fault.provider.inUse': {
+    en: 'The keys of {provider} still protect {users}: decrypt them first (or make another provider the default and rekey them). Without the provider vCenter could not fetch their keys.',
+    de: 'Die Schlüssel von {provider} schützen noch {users}: Entschlüsseln Sie diese zuerst (oder legen Sie einen anderen Standardanbieter fest und verschlüsseln Sie sie neu). Ohne den Anbieter könnte vCenter ihre Schlüssel nicht mehr abrufen.'
+  },
+  'fault.provider.isDefault': {
+    en: '{provider} is the default key provider: make another key provider the default first.',
+    de: '{provider} ist der Standard-Schlüsselanbieter: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.'
+  },
+  'fault.kms.lastServerInUse': {
+    en: '{kms} is the last KMS server of {provider}, whose keys still protect {users}: without it vCenter could never fetch them again. Add another server to {provider} or decrypt them first.',
+    de: '{kms} ist der letzte KMS-Server von {provider}, dessen Schlüssel noch {users} schützen: Ohne ihn könnte vCenter sie nie wieder abrufen. Fügen Sie {provider} zuerst einen weiteren Server hinzu oder entschlüsseln Sie diese.'
+  },
   'fault.alreadyOff': { en: '{vm} is already powered off.', de: '{vm} ist bereits ausgeschaltet.' },
   'fault.sameHost': { en: '{vm} already runs on {host}.', de: '{vm} läuft bereits auf {host}.' },
   'fault.otherCluster': {
@@ -352,6 +387,40 @@ export const catalog: Record<string, Entry> = {
 
   // Hosts
   'datastore.added': { en: 'Datastore {datastore} is shared by the hosts of cluster {cluster}.', de: 'Datenspeicher {datastore} wird von den Hosts im Cluster {cluster} geteilt.' },
+  'host.maintenance.entered': {
+    en: '{host} enters maintenance mode: no VM runs on it, and none moves to it or is created on it until it exits. Now vCenter may remove it.',
+    de: '{host} wechselt in den Wartungsmodus: Dort läuft keine VM, und keine wird dorthin verschoben oder dort angelegt, bis der Host ihn verlässt. Jetzt kann vCenter ihn entfernen.'
+  },
+  'host.maintenance.exited': { en: '{host} exits maintenance mode: VMs may run on it again.', de: '{host} verlässt den Wartungsmodus: Dort dürfen wieder VMs laufen.' },
+  'host.removed': {
+    en: 'vCenter removes {host} from cluster {cluster}. Whatever the host held in memory, its key cache included, is gone with it.',
+    de: 'vCenter entfernt {host} aus Cluster {cluster}. Was der Host im Speicher hielt, sein Schlüssel-Cache eingeschlossen, ist mit ihm verschwunden.'
+  },
+  'host.removed.keyStays': {
+    en: 'The host key {keyId} of {host} stays in the KMS of {provider}: vCenter never deletes keys.',
+    de: 'Der Host-Schlüssel {keyId} von {host} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel.'
+  },
+  'vm.removed.files': {
+    en: '{vm} is deleted from disk: its {count} files on {datastore} are removed.',
+    de: '{vm} wird von der Festplatte gelöscht: Die Dateien auf {datastore} werden entfernt ({count}).'
+  },
+  'vm.removed.keyStays': {
+    en: 'The KEK {keyId} of {vm} stays in the KMS of {provider}: vCenter never deletes keys, so a copy of the VM’s files could still be opened with it.',
+    de: 'Der KEK {keyId} von {vm} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel, eine Kopie der VM-Dateien ließe sich also weiterhin damit öffnen.'
+  },
+  'vm.removed': { en: 'vCenter forgets {vm}; it no longer exists on {host}.', de: 'vCenter vergisst {vm}; die VM existiert auf {host} nicht mehr.' },
+  'kms.removed': {
+    en: 'vCenter removes KMS server {kms} from key provider {provider}; the provider’s other servers keep its keys.',
+    de: 'vCenter entfernt den KMS-Server {kms} aus dem Schlüsselanbieter {provider}; die anderen Server des Anbieters behalten seine Schlüssel.'
+  },
+  'kms.removed.last': {
+    en: 'vCenter removes KMS server {kms}, the last server of key provider {provider}. None of its keys protects anything in the lab.',
+    de: 'vCenter entfernt den KMS-Server {kms}, den letzten Server des Schlüsselanbieters {provider}. Keiner seiner Schlüssel schützt etwas im Labor.'
+  },
+  'provider.removed': {
+    en: 'vCenter removes key provider {provider} and its trust. Its KMS servers keep running and keep their keys; vCenter no longer connects to them.',
+    de: 'vCenter entfernt den Schlüsselanbieter {provider} samt Vertrauensstellung. Seine KMS-Server laufen weiter und behalten ihre Schlüssel; vCenter verbindet sich nicht mehr mit ihnen.'
+  },
   'host.added': {
     en: 'ESXi host {host} joins cluster {cluster}. Its crypto state is incapable: it holds no keys yet.',
     de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'

@@ -144,6 +144,11 @@ export interface HostComponent {
   cluster: string
   uuid: string
   cryptoState: HostCryptoState
+  /**
+   * vSphere's runtime.inMaintenanceMode: no VM runs on the host, none moves to it or is made on it, and only now may
+   * vCenter remove it (docs/vsphere-facts.md#maintenance-mode). Absent in labs saved before the lab had it: false.
+   */
+  inMaintenanceMode?: boolean
   memory: {
     keyCache: Record<string, CachedKey>
     runningVms: string[]

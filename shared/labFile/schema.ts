@@ -129,6 +129,7 @@ const host = z
     cluster: name,
     uuid: z.string(),
     cryptoState: z.enum(['incapable', 'prepared', 'safe', 'pendingIncapable']),
+    inMaintenanceMode: z.boolean().optional(),
     memory: z.object({ keyCache: z.record(z.string(), cachedKey), runningVms: z.array(name) }).strict(),
     persisted: z
       .object({

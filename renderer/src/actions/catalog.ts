@@ -124,6 +124,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
     }
+    case 'host.enterMaintenanceMode':
+      return { name: host ?? facts.hosts.find((h) => !h.inMaintenanceMode)?.name ?? firstHost }
+    case 'host.exitMaintenanceMode':
+    case 'host.remove':
+      return { name: host ?? facts.hosts.find((h) => h.inMaintenanceMode)?.name ?? firstHost }
     case 'host.keyPersistence':
       return { name: firstHost, enabled: !facts.hosts.find((h) => h.name === firstHost)?.keyPersistence }
     case 'host.encryptionMode': {

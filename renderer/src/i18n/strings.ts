@@ -395,6 +395,10 @@ export const strings = {
   'needs.provider': { en: 'Add a key provider first.', de: 'Fügen Sie zuerst einen Schlüsselanbieter hinzu.' },
   'needs.host': { en: 'Add a host first (Host menu).', de: 'Fügen Sie zuerst einen Host hinzu (Menü „Host“).' },
   'needs.vm': { en: 'Create a VM first (VM menu).', de: 'Legen Sie zuerst eine VM an (Menü „VM“).' },
+  'needs.hostInMaintenance': {
+    en: 'Put the host in maintenance mode first (Host menu).',
+    de: 'Versetzen Sie den Host zuerst in den Wartungsmodus (Menü „Host“).'
+  },
   'needs.secondHost': {
     en: 'Needs a second host in the VM’s cluster: add one first.',
     de: 'Dafür braucht der Cluster der VM einen zweiten Host: Fügen Sie zuerst einen hinzu.'

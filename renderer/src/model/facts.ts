@@ -55,6 +55,7 @@ export interface HostFacts {
   coreDumps: number
   keyPersistence: boolean
   sealedCache: boolean
+  inMaintenanceMode: boolean
 }
 
 export interface VmFacts {
@@ -148,7 +149,8 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         runningVms: list(at(c, 'memory', 'runningVms')).length,
         coreDumps: count(at(c, 'persisted', 'varCore')),
         keyPersistence: bool(at(c, 'persisted', 'config', 'keyPersistence')),
-        sealedCache: bytes(at(c, 'persisted', 'sealedKeyCache')) !== null
+        sealedCache: bytes(at(c, 'persisted', 'sealedKeyCache')) !== null,
+        inMaintenanceMode: bool(at(c, 'inMaintenanceMode'))
       }
     }
     case 'vm':

@@ -50,7 +50,7 @@ export interface FieldSpec {
  * Something the lab must have before a command makes sense, said to a person as what to do about it ("Add a host
  * first", `needs.*` in the window's strings). Checked against the live lab before the core is asked.
  */
-export type Prerequisite = 'kms' | 'key' | 'provider' | 'host' | 'vm' | 'secondHost'
+export type Prerequisite = 'kms' | 'key' | 'provider' | 'host' | 'vm' | 'secondHost' | 'hostInMaintenance'
 
 export interface CommandMeta {
   label: { en: string; de: string }
@@ -106,6 +106,13 @@ export const commandMeta = {
     fields: [f('keyId', 'key')],
     needs: ['key']
   },
+  'kms.remove': {
+    label: { en: 'Remove KMS server', de: 'KMS-Server entfernen' },
+    group: 'kms',
+    target: { kind: 'kms', field: 'name' },
+    fields: [f('name', 'kms')],
+    needs: ['kms']
+  },
   'provider.add': {
     label: { en: 'Add key provider', de: 'Schlüsselanbieter hinzufügen' },
     group: 'vcenter',
@@ -122,6 +129,13 @@ export const commandMeta = {
   },
   'provider.setDefault': {
     label: { en: 'Make default provider', de: 'Als Standardanbieter festlegen' },
+    group: 'vcenter',
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('name', 'provider')],
+    needs: ['provider']
+  },
+  'provider.remove': {
+    label: { en: 'Remove key provider', de: 'Schlüsselanbieter entfernen' },
     group: 'vcenter',
     target: { kind: 'vcenter', field: '' },
     fields: [f('name', 'provider')],
@@ -202,6 +216,27 @@ export const commandMeta = {
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('password', 'text')],
     needs: ['host']
+  },
+  'host.enterMaintenanceMode': {
+    label: { en: 'Enter maintenance mode', de: 'In den Wartungsmodus wechseln' },
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host')],
+    needs: ['host']
+  },
+  'host.exitMaintenanceMode': {
+    label: { en: 'Exit maintenance mode', de: 'Wartungsmodus beenden' },
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host')],
+    needs: ['hostInMaintenance']
+  },
+  'host.remove': {
+    label: { en: 'Remove host from vCenter', de: 'Host aus vCenter entfernen' },
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host')],
+    needs: ['host', 'hostInMaintenance']
   },
   'vm.create': {
     label: { en: 'Create VM', de: 'VM anlegen' },
@@ -303,6 +338,13 @@ export const commandMeta = {
   },
   'vm.unlock': {
     label: { en: 'Unlock VM', de: 'VM entsperren' },
+    group: 'vm',
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm')],
+    needs: ['vm']
+  },
+  'vm.remove': {
+    label: { en: 'Delete VM from disk', de: 'VM von der Festplatte löschen' },
     group: 'vm',
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm')],

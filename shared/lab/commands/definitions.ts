@@ -11,9 +11,11 @@ import { kmsStart } from './defs/kms/start'
 import { kmsRevokeKey } from './defs/kms/revokeKey'
 import { kmsDestroyKey } from './defs/kms/destroyKey'
 import { kmsActivateKey } from './defs/kms/activateKey'
+import { kmsRemove } from './defs/kms/remove'
 import { providerAdd } from './defs/provider/add'
 import { providerTrust } from './defs/provider/trust'
 import { providerSetDefault } from './defs/provider/setDefault'
+import { providerRemove } from './defs/provider/remove'
 import { vcenterStop } from './defs/vcenter/stop'
 import { vcenterStart } from './defs/vcenter/start'
 import { vcenterActAs } from './defs/vcenter/actAs'
@@ -25,6 +27,9 @@ import { hostKeyPersistence } from './defs/host/keyPersistence'
 import { hostEncryptionMode } from './defs/host/encryptionMode'
 import { hostRekey } from './defs/host/rekey'
 import { hostVmSupport } from './defs/host/vmSupport'
+import { hostEnterMaintenanceMode } from './defs/host/enterMaintenanceMode'
+import { hostExitMaintenanceMode } from './defs/host/exitMaintenanceMode'
+import { hostRemove } from './defs/host/remove'
 import { vmCreate } from './defs/vm/create'
 import { vmAddDisk } from './defs/vm/addDisk'
 import { vmEncrypt } from './defs/vm/encrypt'
@@ -40,6 +45,7 @@ import { vmClone } from './defs/vm/clone'
 import { vmSnapshot } from './defs/vm/snapshot'
 import { vmDeleteSnapshots } from './defs/vm/deleteSnapshots'
 import { vmUnlock } from './defs/vm/unlock'
+import { vmRemove } from './defs/vm/remove'
 import { labAdvanceClock } from './defs/lab/advanceClock'
 
 export const definitions = {
@@ -49,9 +55,11 @@ export const definitions = {
   'kms.revokeKey': kmsRevokeKey,
   'kms.destroyKey': kmsDestroyKey,
   'kms.activateKey': kmsActivateKey,
+  'kms.remove': kmsRemove,
   'provider.add': providerAdd,
   'provider.trust': providerTrust,
   'provider.setDefault': providerSetDefault,
+  'provider.remove': providerRemove,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,
@@ -63,6 +71,9 @@ export const definitions = {
   'host.encryptionMode': hostEncryptionMode,
   'host.rekey': hostRekey,
   'host.vmSupport': hostVmSupport,
+  'host.enterMaintenanceMode': hostEnterMaintenanceMode,
+  'host.exitMaintenanceMode': hostExitMaintenanceMode,
+  'host.remove': hostRemove,
   'vm.create': vmCreate,
   'vm.addDisk': vmAddDisk,
   'vm.encrypt': vmEncrypt,
@@ -78,6 +89,7 @@ export const definitions = {
   'vm.snapshot': vmSnapshot,
   'vm.deleteSnapshots': vmDeleteSnapshots,
   'vm.unlock': vmUnlock,
+  'vm.remove': vmRemove,
   'lab.advanceClock': labAdvanceClock
 } satisfies { [O in CommandOp]: CommandDefinition<O, z.ZodType<{ op: O }>> }
 

@@ -24,7 +24,7 @@ import {
   type VmKeys
 } from '../../../services/vmEncryption'
 import { descriptorFile, vmxFile } from '../../../services/vmFiles'
-import { requireKekInCache, requireNew, requireNotLocked, requireVm } from '../../checks'
+import { requireKekInCache, requireNew, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 import { cloneEncryptions } from '../../definitions.meta'
@@ -51,6 +51,7 @@ export const vmClone = defineCommand('vm.clone', {
     if (vm.keyId) requirePrivilege(ctx, 'Cryptographer.Clone', vm.name)
     if (encryption !== 'keep') requirePrivilege(ctx, privilegeFor[encryption], cmd.newName)
     requireNotLocked(vm)
+    requireNotInMaintenance(vmHost(ctx, vm))
     requireVcenterRunning(ctx)
     const opensKeys = vm.keyId && (encryption !== 'keep' || (vm.vtpm && cmd.vtpm === 'replace'))
     if (opensKeys) requireKekInCache(vm, vmHost(ctx, vm))

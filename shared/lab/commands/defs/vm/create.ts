@@ -10,7 +10,7 @@ import { requirePrivilege } from '../../../services/privileges'
 import { defaultProvider, recordKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { newKekForCluster, vmHost, writeNewVmFiles } from '../../../services/vmEncryption'
 import { initialDisk, initialNvram, newDisk, vmFileList, vmHomePaths } from '../../../services/vmFiles'
-import { requireHost, requireNew } from '../../checks'
+import { requireHost, requireNew, requireNotInMaintenance } from '../../checks'
 import { datastoreName } from './steps'
 import { defineCommand, name, diskMiB } from '../../define'
 
@@ -22,6 +22,7 @@ export const vmCreate = defineCommand('vm.create', {
   check(ctx, cmd) {
     requireNew(ctx, componentId.vm(cmd.name), cmd.name)
     const host = requireHost(ctx, cmd.host)
+    requireNotInMaintenance(host)
     if (cmd.encrypt) {
       requirePrivilege(ctx, 'Cryptographer.EncryptNew', cmd.name)
       requireVcenterRunning(ctx)

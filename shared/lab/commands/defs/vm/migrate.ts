@@ -12,7 +12,7 @@ import { ensureHostSafe, reloadLockedVms, requireEncryptionCapable } from '../..
 import { requirePrivilege } from '../../../services/privileges'
 import { defaultProvider, fetchKmsKey, forgetInFlight, pushKey, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
-import { requireHost, requireNotLocked, requireVm } from '../../checks'
+import { requireHost, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { datastoreName, vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
@@ -54,6 +54,7 @@ export const vmMigrate = defineCommand('vm.migrate', {
     const src = vmHost(ctx, vm)
     if (dest.name === vm.host) throw fault('InvalidArgument', 'fault.sameHost', { vm: vm.name, host: dest.name })
     if (dest.cluster !== src.cluster) throw fault('InvalidDatastore', 'fault.otherCluster', { vm: vm.name, host: dest.name, datastore: datastoreName(src.cluster) })
+    requireNotInMaintenance(dest)
     requireNotLocked(vm)
     if (vm.keyId) requirePrivilege(ctx, 'Cryptographer.Migrate', vm.name)
     requireVcenterRunning(ctx)

@@ -7,7 +7,7 @@ import { fault } from '../../../faults'
 import { datastoreOf, readFile } from '../../../services/datastore'
 import { internalKeyIdOf } from '../../../services/keyCache'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
-import { requireKekInCache, requireNotLocked, requireVm } from '../../checks'
+import { requireKekInCache, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
@@ -19,6 +19,7 @@ export const vmPowerOn = defineCommand('vm.powerOn', {
     requireNotLocked(vm)
     if (vm.power === 'poweredOn') throw fault('InvalidPowerState', 'fault.alreadyOn', { vm: vm.name })
     const host = vmHost(ctx, vm)
+    requireNotInMaintenance(host)
     requireKekInCache(vm, host)
     for (const d of vm.disks)
       if (d.keyId && !host.memory.keyCache[d.keyId]) throw fault('EncryptionKeyRequired', 'fault.diskKeyMissing', { vm: vm.name, disk: d.descriptor, keyId: d.keyId })
