@@ -3,10 +3,16 @@
 // with the same placeholders.
 
 import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
+import { inspectorTabs, type InspectorTab } from '../inspectors/tabs'
 
 /** The commands' names in the menus, from each command's metadata (`definitions.meta.ts`), under `op.<op>`. */
 const opLabels = Object.fromEntries(commandOps.map((op) => [`op.${op}`, commandMeta[op].label])) as {
   readonly [O in CommandOp as `op.${O}`]: { readonly en: string; readonly de: string }
+}
+
+/** The side panel's tab names, from its tab list (`inspectors/tabs.ts`), under `tab.<id>`. */
+const tabLabels = Object.fromEntries(inspectorTabs.map((tab) => [`tab.${tab.id}`, tab.label])) as {
+  readonly [T in InspectorTab as `tab.${T}`]: { readonly en: string; readonly de: string }
 }
 
 export const strings = {
@@ -202,9 +208,7 @@ export const strings = {
   'filter.only': { en: 'Only events of {name}', de: 'Nur Ereignisse von {name}' },
 
   'inspector.label': { en: 'Inspector', de: 'Inspektor' },
-  'inspector.component': { en: 'Component', de: 'Komponente' },
   'inspector.event': { en: 'Event', de: 'Ereignis' },
-  'inspector.lesson': { en: 'Lesson', de: 'Lektion' },
   'inspector.close': { en: 'Close the inspector', de: 'Inspektor schließen' },
   'inspector.pickComponent': { en: 'Click a component in the graph to see its memory and what it keeps on disk.', de: 'Klicken Sie eine Komponente im Graphen an, um ihren Arbeitsspeicher und ihre gespeicherten Daten zu sehen.' },
   'inspector.pickEvent': { en: 'Click an event in the timeline to see what travelled and why.', de: 'Klicken Sie ein Ereignis in der Zeitleiste an, um zu sehen, was übertragen wurde und warum.' },
@@ -352,6 +356,7 @@ export const strings = {
   'actions.optional': { en: '(optional)', de: '(optional)' },
 
   ...opLabels,
+  ...tabLabels,
 
   'field.name': { en: 'Name', de: 'Name' },
   'field.provider': { en: 'Key provider', de: 'Schlüsselanbieter' },
