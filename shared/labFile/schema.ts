@@ -2,13 +2,18 @@
 // foreign file is refused with the place of the first problem, and the open lab stays as it was.
 
 import { z } from 'zod'
+import { externalKmsSchema, pemText } from '../lab/commands/schema'
+import { BlobRef } from './blob'
+import { LATEST_VERSION } from './migrations'
 
 export const KFLAB_FORMAT = 'keyflow-lab'
-export const KFLAB_VERSION = 1
+/** The format version this build writes; older ones are migrated on open (./migrations). */
+export const KFLAB_VERSION = LATEST_VERSION
 
-const bytes = z.instanceof(Uint8Array)
+/** A byte string: inline, or (for disk-sized ones) a reference into the container, read only when needed. */
+const bytes = z.union([z.instanceof(Uint8Array), z.instanceof(BlobRef)])
 const name = z.string().min(1).max(256)
-const pem = z.string().max(16384)
+const pem = pemText
 const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
 const seconds = z.number().int()
 
@@ -66,10 +71,7 @@ const kms = z
     name,
     provider: name,
     running: z.boolean(),
-    external: z
-      .object({ host: z.string(), port: z.number().int(), caPem: pem, clientCertPem: pem, clientKeyPem: pem })
-      .strict()
-      .nullable(),
+    external: externalKmsSchema.nullable(),
     memory: z.object({ sessions: z.array(z.object({ client: z.string(), openedAt: seconds }).strict()) }).strict(),
     persisted: z
       .object({ keys: z.record(z.string(), kmipObject), ca: certified.nullable(), serverCertificate: certified.nullable(), trustedClients: z.array(pem) })

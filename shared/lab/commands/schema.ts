@@ -17,20 +17,25 @@ const diskMiB = z
   .max(MAX_DISK_MIB)
   .refine((v) => Number.isInteger(v * SECTORS_PER_MIB), 'diskMiB must be a whole number of 512-byte sectors (a multiple of 1/2048)')
 
-const externalKms = z
+/** One limit for PEM text wherever the lab takes it (a script, the wire, a lab file): a long chain fits. */
+export const MAX_PEM_CHARS = 64 * 1024
+export const pemText = z.string().min(1).max(MAX_PEM_CHARS)
+
+/** An external KMS as a script, the wire and a lab file describe it (the file schema uses this one too). */
+export const externalKmsSchema = z
   .object({
     host: z.string().min(1).max(253),
     port: z.number().int().min(1).max(65535),
-    caPem: z.string().min(1),
-    clientCertPem: z.string().min(1),
-    clientKeyPem: z.string().min(1)
+    caPem: pemText,
+    clientCertPem: pemText,
+    clientKeyPem: pemText
   })
   .strict()
 
 export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
 
 export const commandSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('kms.add'), name, provider: name, external: externalKms.optional() }).strict(),
+  z.object({ op: z.literal('kms.add'), name, provider: name, external: externalKmsSchema.optional() }).strict(),
   z.object({ op: z.literal('kms.stop'), name }).strict(),
   z.object({ op: z.literal('kms.start'), name }).strict(),
   z.object({ op: z.literal('kms.revokeKey'), keyId }).strict(),
