@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path'
 export const PRIVATE_FILE_MODE = 0o600
 
 const tempPrefix = (path: string) => `.${basename(path)}.`
-const TEMP_PATTERN = /^(\d+)\.\d+\.tmp$/
+const TEMP_PATTERN = /^(\d+)\.\d+\.\d+\.tmp$/
+let tempCounter = 0
 
 function alive(pid: number): boolean {
   if (pid === process.pid) return true
@@ -22,7 +23,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes `.NAME.PID.TIME.tmp` files beside `path` whose writing process is gone (it was killed mid-save). */
+/** Removes `.NAME.PID.TIME.N.tmp` files beside `path` whose writing process is gone (it was killed mid-save). */
 export async function removeStaleTemps(path: string): Promise<string[]> {
   const dir = dirname(path)
   const prefix = tempPrefix(path)
@@ -46,7 +47,7 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
 /** Writes a file atomically through `fill`, which writes into the open temporary file. */
 export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>): Promise<void> {
   await removeStaleTemps(path)
-  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${Date.now()}.tmp`)
+  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
   const fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   try {
     await fill(fh)

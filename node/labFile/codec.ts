@@ -7,10 +7,11 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { CHUNK_BYTES } from '../../shared/labFile/blob'
 import type { ContainerCodec } from '../../shared/labFile/container'
 
+const hashChunk = (chunk: Uint8Array) => createHash('sha256').update(chunk).digest('hex')
+
 export function hashChunks(bytes: Uint8Array): string[] {
   const out: string[] = []
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES)
-    out.push(createHash('sha256').update(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES))).digest('hex'))
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) out.push(hashChunk(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES))))
   return out
 }
 
@@ -19,6 +20,7 @@ export const nodeContainerCodec: ContainerCodec = {
     const h = createHash('sha256')
     return { update: (b) => void h.update(b), digest: () => h.digest() }
   },
+  hashChunk,
   hashChunks,
   deflate: (bytes) => deflateRawSync(bytes, { level: 1 }),
   // maxOutputLength: a crafted chunk cannot inflate beyond the length its index gives.

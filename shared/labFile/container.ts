@@ -38,6 +38,8 @@ export interface Sha256 {
 
 export interface ContainerCodec {
   sha256(): Sha256
+  /** Lowercase hex SHA-256 of one chunk. */
+  hashChunk(chunk: Uint8Array): string
   hashChunks: ChunkHasher
   deflate(bytes: Uint8Array): Uint8Array
   inflate(bytes: Uint8Array, rawLength: number): Uint8Array
@@ -136,11 +138,16 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
   const index = new Map<string, IndexEntry>()
   const refs = new Map<Uint8Array, BlobRef>()
   for (const disk of disks) {
-    const hashes = cachedChunkHashes(disk, codec.hashChunks)
-    refs.set(disk, new BlobRef(hashes, disk.length))
-    for (const [i, hash] of hashes.entries()) {
-      if (index.has(hash)) continue
+    const known = hashCache.get(disk)
+    const hashes: string[] = []
+    for (let i = 0; i * CHUNK_BYTES < disk.length; i++) {
       const raw = disk.subarray(i * CHUNK_BYTES, Math.min(disk.length, (i + 1) * CHUNK_BYTES))
+      const hash = known?.[i] ?? codec.hashChunk(raw)
+      hashes.push(hash)
+      if (index.has(hash)) {
+        if (!known) await codec.pause?.()
+        continue
+      }
       const { encoding, stored } = encodeChunk(raw, codec)
       const head = new Uint8Array(CHUNK_HEADER_BYTES)
       const view = new DataView(head.buffer)
@@ -154,6 +161,8 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       await put(stored)
       await codec.pause?.()
     }
+    if (!known) hashCache.set(disk, hashes)
+    refs.set(disk, new BlobRef(hashes, disk.length))
   }
 
   const indexOffset = offset
@@ -235,7 +244,7 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
         } catch {
           throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
         }
-        if (raw.length !== rawLength || at + rawLength > out.length || codec.hashChunks(raw)[0] !== hash)
+        if (raw.length !== rawLength || at + rawLength > out.length || codec.hashChunk(raw) !== hash)
           throw damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
         out.set(raw, at)
         at += rawLength

@@ -86,8 +86,12 @@ describe('the command line', () => {
     const saved = join(work, 'before.kflab')
     expect((await lab('run', script, '--save', saved)).code).toBe(0)
     expect(statSync(saved).mode & 0o777).toBe(0o600)
-    const doc = await savedData(saved)
-    const hostKeyId = doc.entities['host:esx-01'].persisted.config.hostKeyId
+    const hostKeyIdIn = async (path: string) => {
+      const host = (await savedData(path)).entities['host:esx-01']
+      if (host?.kind !== 'host' || !host.persisted.config.hostKeyId) throw new Error(`no host key in ${path}`)
+      return host.persisted.config.hostKeyId
+    }
+    const hostKeyId = await hostKeyIdIn(saved)
     const dump = join(work, 'zdump.1')
     expect((await lab('export', 'core-dump', '--lab', saved, '--host', 'esx-01', '--file', '/var/core/vmkernel-zdump.1', '--out', dump)).code).toBe(0)
     const oldKey = join(work, 'old.key')
@@ -103,8 +107,7 @@ describe('the command line', () => {
     // after the rekey, the new host key does not open the exported dump
     const after = join(work, 'after.kflab')
     expect((await lab('run', scenario('crash-core-dump'), '--save', after)).code).toBe(0)
-    const afterHost = (await savedData(after)).entities['host:esx-01']
-    const newKeyId = afterHost.kind === 'host' ? afterHost.persisted.config.hostKeyId : null
+    const newKeyId = await hostKeyIdIn(after)
     expect(newKeyId).not.toBe(hostKeyId)
     const newKey = join(work, 'new.key')
     await lab('export', 'key', '--lab', after, '--key', newKeyId, '--out', newKey)
