@@ -1,5 +1,5 @@
 // `npm run bench [-- NAME ...]`: benchmarks as JSON lines. Without a name: the lab core's (disk encryption and
-// host reboots). Names: xts, hosts, kmip, ui. Timings on this 2-core machine are noisy: each benchmark compares
+// host reboots). Names: xts, hosts, kmip, ui, follow. Timings on this 2-core machine are noisy: each benchmark compares
 // side by side within one run and reports ratios.
 
 export type Bench = () => Promise<object[]>
@@ -8,7 +8,8 @@ const benches: Record<string, Bench> = {
   xts: async () => (await import('./xts')).benchDiskCipher(),
   hosts: async () => (await import('./hosts')).benchHosts(),
   kmip: async () => (await import('./kmip')).benchKmip(),
-  ui: async () => (await import('./ui')).benchUi()
+  ui: async () => (await import('./ui')).benchUi(),
+  follow: async () => (await import('./follow')).benchFollow()
 }
 
 const DEFAULT = ['xts', 'hosts']

@@ -20,7 +20,7 @@ export interface IpcOptions {
 export function registerLabIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, api: LabApi, options: IpcOptions): () => void {
   for (const method of labApiMethods) {
     ipcMain.handle(channel(method), async (event, ...args: unknown[]): Promise<CallOutcome> => {
-      let trusted = false
+      let trusted: boolean
       try {
         trusted = options.isTrusted(event)
       } catch {

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabHost } from '../node/host/labHost'
+import { Sharing } from '../node/web/sharing'
 import { APP_ENTRY_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
 import { createAppRequestHandler } from './appProtocol'
 import { Autosave, type Recoverable } from './autosave'
@@ -77,12 +78,17 @@ async function start(): Promise<void> {
   }
   await autosave.begin()
 
-  registerLabIpc(ipcMain, host, {
+  // Follow along: off until the presenter starts it from File → Share with the room (on the address they choose);
+  // the window reports its step and sees the sharing status through the same IPC contract.
+  const sharing = new Sharing({ api: host, rendererDir, log: (line) => console.warn(`follow along: ${line}`) })
+  const presenterApi = sharing.presenterApi()
+
+  registerLabIpc(ipcMain, presenterApi, {
     isTrusted: (event) => isTrustedSender(senderInfo(event), win ? win.webContents.id : null, devOrigin),
     refuse: refuseRendererPaths,
     onFailure: (method, message) => console.warn(`lab API ${method} failed: ${message}`)
   })
-  forwardPushes(host, () => win?.webContents ?? null, () => win !== null && isAppPage(win.webContents.getURL(), devOrigin))
+  forwardPushes(presenterApi, () => win?.webContents ?? null, () => win !== null && isAppPage(win.webContents.getURL(), devOrigin))
 
   const fileAction = (action: () => Promise<unknown>, title: string) => () => {
     lastChoiceCancelled = false
@@ -98,7 +104,8 @@ async function start(): Promise<void> {
       saveLabAs: fileAction(async () => {
         const path = await choosePath('save', (await host.getTimeline()).file.name)
         if (path) await host.saveLab({ path })
-      }, 'The lab could not be saved')
+      }, 'The lab could not be saved'),
+      shareWithRoom: () => sharing.showPanel()
     },
     { isMac: process.platform === 'darwin', devTools: !app.isPackaged }
   )
@@ -109,9 +116,8 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (cleanedUp) return
     event.preventDefault()
-    autosave
-      .end()
-      .catch((e) => console.error('autosave could not finish:', e))
+    Promise.all([autosave.end(), sharing.dispose()])
+      .catch((e) => console.error('autosave or sharing could not finish:', e))
       .finally(() => {
         cleanedUp = true
         app.quit()

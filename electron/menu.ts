@@ -8,6 +8,8 @@ export interface MenuActions {
   openLab: () => void
   saveLab: () => void
   saveLabAs: () => void
+  /** Opens the window's "Share with the room" panel (the viewer server starts only from there, on the chosen address). */
+  shareWithRoom: () => void
 }
 
 export function menuTemplate(actions: MenuActions, options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
@@ -19,6 +21,8 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; de
       { type: 'separator' },
       { label: 'Save Lab', accelerator: 'CmdOrCtrl+S', click: actions.saveLab },
       { label: 'Save Lab As…', accelerator: 'CmdOrCtrl+Shift+S', click: actions.saveLabAs },
+      { type: 'separator' },
+      { label: 'Share with the Room…', click: actions.shareWithRoom },
       { type: 'separator' },
       options.isMac ? { role: 'close' } : { role: 'quit' }
     ]

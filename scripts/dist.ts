@@ -4,7 +4,9 @@
 // Extra arguments go to electron-builder, e.g. `npm run dist -- --linux dir`.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { probeElectron } from './electronBinary'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const electronDist = process.env.ELECTRON_OVERRIDE_DIST_PATH
@@ -16,7 +18,13 @@ if (electronDist) {
   }
   args.push(`-c.electronDist=${electronDist}`)
 } else {
-  process.stderr.write('dist: ELECTRON_OVERRIDE_DIST_PATH is not set, so electron-builder will try to download Electron (fails offline)\n')
+  // Without a local Electron, electron-builder downloads one (minutes offline, then a stack trace): stop now.
+  const probe = probeElectron()
+  if (!probe.ok) {
+    process.stderr.write(`dist: cannot package: ${probe.reason}. Set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron 45 for Linux\n`)
+    process.exit(1)
+  }
+  args.push(`-c.electronDist=${dirname(probe.path)}`)
 }
 const env = { ...process.env }
 if (!env.ELECTRON_BUILDER_7ZIP_PATH && existsSync('/usr/bin/7za')) env.ELECTRON_BUILDER_7ZIP_PATH = '/usr/bin/7za'

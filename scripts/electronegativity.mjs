@@ -4,6 +4,9 @@
 // fails too (so the list stays true).
 // Prints one line per check and, last, "N passed, N failed". Exit 1 on any failure.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import dns from 'node:dns'
+import Module, { createRequire } from 'node:module'
+import net from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -31,10 +34,52 @@ if (!existsSync(join(root, 'out/main/index.js')) || !existsSync(join(root, 'out/
 
 // Its programmatic runner, not its CSV writer: the CLI writes the CSV header and the rows with racing async writes,
 // so the header can overwrite the start of the first finding.
+// Electronegativity fetches translations from GitHub whenever it starts (locales/i18n.js, with `got`), and the
+// tests run offline: give it a `got` that fails at once, so it uses the English strings it ships, as it does
+// when that fetch fails.
+function keepElectronegativityOffline() {
+  const requireFromIt = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/runner.js'))
+  const gotPath = requireFromIt.resolve('got')
+  const offline = () => Promise.reject(new Error('offline: the test run makes no network requests'))
+  offline.head = offline
+  const stub = new Module(gotPath)
+  stub.filename = gotPath
+  stub.loaded = true
+  stub.exports = Object.assign(offline, { default: offline })
+  requireFromIt.cache[gotPath] = stub
+}
+
+// Any other attempt to reach the network fails the gate (the tests run offline and must stay so).
+const networkAttempts = []
+function refuseNetwork() {
+  const refuse = (what) => {
+    networkAttempts.push(what)
+    throw new Error(`offline: ${what} refused`)
+  }
+  dns.lookup = (host) => refuse(`DNS lookup of ${host}`)
+  const connect = net.Socket.prototype.connect
+  net.Socket.prototype.connect = function (...args) {
+    const target = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] }
+    if (target.path === undefined && !Array.isArray(args[0])) refuse(`connection to ${target.host ?? 'localhost'}:${target.port}`)
+    return connect.apply(this, args)
+  }
+}
+
 let findings
 try {
+  refuseNetwork()
+  keepElectronegativityOffline()
   const { default: electronegativity } = await import('@doyensec/electronegativity/dist/runner.js')
-  const result = await electronegativity({ input: join(root, target), output: null, isSarif: false, isRelative: true, electronVersionOverride: '45.0.0' })
+  // AvailableSecurityFixesGlobalCheck downloads Electron's release list from GitHub on every run; the tests run
+  // offline, and the Electron version is pinned in package.json (upgrades are a reviewed change), so it is left out.
+  const result = await electronegativity({
+    input: join(root, target),
+    output: null,
+    isSarif: false,
+    isRelative: true,
+    electronVersionOverride: '45.0.0',
+    excludeFromScan: ['AvailableSecurityFixesGlobalCheck']
+  })
   if (result.errors.length) throw new Error(result.errors.map((e) => `${e.file}: ${e.message}`).join('; '))
   findings = result.issues.map((i) => ({
     issue: i.id,
@@ -50,6 +95,8 @@ try {
   fail('electronegativity ran', e.message)
   finish()
 }
+if (networkAttempts.length) fail('electronegativity made no network request', networkAttempts.join('; '))
+else pass('electronegativity made no network request')
 pass(`electronegativity scanned the built app (${findings.length} finding(s), report in test-results/reports)`)
 
 const allowlist = JSON.parse(readFileSync(allowlistPath, 'utf8')).findings

@@ -29,4 +29,7 @@ const changedAt = Math.max(...sources.map(newest))
 if (missing.length === 0 && builtAt >= changedAt) process.exit(0)
 process.stderr.write(missing.length ? 'build: out/ is incomplete, building…\n' : 'build: sources changed since the last build, building…\n')
 const r = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 2, 2] })
+// Never exit 1 without a reason: say why the build could not run or did not finish.
+if (r.error) process.stderr.write(`build: could not run electron-vite (${r.error.message}): run "npm ci" first\n`)
+else if (r.status !== 0) process.stderr.write(`build: electron-vite ${r.signal ? `was stopped by ${r.signal}` : `failed (exit ${r.status}, see above)`}\n`)
 process.exit(r.status ?? 1)

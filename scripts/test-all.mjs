@@ -2,7 +2,7 @@
 // their output, then prints one line per suite and, as the very last line, "N passed, N failed" over all suites.
 // Exits 1 if anything failed. A suite that crashes or reports nothing counts as a failure, never as a pass.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { suites } from './test-suites.mjs'

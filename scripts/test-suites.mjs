@@ -13,9 +13,23 @@
 export const suites = [
   {
     name: 'typecheck',
-    command: ['node_modules/.bin/tsc', '--noEmit', '-p', 'tsconfig.json'],
+    command: ['node', 'scripts/typecheck.mjs'],
+    counts: { kind: 'summary-line' },
+    timeoutMin: 10
+  },
+  {
+    // Bugs, hooks misuse and layer breaches (eslint.config.js); no style rules.
+    name: 'lint',
+    command: ['node_modules/.bin/eslint', '.', '--max-warnings', '0'],
     counts: { kind: 'exit-code' },
     timeoutMin: 10
+  },
+  {
+    // No import cycle anywhere, type-only imports included.
+    name: 'cycles',
+    command: ['node_modules/.bin/dpdm', '--no-warning', '--no-tree', '--exit-code', 'circular:1', 'shared/**/*.ts', 'node/**/*.ts', 'electron/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    counts: { kind: 'exit-code' },
+    timeoutMin: 5
   },
   {
     name: 'unit',

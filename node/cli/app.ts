@@ -5,6 +5,7 @@ import { runCommand } from './run'
 import { cryptoUtilCommand } from './cryptoUtil'
 import { exportCommand } from './export'
 import { kmsCommand } from './kms'
+import { terminalSafe } from './terminalText'
 import { UsageError } from './usage'
 
 export const HELP = `KeyFlow Lab — vSphere VM Encryption, simulated with real cryptography
@@ -19,19 +20,23 @@ usage: npm run --silent lab -- <command> [options]
       0600; open it in the window). Refused commands are listed in "faults"; an invalid script is refused whole.
 
   kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name NAME]
-            [--max-connections 256] [--idle-timeout SECONDS]
+            [--max-sessions 256] [--max-handshakes 64] [--idle-timeout SECONDS]
+            [--handshake-timeout SECONDS] [--message-timeout SECONDS]
       Serves the lab's KMS as a real KMIP 1.1 server over TLS with mutual authentication. DIR holds ca.crt,
       server.crt and server.key. Keys persist in the lab file given with --state (see docs/kms-serve.md).
 
   crypto-util envelope describe [--offset N] FILE
-  crypto-util envelope extract [--offset N] --keyfile KEYFILE FILE OUTFILE
-      ESXi's crypto-util for core dumps exported from a lab host (zdumps need --offset 4096). KEYFILE holds
-      the host key that wrapped the dump, as 32 raw bytes or 64 hex digits.
+  crypto-util envelope extract [--offset N] --keyfile INCIDENT-KEY-FILE --password PASSWORD FILE OUTFILE
+      ESXi's crypto-util, as support uses it on a dump from a password-protected vm-support bundle (the lab
+      script runs host.vmSupport; zdumps need --offset 4096). On the host that wrote a dump, run crypto-util
+      there instead (host.cryptoUtil): it takes the host key from the key cache. A raw 32-byte key given with
+      --keyfile alone (32 raw bytes or 64 hex digits) is a lab shortcut, not an ESXi use.
 
   export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT
   export key --lab FILE.kflab --key KEY-ID --out KEYFILE
-      Copies a core dump off a lab host, or a key out of the lab's KMS (as a KMS administrator would), so that
-      crypto-util can open the dump outside the lab. Both are written with mode 0600.
+      Copies a file off a lab host's /var/core (a core dump, a vm-support bundle's dump or incident key file),
+      or a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it). Both are
+      written with mode 0600.
 
   --help
       This text.
@@ -54,17 +59,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name]
   if (!command) {
-    process.stderr.write(`unknown command '${name}'. Try --help.\n`)
+    process.stderr.write(`unknown command '${terminalSafe(name)}'. Try --help.\n`)
     return 2
   }
   try {
     return await command(rest)
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`)
+      process.stderr.write(`${terminalSafe(e.message, { keepNewlines: true })}\n`)
       return 2
     }
-    process.stderr.write(`error: ${(e as Error).message}\n`)
+    process.stderr.write(`error: ${terminalSafe((e as Error).message, { keepNewlines: true })}\n`)
     return 1
   }
 }

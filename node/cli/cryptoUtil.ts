@@ -1,8 +1,12 @@
-// `crypto-util envelope describe|extract` on core dumps exported from a lab host, with the host key from a file.
+// `crypto-util envelope describe|extract` on core dumps exported from a lab host. As support does on ESXi, a dump
+// from a password-protected vm-support bundle opens with `--keyfile <incident key file> --password <password>`.
+// `--keyfile` alone with a raw 32-byte key is a lab shortcut (ESXi's crypto-util takes no raw key files).
 
 import { readFile, writeFile } from 'node:fs/promises'
 import { fromHex } from '../../shared/crypto/bytes'
 import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../../shared/lab/files/cryptoUtil'
+import { IncidentKeyError, openIncidentKey } from '../../shared/lab/files/incidentKey'
+import { terminalSafe, writeLines } from './terminalText'
 import { UsageError } from './usage'
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
@@ -33,18 +37,32 @@ export async function cryptoUtilCommand(args: string[]): Promise<number> {
   try {
     const { header, envelope } = envelopeAt(bytes, inv.offset)
     if (inv.action === 'describe') {
-      process.stdout.write(describeLines(header, envelope.length).join('\n') + '\n')
+      writeLines(process.stdout, describeLines(header, envelope.length))
       return 0
     }
-    if (!inv.keyfile) throw new UsageError(`crypto-util: outside a host there is no key cache: give the key that wrapped this envelope with --keyfile (keyID '${header.keyId}')`)
-    const key = readKeyFile(await readInput(inv.keyfile, 'key file'))
+    if (!inv.keyfile)
+      throw new UsageError(
+        `crypto-util: outside a host there is no key cache. Run crypto-util on the host that wrote the dump (host.cryptoUtil), or take a vm-support bundle with a password (host.vmSupport) and give its incident key file with --keyfile and --password (keyID '${terminalSafe(header.keyId)}')`
+      )
+    const keyBytes = await readInput(inv.keyfile, 'key file')
+    let key: Uint8Array
+    if (inv.password !== null) {
+      try {
+        const incident = openIncidentKey(keyBytes, inv.password)
+        if (incident.keyId !== header.keyId) throw new CryptoUtilError(`the incident key file holds key '${incident.keyId}', but this envelope needs '${terminalSafe(header.keyId)}'`)
+        key = incident.key
+      } catch (e) {
+        if (e instanceof IncidentKeyError) throw new CryptoUtilError(e.message)
+        throw e
+      }
+    } else key = readKeyFile(keyBytes)
     const plain = extractPlaintext(envelope, key)
     await writeFile(inv.out!, plain)
-    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${header.keyId}')\n`)
+    process.stdout.write(`extracted ${plain.length} bytes to ${inv.out} (keyID '${terminalSafe(header.keyId)}')\n`)
     return 0
   } catch (e) {
     if (e instanceof CryptoUtilError) {
-      process.stderr.write(`crypto-util: ${e.message}\n`)
+      process.stderr.write(`crypto-util: ${terminalSafe(e.message)}\n`)
       return 1
     }
     throw e

@@ -6,6 +6,7 @@ import { persistedBytes } from '../../shared/lab/files/persisted'
 import { componentId } from '../../shared/lab/model'
 import { writeFileAtomic } from '../host/atomicFile'
 import { openLabFile } from './labFile'
+import { terminalSafe } from './terminalText'
 import { parseArgs, requireOption, UsageError } from './usage'
 
 const USAGE = [
@@ -36,12 +37,13 @@ export async function exportCommand(args: string[]): Promise<number> {
   const keyId = requireOption(parsed, 'key', USAGE)
   for (const e of lab.entities().values()) {
     if (e.kind !== 'kms' || !('keys' in e.persisted)) continue
-    const object = e.persisted.keys[keyId]
+    // Own keys only: a key ID such as "toString" must not find Object.prototype's member.
+    const object = Object.hasOwn(e.persisted.keys, keyId) ? e.persisted.keys[keyId] : undefined
     if (!object) continue
-    if (!object.material) throw new UsageError(`key ${keyId} was destroyed on ${e.name}: its material is gone`)
+    if (!object.material) throw new UsageError(`key ${terminalSafe(keyId)} was destroyed on ${e.name}: its material is gone`)
     await writeFileAtomic(out, toHex(object.material) + '\n')
-    process.stdout.write(`wrote key ${keyId} from ${e.name} to ${out} (hex)\n`)
+    process.stdout.write(`wrote key ${terminalSafe(keyId)} from ${e.name} to ${out} (hex)\n`)
     return 0
   }
-  throw new UsageError(`no KMS in the lab holds key ${keyId}`)
+  throw new UsageError(`no KMS in the lab holds key ${terminalSafe(keyId)}`)
 }

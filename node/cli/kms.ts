@@ -2,7 +2,7 @@
 
 import { UsageError } from './usage'
 
-const USAGE = 'usage: npm run --silent lab -- kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name NAME] [--max-connections N] [--idle-timeout SECONDS]'
+const USAGE = 'usage: npm run --silent lab -- kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name NAME] [--max-sessions N] [--max-handshakes N] [--idle-timeout S] [--handshake-timeout S] [--message-timeout S]'
 
 export async function kmsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args

@@ -11,7 +11,8 @@ import { parseArgs, requireOption, UsageError } from './usage'
 
 const USAGE =
   'usage: npm run --silent lab -- kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name kms-1]\n' +
-  '                                          [--max-connections 256] [--idle-timeout SECONDS]\n' +
+  '                                          [--max-sessions 256] [--max-handshakes 64] [--idle-timeout SECONDS]\n' +
+  '                                          [--handshake-timeout SECONDS] [--message-timeout SECONDS]\n' +
   '  DIR holds ca.crt (the CA of accepted clients), server.crt and server.key (PEM).'
 
 function integer(text: string, name: string, min: number, max: number): number {
@@ -30,16 +31,27 @@ async function pkiFile(dir: string, name: string): Promise<Buffer> {
 }
 
 export async function kmsServe(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { options: ['host', 'port', 'pki', 'state', 'name', 'max-connections', 'idle-timeout'] }, USAGE)
+  const parsed = parseArgs(
+    args,
+    { options: ['host', 'port', 'pki', 'state', 'name', 'max-sessions', 'max-connections', 'max-handshakes', 'idle-timeout', 'handshake-timeout', 'message-timeout'] },
+    USAGE
+  )
   if (parsed.positional.length) throw new UsageError(`unexpected argument '${parsed.positional[0]}'\n${USAGE}`)
   const pki = requireOption(parsed, 'pki', USAGE)
   const host = parsed.options.host ?? '127.0.0.1'
   const port = parsed.options.port === undefined ? 5696 : integer(parsed.options.port, 'port', 0, 65535)
   const name = parsed.options.name ?? 'kms-1'
-  const maxConnections =
-    parsed.options['max-connections'] === undefined ? DEFAULT_SERVER_LIMITS.maxConnections : integer(parsed.options['max-connections'], 'max-connections', 1, 100_000)
-  const idleTimeoutMs =
-    parsed.options['idle-timeout'] === undefined ? DEFAULT_SERVER_LIMITS.idleTimeoutMs : integer(parsed.options['idle-timeout'], 'idle-timeout', 1, 86_400) * 1000
+  const option = (name: string, fallback: number, min: number, max: number) =>
+    parsed.options[name] === undefined ? fallback : integer(parsed.options[name]!, name, min, max)
+  // --max-connections is the name of earlier versions, kept so their scripts still run.
+  const maxSessions = option(parsed.options['max-sessions'] === undefined ? 'max-connections' : 'max-sessions', DEFAULT_SERVER_LIMITS.maxSessions, 1, 100_000)
+  const maxHandshakes = option('max-handshakes', DEFAULT_SERVER_LIMITS.maxHandshakes, 1, 100_000)
+  const seconds = (name: string, fallbackMs: number) => option(name, fallbackMs / 1000, 1, 86_400) * 1000
+  const limits = {
+    idleTimeoutMs: seconds('idle-timeout', DEFAULT_SERVER_LIMITS.idleTimeoutMs),
+    messageTimeoutMs: seconds('message-timeout', DEFAULT_SERVER_LIMITS.messageTimeoutMs)
+  }
+  const handshakeTimeoutMs = seconds('handshake-timeout', DEFAULT_SERVER_LIMITS.handshakeTimeoutMs)
   // One after the other, so a wrong directory is reported by its first missing file, always the same one.
   const ca = await pkiFile(pki, 'ca.crt')
   const cert = await pkiFile(pki, 'server.crt')
@@ -59,15 +71,17 @@ export async function kmsServe(args: string[]): Promise<number> {
     ...(state ? { save: state.save } : {}),
     onSaveError: (e) => process.stderr.write(`error: ${(e as Error).message}\n`)
   })
-  const server = await startKmsServer({ kms, tls: { ca, cert, key }, host, port, maxConnections, limits: { idleTimeoutMs } })
+  const server = await startKmsServer({ kms, tls: { ca, cert, key }, host, port, maxSessions, maxHandshakes, handshakeTimeoutMs, limits })
 
   const where = server.host.includes(':') ? `[${server.host}]:${server.port}` : `${server.host}:${server.port}`
   const keys = state ? `keys of ${name} in ${state.path}${state.created ? ' (new lab file)' : ''}` : 'keys in memory only'
   process.stdout.write(`KeyFlow Lab KMS listening on ${where} (KMIP 1.1, TLS, mutual auth; ${keys})\n`)
 
+  // SIGHUP too: the terminal that started it closed. (`npm run lab` execs node, so npm's signal reaches us.) The
+  // handlers stay while closing: a second signal (npm relays one, the terminal sends another) must not kill us
+  // before the last save completes.
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'))
-    process.once('SIGTERM', () => resolve('SIGTERM'))
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => resolve(s))
   })
   await server.close()
   process.stderr.write(`KeyFlow Lab KMS stopped (${signal}): ${server.stats.messages} message(s) on ${server.stats.connections} connection(s)\n`)

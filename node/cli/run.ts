@@ -8,6 +8,7 @@ import { labDeps } from '../host/labHost'
 import { writeLab } from '../labFile/labFileIo'
 import { openLabFile } from './labFile'
 import { writeJson } from './jsonWriter'
+import { terminalSafe, writeLines } from './terminalText'
 import { parseArgs, parseSeed, UsageError } from './usage'
 
 const USAGE = 'usage: npm run --silent lab -- run SCRIPT.json [--seed N | --lab FILE.kflab] [--json] [--save FILE.kflab]'
@@ -23,7 +24,7 @@ export async function runCommand(args: string[]): Promise<number> {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
   const script = parseLabScript(text)
-  if (!script.ok) throw new UsageError(`${path}: ${script.reason} (at ${script.place})`)
+  if (!script.ok) throw new UsageError(`${path}: ${script.reason} (at ${terminalSafe(script.place)})`)
   if (parsed.options.lab !== undefined && parsed.options.seed !== undefined) throw new UsageError(`--seed and --lab do not go together: a saved lab keeps its seed\n${USAGE}`)
   const seed = parsed.options.seed !== undefined ? parseSeed(parsed.options.seed) : (script.script.seed ?? null)
   // --lab: the script goes on from a saved lab (its history first, then the script's steps).
@@ -42,6 +43,6 @@ export async function runCommand(args: string[]): Promise<number> {
   const faults = lab.commands.filter((c) => c.fault)
   out.push('', `${script.script.steps.length} step(s), ${lab.seq} event(s), ${faults.length} refused`)
   for (const c of faults) out.push(`  step ${c.step}: ${c.command.op} refused (${c.fault!.fault}): ${c.fault!.text}`)
-  process.stdout.write(out.join('\n') + '\n')
+  writeLines(process.stdout, out)
   return 0
 }

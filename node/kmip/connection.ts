@@ -22,7 +22,8 @@ export interface ConnectionLimits {
   messageTimeoutMs: number
 }
 
-export type CloseReason = 'peer' | 'idle' | 'partial-message' | 'bad-framing' | 'error' | 'server'
+/** Why a connection closed; 'evicted': the server needed its slot for a new session while this one sat idle. */
+export type CloseReason = 'peer' | 'idle' | 'partial-message' | 'bad-framing' | 'error' | 'server' | 'evicted'
 
 // How long a closed-by-us connection may linger waiting for the peer's FIN before it is destroyed.
 const LINGER_MS = 2_000
@@ -39,6 +40,7 @@ export class KmipConnection {
   private lastActivity = Date.now()
   private partialSince = 0
   private timer: NodeJS.Timeout | null = null
+  private timerAt = 0
   private finished = false
   private tail: Buffer[] = []
   private tailBytes = 0
@@ -64,6 +66,12 @@ export class KmipConnection {
     this.endGracefully(reason)
   }
 
+  /** Since when the peer has been silent with nothing of it left to answer; null while it is busy with us. */
+  get silentSince(): number | null {
+    if (this.closing || this.awaitingAnswer || this.queue.length > 0 || this.partialSince > 0) return null
+    return this.lastActivity
+  }
+
   private received(chunk: Buffer): void {
     if (this.closing) return
     this.lastActivity = Date.now()
@@ -84,6 +92,11 @@ export class KmipConnection {
     // messages straddle chunk boundaries is never mistaken for a stalled one.
     if (this.reader.pending === 0) this.partialSince = 0
     else if (messages.length > 0 || this.partialSince === 0) this.partialSince = this.lastActivity
+    // The timer sleeps until the idle deadline; a message just started has a nearer one.
+    if (this.partialSince > 0 && this.timer !== null && this.partialSince + this.limits.messageTimeoutMs < this.timerAt) {
+      clearTimeout(this.timer)
+      this.armTimer()
+    }
     this.enqueue(messages)
   }
 
@@ -180,8 +193,9 @@ export class KmipConnection {
       this.endGracefully(partial ? 'partial-message' : 'idle')
       return
     }
-    const wait = now >= deadline ? Math.min(1_000, this.limits.idleTimeoutMs) : deadline - now
-    this.timer = setTimeout(() => this.armTimer(), Math.max(10, wait))
+    const wait = Math.max(10, now >= deadline ? Math.min(1_000, this.limits.idleTimeoutMs) : deadline - now)
+    this.timerAt = now + wait
+    this.timer = setTimeout(() => this.armTimer(), wait)
     this.timer.unref()
   }
 

@@ -5,11 +5,15 @@
 // meant for client authentication (no EKU clientAuth) completes the handshake and then gets Authentication Not
 // Successful for every request, exactly as PyKMIP does, so a KMIP client can show the administrator why.
 // Ownership: the certificate CN is the client identity; KmipServerCore refuses other clients' keys.
-// Limits: message size, depth and item count (the codec's), per-connection idle and partial-message timeouts,
-// a TLS handshake timeout and a cap on concurrent connections (extra ones are closed at once).
+// Limits, per connection from its first byte: the TLS handshake must finish within handshakeTimeoutMs (a deadline,
+// not Node's inactivity timer, which a peer sending one byte a second keeps alive), then the idle and
+// partial-message timeouts of KmipConnection. Connections still in their handshake are capped apart from sessions
+// (maxHandshakes): when full, the oldest unfinished handshake gives way, so a flood of silent sockets cannot keep
+// a real client out. Sessions are capped at maxSessions: when full, the session silent the longest gives way.
+// Message size, depth and item count are the codec's.
 
-import type { AddressInfo } from 'node:net'
 import { createServer, type TLSSocket } from 'node:tls'
+import type { AddressInfo, Socket } from 'node:net'
 import { ResultReason } from '../../shared/kmip/enums'
 import { clientIdentity } from './clientIdentity'
 import { KmipConnection, type CloseReason, type ConnectionLimits, type KmipResponder } from './connection'
@@ -31,13 +35,17 @@ export interface KmsServerOptions {
   host?: string
   /** Default 5696 (KMIP's port); 0 picks a free one. */
   port?: number
-  maxConnections?: number
+  /** Authenticated TLS sessions at once. */
+  maxSessions?: number
+  /** Connections still in their TLS handshake at once. */
+  maxHandshakes?: number
   handshakeTimeoutMs?: number
-  limits?: Partial<ConnectionLimits>
+  limits?: Partial<Omit<ConnectionLimits, 'maxMessageBytes'>>
 }
 
 export const DEFAULT_SERVER_LIMITS = Object.freeze({
-  maxConnections: 256,
+  maxSessions: 256,
+  maxHandshakes: 64,
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 120_000,
   messageTimeoutMs: 10_000
@@ -47,7 +55,7 @@ export interface KmsServerStats {
   connections: number
   /** Handshakes that failed (no certificate, unknown CA, expired, wrong protocol, handshake timeout). */
   refusedHandshakes: number
-  /** Connections closed at once because maxConnections were open. */
+  /** Unfinished handshakes closed to make room for a new connection (maxHandshakes were under way). */
   dropped: number
   /** Sessions whose certificate chained but did not authenticate a KMIP client (no EKU clientAuth, no CN). */
   unauthenticated: number
@@ -77,9 +85,15 @@ export async function startKmsServer(options: KmsServerOptions): Promise<Running
     dropped: 0,
     unauthenticated: 0,
     messages: 0,
-    closed: { peer: 0, idle: 0, 'partial-message': 0, 'bad-framing': 0, error: 0, server: 0 }
+    closed: { peer: 0, idle: 0, 'partial-message': 0, 'bad-framing': 0, error: 0, server: 0, evicted: 0 }
   }
   const connections = new Set<KmipConnection>()
+  const maxSessions = options.maxSessions ?? DEFAULT_SERVER_LIMITS.maxSessions
+  const maxHandshakes = options.maxHandshakes ?? DEFAULT_SERVER_LIMITS.maxHandshakes
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_SERVER_LIMITS.handshakeTimeoutMs
+  // Raw sockets whose handshake has not finished, oldest first (a Map keeps insertion order), by peer address.
+  const handshaking = new Map<string, Socket>()
+  const peerKey = (s: { remoteAddress?: string; remotePort?: number }) => `${s.remoteAddress}|${s.remotePort}`
 
   const server = createServer({
     ca: options.tls.ca,
@@ -88,15 +102,35 @@ export async function startKmsServer(options: KmsServerOptions): Promise<Running
     requestCert: true,
     rejectUnauthorized: true,
     minVersion: 'TLSv1.2',
-    handshakeTimeout: options.handshakeTimeoutMs ?? DEFAULT_SERVER_LIMITS.handshakeTimeoutMs
+    handshakeTimeout: handshakeTimeoutMs
   })
-  server.maxConnections = options.maxConnections ?? DEFAULT_SERVER_LIMITS.maxConnections
-  server.on('drop', () => stats.dropped++)
+  // A backstop only: the two caps below keep the count under it.
+  server.maxConnections = maxSessions + maxHandshakes + 1
+  server.on('connection', (raw: Socket) => {
+    const key = peerKey(raw)
+    handshaking.set(key, raw)
+    raw.once('close', () => handshaking.delete(key))
+    const deadline = setTimeout(() => {
+      if (raw.destroyed || handshaking.get(key) !== raw) return
+      stats.refusedHandshakes++
+      raw.destroy()
+    }, handshakeTimeoutMs)
+    deadline.unref()
+    raw.once('close', () => clearTimeout(deadline))
+    if (handshaking.size > maxHandshakes) {
+      const [oldestKey, oldest] = handshaking.entries().next().value as [string, Socket]
+      handshaking.delete(oldestKey)
+      stats.dropped++
+      oldest.destroy()
+    }
+  })
   server.on('tlsClientError', (_error, socket) => {
     stats.refusedHandshakes++
     socket.destroy()
   })
   server.on('secureConnection', (socket: TLSSocket) => {
+    handshaking.delete(peerKey(socket))
+    if (connections.size >= maxSessions) evictSilentSession()
     stats.connections++
     const connection = new KmipConnection(socket, responderFor(socket), limits, (reason) => {
       stats.closed[reason]++
@@ -104,6 +138,16 @@ export async function startKmsServer(options: KmsServerOptions): Promise<Running
     })
     connections.add(connection)
   })
+
+  /** Closes the session silent the longest (if any is silent at all: one waiting for its answer keeps its slot). */
+  function evictSilentSession(): void {
+    let quietest: KmipConnection | null = null
+    for (const c of connections) {
+      const since = c.silentSince
+      if (since !== null && (quietest === null || since < quietest.silentSince!)) quietest = c
+    }
+    quietest?.close('evicted')
+  }
 
   function responderFor(socket: TLSSocket): KmipResponder {
     const identity = clientIdentity(socket)

@@ -12,7 +12,8 @@ import type { LabApi } from '../../shared/api/contract'
 import { MAX_WIRE_MESSAGE_BYTES, TOKEN_PARAM, WIRE_PATH } from '../../shared/api/wire'
 import { securityHeaders } from '../../shared/web/csp'
 import { loadStatic } from './staticFiles'
-import { attachSession } from './wsSession'
+import { confineLabPaths } from './labFolder'
+import { attachSession, SESSION_LIMITS, type SessionLimits } from './wsSession'
 
 export interface WebHostOptions {
   api: LabApi
@@ -22,6 +23,10 @@ export interface WebHostOptions {
   /** Fixed only in tests; normally a fresh random token per run. */
   token?: string
   log?: (line: string) => void
+  /** The folder whose lab files the window may save and open by path (`--labs`); null or absent: none. */
+  labFolder?: string | null
+  /** Per-connection limits (tests lower them). */
+  sessionLimits?: SessionLimits
 }
 
 export interface WebHost {
@@ -36,25 +41,55 @@ export function newToken(): string {
   return randomBytes(24).toString('hex')
 }
 
-function sameSecret(a: string | null, b: string): boolean {
+/** Compares a presented token with the secret in constant time. */
+export function sameSecret(a: string | null, b: string): boolean {
   if (a === null) return false
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-function refuseUpgrade(socket: Duplex, status: 403 | 404, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
+/** The request target as a URL on this host, or null when it cannot be one (`//[`, `http://[`). */
+export function parseUrl(target: string | undefined): URL | null {
+  // Only origin-form targets ("/path?query") are ours; parsing against a fixed base keeps an absolute or
+  // scheme-relative target from naming another host.
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null
+  try {
+    return new URL(target, 'http://127.0.0.1')
+  } catch {
+    return null
+  }
+}
+
+function pathOf(target: string | undefined): string | null {
+  return parseUrl(target)?.pathname ?? null
+}
+
+const statusText = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' } as const
+
+export function refuseUpgrade(socket: Duplex, status: keyof typeof statusText, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${statusText[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`)
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken()
   const log = options.log ?? (() => {})
+  const api = confineLabPaths(options.api, options.labFolder ?? null)
   let hostHeader = ''
   let origin = ''
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void serveStatic(req, res)
+    // Whatever a peer sends, a failure answers this request only; it never reaches the process.
+    serveStatic(req, res).catch((e: unknown) => {
+      log(`request failed: ${e instanceof Error ? e.message : String(e)}`)
+      if (res.headersSent) res.destroy()
+      else res.writeHead(500, { ...securityHeaders(), 'Content-Type': 'text/plain' }).end('internal error')
+    })
+  })
+  // A peer that resets mid-request must not leave an unhandled 'error'.
+  server.on('clientError', (_e, socket: Duplex) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
   })
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -67,7 +102,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
       return
     }
-    const { pathname } = new URL(req.url ?? '/', origin)
+    const pathname = pathOf(req.url)
+    if (pathname === null) {
+      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request: malformed URL')
+      return
+    }
     const file = await loadStatic(options.rendererDir, pathname)
     res.writeHead(file.status, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
     res.end(req.method === 'HEAD' ? undefined : file.body)
@@ -75,12 +114,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', origin)
-    if (url.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404, 'not found')
+    // After an upgrade the socket is ours: without this a reset by the peer would be an uncaught 'error'.
+    socket.on('error', () => socket.destroy())
     if (req.headers.host !== hostHeader) return refuseUpgrade(socket, 403, 'forbidden: unexpected Host header')
+    const url = parseUrl(req.url)
+    if (url === null) return refuseUpgrade(socket, 400, 'bad request: malformed URL')
+    if (url.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404, 'not found')
     if (req.headers.origin !== origin) return refuseUpgrade(socket, 403, 'forbidden: the page is not from this host')
     if (!sameSecret(url.searchParams.get(TOKEN_PARAM), token)) return refuseUpgrade(socket, 403, 'forbidden: missing or wrong token')
-    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, options.api, log))
+    wss.handleUpgrade(req, socket, head, (ws) => attachSession(ws, api, log, options.sessionLimits ?? SESSION_LIMITS))
   })
 
   await new Promise<void>((resolve, reject) => {

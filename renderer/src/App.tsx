@@ -10,17 +10,21 @@ import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
 import type { StringKey } from './i18n/strings'
+import { SharePanel } from './follow/SharePanel'
+import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { Stage } from './shell/Stage'
+import './App.css'
 
 export function App() {
   const status = useLabStatus()
   const error = useLabError()
   const busy = useBusy()
   const t = useT()
+  const viewer = useIsViewer()
   useDocumentSettings()
   useShortcuts()
   if (status !== 'ready')
@@ -45,8 +49,9 @@ export function App() {
         <Stage />
         <InspectorPanel />
       </div>
-      <CommandDialogHost />
-      <ContextMenu />
+      {!viewer && <CommandDialogHost />}
+      {!viewer && <ContextMenu />}
+      {!viewer && <SharePanel />}
       <ShortcutHelp />
       <Notices />
       {busy && (

@@ -1,15 +1,18 @@
 // The window's entry: find the way to the lab host, create the window's store and render.
 
+// The page's own styles come first, so a component's styles (imported beside it) follow them in the bundle.
+import '@xyflow/react/dist/style.css'
+import './theme/variables.css'
+import './theme/base.css'
+import './ui/controls.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { LabApi } from '../../shared/api/contract'
-import { getLabApi } from './api/getLabApi'
+import { getLabApi, windowRole } from './api/getLabApi'
 import { App } from './App'
 import { translate } from './i18n/translate'
 import { browserSettingsStorage, languageFor } from './store/settings'
 import { LabStoreProvider } from './store/LabStoreProvider'
-import '@xyflow/react/dist/style.css'
-import './theme/theme.css'
 
 const root = createRoot(document.getElementById('root')!)
 
@@ -29,7 +32,7 @@ if (api) {
   const settings = browserSettingsStorage(window.localStorage)
   root.render(
     <StrictMode>
-      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language) }}>
+      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language), role: windowRole() }}>
         <App />
       </LabStoreProvider>
     </StrictMode>

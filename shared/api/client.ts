@@ -6,7 +6,7 @@ import type { ApiError, LabApi, LabApiMethod } from './contract'
 import type { CallOutcome } from './dispatch'
 import type { MessageRef } from '../lab/events'
 
-type Result<M extends LabApiMethod> = Awaited<ReturnType<LabApi[M]>>
+type Result<M extends LabApiMethod> = Awaited<ReturnType<NonNullable<LabApi[M]>>>
 
 /** Sends one call and resolves with the host's outcome envelope (never rejects for a refused call). */
 export type SendCall = (method: LabApiMethod, args: unknown[]) => Promise<CallOutcome>
@@ -22,8 +22,8 @@ export class LabApiError extends Error {
   }
 }
 
-export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe']): LabApi {
-  async function call<M extends LabApiMethod>(method: M, args: Parameters<LabApi[M]>): Promise<Result<M>> {
+export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe']): Required<LabApi> {
+  async function call<M extends LabApiMethod>(method: M, args: Parameters<NonNullable<LabApi[M]>>): Promise<Result<M>> {
     const outcome = await send(method, args)
     if (!outcome.ok) throw new LabApiError(outcome.error)
     return outcome.result as Result<M>
@@ -41,6 +41,9 @@ export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe'
     exportLab: () => call('exportLab', []),
     importLab: (text) => call('importLab', [text]),
     readFile: (componentId, path) => call('readFile', [componentId, path]),
+    showStep: (step) => call('showStep', [step]),
+    getSharing: () => call('getSharing', []),
+    setSharing: (options) => call('setSharing', [options]),
     subscribe
   }
 }

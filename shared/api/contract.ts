@@ -9,6 +9,7 @@ import type { CommandRecord } from '../lab/lab'
 import type { LabCommand } from '../lab/commands/schema'
 import type { ViewPatch, ViewValue } from '../lab/view'
 import { MAX_HISTORY_PAGE } from './limits'
+import type { ShownStep, SharingStatus } from './sharing'
 
 export type EntityViews = Record<string, ViewValue>
 
@@ -68,6 +69,12 @@ export type LabPush =
   /** The history was replaced or cut (new lab, open, rewind): fetch the timeline again. */
   | { type: 'reset'; labId: string }
   | { type: 'file'; labId: string; file: LabFileInfo }
+  /** To viewers: the step the presenter's window shows now. */
+  | ({ type: 'shown' } & ShownStep)
+  /** To the presenter: sharing started, stopped or its viewers changed; `open` asks the window to show it (menu). */
+  | { type: 'sharing'; status: SharingStatus; open?: boolean }
+  /** From the window's own WebSocket client, not the host: the connection closed (code and reason as the host sent). */
+  | { type: 'closed'; code: number; reason: string }
 
 export interface CommandResult {
   index: number
@@ -100,6 +107,14 @@ export interface LabApi {
   /** Raw bytes of a file on a component's persisted surface (core dumps, disks) for export, hex encoded. */
   readFile(componentId: string, path: string): Promise<string>
   subscribe(listener: (push: LabPush) => void): () => void
+  /**
+   * Follow along (hosts that can share the window with a room; the lab host itself has none of these). The
+   * presenter's window reports the step it shows; viewers receive it as a `shown` push.
+   */
+  showStep?(step: ShownStep): Promise<void>
+  getSharing?(): Promise<SharingStatus>
+  /** Starts sharing on one of `SharingStatus.addresses` (or moves there), or stops it with null. */
+  setSharing?(options: { address: string | null }): Promise<SharingStatus>
 }
 
 export type LabApiMethod = Exclude<keyof LabApi, 'subscribe'>
@@ -121,7 +136,10 @@ export const labApiArgs = {
   openLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
   exportLab: z.tuple([]),
   importLab: z.tuple([z.string().max(512 * 1024 * 1024)]),
-  readFile: z.tuple([z.string().min(1).max(256), pathArg])
+  readFile: z.tuple([z.string().min(1).max(256), pathArg]),
+  showStep: z.tuple([z.object({ labId: z.string().min(1).max(128), seq: z.number().int().min(0) }).strict()]),
+  getSharing: z.tuple([]),
+  setSharing: z.tuple([z.object({ address: z.string().min(1).max(64).nullable() }).strict()])
 } satisfies Record<LabApiMethod, z.ZodType>
 
 export const labApiMethods = Object.keys(labApiArgs) as LabApiMethod[]

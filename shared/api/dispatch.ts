@@ -4,6 +4,7 @@
 
 import { labApiArgs, type ApiError, type LabApi, type LabApiMethod } from './contract'
 import type { MessageRef } from '../lab/events'
+import { prototypeKeyPath } from '../validation/fields'
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
 
@@ -31,6 +32,9 @@ function formatPath(path: readonly PropertyKey[]): string {
 export function validateCall(method: unknown, args: unknown): ValidCall | { ok: false; error: ApiError } {
   if (!isLabApiMethod(method)) return { ok: false, error: { message: `unknown lab API method ${describeMethod(method)}` } }
   if (!Array.isArray(args)) return { ok: false, error: { message: `${method}: the arguments must be an array` } }
+  // Refused, not dropped: a script with this key is refused too (see fields.ts).
+  const protoKey = prototypeKeyPath(args)
+  if (protoKey) return { ok: false, error: { message: `${method}: invalid ${formatPath(protoKey)}: the key "__proto__" is not allowed` } }
   const parsed = labApiArgs[method].safeParse(args)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -60,7 +64,9 @@ export async function dispatch(api: LabApi, method: unknown, args: unknown): Pro
   const call = validateCall(method, args)
   if (!call.ok) return call
   try {
-    const fn = api[call.method] as (...a: unknown[]) => Promise<unknown>
+    const fn = api[call.method] as ((...a: unknown[]) => Promise<unknown>) | undefined
+    // The follow-along methods are optional: a host without them says so instead of failing obscurely.
+    if (typeof fn !== 'function') return { ok: false, error: { message: `${call.method}: this lab host does not offer it` } }
     return { ok: true, result: await fn.apply(api, call.args) }
   } catch (e) {
     return { ok: false, error: toApiError(call.method, e) }

@@ -23,3 +23,12 @@ export const TOKEN_PARAM = 'token'
 
 /** Largest message the host accepts (an imported lab file travels in one message). */
 export const MAX_WIRE_MESSAGE_BYTES = 64 * 1024 * 1024
+
+/**
+ * Largest message of any other call. Parsing a message costs time on the host's one thread: 60 MB of small JSON
+ * values blocks it for seconds, while one 60 MB string (an imported file) parses in a fraction of that.
+ */
+export const MAX_CALL_BYTES = 1024 * 1024
+
+/** The exact start a message over MAX_CALL_BYTES must have: an import whose one argument is the file's text. */
+export const LARGE_CALL_PREFIX = /^\{"id":\d{1,16},"method":"importLab","args":\["/

@@ -7,7 +7,7 @@ type Entry = { en: string; de: string }
 
 export const catalog: Record<string, Entry> = {
   // Faults (refused commands)
-  'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt ({fault}): {reason}' },
+  'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt (Fehlercode {fault}): {reason}' },
   'fault.invalidCommand': { en: 'Not a valid command: {reason} (at {place}).', de: 'Kein gültiger Befehl: {reason} (bei {place}).' },
   'fault.notFound': { en: 'There is no {kind} named {name}.', de: 'Es gibt kein Objekt vom Typ {kind} namens {name}.' },
   'fault.alreadyExists': { en: '{name} already exists.', de: '{name} existiert bereits.' },
@@ -25,12 +25,12 @@ export const catalog: Record<string, Entry> = {
   'fault.providerExists': { en: 'vCenter already has a key provider named {provider}.', de: 'vCenter hat bereits einen Schlüsselanbieter namens {provider}.' },
   'fault.providerAlreadyDefault': { en: '{provider} is already the default key provider.', de: '{provider} ist bereits der Standard-Schlüsselanbieter.' },
   'fault.providerNoServers': {
-    en: 'Key provider {provider} has no KMS server: add one with kms.add first.',
-    de: 'Schlüsselanbieter {provider} hat keinen KMS-Server: Fügen Sie zuerst einen mit kms.add hinzu.'
+    en: 'Key provider {provider} has no KMS server: add one with “Add KMS server” first.',
+    de: 'Schlüsselanbieter {provider} hat keinen KMS-Server: Fügen Sie zuerst einen hinzu („KMS-Server hinzufügen“).'
   },
   'fault.providerExternalTrust': {
-    en: 'Key provider {provider} uses a real KMIP server: its trust comes from the certificates given with kms.add, not from a lab trust mode.',
-    de: 'Schlüsselanbieter {provider} nutzt einen echten KMIP-Server: Das Vertrauen kommt aus den Zertifikaten von kms.add, nicht aus einem Labor-Vertrauensmodus.'
+    en: 'Key provider {provider} uses a real KMIP server: its trust comes from the certificates given when the KMS server was added, not from a lab trust mode.',
+    de: 'Schlüsselanbieter {provider} nutzt einen echten KMIP-Server: Das Vertrauen kommt aus den Zertifikaten, die beim Hinzufügen des KMS-Servers angegeben wurden, nicht aus einem Labor-Vertrauensmodus.'
   },
   'fault.kmsProviderMismatch': {
     en: 'Key provider {provider} mixes built-in and external KMS servers; all servers of one provider replicate the same keys.',
@@ -61,15 +61,15 @@ export const catalog: Record<string, Entry> = {
   },
   'fault.hostIncapable': {
     en: '{host} is not crypto safe: a host accepts keys only in the prepared or safe state.',
-    de: '{host} ist nicht krypto-sicher: Ein Host nimmt Schlüssel nur im Zustand „prepared“ oder „safe“ an.'
+    de: '{host} ist nicht krypto-sicher: Ein Host nimmt Schlüssel nur an, wenn er „vorbereitet“ oder „krypto-sicher“ ist.'
   },
   'vm.kek.notPushed.pendingIncapable': {
     en: 'vCenter gives {host} no copy of the KEK of {vm}: its encryption mode is off (pendingIncapable), so it takes no new keys, and {vm} cannot run there.',
-    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (pendingIncapable), der Host nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
+    de: 'vCenter gibt {host} keine Kopie des KEK von {vm}: Sein Verschlüsselungsmodus ist aus (der Host wird zurückgesetzt), er nimmt keine neuen Schlüssel an, und {vm} kann dort nicht laufen.'
   },
   'fault.hostPendingIncapable': {
     en: '{host} is pendingIncapable (encryption turned off, reboot pending): no encrypted VMs can be created or moved there.',
-    de: '{host} ist pendingIncapable (Verschlüsselung ausgeschaltet, Neustart steht aus): Dort können keine verschlüsselten VMs angelegt oder hinbewegt werden.'
+    de: '{host} wird zurückgesetzt (Verschlüsselung ausgeschaltet, Neustart steht aus): Dort können keine verschlüsselten VMs angelegt oder hinbewegt werden.'
   },
   'fault.hostKeyNotInCache': {
     en: 'The host key of {host} is not in its key cache.',
@@ -86,13 +86,57 @@ export const catalog: Record<string, Entry> = {
     de: '{vm} hat {count} Snapshot(s): vSphere kann eine VM mit Snapshots nicht {action} (msg.hostd.configSpec.enc.snapshots). Löschen Sie zuerst die Snapshots.'
   },
   'fault.notEncrypted': { en: '{vm} is not encrypted.', de: '{vm} ist nicht verschlüsselt.' },
-  'fault.alreadyEncrypted': { en: '{vm} is already encrypted; use vm.rekey to change its keys.', de: '{vm} ist bereits verschlüsselt; ändern Sie die Schlüssel mit vm.rekey.' },
+  'fault.alreadyEncrypted': { en: '{vm} is already encrypted; use “Rekey VM” to change its keys.', de: '{vm} ist bereits verschlüsselt; neue Schlüssel erhält sie mit „VM neu verschlüsseln“.' },
+  'fault.nothingToEncrypt': { en: 'Nothing of {vm} is left to encrypt: its VM home and the disks asked for are encrypted already.', de: 'An {vm} gibt es nichts mehr zu verschlüsseln: VM-Home und die genannten Platten sind bereits verschlüsselt.' },
+  'fault.nothingToDecrypt': { en: 'Nothing of {vm} is encrypted among the parts asked for.', de: 'Von den genannten Teilen von {vm} ist nichts verschlüsselt.' },
+  'fault.noSuchDisk': { en: '{vm} has no disk {index} (its disks are numbered 0 to {last}).', de: '{vm} hat keine Platte {index} (ihre Platten sind von 0 bis {last} nummeriert).' },
+  'fault.tooManyDisks': { en: '{vm} already has {max} disks, as many as the lab’s controller takes.', de: '{vm} hat bereits {max} Platten, so viele, wie der Controller des Labors aufnimmt.' },
+  'fault.encryptedDiskOnPlainVm': {
+    en: 'An encrypted disk cannot belong to an unencrypted VM: encrypt the VM home of {vm} first (msg.hostd.configSpec.enc.mismatch).',
+    de: 'Eine verschlüsselte Platte kann nicht zu einer unverschlüsselten VM gehören: Verschlüsseln Sie zuerst das VM-Home von {vm} (msg.hostd.configSpec.enc.mismatch).'
+  },
+  'fault.decryptHomeWithEncryptedDisks': {
+    en: 'The VM home of {vm} cannot be decrypted while an encrypted disk remains ({disks}): decrypt the disks first (msg.hostd.configSpec.enc.mismatch).',
+    de: 'Das VM-Home von {vm} lässt sich nicht entschlüsseln, solange eine verschlüsselte Platte bleibt ({disks}): Entschlüsseln Sie zuerst die Platten (msg.hostd.configSpec.enc.mismatch).'
+  },
+  'fault.decryptWithVtpm': {
+    en: '{vm} has a virtual TPM, which needs its VM home encrypted: remove the vTPM before you decrypt (msg.vigor.enc.required.vtpm).',
+    de: '{vm} hat ein virtuelles TPM, das ein verschlüsseltes VM-Home braucht: Entfernen Sie das vTPM, bevor Sie entschlüsseln (msg.vigor.enc.required.vtpm).'
+  },
+  'fault.vtpm.present': { en: '{vm} already has a virtual TPM.', de: '{vm} hat bereits ein virtuelles TPM.' },
+  'fault.vtpm.absent': { en: '{vm} has no virtual TPM.', de: '{vm} hat kein virtuelles TPM.' },
+  'fault.snapshot.multiDisk': {
+    en: 'The lab takes snapshots of VMs with one disk only; {vm} has {count} (vSphere snapshots every disk).',
+    de: 'Das Labor erstellt Snapshots nur von VMs mit einer Platte; {vm} hat {count} (vSphere erfasst jede Platte).'
+  },
+  'fault.clone.notEncrypted': { en: '{vm} is not encrypted: its clone can only be kept in clear or encrypted.', de: '{vm} ist nicht verschlüsselt: Sein Klon kann nur im Klartext bleiben oder verschlüsselt werden.' },
+  'fault.clone.alreadyEncrypted': { en: '{vm} is encrypted: its clone keeps the keys, is decrypted or recrypted.', de: '{vm} ist verschlüsselt: Sein Klon behält die Schlüssel, wird entschlüsselt oder neu verschlüsselt.' },
+  'fault.migrateEncryption.encryptedVm': {
+    en: '{vm} is encrypted: encrypted VMs always migrate with encrypted vMotion, and the setting cannot be changed.',
+    de: '{vm} ist verschlüsselt: Verschlüsselte VMs migrieren immer mit verschlüsseltem vMotion, die Einstellung lässt sich nicht ändern.'
+  },
+  'fault.migrateEncryption.same': { en: 'Encrypted vMotion of {vm} is already {mode}.', de: 'Verschlüsseltes vMotion von {vm} ist bereits {mode}.' },
+  'fault.actAs.same': { en: 'The lab already acts as {user} ({role}).', de: 'Das Labor handelt bereits als {user} ({role}).' },
+  'fault.vmSupport.hostKeyMissing': {
+    en: 'vm-support on {host} cannot recrypt {file}: the host key {keyId} that wrapped it is not in the key cache (retrieve the bundle before the host key changes or is lost).',
+    de: 'vm-support auf {host} kann {file} nicht neu verschlüsseln: Der Host-Schlüssel {keyId}, der ihn umhüllt, ist nicht im Schlüssel-Cache (holen Sie das Bundle, bevor der Host-Schlüssel wechselt oder verloren geht).'
+  },
   'fault.kekNotInCache': {
     en: 'The key {keyId} of {vm} is not in the key cache of {host} (EncryptionKeyRequired).',
     de: 'Der Schlüssel {keyId} von {vm} ist nicht im Schlüssel-Cache von {host} (EncryptionKeyRequired).'
   },
   'fault.noBundle': { en: 'The .vmx of {vm} has no encryption bundle.', de: 'Die .vmx von {vm} enthält kein Verschlüsselungspaket.' },
-  'fault.keySafeCorrupt': { en: 'The key safe of {vm} cannot be opened with its KEK: the .vmx was altered.', de: 'Der Schlüsselsafe von {vm} lässt sich mit seinem KEK nicht öffnen: Die .vmx wurde verändert.' },
+  'fault.keySafeCorrupt': { en: 'The key safe of {vm} cannot be opened with its KEK: the .vmx was altered.', de: 'Der Schlüsseltresor von {vm} lässt sich mit seinem KEK nicht öffnen: Die .vmx wurde verändert.' },
+  'fault.diskKeyMissing': {
+    en: 'The disk [{disk}] is encrypted and a required key was not found (KEK {keyId} is not in the host’s key cache).',
+    de: 'Die Platte [{disk}] ist verschlüsselt, und ein benötigter Schlüssel wurde nicht gefunden (KEK {keyId} ist nicht im Schlüssel-Cache des Hosts).'
+  },
+  'fault.noPermission': {
+    en: 'Permission to perform this operation was denied: {user} ({role}) lacks the privilege {privilege} on {on}.',
+    de: 'Die Berechtigung für diesen Vorgang wurde verweigert: {user} ({role}) fehlt das Recht {privilege} für {on}.'
+  },
+  'role.administrator': { en: 'Administrator', de: 'Administrator' },
+  'role.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'fault.alreadyOn': { en: '{vm} is already powered on.', de: '{vm} ist bereits eingeschaltet.' },
   'fault.alreadyOff': { en: '{vm} is already powered off.', de: '{vm} ist bereits ausgeschaltet.' },
   'fault.sameHost': { en: '{vm} already runs on {host}.', de: '{vm} läuft bereits auf {host}.' },
@@ -105,7 +149,7 @@ export const catalog: Record<string, Entry> = {
     de: 'Ein Snapshot der gesperrten VM {vm} ist nicht möglich (msg.snapshot.vigor.take.error).'
   },
   'fault.noSnapshots': { en: '{vm} has no snapshots.', de: '{vm} hat keine Snapshots.' },
-  'fault.notLocked': { en: '{vm} is not locked (InvalidVmState).', de: '{vm} ist nicht gesperrt (InvalidVmState).' },
+  'fault.notLocked': { en: '{vm} is not locked (InvalidVmState).', de: '{vm} ist nicht gesperrt.' },
   'fault.cryptoUtil': { en: 'crypto-util on {host}: {message}', de: 'crypto-util auf {host}: {message}' },
   'fault.cryptoUtil.keyMissing': {
     en: "crypto-util on {host}: the key '{keyId}' that wraps this envelope is not in the host's key cache.",
@@ -230,7 +274,7 @@ export const catalog: Record<string, Entry> = {
     en: '{kms} sends the key material of {keyId} to vCenter, protected only by the TLS session.',
     de: '{kms} schickt das Schlüsselmaterial von {keyId} an vCenter, geschützt nur durch die TLS-Sitzung.'
   },
-  'kmip.req.Activate': { en: 'Key {keyId} is Pre-Active: vCenter activates it (Activate).', de: 'Schlüssel {keyId} ist Pre-Active: vCenter aktiviert ihn (Activate).' },
+  'kmip.req.Activate': { en: 'Key {keyId} is Pre-Active: vCenter activates it (Activate).', de: 'Schlüssel {keyId} ist noch nicht aktiviert (Pre-Active): vCenter aktiviert ihn (Activate).' },
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
@@ -268,15 +312,54 @@ export const catalog: Record<string, Entry> = {
   },
   'vcenter.db.vmKeyRemoved': { en: 'vCenter removes the key ID of {name} from its database.', de: 'vCenter entfernt die Schlüssel-ID von {name} aus seiner Datenbank.' },
 
+  // Terms: states and KMIP reasons inside sentences (shared/i18n/terms.ts); the window's badges use them too.
+  'term.hostState.incapable': { en: 'incapable', de: 'nicht bereit' },
+  'term.hostState.prepared': { en: 'prepared', de: 'vorbereitet' },
+  'term.hostState.safe': { en: 'safe', de: 'krypto-sicher' },
+  'term.hostState.pendingIncapable': { en: 'pendingIncapable', de: 'wird zurückgesetzt' },
+  'term.kmipState.PreActive': { en: 'Pre-Active', de: 'vor der Aktivierung' },
+  'term.kmipState.Active': { en: 'Active', de: 'aktiv' },
+  'term.kmipState.Deactivated': { en: 'Deactivated', de: 'deaktiviert' },
+  'term.kmipState.Compromised': { en: 'Compromised', de: 'kompromittiert' },
+  'term.kmipState.Destroyed': { en: 'Destroyed', de: 'vernichtet' },
+  'term.kmipState.DestroyedCompromised': { en: 'Destroyed Compromised', de: 'vernichtet und kompromittiert' },
+  'term.kmipState.unknown': { en: 'State {code}', de: 'Zustand {code}' },
+  'term.resultReason.ItemNotFound': { en: 'Item Not Found', de: 'Objekt nicht gefunden (Item Not Found)' },
+  'term.resultReason.ResponseTooLarge': { en: 'Response Too Large', de: 'Antwort zu groß (Response Too Large)' },
+  'term.resultReason.AuthenticationNotSuccessful': { en: 'Authentication Not Successful', de: 'Anmeldung fehlgeschlagen (Authentication Not Successful)' },
+  'term.resultReason.InvalidMessage': { en: 'Invalid Message', de: 'ungültige Nachricht (Invalid Message)' },
+  'term.resultReason.OperationNotSupported': { en: 'Operation Not Supported', de: 'Operation nicht unterstützt (Operation Not Supported)' },
+  'term.resultReason.MissingData': { en: 'Missing Data', de: 'Daten fehlen (Missing Data)' },
+  'term.resultReason.InvalidField': { en: 'Invalid Field', de: 'ungültiges Feld (Invalid Field)' },
+  'term.resultReason.FeatureNotSupported': { en: 'Feature Not Supported', de: 'Funktion nicht unterstützt (Feature Not Supported)' },
+  'term.resultReason.OperationCanceledByRequester': { en: 'Operation Canceled By Requester', de: 'vom Aufrufer abgebrochen (Operation Canceled By Requester)' },
+  'term.resultReason.CryptographicFailure': { en: 'Cryptographic Failure', de: 'kryptografischer Fehler (Cryptographic Failure)' },
+  'term.resultReason.IllegalOperation': { en: 'Illegal Operation', de: 'unzulässige Operation (Illegal Operation)' },
+  'term.resultReason.PermissionDenied': { en: 'Permission Denied', de: 'keine Berechtigung (Permission Denied)' },
+  'term.resultReason.ObjectArchived': { en: 'Object Archived', de: 'Objekt archiviert (Object Archived)' },
+  'term.resultReason.IndexOutOfBounds': { en: 'Index Out Of Bounds', de: 'Index außerhalb des Bereichs (Index Out Of Bounds)' },
+  'term.resultReason.ApplicationNamespaceNotSupported': { en: 'Application Namespace Not Supported', de: 'Anwendungsnamensraum nicht unterstützt (Application Namespace Not Supported)' },
+  'term.resultReason.KeyFormatTypeNotSupported': { en: 'Key Format Type Not Supported', de: 'Schlüsselformat nicht unterstützt (Key Format Type Not Supported)' },
+  'term.resultReason.KeyCompressionTypeNotSupported': { en: 'Key Compression Type Not Supported', de: 'Schlüsselkompression nicht unterstützt (Key Compression Type Not Supported)' },
+  'term.resultReason.EncodingOptionError': { en: 'Encoding Option Error', de: 'Fehler in der Kodierungsoption (Encoding Option Error)' },
+  'term.resultReason.GeneralFailure': { en: 'General Failure', de: 'allgemeiner Fehler (General Failure)' },
+  'term.resultReason.unknown': { en: 'Reason {code}', de: 'Grund {code}' },
+  'term.kmsNotRunning': { en: 'connection refused', de: 'Verbindung abgelehnt' },
+  'term.reasonOfKms': { en: '{kms}: {reason}', de: '{kms}: {reason}' },
+  'term.reasonWithMessage': { en: '{reason}: {message}', de: '{reason}: {message}' },
+  'term.noSuchFile': { en: '{path}: no such file', de: '{path}: Datei nicht gefunden' },
+  'term.list': { en: '{a}; {b}', de: '{a}; {b}' },
+  'term.none': { en: 'none', de: 'keine' },
+
   // Hosts
   'datastore.added': { en: 'Datastore {datastore} is shared by the hosts of cluster {cluster}.', de: 'Datenspeicher {datastore} wird von den Hosts im Cluster {cluster} geteilt.' },
   'host.added': {
     en: 'ESXi host {host} joins cluster {cluster}. Its crypto state is incapable: it holds no keys yet.',
-    de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist incapable: Er hält noch keine Schlüssel.'
+    de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
   },
   'host.prepare': {
     en: 'vCenter prepares {host} for encryption (PrepareCrypto): incapable → prepared.',
-    de: 'vCenter bereitet {host} auf Verschlüsselung vor (PrepareCrypto): incapable → prepared.'
+    de: 'vCenter bereitet {host} auf die Verschlüsselung vor (PrepareCrypto): „nicht bereit“ → „vorbereitet“.'
   },
   'host.safe': {
     en: '{host} is crypto safe: host key {keyId} is in its key cache, and core dumps are encrypted from now on.',
@@ -296,7 +379,7 @@ export const catalog: Record<string, Entry> = {
   },
   'host.incapableAfterReboot': {
     en: '{host} was pendingIncapable: after the reboot it is incapable, without a host key.',
-    de: '{host} war pendingIncapable: Nach dem Neustart ist er incapable, ohne Host-Schlüssel.'
+    de: '{host} wurde zurückgesetzt: Nach dem Neustart ist er „nicht bereit“, ohne Host-Schlüssel.'
   },
   'host.keys.unsealed': {
     en: 'Key persistence: the TPM of {host} unseals {count} key(s) into the key cache — no need to ask vCenter.',
@@ -314,7 +397,7 @@ export const catalog: Record<string, Entry> = {
     en: '{host} reconnects to vCenter; vCenter gets the keys this host needs from the KMS.',
     de: '{host} verbindet sich wieder mit vCenter; vCenter holt die Schlüssel, die dieser Host braucht, vom KMS.'
   },
-  'host.dek.discard': { en: '{host} drops the DEK of {vm} from memory.', de: '{host} entfernt den DEK von {vm} aus dem Speicher.' },
+  'host.dek.discard': { en: '{host} drops the internal keys of {vm} (VM home key and disk DEKs) from memory.', de: '{host} entfernt die internen Schlüssel von {vm} (VM-Home-Schlüssel und Platten-DEKs) aus dem Speicher.' },
   'host.psod': {
     en: '{host} crashes (purple screen): it writes a core dump of its memory before rebooting. (The lab’s dump holds the key cache and the memory of the running VMs; a real vmkernel zdump holds kernel memory, and VM memory goes to VM core files.)',
     de: '{host} stürzt ab (Purple Screen): Vor dem Neustart schreibt er einen Core-Dump seines Speichers. (Der Dump des Labors enthält den Schlüssel-Cache und den Speicher der laufenden VMs; ein echter vmkernel-zdump enthält Kernel-Speicher, VM-Speicher landet in VM-Core-Dateien.)'
@@ -344,6 +427,26 @@ export const catalog: Record<string, Entry> = {
     en: 'crypto-util on {host}: {args} — {bytes} bytes decrypted with the host key from the cache (the lab shows them instead of writing them to disk, where they would expose the keys).',
     de: 'crypto-util auf {host}: {args} — {bytes} Bytes mit dem Host-Schlüssel aus dem Cache entschlüsselt (das Labor zeigt sie an, statt sie auf die Platte zu schreiben, wo sie die Schlüssel preisgäben).'
   },
+  'host.cryptoUtil.extract.incident': {
+    en: 'crypto-util on {host}: {args} — the password opens the incident key file, and its incident key opens the dump: {bytes} bytes, without the host key.',
+    de: 'crypto-util auf {host}: {args} — das Kennwort öffnet die Incident-Schlüsseldatei, deren Incident-Schlüssel den Dump: {bytes} Bytes, ohne den Host-Schlüssel.'
+  },
+  'host.vmSupport.start': {
+    en: 'vm-support on {host} with a password for encrypted core dumps: the dumps are recrypted to a one-time incident key, and that key is locked with a key derived from the password (which is not stored).',
+    de: 'vm-support auf {host} mit einem Kennwort für verschlüsselte Core-Dumps: Die Dumps werden auf einen einmaligen Incident-Schlüssel umverschlüsselt, und dieser Schlüssel wird mit einem aus dem Kennwort abgeleiteten Schlüssel verschlossen (das Kennwort wird nicht gespeichert).'
+  },
+  'host.vmSupport.recrypted': {
+    en: '{file}: its one-time data key is unwrapped with host key {keyId} from the key cache and wrapped again by the incident key; the encrypted body is copied unchanged.',
+    de: '{file}: Sein einmaliger Datenschlüssel wird mit dem Host-Schlüssel {keyId} aus dem Cache ausgepackt und mit dem Incident-Schlüssel neu umhüllt; der verschlüsselte Inhalt wird unverändert kopiert.'
+  },
+  'host.vmSupport.done': {
+    en: 'The bundle is ready in {dir}: {count} recrypted dump(s) and the incident key file. Support opens them with crypto-util --keyfile <incident key file> --password, without the host key. (vSphere packs this into a .tgz you download; the lab leaves the files in /var/core.)',
+    de: 'Das Bundle liegt in {dir}: {count} umverschlüsselte(r) Dump(s) und die Incident-Schlüsseldatei. Der Support öffnet sie mit crypto-util --keyfile <Incident-Schlüsseldatei> --password, ohne den Host-Schlüssel. (vSphere packt das in eine .tgz zum Herunterladen; das Labor lässt die Dateien in /var/core.)'
+  },
+  'host.vmSupport.noDumps': {
+    en: 'vm-support on {host}: there is no encrypted core dump to recrypt; the password changes nothing.',
+    de: 'vm-support auf {host}: Es gibt keinen verschlüsselten Core-Dump zum Umverschlüsseln; das Kennwort ändert nichts.'
+  },
   'host.keyPersistence.on': {
     en: 'Key persistence on {host} (vSphere 7.0 U2+, TPM 2.0): the TPM seals the key cache ({count} key(s)) so it survives reboots.',
     de: 'Schlüsselpersistenz auf {host} (vSphere 7.0 U2+, TPM 2.0): Das TPM versiegelt den Schlüssel-Cache ({count} Schlüssel), damit er Neustarts übersteht.'
@@ -352,11 +455,11 @@ export const catalog: Record<string, Entry> = {
     en: 'Key persistence off on {host}: the sealed keys are removed (--remove-all-stored-keys).',
     de: 'Schlüsselpersistenz auf {host} aus: Die versiegelten Schlüssel werden entfernt (--remove-all-stored-keys).'
   },
-  'host.reenabled': { en: 'Host encryption mode is back on for {host}: pendingIncapable → safe.', de: 'Host-Verschlüsselungsmodus für {host} wieder an: pendingIncapable → safe.' },
-  'host.disabled.prepared': { en: 'Host encryption mode off for {host}: prepared → incapable.', de: 'Host-Verschlüsselungsmodus für {host} aus: prepared → incapable.' },
+  'host.reenabled': { en: 'Host encryption mode is back on for {host}: pendingIncapable → safe.', de: 'Host-Verschlüsselungsmodus für {host} wieder an: „wird zurückgesetzt“ → „krypto-sicher“.' },
+  'host.disabled.prepared': { en: 'Host encryption mode off for {host}: prepared → incapable.', de: 'Host-Verschlüsselungsmodus für {host} aus: „vorbereitet“ → „nicht bereit“.' },
   'host.disabled.pending': {
     en: 'Host encryption mode off for {host}: safe → pendingIncapable. The host key stays in memory until the next reboot.',
-    de: 'Host-Verschlüsselungsmodus für {host} aus: safe → pendingIncapable. Der Host-Schlüssel bleibt bis zum nächsten Neustart im Speicher.'
+    de: 'Host-Verschlüsselungsmodus für {host} aus: „krypto-sicher“ → „wird zurückgesetzt“. Der Host-Schlüssel bleibt bis zum nächsten Neustart im Speicher.'
   },
   'host.rekey.start': { en: 'vCenter changes the host key of {host} (ChangeKey), replacing {keyId}.', de: 'vCenter wechselt den Host-Schlüssel von {host} (ChangeKey) und ersetzt {keyId}.' },
   'host.rekey.dumpRewrapped': {
@@ -377,65 +480,119 @@ export const catalog: Record<string, Entry> = {
     en: '{host} creates {vm} on {datastore}: .vmx, a {mib} MiB disk and NVRAM, all in clear.',
     de: '{host} legt {vm} auf {datastore} an: .vmx, eine {mib}-MiB-Platte und NVRAM, alles im Klartext.'
   },
+  'vm.created.encrypted': {
+    en: '{host} creates {vm} on {datastore} with the VM Encryption Policy: VM home and disk are encrypted from the first byte, nothing is ever written in clear.',
+    de: '{host} legt {vm} auf {datastore} mit der VM-Verschlüsselungsrichtlinie an: VM-Home und Platte sind ab dem ersten Byte verschlüsselt, nichts wird je im Klartext geschrieben.'
+  },
+  'vm.disk.added': {
+    en: '{host} adds disk {disk} ({mib} MiB) to {vm}, in clear: {descriptor}.',
+    de: '{host} fügt {vm} die Platte {disk} ({mib} MiB) im Klartext hinzu: {descriptor}.'
+  },
+  'vm.disk.added.encrypted': {
+    en: '{host} adds disk {disk} ({mib} MiB) to {vm}, encrypted with a DEK of its own from the start: {descriptor}.',
+    de: '{host} fügt {vm} die Platte {disk} ({mib} MiB) hinzu, von Anfang an mit einem eigenen DEK verschlüsselt: {descriptor}.'
+  },
   'vm.encrypt.start': {
     en: 'Encrypt {vm} with the VM Encryption Policy: vCenter needs a key from the default provider {provider}.',
     de: '{vm} mit der VM-Verschlüsselungsrichtlinie verschlüsseln: vCenter braucht einen Schlüssel vom Standardanbieter {provider}.'
   },
+  'vm.encrypt.disks.start': {
+    en: 'Encrypt disk(s) {disks} of {vm}: its VM home is encrypted already, so the host locks each new disk key with the VM’s KEK {keyId} from its key cache.',
+    de: 'Platte(n) {disks} von {vm} verschlüsseln: Das VM-Home ist schon verschlüsselt, daher verschließt der Host jeden neuen Plattenschlüssel mit dem KEK {keyId} der VM aus seinem Schlüssel-Cache.'
+  },
   'vm.dek.generated': {
-    en: '{host} generates the DEK of {vm}: 64 random bytes for XTS-AES-256, made on the host, never sent anywhere.',
-    de: '{host} erzeugt den DEK von {vm}: 64 Zufallsbytes für XTS-AES-256, auf dem Host erzeugt, nie verschickt.'
+    en: '{host} generates the DEK of disk {disk} of {vm}: 64 random bytes for XTS-AES-256, made on the host for this disk alone, never sent anywhere.',
+    de: '{host} erzeugt den DEK der Platte {disk} von {vm}: 64 Zufallsbytes für XTS-AES-256, auf dem Host nur für diese Platte erzeugt, nie verschickt.'
+  },
+  'vm.homeKey.generated': {
+    en: '{host} generates the VM home key of {vm}: 64 random bytes for XTS-AES-256 that encrypt its NVRAM (and a vTPM’s state in it), apart from every disk key.',
+    de: '{host} erzeugt den VM-Home-Schlüssel von {vm}: 64 Zufallsbytes für XTS-AES-256, die das NVRAM (und den Zustand eines vTPM darin) verschlüsseln, getrennt von jedem Plattenschlüssel.'
   },
   'vm.dek.wrapped': {
-    en: 'The host wraps the DEK of {vm} with KEK {keyId} (AES key wrap): only the wrapped DEK will be written down. (Real vSphere locks it with its own scheme and writes HMAC-SHA-256 in the key locator; the lab uses RFC 5649 key wrap and writes AES-KWP.)',
-    de: 'Der Host umhüllt den DEK von {vm} mit KEK {keyId} (AES Key Wrap): Nur der umhüllte DEK wird gespeichert. (Echtes vSphere nutzt ein eigenes Verfahren und schreibt HMAC-SHA-256 in den Key Locator; das Labor nutzt RFC-5649-Key-Wrap und schreibt AES-KWP.)'
+    en: 'The host locks the key of {vm} ({disk}) with KEK {keyId}: only the locked key is written down. (Real vSphere locks it with its own scheme and writes HMAC-SHA-256 in the key locator; the lab uses RFC 5649 key wrap and writes AES-KWP.)',
+    de: 'Der Host verschließt den Schlüssel von {vm} ({disk}) mit KEK {keyId}: Nur der verschlossene Schlüssel wird gespeichert. (Echtes vSphere nutzt ein eigenes Verfahren und schreibt HMAC-SHA-256 in den Key Locator; das Labor nutzt RFC-5649-Key-Wrap und schreibt AES-KWP.)'
   },
+  'keySafe.part.home': { en: 'VM home', de: 'VM-Home' },
+  'keySafe.part.disk': { en: 'disk {device}', de: 'Platte {device}' },
   'vm.disk.encrypted': {
-    en: '{host} rewrites the disk of {vm} with XTS-AES-256: {sectors} sectors, each with its sector number as tweak ({from} → {to}).',
-    de: '{host} schreibt die Platte von {vm} mit XTS-AES-256 neu: {sectors} Sektoren, jeder mit seiner Sektornummer als Tweak ({from} → {to}).'
+    en: '{host} rewrites disk {disk} of {vm} with its own DEK (XTS-AES-256): {sectors} sectors, each with its sector number as tweak ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} mit ihrem eigenen DEK (XTS-AES-256) neu: {sectors} Sektoren, jeder mit seiner Sektornummer als Tweak ({from} → {to}).'
   },
   'vm.disk.decrypted': {
-    en: '{host} rewrites the disk of {vm} in clear: {sectors} sectors decrypted ({from} → {to}).',
-    de: '{host} schreibt die Platte von {vm} im Klartext neu: {sectors} Sektoren entschlüsselt ({from} → {to}).'
+    en: '{host} rewrites disk {disk} of {vm} in clear: {sectors} sectors decrypted ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} im Klartext neu: {sectors} Sektoren entschlüsselt ({from} → {to}).'
   },
   'vm.disk.reencrypted': {
-    en: 'Deep rekey: {host} decrypts the disk of {vm} with the old DEK and encrypts it with the new one ({sectors} sectors, {from} → {to}).',
-    de: 'Tiefe Neuverschlüsselung: {host} entschlüsselt die Platte von {vm} mit dem alten DEK und verschlüsselt sie mit dem neuen ({sectors} Sektoren, {from} → {to}).'
+    en: '{host} decrypts disk {disk} of {vm} with its old DEK and encrypts it with a new one ({sectors} sectors, {from} → {to}).',
+    de: '{host} entschlüsselt die Platte {disk} von {vm} mit ihrem alten DEK und verschlüsselt sie mit einem neuen ({sectors} Sektoren, {from} → {to}).'
+  },
+  'vm.disk.rewritten': {
+    en: '{host} rewrites disk {disk} of {vm} under the same DEK ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} unter demselben DEK neu ({from} → {to}).'
+  },
+  'vm.nvram.encrypted': {
+    en: '{host} rewrites the NVRAM of {vm} with the VM home key ({from} → {to}). (vSphere encrypts the swap file and snapshot memory with it too; the lab writes neither.)',
+    de: '{host} schreibt das NVRAM von {vm} mit dem VM-Home-Schlüssel neu ({from} → {to}). (vSphere verschlüsselt damit auch Auslagerungsdatei und Snapshot-Speicher; das Labor schreibt beides nicht.)'
+  },
+  'vm.nvram.decrypted': {
+    en: '{host} rewrites the NVRAM of {vm} in clear ({from} → {to}).',
+    de: '{host} schreibt das NVRAM von {vm} im Klartext neu ({from} → {to}).'
+  },
+  'vm.nvram.reencrypted': {
+    en: '{host} decrypts the NVRAM of {vm} with the old VM home key and encrypts it with a new one ({from} → {to}).',
+    de: '{host} entschlüsselt das NVRAM von {vm} mit dem alten VM-Home-Schlüssel und verschlüsselt es mit einem neuen ({from} → {to}).'
+  },
+  'vm.nvram.rewritten': {
+    en: '{host} rewrites the NVRAM of {vm} under the same VM home key ({from} → {to}).',
+    de: '{host} schreibt das NVRAM von {vm} unter demselben VM-Home-Schlüssel neu ({from} → {to}).'
+  },
+  'vm.disk.writtenEncrypted': {
+    en: 'Disk {disk} of {vm} is on the datastore encrypted: {descriptor} carries encryptionKeys (KEK ID + this disk’s DEK, locked); {removed} is deleted.',
+    de: 'Die Platte {disk} von {vm} liegt verschlüsselt auf dem Datenspeicher: {descriptor} enthält encryptionKeys (KEK-ID + den verschlossenen DEK dieser Platte); {removed} ist gelöscht.'
+  },
+  'vm.disk.writtenPlain': {
+    en: 'Disk {disk} of {vm} is in clear again: {descriptor} has no encryptionKeys; {removed} is deleted.',
+    de: 'Die Platte {disk} von {vm} ist wieder im Klartext: {descriptor} hat keine encryptionKeys; {removed} ist gelöscht.'
   },
   'vm.files.writtenEncrypted': {
-    en: 'The new files of {vm} are on the datastore: {vmx} carries encryption.bundle (KEK ID + wrapped DEK), {descriptor} carries encryptionKeys; {removed} is deleted.',
-    de: 'Die neuen Dateien von {vm} liegen auf dem Datenspeicher: {vmx} enthält encryption.bundle (KEK-ID + umhüllter DEK), {descriptor} enthält encryptionKeys; {removed} ist gelöscht.'
+    en: 'The VM home of {vm} is encrypted: {vmx} carries encryption.bundle (KEK ID + the VM home key, locked); {removed} is deleted.',
+    de: 'Das VM-Home von {vm} ist verschlüsselt: {vmx} enthält encryption.bundle (KEK-ID + den verschlossenen VM-Home-Schlüssel); {removed} ist gelöscht.'
   },
   'vm.files.writtenPlain': {
-    en: 'The files of {vm} are in clear again: no encryption.bundle in {vmx}; {removed} is deleted.',
-    de: 'Die Dateien von {vm} sind wieder im Klartext: kein encryption.bundle in {vmx}; {removed} ist gelöscht.'
+    en: 'The VM home of {vm} is in clear again: no encryption.bundle in {vmx}; {removed} is deleted.',
+    de: 'Das VM-Home von {vm} ist wieder im Klartext: kein encryption.bundle in {vmx}; {removed} ist gelöscht.'
   },
   'vm.files.keySafeRewritten': {
-    en: 'Only the key safe of {vm} changes: {vmx} now holds the same DEK wrapped by the new KEK; the disk is not touched.',
-    de: 'Nur der Schlüsselsafe von {vm} ändert sich: {vmx} enthält jetzt denselben DEK, umhüllt mit dem neuen KEK; die Platte bleibt unberührt.'
+    en: 'Only the key safes of {vm} change: {vmx} and the descriptors now hold the same internal keys locked by the new KEK; no disk is touched.',
+    de: 'Nur die Schlüsselsafes von {vm} ändern sich: {vmx} und die Deskriptoren enthalten jetzt dieselben internen Schlüssel, verschlossen mit dem neuen KEK; keine Platte wird angefasst.'
   },
   'vm.encrypt.done': {
-    en: '{vm} is encrypted. {host} drops the DEK from memory (the VM is off); vCenter keeps only the key ID.',
-    de: '{vm} ist verschlüsselt. {host} entfernt den DEK aus dem Speicher (die VM ist aus); vCenter behält nur die Schlüssel-ID.'
+    en: '{vm} is encrypted. {host} drops its internal keys from memory (the VM is off); vCenter keeps only the key ID.',
+    de: '{vm} ist verschlüsselt. {host} entfernt die internen Schlüssel aus dem Speicher (die VM ist aus); vCenter behält nur die Schlüssel-ID.'
   },
   'vm.decrypt.start': { en: 'Decrypt {vm}: back to the datastore default policy.', de: '{vm} entschlüsseln: zurück zur Standardrichtlinie des Datenspeichers.' },
   'vm.decrypt.done': {
     en: '{vm} is decrypted. Its KEK stays on the KMS and in host memory until reboot (vSphere never deletes keys).',
     de: '{vm} ist entschlüsselt. Sein KEK bleibt auf dem KMS und bis zum Neustart im Host-Speicher (vSphere löscht nie Schlüssel).'
   },
+  'vm.decrypt.disks.done': {
+    en: 'Disk(s) {disks} of {vm} are in clear; its VM home stays encrypted.',
+    de: 'Platte(n) {disks} von {vm} sind im Klartext; das VM-Home bleibt verschlüsselt.'
+  },
   'vm.keySafe.read': {
-    en: '{host} reads the key safe of {vm} from its .vmx: KEK ID {keyId} and the wrapped DEK.',
-    de: '{host} liest den Schlüsselsafe von {vm} aus der .vmx: KEK-ID {keyId} und den umhüllten DEK.'
+    en: '{host} reads the key safe of {vm} ({disk}) from {file}: KEK ID {keyId} and the locked key. (vSphere’s .vmx bundle locks a configuration key that opens more secrets; the lab locks each internal key directly with the KEK.)',
+    de: '{host} liest den Schlüsselsafe von {vm} ({disk}) aus {file}: KEK-ID {keyId} und den verschlossenen Schlüssel. (Das .vmx-Bundle von vSphere verschließt einen Konfigurationsschlüssel, der weitere Geheimnisse öffnet; das Labor verschließt jeden internen Schlüssel direkt mit dem KEK.)'
   },
   'vm.dek.unwrapped': {
-    en: '{host} unwraps the DEK of {vm} with KEK {keyId} from its key cache.',
-    de: '{host} packt den DEK von {vm} mit dem KEK {keyId} aus seinem Schlüssel-Cache aus.'
+    en: '{host} unlocks the key of {vm} ({disk}) with KEK {keyId} from its key cache.',
+    de: '{host} entsperrt den Schlüssel von {vm} ({disk}) mit dem KEK {keyId} aus seinem Schlüssel-Cache.'
   },
   'vm.boot.decrypted': {
     en: '{vm} boots on {host}: the host decrypts the first {sectors} sector(s) with the DEK, and the guest sees its data in clear.',
     de: '{vm} bootet auf {host}: Der Host entschlüsselt die ersten {sectors} Sektor(en) mit dem DEK, und der Gast sieht seine Daten im Klartext.'
   },
   'vm.boot.plain': { en: '{vm} boots on {host}, reading {sectors} sector(s) in clear.', de: '{vm} bootet auf {host} und liest {sectors} Sektor(en) im Klartext.' },
-  'vm.poweredOn': { en: '{vm} is powered on on {host}.', de: '{vm} ist auf {host} eingeschaltet.' },
+  'vm.poweredOn': { en: '{vm} is powered on and runs on {host}.', de: '{vm} ist auf {host} eingeschaltet.' },
   'vm.poweredOff': { en: '{vm} is powered off; its guest memory is gone.', de: '{vm} ist ausgeschaltet; sein Gastspeicher ist weg.' },
   'vm.rekey.shallow.start': {
     en: 'Shallow rekey of {vm}: a new KEK replaces {keyId}; the DEK and the disk stay.',
@@ -446,6 +603,21 @@ export const catalog: Record<string, Entry> = {
     de: 'Tiefe Neuverschlüsselung von {vm}: Ein neuer KEK ersetzt {keyId}, und ein neuer DEK verschlüsselt die Platte neu.'
   },
   'vm.migrate.vmotion': { en: 'vMotion of {vm} from {from} to {to}: encrypted vMotion.', de: 'vMotion von {vm} von {from} nach {to}: verschlüsseltes vMotion.' },
+  'vm.migrate.vmotion.plain': {
+    en: 'vMotion of {vm} from {from} to {to}: encrypted vMotion is Disabled for this VM, so its memory crosses the vMotion network in clear.',
+    de: 'vMotion von {vm} von {from} nach {to}: Verschlüsseltes vMotion ist für diese VM deaktiviert, ihr Speicher geht im Klartext über das vMotion-Netz.'
+  },
+  'vmotion.stream.plain': {
+    en: 'The memory of {vm} travels from {from} to {to} in clear ({bytes} bytes): anyone on the vMotion network reads it.',
+    de: 'Der Speicher von {vm} wandert im Klartext von {from} nach {to} ({bytes} Bytes): Jeder im vMotion-Netz kann ihn lesen.'
+  },
+  'vm.migrateEncryption.set': {
+    en: 'Encrypted vMotion of {vm} is now {mode}. (Every lab host runs ESXi 6.5 or later, so Opportunistic always encrypts here.)',
+    de: 'Verschlüsseltes vMotion von {vm} ist jetzt {mode}. (Jeder Laborhost läuft mit ESXi 6.5 oder neuer, daher verschlüsselt „Opportunistisch“ hier immer.)'
+  },
+  'migrateEncryption.disabled': { en: 'Disabled', de: 'Deaktiviert' },
+  'migrateEncryption.opportunistic': { en: 'Opportunistic', de: 'Opportunistisch' },
+  'migrateEncryption.required': { en: 'Required', de: 'Erforderlich' },
   'vm.migrate.cold': { en: 'Cold migration of {vm} from {from} to {to}.', de: 'Kalte Migration von {vm} von {from} nach {to}.' },
   'vm.migrate.registered': { en: '{vm} is now registered on {host}.', de: '{vm} ist jetzt auf {host} registriert.' },
   'vmotion.key.generated': {
@@ -466,6 +638,38 @@ export const catalog: Record<string, Entry> = {
     de: 'Klon {clone} von {vm}: Die Platte wird verschlüsselt kopiert, die .vmx behält denselben Schlüsselsafe — der Klon teilt Schlüssel {keyId}.'
   },
   'vm.clone.plain': { en: 'Clone {clone} of {vm}: its files are copied.', de: 'Klon {clone} von {vm}: Seine Dateien werden kopiert.' },
+  'vm.clone.decrypted': {
+    en: 'Clone {clone} of {vm}, decrypted: the host opens the key safes and writes the copy in clear.',
+    de: 'Klon {clone} von {vm}, entschlüsselt: Der Host öffnet die Schlüsselsafes und schreibt die Kopie im Klartext.'
+  },
+  'vm.clone.encryptedNew': {
+    en: 'Clone {clone} of {vm}, encrypted: the copy gets its own KEK {keyId} and its own internal keys; the parent stays in clear.',
+    de: 'Klon {clone} von {vm}, verschlüsselt: Die Kopie bekommt einen eigenen KEK {keyId} und eigene interne Schlüssel; das Original bleibt im Klartext.'
+  },
+  'vm.clone.recrypted': {
+    en: 'Clone {clone} of {vm}, recrypted: the copy’s key safes are locked with a new KEK {keyId}, so the clone no longer shares the parent’s key.',
+    de: 'Klon {clone} von {vm}, neu verschlüsselt: Die Schlüsselsafes der Kopie werden mit einem neuen KEK {keyId} verschlossen, der Klon teilt den Schlüssel des Originals nicht mehr.'
+  },
+  'vm.clone.vtpm.copied': {
+    en: 'The vTPM of {vm} is copied into {clone} with its secrets: both VMs now hold the same TPM identity (vSphere 8 offers Replace instead).',
+    de: 'Das vTPM von {vm} wird mit seinen Geheimnissen nach {clone} kopiert: Beide VMs haben jetzt dieselbe TPM-Identität (vSphere 8 bietet stattdessen „Ersetzen“).'
+  },
+  'vm.clone.vtpm.replaced': {
+    en: '{clone} gets a new, blank vTPM: no secret of the vTPM of {vm} is copied.',
+    de: '{clone} bekommt ein neues, leeres vTPM: Kein Geheimnis aus dem vTPM von {vm} wird kopiert.'
+  },
+  'vm.vtpm.start': {
+    en: 'Add a virtual TPM to {vm}: its state lives in the NVRAM, so vSphere encrypts the VM home files — not the disks — with a key from provider {provider}.',
+    de: 'Virtuelles TPM zu {vm} hinzufügen: Sein Zustand liegt im NVRAM, daher verschlüsselt vSphere die VM-Home-Dateien — nicht die Platten — mit einem Schlüssel vom Anbieter {provider}.'
+  },
+  'vm.vtpm.added': {
+    en: '{vm} has a vTPM: its seed and endorsement key are in the NVRAM, encrypted with the VM home key. Clones copy it; every vMotion of {vm} is encrypted.',
+    de: '{vm} hat ein vTPM: Sein Seed und sein Endorsement Key liegen im NVRAM, verschlüsselt mit dem VM-Home-Schlüssel. Klone kopieren es; jedes vMotion von {vm} ist verschlüsselt.'
+  },
+  'vm.vtpm.removed': {
+    en: 'The vTPM of {vm} is removed and its state erased from the NVRAM; the VM home stays encrypted until you decrypt it.',
+    de: 'Das vTPM von {vm} ist entfernt und sein Zustand aus dem NVRAM gelöscht; das VM-Home bleibt verschlüsselt, bis Sie es entschlüsseln.'
+  },
   'vm.snapshot.encrypted': {
     en: 'Snapshot {snapshot} of {vm}: the delta disk is encrypted with the same DEK and its descriptor names the same KEK.',
     de: 'Snapshot {snapshot} von {vm}: Die Delta-Platte ist mit demselben DEK verschlüsselt, ihr Deskriptor nennt denselben KEK.'
@@ -473,16 +677,16 @@ export const catalog: Record<string, Entry> = {
   'vm.snapshot.plain': { en: 'Snapshot {snapshot} of {vm}.', de: 'Snapshot {snapshot} von {vm}.' },
   'vm.snapshots.deleted': { en: 'The {count} snapshot(s) of {vm} are deleted.', de: 'Die {count} Snapshot(s) von {vm} sind gelöscht.' },
   'vm.lock.kmsError': {
-    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (connectionState invalid, cryptoState locked).',
-    de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (connectionState invalid, cryptoState locked).'
+    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.lock.keysMissing': {
-    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (connectionState invalid, cryptoState locked).',
-    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (connectionState invalid, cryptoState locked).'
+    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.lock.vcenterDown': {
-    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (connectionState invalid, cryptoState locked).',
-    de: 'Die virtuelle Maschine {vm} ist gesperrt: Schlüssel {keyId} ist nicht im Cache des Hosts und vCenter ist nicht erreichbar (connectionState invalid, cryptoState locked).'
+    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    de: 'Die virtuelle Maschine {vm} ist gesperrt: Schlüssel {keyId} ist nicht im Cache des Hosts und vCenter ist nicht erreichbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.unlock.start': { en: 'Unlock {vm}: vCenter fetches key {keyId} again.', de: '{vm} entsperren: vCenter holt Schlüssel {keyId} erneut.' },
   'vm.unlocked': {
@@ -491,6 +695,14 @@ export const catalog: Record<string, Entry> = {
   },
 
   // The lab itself
+  'vcenter.actAs': {
+    en: 'The lab now acts as {user} with the role {role}: vCenter checks its privileges for every command.',
+    de: 'Das Labor handelt jetzt als {user} mit der Rolle {role}: vCenter prüft bei jedem Befehl deren Rechte.'
+  },
+  'vcenter.actAs.noCryptoAdmin': {
+    en: 'This role has no Cryptographic operations privileges (nor Global.Diagnostics): it can power on encrypted VMs whose keys are on the host, but not encrypt, decrypt, recrypt, clone or migrate them, put hosts into crypto mode or take support bundles with encrypted dumps.',
+    de: 'Diese Rolle hat keine Rechte für kryptografische Vorgänge (und kein Global.Diagnostics): Sie kann verschlüsselte VMs einschalten, deren Schlüssel auf dem Host liegen, sie aber nicht verschlüsseln, entschlüsseln, neu verschlüsseln, klonen oder migrieren, keine Hosts in den Kryptomodus versetzen und keine Support-Bundles mit verschlüsselten Dumps erstellen.'
+  },
   'lab.clock.advanced': {
     en: 'The lab clock moves {days} day(s) ahead, to {date}: certificates may have expired.',
     de: 'Die Laboruhr springt {days} Tag(e) vor, auf den {date}: Zertifikate können abgelaufen sein.'

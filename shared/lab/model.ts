@@ -85,6 +85,15 @@ export interface ProviderRecord {
   trust: ProviderTrust
 }
 
+/** The two roles the lab teaches (docs/vsphere-facts-domain.md F-privileges). */
+export type VcenterRole = 'administrator' | 'noCryptoAdmin'
+
+/** Who the lab's commands act as in vCenter. */
+export interface VcenterSession {
+  user: string
+  role: VcenterRole
+}
+
 export interface VcenterRecord {
   id: typeof VCENTER_ID
   kind: 'vcenter'
@@ -99,6 +108,8 @@ export interface VcenterRecord {
   persisted: {
     providers: Record<string, ProviderRecord>
     defaultProvider: string | null
+    /** The user whose privileges vCenter checks for every command (SSO users and role assignments, reduced to one). */
+    session: VcenterSession
     /** VMCA: vCenter's own root CA and the machine certificate it issued to vCenter. */
     vmcaRoot: CertifiedKeyPair
     machineCertificate: CertifiedKeyPair
@@ -162,12 +173,28 @@ export interface DatastoreRecord {
   persisted: Record<never, never>
 }
 
+/** The VM home: its configuration and NVRAM (encrypted with the VM home key when the VM is encrypted). */
 export interface VmFiles {
   vmx: string
-  descriptor: string
-  flat: string
   nvram: string
 }
+
+/** A virtual disk: encrypted on its own, with its own DEK locked in its descriptor (docs/vsphere-facts-domain.md F-keysafe). */
+export interface VmDisk {
+  /** Its slot on the controller, as the .vmx names it (scsi0:0, scsi0:1 ...). */
+  device: string
+  descriptor: string
+  flat: string
+  bytes: number
+  /** The KEK that locks this disk's DEK (the API's backing.keyId); null: the disk is not encrypted. */
+  keyId: string | null
+  providerId: string | null
+  /** Generation of its rewritten copies (vm_1.vmdk ...): vSphere writes a disk anew when it encrypts or decrypts it. */
+  generation: number
+}
+
+/** Encrypted vMotion: always on for encrypted VMs; a choice for the others (API migrateEncryption). */
+export type MigrateEncryption = 'disabled' | 'opportunistic' | 'required'
 
 export interface VmSnapshot {
   name: string
@@ -186,16 +213,19 @@ export interface VmComponent {
   power: PowerState
   connectionState: VmConnectionState
   cryptoState: VmCryptoState | null
+  /** The KEK of the VM home (the API's config.keyId): set means the VM is encrypted. */
   keyId: string | null
   providerId: string | null
-  diskBytes: number
-  /** Sectors the guest reads at boot (the part of the disk that holds guestData). */
+  /** Sectors the guest reads at boot from its first disk (the part that holds guestData). */
   bootSectors: number
   files: VmFiles
-  /** Generation of the encrypted copies (vm_1.vmdk, vm_2.vmdk ...), as vSphere rewrites disks to new files. */
+  disks: VmDisk[]
+  /** Generation of the VM home's rewritten NVRAM (vm_1.nvram ...). */
   fileGeneration: number
+  /** A virtual TPM: its state lives in the NVRAM, so the VM home must be encrypted. */
+  vtpm: boolean
   snapshots: VmSnapshot[]
-  migrateEncryption: 'opportunistic' | 'required'
+  migrateEncryption: MigrateEncryption
   lockReason: string | null
   memory: { guest: Uint8Array | null }
   persisted: { files: string[] }

@@ -2,7 +2,7 @@
 // foreign file is refused with the place of the first problem, and the open lab stays as it was.
 
 import { z } from 'zod'
-import { externalKmsSchema, pemText } from '../lab/commands/schema'
+import { labId, labName, networkHost, networkPort, pem } from '../validation/fields'
 import { BlobRef } from './blob'
 import { LATEST_VERSION } from './migrations'
 
@@ -12,8 +12,7 @@ export const KFLAB_VERSION = LATEST_VERSION
 
 /** A byte string: inline, or (for disk-sized ones) a reference into the container, read only when needed. */
 const bytes = z.union([z.instanceof(Uint8Array), z.instanceof(BlobRef)])
-const name = z.string().min(1).max(256)
-const pem = pemText
+const name = labId
 const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
 const seconds = z.number().int()
 
@@ -68,10 +67,13 @@ const kms = z
   .object({
     id: name,
     kind: z.literal('kms'),
-    name,
+    name: labName,
     provider: name,
     running: z.boolean(),
-    external: externalKmsSchema.nullable(),
+    external: z
+      .object({ host: networkHost, port: networkPort, caPem: pem, clientCertPem: pem, clientKeyPem: pem })
+      .strict()
+      .nullable(),
     memory: z.object({ sessions: z.array(z.object({ client: z.string(), openedAt: seconds }).strict()) }).strict(),
     persisted: z
       .object({ keys: z.record(z.string(), kmipObject), ca: certified.nullable(), serverCertificate: certified.nullable(), trustedClients: z.array(pem) })
@@ -81,7 +83,7 @@ const kms = z
 
 const provider = z
   .object({
-    name,
+    name: labName,
     trust: z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
@@ -110,6 +112,7 @@ const vcenter = z
       .object({
         providers: z.record(z.string(), provider),
         defaultProvider: name.nullable(),
+        session: z.object({ user: z.string().min(1).max(256), role: z.enum(['administrator', 'noCryptoAdmin']) }).strict(),
         vmcaRoot: certified,
         machineCertificate: certified,
         vmKeys: z.record(z.string(), keyRef),
@@ -125,7 +128,7 @@ const host = z
   .object({
     id: name,
     kind: z.literal('host'),
-    name,
+    name: labName,
     cluster: name,
     uuid: z.string(),
     cryptoState: z.enum(['incapable', 'prepared', 'safe', 'pendingIncapable']),
@@ -158,20 +161,32 @@ const datastore = z
   .object({
     id: name,
     kind: z.literal('datastore'),
-    name,
+    name: labName,
     cluster: name,
     memory: z.object({}).strict(),
     persisted: z.object({ files: z.record(z.string(), datastoreFile) }).strict()
   })
   .strict()
 
-const vmFiles = z.object({ vmx: name, descriptor: name, flat: name, nvram: name }).strict()
+const vmFiles = z.object({ vmx: name, nvram: name }).strict()
+
+const vmDisk = z
+  .object({
+    device: name,
+    descriptor: name,
+    flat: name,
+    bytes: z.number().int().positive(),
+    keyId: name.nullable(),
+    providerId: name.nullable(),
+    generation: z.number().int().min(0)
+  })
+  .strict()
 
 const vm = z
   .object({
     id: name,
     kind: z.literal('vm'),
-    name,
+    name: labName,
     uuid: z.string(),
     host: name,
     datastore: name,
@@ -180,12 +195,13 @@ const vm = z
     cryptoState: z.enum(['unlocked', 'locked']).nullable(),
     keyId: name.nullable(),
     providerId: name.nullable(),
-    diskBytes: z.number().int().positive(),
     bootSectors: z.number().int().positive(),
     files: vmFiles,
+    disks: z.array(vmDisk).min(1),
     fileGeneration: z.number().int().min(0),
+    vtpm: z.boolean(),
     snapshots: z.array(z.object({ name, vmsn: name, deltaDescriptor: name, deltaData: name }).strict()),
-    migrateEncryption: z.enum(['opportunistic', 'required']),
+    migrateEncryption: z.enum(['disabled', 'opportunistic', 'required']),
     lockReason: z.string().nullable(),
     memory: z.object({ guest: bytes.nullable() }).strict(),
     persisted: z.object({ files: z.array(name) }).strict()

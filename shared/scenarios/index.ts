@@ -10,6 +10,11 @@ import firstEncryptedVm from './first-encrypted-vm.json'
 import hostReboot from './host-reboot.json'
 import kmsOutage from './kms-outage.json'
 import shallowVsDeepRekey from './shallow-vs-deep-rekey.json'
+import perDiskEncryption from './per-disk-encryption.json'
+import vtpm from './vtpm.json'
+import vmotionSettings from './vmotion-settings.json'
+import cryptoRoles from './crypto-roles.json'
+import supportBundle from './support-bundle.json'
 
 export interface Scenario {
   id: string
@@ -98,6 +103,56 @@ export const scenarios: Scenario[] = [
       de: 'Das vom KMS ausgestellte Client-Zertifikat gilt ein Jahr. Ein Jahr später lehnt der KMS vCenter beim TLS-Handshake ab; ein Host-Neustart sperrt dann die VM, bis das Vertrauen erneuert ist.'
     },
     script: certificateExpiry as LabScript,
+    refusedSteps: []
+  },
+  {
+    id: 'per-disk-encryption',
+    title: { en: 'Encryption per disk: VM home and disks apart', de: 'Verschlüsselung je Platte: VM-Home und Platten getrennt' },
+    lesson: {
+      en: 'The VM home and each disk get their own storage policy and their own internal key. The KEK locks each one in its own key safe; an encrypted disk never belongs to an unencrypted VM; a clone can take a new key.',
+      de: 'VM-Home und jede Platte bekommen eine eigene Speicherrichtlinie und einen eigenen internen Schlüssel. Der KEK verschließt jeden in einem eigenen Schlüsselsafe; eine verschlüsselte Platte gehört nie zu einer unverschlüsselten VM; ein Klon kann einen neuen Schlüssel bekommen.'
+    },
+    script: perDiskEncryption as LabScript,
+    refusedSteps: [8]
+  },
+  {
+    id: 'vtpm',
+    title: { en: 'Virtual TPM', de: 'Virtuelles TPM' },
+    lesson: {
+      en: 'A vTPM keeps its secrets in the NVRAM, so adding one encrypts the VM home — not the disks — with a key from the provider. The VM cannot be decrypted while it has one; a clone copies it or gets a new one.',
+      de: 'Ein vTPM hält seine Geheimnisse im NVRAM; wer eines hinzufügt, verschlüsselt daher das VM-Home — nicht die Platten — mit einem Schlüssel vom Anbieter. Solange es da ist, lässt sich die VM nicht entschlüsseln; ein Klon kopiert es oder bekommt ein neues.'
+    },
+    script: vtpm as LabScript,
+    refusedSteps: [7]
+  },
+  {
+    id: 'vmotion-settings',
+    title: { en: 'Encrypted vMotion: Disabled, Opportunistic, Required', de: 'Verschlüsseltes vMotion: Deaktiviert, Opportunistisch, Erforderlich' },
+    lesson: {
+      en: 'An unencrypted VM chooses how its vMotion travels: Disabled sends its memory in clear, Opportunistic and Required encrypt it. An encrypted VM always migrates encrypted, and the setting is locked.',
+      de: 'Eine unverschlüsselte VM wählt, wie ihr vMotion reist: Deaktiviert schickt den Speicher im Klartext, Opportunistisch und Erforderlich verschlüsseln ihn. Eine verschlüsselte VM migriert immer verschlüsselt, die Einstellung ist gesperrt.'
+    },
+    script: vmotionSettings as LabScript,
+    refusedSteps: [13]
+  },
+  {
+    id: 'crypto-roles',
+    title: { en: 'Privileges: the No cryptography administrator', de: 'Rechte: der Kein Kryptografieadministrator' },
+    lesson: {
+      en: 'Operators need not hold keys. The No cryptography administrator role powers on encrypted VMs whose keys are on the host, but every cryptographic operation is refused with NoPermission, naming the privilege.',
+      de: 'Operatoren müssen keine Schlüssel in der Hand haben. Die Rolle Kein Kryptografieadministrator schaltet verschlüsselte VMs ein, deren Schlüssel auf dem Host liegen, doch jeder kryptografische Vorgang wird mit NoPermission abgelehnt, samt dem fehlenden Recht.'
+    },
+    script: cryptoRoles as LabScript,
+    refusedSteps: [8]
+  },
+  {
+    id: 'support-bundle',
+    title: { en: 'Support bundle: core dumps for VMware support', de: 'Support-Bundle: Core-Dumps für den VMware-Support' },
+    lesson: {
+      en: 'On the host that wrote it, crypto-util opens a core dump with the host key from the cache. For support, vm-support recrypts the dumps to an incident key locked by a password — the host key never leaves the host.',
+      de: 'Auf dem Host, der ihn schrieb, öffnet crypto-util einen Core-Dump mit dem Host-Schlüssel aus dem Cache. Für den Support verschlüsselt vm-support die Dumps auf einen Incident-Schlüssel um, den ein Kennwort verschließt — der Host-Schlüssel verlässt den Host nie.'
+    },
+    script: supportBundle as LabScript,
     refusedSteps: []
   }
 ]

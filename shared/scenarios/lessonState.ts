@@ -59,8 +59,16 @@ export interface VmView {
   cryptoState: string | null
   keyId: string | null
   connectionState: string | null
-  /** The `-flat.vmdk` the VM uses now (a path on its datastore). */
+  /** The `-flat.vmdk` of its first (boot) disk now (a path on its datastore). */
   flat: string | null
+  /** Its disks: device, whether each is encrypted (its own key ID), and its -flat.vmdk. */
+  disks: { device: string; keyId: string | null; flat: string | null }[]
+  vtpm: boolean
+  migrateEncryption: string | null
+}
+
+function list(v: ViewValue | undefined): ViewValue[] {
+  return Array.isArray(v) ? v : []
 }
 
 export function vms(s: LessonState): VmView[] {
@@ -73,7 +81,14 @@ export function vms(s: LessonState): VmView[] {
     cryptoState: str(v.cryptoState),
     keyId: str(v.keyId),
     connectionState: str(v.connectionState),
-    flat: str(at(v, 'files', 'flat'))
+    flat: str(at(list(at(v, 'disks'))[0], 'flat')),
+    disks: list(at(v, 'disks')).map((d) => ({
+      device: str(at(d, 'device')) ?? '',
+      keyId: str(at(d, 'keyId')),
+      flat: str(at(d, 'flat'))
+    })),
+    vtpm: at(v, 'vtpm') === true,
+    migrateEncryption: str(v.migrateEncryption)
   }))
 }
 
@@ -226,6 +241,27 @@ export function lastIndexOfEvent(s: LessonState, id: string, params: Params = {}
 
 export function happened(s: LessonState, id: string, params: Params = {}, after = -1): boolean {
   return indexOfEvent(s, id, params, after + 1) !== -1
+}
+
+/** Index of the first refusal (from `from` on) whose reason is this fault message, or -1: the lesson's refusals teach too. */
+export function indexOfRefusal(s: LessonState, reasonId: string, from = 0): number {
+  for (let i = Math.max(0, from); i < s.events.length; i++) {
+    const e = s.events[i]
+    const reason = e.message.params.reason
+    if (e.message.id === 'fault.event' && typeof reason === 'object' && reason.id === reasonId) return i
+  }
+  return -1
+}
+
+/** The text of a datastore file as the views show it, or null. */
+export function datastoreText(s: LessonState, datastore: string, path: string | null): string | null {
+  return path ? str(at(s.views[datastore], 'persisted', 'files', path, 'text')) : null
+}
+
+/** The paths of the VM's .vmx and its disks' descriptors. */
+export function vmTextFiles(s: LessonState, vm: VmView): { vmx: string | null; descriptors: (string | null)[] } {
+  const v = s.views[vm.id]
+  return { vmx: str(at(v, 'files', 'vmx')), descriptors: list(at(v, 'disks')).map((d) => str(at(d, 'descriptor'))) }
 }
 
 /** The guest data a VM was created with (the last accepted `vm.create` of that name), or null when unknown. */

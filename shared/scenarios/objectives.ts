@@ -11,7 +11,10 @@
 import type { Language } from '../i18n/format'
 import type { CommandOp } from '../lab/commands/schema'
 import {
+  datastoreText,
   diskShowsGuestInClear,
+  indexOfRefusal,
+  vmTextFiles,
   happened,
   hosts,
   indexOfEvent,
@@ -567,6 +570,250 @@ const certificateExpiry: Objective[] = [
   }
 ]
 
+// ——— per-disk encryption, vTPM, encrypted vMotion settings, roles, support bundles ———
+
+/** The key locator lines of a VM: the .vmx's encryption.bundle and each descriptor's encryptionKeys (null: none). */
+function keySafesOf(s: LessonState, v: VmView): { bundle: string | null; disks: (string | null)[] } {
+  const files = vmTextFiles(s, v)
+  const bundle = /^encryption\.bundle = "(.*)"$/m.exec(datastoreText(s, v.datastore, files.vmx) ?? '')?.[1] ?? null
+  const disks = files.descriptors.map((d) => /^encryptionKeys="(.*)"$/m.exec(datastoreText(s, v.datastore, d) ?? '')?.[1] ?? null)
+  return { bundle, disks }
+}
+
+/** VM home encrypted, and a disk of it still in clear: policies per part. */
+const homeOnlyVms = (s: LessonState) => encryptedVms(s).filter((v) => v.disks.some((d) => d.keyId === null) && keySafesOf(s, v).bundle !== null)
+
+const perDiskEncryption: Objective[] = [
+  trustBothWays,
+  {
+    id: 'homeOnly',
+    title: { en: 'Encrypt the VM home, not the disks', de: 'Das VM-Home verschlüsseln, nicht die Platten' },
+    hint: {
+      en: 'Host → Add host, VM → Create VM, VM → Add disk, then VM → Encrypt VM with no disk chosen: only the VM home (its .vmx key safe and NVRAM) is encrypted; the disks keep the datastore’s default policy.',
+      de: 'Host → Host hinzufügen, VM → VM anlegen, VM → Platte hinzufügen, dann VM → VM verschlüsseln ohne ausgewählte Platte: Nur das VM-Home (Schlüsselsafe der .vmx und NVRAM) wird verschlüsselt; die Platten behalten die Standardrichtlinie des Datenspeichers.'
+    },
+    ops: ['host.add', 'vm.create', 'vm.addDisk', 'vm.encrypt'],
+    done: (s) => homeOnlyVms(s).length > 0
+  },
+  {
+    id: 'ownKeys',
+    title: { en: 'Each encrypted part has its own key safe', de: 'Jeder verschlüsselte Teil hat seinen eigenen Schlüsselsafe' },
+    hint: {
+      en: 'VM → Encrypt VM again and choose the first disk. Click the VM: the .vmx’s encryption.bundle and the disk’s encryptionKeys name the same KEK but lock different keys — the host made one key for the VM home and one per disk.',
+      de: 'VM → VM verschlüsseln noch einmal und die erste Platte wählen. Klicken Sie die VM an: encryption.bundle der .vmx und encryptionKeys der Platte nennen denselben KEK, verschließen aber verschiedene Schlüssel — der Host hat einen Schlüssel für das VM-Home und einen je Platte erzeugt.'
+    },
+    ops: ['vm.encrypt'],
+    done: (s) =>
+      encryptedVms(s).some((v) => {
+        const safes = keySafesOf(s, v)
+        const locked = safes.disks.filter((d): d is string => d !== null)
+        return safes.bundle !== null && locked.length > 0 && new Set([safes.bundle, ...locked]).size === locked.length + 1 && v.disks.some((d) => d.keyId === null)
+      })
+  },
+  {
+    id: 'mismatch',
+    title: { en: 'No encrypted disk in an unencrypted VM', de: 'Keine verschlüsselte Platte in einer unverschlüsselten VM' },
+    hint: {
+      en: 'VM → Decrypt VM for the VM home only, keeping the encrypted disk: vSphere refuses — an encrypted disk cannot belong to an unencrypted VM. Disks are decrypted first, then the VM home.',
+      de: 'VM → VM entschlüsseln nur für das VM-Home, die verschlüsselte Platte bleibt: vSphere lehnt ab — eine verschlüsselte Platte kann nicht zu einer unverschlüsselten VM gehören. Erst werden die Platten entschlüsselt, dann das VM-Home.'
+    },
+    ops: ['vm.decrypt'],
+    done: (s) => indexOfRefusal(s, 'fault.decryptHomeWithEncryptedDisks') !== -1 && encryptedVms(s).some((v) => v.disks.some((d) => d.keyId !== null))
+  },
+  {
+    id: 'recryptClone',
+    title: { en: 'Clone it under a new key', de: 'Unter einem neuen Schlüssel klonen' },
+    hint: {
+      en: 'VM → Clone VM with encryption “recrypt”: the copy is locked with a new KEK, so losing or revoking one key no longer touches both VMs.',
+      de: 'VM → VM klonen mit Verschlüsselung „recrypt“: Die Kopie wird mit einem neuen KEK verschlossen; der Verlust oder Widerruf eines Schlüssels trifft nicht mehr beide VMs.'
+    },
+    ops: ['vm.clone'],
+    done: (s) => {
+      const at = indexOfRefusal(s, 'fault.decryptHomeWithEncryptedDisks')
+      return at !== -1 && s.events.slice(at).some((e) => e.message.id === 'vm.clone.recrypted' && encryptedVms(s).some((v) => v.name === e.message.params.clone && v.keyId !== null && encryptedVms(s).every((o) => o.name === v.name || o.keyId !== v.keyId)))
+    }
+  }
+]
+
+const vtpmVms = (s: LessonState) => encryptedVms(s).filter((v) => v.vtpm)
+
+const vtpm: Objective[] = [
+  trustBothWays,
+  {
+    id: 'vtpmAdded',
+    title: { en: 'A vTPM encrypts the VM home, not the disk', de: 'Ein vTPM verschlüsselt das VM-Home, nicht die Platte' },
+    hint: {
+      en: 'Host → Add host, VM → Create VM, then VM → Add vTPM. The vTPM keeps its secrets in the NVRAM, so vCenter gets a key from the provider and the host encrypts the VM home; the disk stays in clear.',
+      de: 'Host → Host hinzufügen, VM → VM anlegen, dann VM → vTPM hinzufügen. Das vTPM hält seine Geheimnisse im NVRAM, also holt vCenter einen Schlüssel vom Anbieter und der Host verschlüsselt das VM-Home; die Platte bleibt im Klartext.'
+    },
+    ops: ['host.add', 'vm.create', 'vm.addVtpm'],
+    done: (s) => vtpmVms(s).some((v) => v.disks.every((d) => d.keyId === null) && diskShowsGuestInClear(s, v) === true)
+  },
+  {
+    id: 'noDecrypt',
+    title: { en: 'A VM with a vTPM stays encrypted', de: 'Eine VM mit vTPM bleibt verschlüsselt' },
+    hint: {
+      en: 'VM → Decrypt VM: refused while the vTPM is there — its state would lie in clear. Remove the vTPM first if you really mean it.',
+      de: 'VM → VM entschlüsseln: abgelehnt, solange das vTPM da ist — sein Zustand läge sonst im Klartext. Entfernen Sie zuerst das vTPM, wenn Sie es wirklich wollen.'
+    },
+    ops: ['vm.decrypt'],
+    done: (s) => vtpmVms(s).length > 0 && indexOfRefusal(s, 'fault.decryptWithVtpm') !== -1
+  },
+  {
+    id: 'cloneReplace',
+    title: { en: 'Clone with a new, blank vTPM', de: 'Mit einem neuen, leeren vTPM klonen' },
+    hint: {
+      en: 'VM → Clone VM with vTPM “replace”: a copied vTPM would give both VMs the same TPM identity and secrets; replace gives the clone its own.',
+      de: 'VM → VM klonen mit vTPM „replace“: Ein kopiertes vTPM gäbe beiden VMs dieselbe TPM-Identität und dieselben Geheimnisse; „replace“ gibt dem Klon ein eigenes.'
+    },
+    ops: ['vm.clone'],
+    done: (s) => indexOfRefusal(s, 'fault.decryptWithVtpm') !== -1 && happened(s, 'vm.clone.vtpm.replaced') && vtpmVms(s).length >= 2
+  },
+  {
+    id: 'vmotion',
+    title: { en: 'Its vMotion is always encrypted', de: 'Sein vMotion ist immer verschlüsselt' },
+    hint: {
+      en: 'VM → Power on, then VM → Migrate (vMotion) to the second host: a VM with a vTPM is an encrypted VM, so its memory travels under a one-time key.',
+      de: 'VM → Einschalten, dann VM → Migrieren (vMotion) auf den zweiten Host: Eine VM mit vTPM ist eine verschlüsselte VM, ihr Speicher reist unter einem Einmalschlüssel.'
+    },
+    ops: ['vm.powerOn', 'vm.migrate'],
+    done: (s) => happened(s, 'vm.clone.vtpm.replaced') && vtpmVms(s).some((v) => happened(s, 'vmotion.stream', { vm: v.name }))
+  }
+]
+
+const vmotionSettings: Objective[] = [
+  trustBothWays,
+  {
+    id: 'plainVmotion',
+    title: { en: 'Disabled: memory crosses the network in clear', de: 'Deaktiviert: Der Speicher geht im Klartext übers Netz' },
+    hint: {
+      en: 'Host → Add host twice, VM → Create VM, VM → Set encrypted vMotion to disabled, VM → Power on, then VM → Migrate (vMotion). Open the vMotion event: the guest’s data is readable on the wire.',
+      de: 'Host → Host hinzufügen, zweimal, VM → VM anlegen, VM → Verschlüsseltes vMotion einstellen auf „disabled“, VM → Einschalten, dann VM → Migrieren (vMotion). Öffnen Sie das vMotion-Ereignis: Die Daten des Gasts sind auf der Leitung lesbar.'
+    },
+    ops: ['host.add', 'vm.create', 'vm.setMigrateEncryption', 'vm.powerOn', 'vm.migrate'],
+    done: (s) => happened(s, 'vmotion.stream.plain')
+  },
+  {
+    id: 'required',
+    title: { en: 'Required: the same VM moves encrypted', de: 'Erforderlich: Dieselbe VM zieht verschlüsselt um' },
+    hint: {
+      en: 'VM → Set encrypted vMotion to required, then VM → Migrate (vMotion) back: vCenter makes a one-time key, and the VM itself is still not encrypted.',
+      de: 'VM → Verschlüsseltes vMotion einstellen auf „required“, dann VM → Migrieren (vMotion) zurück: vCenter erzeugt einen Einmalschlüssel, und die VM selbst ist weiterhin unverschlüsselt.'
+    },
+    ops: ['vm.setMigrateEncryption', 'vm.migrate'],
+    done: (s) => {
+      const plain = indexOfEvent(s, 'vmotion.stream.plain')
+      return plain !== -1 && s.events.slice(plain).some((e) => e.message.id === 'vmotion.stream' && vms(s).some((v) => v.name === e.message.params.vm && v.migrateEncryption === 'required'))
+    }
+  },
+  {
+    id: 'locked',
+    title: { en: 'Encrypted VMs cannot turn it off', de: 'Verschlüsselte VMs können es nicht abschalten' },
+    hint: {
+      en: 'VM → Power off, VM → Encrypt VM, then VM → Set encrypted vMotion to disabled: refused — an encrypted VM always migrates with encrypted vMotion.',
+      de: 'VM → Ausschalten, VM → VM verschlüsseln, dann VM → Verschlüsseltes vMotion einstellen auf „disabled“: abgelehnt — eine verschlüsselte VM migriert immer mit verschlüsseltem vMotion.'
+    },
+    ops: ['vm.powerOff', 'vm.encrypt', 'vm.setMigrateEncryption'],
+    done: (s) => happened(s, 'vmotion.stream.plain') && encryptedVms(s).length > 0 && indexOfRefusal(s, 'fault.migrateEncryption.encryptedVm') !== -1
+  }
+]
+
+const cryptoRoles: Objective[] = [
+  trustBothWays,
+  {
+    id: 'encryptedVm',
+    title: { en: 'An administrator encrypts a VM', de: 'Ein Administrator verschlüsselt eine VM' },
+    hint: {
+      en: 'Host → Add host, VM → Create VM, VM → Encrypt VM — as administrator@vsphere.local, who has every Cryptographic operations privilege.',
+      de: 'Host → Host hinzufügen, VM → VM anlegen, VM → VM verschlüsseln — als administrator@vsphere.local, der alle Rechte für kryptografische Vorgänge hat.'
+    },
+    ops: ['host.add', 'vm.create', 'vm.encrypt'],
+    done: (s) => encryptedVms(s).length > 0
+  },
+  {
+    id: 'operator',
+    title: { en: 'Work as a No cryptography administrator', de: 'Als Kein Kryptografieadministrator arbeiten' },
+    hint: {
+      en: 'vCenter & providers → Act as user with the role noCryptoAdmin: an operator who runs VMs but holds no Cryptographic operations privilege.',
+      de: 'vCenter & Anbieter → Als Benutzer handeln mit der Rolle noCryptoAdmin: ein Operator, der VMs betreibt, aber kein Recht für kryptografische Vorgänge hat.'
+    },
+    ops: ['vcenter.actAs'],
+    done: (s) => encryptedVms(s).length > 0 && happened(s, 'vcenter.actAs.noCryptoAdmin')
+  },
+  {
+    id: 'powerOn',
+    title: { en: 'The operator powers on the encrypted VM', de: 'Der Operator schaltet die verschlüsselte VM ein' },
+    hint: {
+      en: 'VM → Power on: no privilege is needed, because the key is already in the host’s key cache.',
+      de: 'VM → Einschalten: Dafür braucht es kein Recht, denn der Schlüssel liegt schon im Schlüssel-Cache des Hosts.'
+    },
+    ops: ['vm.powerOn'],
+    done: (s) => {
+      const switched = indexOfEvent(s, 'vcenter.actAs.noCryptoAdmin')
+      return switched !== -1 && runningEncryptedVms(s).some((v) => happened(s, 'vm.poweredOn', { vm: v.name }, switched))
+    }
+  },
+  {
+    id: 'refused',
+    title: { en: 'But cannot decrypt it', de: 'Kann sie aber nicht entschlüsseln' },
+    hint: {
+      en: 'VM → Decrypt VM: vCenter refuses with NoPermission and names the missing privilege, Cryptographer.Decrypt.',
+      de: 'VM → VM entschlüsseln: vCenter lehnt mit NoPermission ab und nennt das fehlende Recht, Cryptographer.Decrypt.'
+    },
+    ops: ['vm.decrypt'],
+    done: (s) => {
+      const switched = indexOfEvent(s, 'vcenter.actAs.noCryptoAdmin')
+      return switched !== -1 && indexOfRefusal(s, 'fault.noPermission', switched) !== -1 && encryptedVms(s).length > 0
+    }
+  }
+]
+
+const supportBundle: Objective[] = [
+  {
+    id: 'dump',
+    title: { en: 'A crypto-safe host crashes', de: 'Ein krypto-sicherer Host stürzt ab' },
+    hint: {
+      en: 'Set up trust, encrypt and power on a VM as in the first lesson, then Host → Crash host (purple screen): the core dump is encrypted with the host key.',
+      de: 'Stellen Sie Vertrauen her, verschlüsseln Sie eine VM und schalten Sie sie ein wie in der ersten Lektion, dann Host → Host abstürzen lassen (PSOD): Der Core-Dump ist mit dem Host-Schlüssel verschlüsselt.'
+    },
+    ops: ['host.crash'],
+    done: (s) => happened(s, 'host.coredump.encrypted')
+  },
+  {
+    id: 'describe',
+    title: { en: 'crypto-util on the host names the key', de: 'crypto-util auf dem Host nennt den Schlüssel' },
+    hint: {
+      en: 'Host → Run crypto-util with envelope describe --offset 4096 /var/core/vmkernel-zdump.1: on the host that wrote it, the dump’s key is in the key cache.',
+      de: 'Host → crypto-util ausführen mit envelope describe --offset 4096 /var/core/vmkernel-zdump.1: Auf dem Host, der ihn schrieb, liegt der Schlüssel des Dumps im Cache.'
+    },
+    ops: ['host.cryptoUtil'],
+    done: (s) => happened(s, 'host.coredump.encrypted') && happened(s, 'host.cryptoUtil.describe')
+  },
+  {
+    id: 'vmSupport',
+    title: { en: 'A support bundle locked by a password', de: 'Ein Support-Bundle, verschlossen mit einem Kennwort' },
+    hint: {
+      en: 'Host → vm-support with password: the dumps are recrypted to an incident key that only the password opens, so support never needs the host key.',
+      de: 'Host → vm-support mit Kennwort: Die Dumps werden auf einen Incident-Schlüssel umverschlüsselt, den nur das Kennwort öffnet; der Support braucht nie den Host-Schlüssel.'
+    },
+    ops: ['host.vmSupport'],
+    done: (s) => happened(s, 'host.cryptoUtil.describe') && happened(s, 'host.vmSupport.done')
+  },
+  {
+    id: 'supportOpens',
+    title: { en: 'Support opens the dump with the password', de: 'Der Support öffnet den Dump mit dem Kennwort' },
+    hint: {
+      en: 'Host → Run crypto-util with envelope extract --offset 4096 --keyfile <the bundle’s incident key file> --password <password> on the bundle’s dump: it opens without the host key.',
+      de: 'Host → crypto-util ausführen mit envelope extract --offset 4096 --keyfile <Incident-Schlüsseldatei des Bundles> --password <Kennwort> auf dem Dump des Bundles: Er öffnet sich ohne den Host-Schlüssel.'
+    },
+    ops: ['host.cryptoUtil'],
+    done: (s) => {
+      const bundled = indexOfEvent(s, 'host.vmSupport.done')
+      return bundled !== -1 && happened(s, 'host.cryptoUtil.extract.incident', {}, bundled)
+    }
+  }
+]
+
 /** Every built-in lesson's objectives, by lesson id (shared/scenarios/index.ts). */
 export const lessonObjectives: Record<string, readonly Objective[]> = {
   'first-encrypted-vm': firstEncryptedVm,
@@ -576,7 +823,12 @@ export const lessonObjectives: Record<string, readonly Objective[]> = {
   'encrypted-vmotion': encryptedVmotion,
   'shallow-vs-deep-rekey': shallowVsDeepRekey,
   'attackers-view': attackersView,
-  'certificate-expiry': certificateExpiry
+  'certificate-expiry': certificateExpiry,
+  'per-disk-encryption': perDiskEncryption,
+  vtpm,
+  'vmotion-settings': vmotionSettings,
+  'crypto-roles': cryptoRoles,
+  'support-bundle': supportBundle
 }
 
 const NONE: readonly Objective[] = []

@@ -264,6 +264,135 @@ export const presenterNotes: Record<string, readonly PresenterNote[]> = {
         de: 'Erneuern Sie das Vertrauen und zeigen Sie auf das neue Ablaufdatum. Sagen Sie: Behalten Sie Ablaufdaten im Blick, bevor sie Sie einholen.'
       }
     }
+  ],
+  'per-disk-encryption': [
+    {
+      objective: null,
+      text: {
+        en: 'Say: the vSphere Client applies a storage policy — to the VM home and to each disk on its own. One KEK from the KMS, but many internal keys made on the host.',
+        de: 'Sagen Sie: Der vSphere Client wendet eine Speicherrichtlinie an — auf das VM-Home und auf jede Platte einzeln. Ein KEK vom KMS, aber viele interne Schlüssel, auf dem Host erzeugt.'
+      }
+    },
+    {
+      objective: 'homeOnly',
+      text: {
+        en: 'Open the VM: the .vmx has an encryption.bundle, the disk’s descriptor has no encryptionKeys and its data is still readable.',
+        de: 'Öffnen Sie die VM: Die .vmx hat ein encryption.bundle, der Deskriptor der Platte hat keine encryptionKeys, und ihre Daten sind noch lesbar.'
+      }
+    },
+    {
+      objective: 'ownKeys',
+      text: {
+        en: 'Put the bundle line and the disk’s encryptionKeys line side by side: the same KEK ID, different locked data. Mention the lab’s simplification shown in the inspector note.',
+        de: 'Stellen Sie die Bundle-Zeile und die encryptionKeys-Zeile der Platte nebeneinander: dieselbe KEK-ID, verschiedene verschlossene Daten. Erwähnen Sie die Vereinfachung des Labors aus dem Hinweis im Inspektor.'
+      }
+    },
+    {
+      objective: 'mismatch',
+      text: {
+        en: 'Read the refusal aloud. Ask: why would an encrypted disk inside a clear VM be a problem? (Its key safe would have nowhere trusted to live.)',
+        de: 'Lesen Sie die Ablehnung vor. Fragen Sie: Warum wäre eine verschlüsselte Platte in einer Klartext-VM ein Problem? (Ihr Schlüsselsafe hätte keinen vertrauenswürdigen Ort.)'
+      }
+    }
+  ],
+  vtpm: [
+    {
+      objective: null,
+      text: {
+        en: 'Say: a vTPM needs no physical TPM on the host, but it needs a key provider — its secrets live in the NVRAM file.',
+        de: 'Sagen Sie: Ein vTPM braucht kein physisches TPM im Host, aber einen Schlüsselanbieter — seine Geheimnisse liegen in der NVRAM-Datei.'
+      }
+    },
+    {
+      objective: 'vtpmAdded',
+      text: {
+        en: 'Open the VM: vtpm.present in the .vmx, an encryption.bundle, and a disk still in clear. Say: add encryption for the disks explicitly if you want it.',
+        de: 'Öffnen Sie die VM: vtpm.present in der .vmx, ein encryption.bundle und eine Platte noch im Klartext. Sagen Sie: Wer die Platten verschlüsselt haben will, muss das ausdrücklich tun.'
+      }
+    },
+    {
+      objective: 'cloneReplace',
+      text: {
+        en: 'Ask: what happens if two VMs share one TPM identity? Then show that Replace gives the clone its own.',
+        de: 'Fragen Sie: Was passiert, wenn zwei VMs dieselbe TPM-Identität teilen? Zeigen Sie dann, dass „Ersetzen“ dem Klon eine eigene gibt.'
+      }
+    }
+  ],
+  'vmotion-settings': [
+    {
+      objective: null,
+      text: {
+        en: 'Say: the default for unencrypted VMs is Opportunistic; every host here runs ESXi 6.5 or later, so it always encrypts.',
+        de: 'Sagen Sie: Standard für unverschlüsselte VMs ist „Opportunistisch“; jeder Host hier läuft mit ESXi 6.5 oder neuer, also wird immer verschlüsselt.'
+      }
+    },
+    {
+      objective: 'plainVmotion',
+      text: {
+        en: 'Open the vMotion event and read the guest’s data in the bytes. Say: this is what anyone on the vMotion network sees.',
+        de: 'Öffnen Sie das vMotion-Ereignis und lesen Sie die Daten des Gasts in den Bytes. Sagen Sie: Das sieht jeder im vMotion-Netz.'
+      }
+    },
+    {
+      objective: 'locked',
+      text: {
+        en: 'Point out the VM now shows Required, and it stays Required even after a decrypt until someone changes it.',
+        de: 'Zeigen Sie, dass die VM jetzt „Erforderlich“ zeigt; das bleibt auch nach dem Entschlüsseln so, bis jemand es ändert.'
+      }
+    }
+  ],
+  'crypto-roles': [
+    {
+      objective: null,
+      text: {
+        en: 'Say: separation of duties — those who run VMs need not be those who hold keys. vSphere ships the No cryptography administrator role for that.',
+        de: 'Sagen Sie: Aufgabentrennung — wer VMs betreibt, muss nicht die Schlüssel verwalten. Dafür bringt vSphere die Rolle Kein Kryptografieadministrator mit.'
+      }
+    },
+    {
+      objective: 'powerOn',
+      text: {
+        en: 'Point at the host’s key cache: the KEK was already there, so power-on asked no privilege.',
+        de: 'Zeigen Sie auf den Schlüssel-Cache des Hosts: Der KEK war schon da, das Einschalten brauchte kein Recht.'
+      }
+    },
+    {
+      objective: 'refused',
+      text: {
+        en: 'Read the refusal: the fault names the user and the privilege, Cryptographer.Decrypt. Mention that ESXi Shell users still hold cryptographic privileges.',
+        de: 'Lesen Sie die Ablehnung: Der Fehler nennt Benutzer und Recht, Cryptographer.Decrypt. Erwähnen Sie, dass Benutzer der ESXi Shell weiterhin kryptografische Rechte haben.'
+      }
+    }
+  ],
+  'support-bundle': [
+    {
+      objective: null,
+      text: {
+        en: 'Say: after a crash, get the support bundle quickly — the host key must still be in the cache, and it may change after a reboot.',
+        de: 'Sagen Sie: Holen Sie nach einem Absturz das Support-Bundle schnell — der Host-Schlüssel muss noch im Cache sein und kann sich nach einem Neustart ändern.'
+      }
+    },
+    {
+      objective: 'describe',
+      text: {
+        en: 'Show the keyID line: describe needs no key, it reads the envelope’s clear header.',
+        de: 'Zeigen Sie die keyID-Zeile: describe braucht keinen Schlüssel, es liest den Klartext-Kopf des Umschlags.'
+      }
+    },
+    {
+      objective: 'vmSupport',
+      text: {
+        en: 'Open the bundle’s dump: its keyID is now the incident key. Say: the password goes to support by another channel and is stored nowhere.',
+        de: 'Öffnen Sie den Dump des Bundles: Seine keyID ist jetzt der Incident-Schlüssel. Sagen Sie: Das Kennwort geht auf einem anderen Weg an den Support und wird nirgends gespeichert.'
+      }
+    },
+    {
+      objective: 'supportOpens',
+      text: {
+        en: 'Point at the VM keys inside the dump. Say: after support has decrypted a dump, change the host key and recrypt the VMs.',
+        de: 'Zeigen Sie auf die VM-Schlüssel im Dump. Sagen Sie: Hat der Support einen Dump entschlüsselt, wechseln Sie den Host-Schlüssel und verschlüsseln Sie die VMs neu.'
+      }
+    }
   ]
 }
 

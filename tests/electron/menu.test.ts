@@ -12,7 +12,8 @@ describe('the native menu', () => {
     newLab: () => calls.push('new'),
     openLab: () => calls.push('open'),
     saveLab: () => calls.push('save'),
-    saveLabAs: () => calls.push('saveAs')
+    saveLabAs: () => calls.push('saveAs'),
+    shareWithRoom: () => calls.push('share')
   }
 
   it('has the zoom roles', () => {
@@ -22,11 +23,11 @@ describe('the native menu', () => {
 
   it('wires the file items to the actions', () => {
     const items = flatten(menuTemplate(actions, { isMac: false, devTools: false }))
-    for (const label of ['New Lab', 'Open Lab…', 'Save Lab', 'Save Lab As…']) {
+    for (const label of ['New Lab', 'Open Lab…', 'Save Lab', 'Save Lab As…', 'Share with the Room…']) {
       const item = items.find((i) => i.label === label)
       ;(item?.click as () => void)()
     }
-    expect(calls).toEqual(['new', 'open', 'save', 'saveAs'])
+    expect(calls).toEqual(['new', 'open', 'save', 'saveAs', 'share'])
   })
 
   it('offers developer tools only when asked (unpackaged runs)', () => {

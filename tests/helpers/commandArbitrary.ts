@@ -13,6 +13,9 @@ const host = fc.constantFrom(...hosts)
 const vm = fc.constantFrom(...vms)
 const kms = fc.constantFrom(...kmsNames)
 const DISK = 1 / 64
+/** The password every random vm-support run uses, so the leak check can open the incident key files. */
+export const SUPPORT_PASSWORD = 'support-pass-2026'
+const diskList = fc.constantFrom<number[]>([], [0], [1], [0, 1])
 
 /** The first steps of every run: a trusted provider with one KMS, three hosts in two clusters. */
 export const prefix: LabCommand[] = [
@@ -27,14 +30,28 @@ export const prefix: LabCommand[] = [
 
 export const commandArbitrary = fc.oneof(
   fc.record({ op: fc.constant('vm.create' as const), name: vm, host, diskMiB: fc.constant(DISK), guestData: fc.constant('guest data') }),
+  fc.record({ op: fc.constant('vm.create' as const), name: vm, host, diskMiB: fc.constant(DISK), guestData: fc.constant('born encrypted'), encrypt: fc.constant(true) }),
+  fc.record({ op: fc.constant('vm.addDisk' as const), name: vm, diskMiB: fc.constant(DISK), encrypt: fc.boolean() }),
   fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
-  fc.record({ op: fc.constant('vm.encrypt' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.encrypt' as const), name: vm, disks: diskList }, { requiredKeys: ['op', 'name'] }),
   fc.record({ op: fc.constant('vm.decrypt' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.decrypt' as const), name: vm, disks: diskList, home: fc.boolean() }, { requiredKeys: ['op', 'name'] }),
+  fc.record({ op: fc.constant('vm.addVtpm' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.removeVtpm' as const), name: vm }),
+  fc.record({ op: fc.constant('vm.setMigrateEncryption' as const), name: vm, migrateEncryption: fc.constantFrom('disabled' as const, 'opportunistic' as const, 'required' as const) }),
+  fc.record({ op: fc.constant('vcenter.actAs' as const), role: fc.constantFrom('administrator' as const, 'noCryptoAdmin' as const) }),
   fc.record({ op: fc.constant('vm.powerOn' as const), name: vm }),
   fc.record({ op: fc.constant('vm.powerOff' as const), name: vm }),
   fc.record({ op: fc.constant('vm.rekey' as const), name: vm, deep: fc.boolean() }),
   fc.record({ op: fc.constant('vm.migrate' as const), name: vm, host }),
   fc.record({ op: fc.constant('vm.clone' as const), name: vm, newName: vm }),
+  fc.record({
+    op: fc.constant('vm.clone' as const),
+    name: vm,
+    newName: vm,
+    encryption: fc.constantFrom('keep' as const, 'encrypt' as const, 'decrypt' as const, 'recrypt' as const),
+    vtpm: fc.constantFrom('copy' as const, 'replace' as const)
+  }),
   fc.record({ op: fc.constant('vm.snapshot' as const), name: vm }),
   fc.record({ op: fc.constant('vm.deleteSnapshots' as const), name: vm }),
   fc.record({ op: fc.constant('vm.unlock' as const), name: vm }),
@@ -46,8 +63,17 @@ export const commandArbitrary = fc.oneof(
   fc.record({
     op: fc.constant('host.cryptoUtil' as const),
     name: host,
-    args: fc.constantFrom(['envelope', 'extract', '--offset', '4096', '/var/core/vmkernel-zdump.1'], ['envelope', 'describe', '--offset', '4096', '/var/core/vmkernel-zdump.2'])
+    args: fc.constantFrom(
+      ['envelope', 'extract', '--offset', '4096', '/var/core/vmkernel-zdump.1'],
+      ['envelope', 'describe', '--offset', '4096', '/var/core/vmkernel-zdump.2'],
+      [
+        'envelope', 'extract', '--offset', '4096',
+        '--keyfile', '/var/core/vm-support-esx-01-1/vm-support-incident-key-file', '--password', SUPPORT_PASSWORD,
+        '/var/core/vm-support-esx-01-1/vmkernel-zdump.1'
+      ]
+    )
   }),
+  fc.record({ op: fc.constant('host.vmSupport' as const), name: host, password: fc.constant(SUPPORT_PASSWORD) }),
   fc.record({ op: fc.constant('kms.add' as const), name: kms, provider: fc.constant('kp') }),
   fc.record({ op: fc.constant('kms.stop' as const), name: kms }),
   fc.record({ op: fc.constant('kms.start' as const), name: kms }),

@@ -1,16 +1,19 @@
 // Looks at a lab the way an attacker or an auditor would: files on the datastore, keys on the KMS.
 
 import type { Lab } from '../../shared/lab/lab'
+import { readEncryptionKeys } from '../../shared/lab/files/vmdk'
 import { parseVmx } from '../../shared/lab/files/vmx'
 import { parseBundle, unwrapDek } from '../../shared/lab/services/dekWrap'
 import { get } from './lab'
 import { opensslSectors } from './opensslXts'
 
-export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram') {
+/** A file of the VM home (vmx, nvram) or of one disk (descriptor, flat; disk 0 unless told). */
+export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram', disk = 0) {
   const vm = get(lab, 'vm', vmName)
   const ds = lab.component(vm.datastore)
   if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
-  return ds.persisted.files[vm.files[which]]
+  const path = which === 'vmx' || which === 'nvram' ? vm.files[which] : vm.disks[disk][which]
+  return ds.persisted.files[path]
 }
 
 export function kmsKey(lab: Lab, keyId: string): Uint8Array {
@@ -18,8 +21,14 @@ export function kmsKey(lab: Lab, keyId: string): Uint8Array {
   throw new Error(`no KMS holds ${keyId}`)
 }
 
-/** The DEK as someone with the .vmx and the KEK from the KMS would get it. */
-export function dekOf(lab: Lab, vmName: string): Uint8Array {
+/** A disk's DEK as someone with its descriptor and the KEK from the KMS would get it. */
+export function dekOf(lab: Lab, vmName: string, disk = 0): Uint8Array {
+  const locator = parseBundle(readEncryptionKeys(datastoreFile(lab, vmName, 'descriptor', disk).text!)!)
+  return unwrapDek(kmsKey(lab, locator.keyId), locator.lockedData)
+}
+
+/** The VM home key (NVRAM) as someone with the .vmx and the KEK from the KMS would get it. */
+export function homeKeyOf(lab: Lab, vmName: string): Uint8Array {
   const vmx = parseVmx(datastoreFile(lab, vmName, 'vmx').text!)
   const bundle = parseBundle(vmx['encryption.bundle'])
   return unwrapDek(kmsKey(lab, bundle.keyId), bundle.lockedData)

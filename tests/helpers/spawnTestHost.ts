@@ -28,12 +28,14 @@ export function runTestHost(args: string[]): Promise<Exited> {
 
 export interface RunningHost {
   url: string
+  /** The first `lineCount` lines of stdout (the URL first; with --follow-along, "viewer: URL" second). */
+  lines: string[]
   child: ChildProcess
   stop(): Promise<void>
 }
 
-/** Starts the host and resolves with the first stdout line (the URL); rejects with stderr if it exits first. */
-export function startTestHost(args: string[]): Promise<RunningHost> {
+/** Starts the host and resolves with its first stdout lines (the URL first); rejects with stderr if it exits first. */
+export function startTestHost(args: string[], lineCount = 1): Promise<RunningHost> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, ['node/web/testHost.ts', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
@@ -45,7 +47,11 @@ export function startTestHost(args: string[]): Promise<RunningHost> {
         child.once('exit', () => done())
         child.kill('SIGTERM')
       })
-    lines.once('line', (url) => resolve({ url, child, stop }))
+    const got: string[] = []
+    lines.on('line', (line) => {
+      got.push(line)
+      if (got.length === lineCount) resolve({ url: got[0], lines: got, child, stop })
+    })
     child.once('exit', (code) => reject(new Error(`test host exited (${code}) before printing its URL:\n${stderr}`)))
   })
 }

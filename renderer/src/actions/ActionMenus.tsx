@@ -4,7 +4,6 @@
 
 import { useMemo } from 'react'
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
-import { formatMessage } from '../../../shared/i18n/format'
 import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
@@ -14,7 +13,8 @@ import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
 import { MenuItem, Popover } from '../ui/Popover'
 import { ChevronIcon, kindIcons, ClockIcon } from '../theme/icons'
-import { GROUPS, candidates, opsOfGroup, type ActionGroup } from './catalog'
+import { unavailableText } from './availability'
+import { GROUPS, OPS, candidates, opsOfGroup, type ActionGroup } from './catalog'
 
 function GroupItems({ group, close }: { group: ActionGroup; close: () => void }) {
   const t = useT()
@@ -23,7 +23,7 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
   const target = useSelectedTarget()
   const { openDialog } = useLabActions()
   const ops = opsOfGroup(group)
-  const perOp = useMemo(() => ops.map((o) => ({ op: o.op, commands: candidates(o.op, facts, target) })), [ops, facts, target]) // eslint-disable-line react-hooks/exhaustive-deps
+  const perOp = useMemo(() => ops.map((o) => ({ op: o.op, commands: candidates(o.op, facts, target) })), [ops, facts, target])
   const all = useMemo(() => perOp.flatMap((p) => p.commands), [perOp])
   const checks = useCommandChecks(all)
   let i = 0
@@ -34,19 +34,20 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
         const ok = mine.find((m) => m.check?.known && m.check.result === null)
         const pending = mine.some((m) => !m.check?.known)
         const refusal = !ok && !pending ? mine[0]?.check?.result : null
+        const unavailable = unavailableText(OPS[op], facts, refusal, lang)
         const chosen: LabCommand = (ok ?? mine[0]).c
         const { op: _op, ...args } = chosen as LabCommand & Record<string, unknown>
         void _op
         return (
           <MenuItem
             key={op}
-            disabled={!!refusal}
+            disabled={!!unavailable}
             onSelect={() => {
               close()
               openDialog(op as CommandOp, args)
             }}
-            title={refusal ? formatMessage(refusal.message, lang) : undefined}
-            hint={refusal ? formatMessage(refusal.message, lang) : undefined}
+            title={unavailable ?? undefined}
+            hint={unavailable ?? undefined}
             className={`op-${op.replace('.', '-')}`}
           >
             {t(`op.${op}` as StringKey)}

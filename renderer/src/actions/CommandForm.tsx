@@ -3,7 +3,7 @@
 
 import { useMemo, useState, type FormEvent } from 'react'
 import type { CommandOp } from '../../../shared/lab/commands/schema'
-import { formatMessage } from '../../../shared/i18n/format'
+import { refusalText } from './availability'
 import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useCursor } from '../hooks/useCursor'
 import { useDebounced } from '../hooks/useDebounced'
@@ -16,7 +16,9 @@ import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
 import type { StringKey } from '../i18n/strings'
 import { Modal } from '../ui/Modal'
-import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
+import { CHOICES, OPS, buildCommand, optionsFor, type Args, type ChoiceKind, type FieldKind, type FieldSpec } from './catalog'
+
+const isChoice = (kind: FieldKind): kind is ChoiceKind => Object.prototype.hasOwnProperty.call(CHOICES, kind)
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
 
@@ -57,7 +59,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
       )
     let control
     const options = optionsFor(f.kind, facts)
-    if (FREE_TEXT_WITH_SUGGESTIONS.has(`${op}:${f.name}`) || f.kind === 'name' || f.kind === 'text' || f.kind === 'args' || f.kind === 'number' || f.kind === 'cluster') {
+    if (FREE_TEXT_WITH_SUGGESTIONS.has(`${op}:${f.name}`) || f.kind === 'name' || f.kind === 'text' || f.kind === 'args' || f.kind === 'disks' || f.kind === 'number' || f.kind === 'cluster') {
       const suggestions = f.kind === 'cluster' ? facts.clusters : f.kind === 'provider' ? facts.providers.map((p) => p.name) : []
       control = (
         <>
@@ -88,7 +90,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
           {!options.some((o) => o.value === v) && <option value={v === undefined ? '' : String(v)}>{v === undefined || v === '' ? '—' : String(v)}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {f.kind === 'trustMode' ? t(`trust.${o.value}` as StringKey) : o.label}
+              {f.kind === 'trustMode' ? t(`trust.${o.value}` as StringKey) : isChoice(f.kind) ? t(`choice.${o.value}` as StringKey) : o.label}
             </option>
           ))}
         </select>
@@ -112,7 +114,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
           {settled && !refusal && <span className="verdict-ok">{t('actions.allowed')}</span>}
           {settled && refusal && (
             <span className="verdict-refused">
-              <strong>{t('actions.refused', { fault: refusal.fault })}</strong> {formatMessage(refusal.message, lang)}
+              <strong>{t('actions.refused', { fault: refusal.fault })}</strong> {refusalText(refusal, lang)}
             </span>
           )}
         </div>

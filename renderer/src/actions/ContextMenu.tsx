@@ -4,7 +4,7 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
-import { formatMessage } from '../../../shared/i18n/format'
+import { unavailableText } from './availability'
 import { useCommandChecks } from '../hooks/useCommandChecks'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
@@ -17,6 +17,7 @@ import { isComponentKind } from '../model/facts'
 import { at, str } from '../model/view'
 import { MenuItem } from '../ui/Popover'
 import { buildCommand, defaultArgs, opsFor } from './catalog'
+import '../ui/Popover.css'
 
 export function ContextMenu() {
   const { menu } = useUi()
@@ -85,14 +86,14 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
       <div className="context-menu-title">{name}</div>
       {items.map(({ spec, args, command }, i) => {
         const check = checks[i]
-        const refusal = check?.known ? check.result : null
+        const unavailable = unavailableText(spec, facts, check?.known ? check.result : null, lang)
         const direct = spec.fields.length === 0 || (spec.fields.length === 1 && spec.fields[0].name === spec.target?.field)
         return (
           <MenuItem
             key={spec.op}
-            disabled={!!refusal}
-            hint={refusal ? formatMessage(refusal.message, lang) : undefined}
-            title={refusal ? formatMessage(refusal.message, lang) : undefined}
+            disabled={!!unavailable}
+            hint={unavailable ?? undefined}
+            title={unavailable ?? undefined}
             className={`op-${spec.op.replace('.', '-')}`}
             onSelect={() => {
               closeMenu()

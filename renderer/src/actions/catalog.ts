@@ -15,7 +15,31 @@ export const TRUST_MODES: readonly TrustMode[] = ['vcenter-root-ca', 'vcenter-ce
 
 export type ActionGroup = 'kms' | 'vcenter' | 'host' | 'vm' | 'lab'
 
-export type FieldKind = 'name' | 'text' | 'kms' | 'provider' | 'host' | 'vm' | 'cluster' | 'key' | 'trustMode' | 'boolean' | 'number' | 'args'
+/** Choices offered as a list, each value with its label `choice.<value>` (the core's own lists; a test keeps them equal). */
+export const CHOICES = {
+  role: ['administrator', 'noCryptoAdmin'],
+  migrateEncryption: ['disabled', 'opportunistic', 'required'],
+  cloneEncryption: ['keep', 'encrypt', 'decrypt', 'recrypt'],
+  vtpmClone: ['copy', 'replace']
+} as const
+export type ChoiceKind = keyof typeof CHOICES
+
+export type FieldKind =
+  | 'name'
+  | 'text'
+  | 'kms'
+  | 'provider'
+  | 'host'
+  | 'vm'
+  | 'cluster'
+  | 'key'
+  | 'trustMode'
+  | ChoiceKind
+  /** Disk indexes, typed as "0, 1". */
+  | 'disks'
+  | 'boolean'
+  | 'number'
+  | 'args'
 
 export interface FieldSpec {
   name: string
@@ -23,9 +47,17 @@ export interface FieldSpec {
   optional?: boolean
 }
 
+/**
+ * Something the lab must have before a command makes sense, said to a person as what to do about it ("Add a host
+ * first", `needs.*` in the window's strings). Checked against the live lab before the core is asked.
+ */
+export type Prerequisite = 'kms' | 'key' | 'provider' | 'host' | 'vm' | 'secondHost'
+
 export interface OpSpec {
   op: CommandOp
   group: ActionGroup
+  /** What must exist first, in the order a person would add it. */
+  needs: readonly Prerequisite[]
   /** The component kind whose context menu offers it, with the field that names that component. */
   target?: { kind: ComponentKind; field: string }
   fields: FieldSpec[]
@@ -34,56 +66,74 @@ export interface OpSpec {
 const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
 
 export const OPS: Record<CommandOp, OpSpec> = {
-  'kms.add': { op: 'kms.add', group: 'kms', fields: [f('name', 'name'), f('provider', 'provider')] },
-  'kms.stop': { op: 'kms.stop', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.start': { op: 'kms.start', group: 'kms', target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'provider.add': { op: 'provider.add', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
+  'kms.add': { op: 'kms.add', group: 'kms', needs: [], fields: [f('name', 'name'), f('provider', 'provider')] },
+  'kms.stop': { op: 'kms.stop', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.start': { op: 'kms.start', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
+  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
+  'provider.add': { op: 'provider.add', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
   'provider.trust': {
-    op: 'provider.trust',
-    group: 'vcenter',
+    op: 'provider.trust', group: 'vcenter', needs: ['provider'],
     target: { kind: 'vcenter', field: '' },
     fields: [f('provider', 'provider'), f('mode', 'trustMode')]
   },
-  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
-  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
-  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', target: { kind: 'vcenter', field: '' }, fields: [] },
-  'host.add': { op: 'host.add', group: 'host', fields: [f('name', 'name'), f('cluster', 'cluster')] },
-  'host.reboot': { op: 'host.reboot', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.crash': { op: 'host.crash', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
+  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', needs: ['provider'], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
+  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
+  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
+  'vcenter.actAs': { op: 'vcenter.actAs', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('role', 'role'), f('user', 'text', true)] },
+  'host.add': { op: 'host.add', group: 'host', needs: [], fields: [f('name', 'name'), f('cluster', 'cluster')] },
+  'host.reboot': { op: 'host.reboot', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.crash': { op: 'host.crash', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
   'host.keyPersistence': {
-    op: 'host.keyPersistence',
-    group: 'host',
+    op: 'host.keyPersistence', group: 'host', needs: ['host'],
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('enabled', 'boolean')]
   },
   'host.encryptionMode': {
-    op: 'host.encryptionMode',
-    group: 'host',
+    op: 'host.encryptionMode', group: 'host', needs: ['host'],
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('enabled', 'boolean')]
   },
-  'host.rekey': { op: 'host.rekey', group: 'host', target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.rekey': { op: 'host.rekey', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
+  'host.vmSupport': { op: 'host.vmSupport', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('password', 'text')] },
   'vm.create': {
-    op: 'vm.create',
-    group: 'vm',
+    op: 'vm.create', group: 'vm', needs: ['host'],
     target: { kind: 'host', field: 'host' },
-    fields: [f('name', 'name'), f('host', 'host'), f('diskMiB', 'number', true), f('guestData', 'text', true)]
+    fields: [f('name', 'name'), f('host', 'host'), f('diskMiB', 'number', true), f('guestData', 'text', true), f('encrypt', 'boolean', true)]
   },
-  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.decrypt': { op: 'vm.decrypt', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.rekey': { op: 'vm.rekey', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
-  'vm.migrate': { op: 'vm.migrate', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
-  'vm.clone': { op: 'vm.clone', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('newName', 'name')] },
-  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.unlock': { op: 'vm.unlock', group: 'vm', target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', fields: [f('days', 'number')] }
+  'vm.addDisk': {
+    op: 'vm.addDisk', group: 'vm', needs: ['vm'],
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('diskMiB', 'number', true), f('encrypt', 'boolean', true)]
+  },
+  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('disks', 'disks', true)] },
+  'vm.decrypt': {
+    op: 'vm.decrypt', group: 'vm', needs: ['vm'],
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('disks', 'disks', true), f('home', 'boolean', true)]
+  },
+  'vm.addVtpm': { op: 'vm.addVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.removeVtpm': { op: 'vm.removeVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.setMigrateEncryption': {
+    op: 'vm.setMigrateEncryption', group: 'vm', needs: ['vm'],
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('migrateEncryption', 'migrateEncryption')]
+  },
+  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.rekey': { op: 'vm.rekey', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
+  'vm.migrate': { op: 'vm.migrate', group: 'vm', needs: ['vm', 'secondHost'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
+  'vm.clone': {
+    op: 'vm.clone', group: 'vm', needs: ['vm'],
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('newName', 'name'), f('encryption', 'cloneEncryption', true), f('vtpm', 'vtpmClone', true)]
+  },
+  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'vm.unlock': { op: 'vm.unlock', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
+  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', needs: [], fields: [f('days', 'number')] }
 }
 
 export const GROUPS: readonly ActionGroup[] = ['kms', 'vcenter', 'host', 'vm', 'lab']
@@ -114,6 +164,7 @@ export function buildCommand(op: CommandOp, args: Args): LabCommand {
       const n = typeof v === 'number' ? v : Number(v)
       out[field.name] = Number.isFinite(n) ? n : v
     } else if (field.kind === 'args') out[field.name] = Array.isArray(v) ? v : splitArgs(String(v))
+    else if (field.kind === 'disks') out[field.name] = Array.isArray(v) ? v.map(Number) : String(v).split(/[\s,]+/).filter(Boolean).map(Number)
     else out[field.name] = v
   }
   return out as LabCommand
@@ -187,6 +238,14 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       return { name: firstVm, newName: nextName(`${firstVm || 'vm'}-clone`, facts.vms.map((v) => v.name), 1) }
     case 'vm.rekey':
       return { name: firstVm, deep: false }
+    case 'vm.addDisk':
+      return { name: firstVm, diskMiB: 1, encrypt: false }
+    case 'vm.setMigrateEncryption':
+      return { name: firstVm, migrateEncryption: 'disabled' }
+    case 'vcenter.actAs':
+      return { role: 'noCryptoAdmin' }
+    case 'host.vmSupport':
+      return { name: firstHost, password: 'Case-0001-support' }
     case 'lab.advanceClock':
       return { days: 365 }
     default:
@@ -209,6 +268,11 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
     case 'trustMode':
       return TRUST_MODES.map((m) => ({ value: m, label: m }))
+    case 'role':
+    case 'migrateEncryption':
+    case 'cloneEncryption':
+    case 'vtpmClone':
+      return CHOICES[kind].map((c) => ({ value: c, label: c }))
     default:
       return []
   }

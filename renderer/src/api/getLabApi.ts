@@ -2,7 +2,9 @@
 // WebSocket, authorised by the token the host put in the page URL.
 
 import type { LabApi } from '../../../shared/api/contract'
+import { VIEWER_PARAM } from '../../../shared/api/sharing'
 import { TOKEN_PARAM, WIRE_PATH } from '../../../shared/api/wire'
+import type { WindowRole } from '../store/follow'
 import { connectWsLabApi } from './wsLabApi'
 
 declare global {
@@ -13,14 +15,18 @@ declare global {
 
 export class NoLabHostError extends Error {}
 
-/** The test host's WebSocket URL for a page URL carrying its token; null without a token. */
+/**
+ * The host's WebSocket URL for a page URL carrying its token (a presenter's `token`, or a viewer's `viewer` from a
+ * shared room); null without one.
+ */
 export function labSocketUrl(pageUrl: string): string | null {
   const page = new URL(pageUrl)
-  const token = page.searchParams.get(TOKEN_PARAM)
+  const param = page.searchParams.has(VIEWER_PARAM) ? VIEWER_PARAM : TOKEN_PARAM
+  const token = page.searchParams.get(param)
   if (!token) return null
   const url = new URL(WIRE_PATH, page)
   url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:'
-  url.search = new URLSearchParams({ [TOKEN_PARAM]: token }).toString()
+  url.search = new URLSearchParams({ [param]: token }).toString()
   url.hash = ''
   return url.href
 }
@@ -32,6 +38,11 @@ export function getLabApi(win: Pick<Window, 'labApi' | 'location'> = window): La
     throw new NoLabHostError('This page needs a lab host: start the desktop app (npm start) or the test host (npm run web) and open the URL it prints.')
   }
   return connectWsLabApi(socketUrl)
+}
+
+/** A page opened from a viewer URL follows a presenter (the host decides what it may do; this only shapes the UI). */
+export function windowRole(win: Pick<Window, 'labApi' | 'location'> = window): WindowRole {
+  return !win.labApi && new URL(win.location.href).searchParams.has(VIEWER_PARAM) ? 'viewer' : 'presenter'
 }
 
 /** The desktop app's preload gives the page its LabApi (with native file dialogs); a plain browser has none. */

@@ -31,6 +31,8 @@ export function connectWsLabApi(url: string, WebSocketImpl: typeof WebSocket = W
     queue.length = 0
     for (const p of pending.values()) p.resolve(fail(closedReason))
     pending.clear()
+    // A viewer's page says why it lost the presenter (sharing stopped, the room is full, too slow to follow).
+    for (const l of listeners) l({ type: 'closed', code: event.code, reason: event.reason })
   })
   socket.addEventListener('message', (event) => {
     let msg: WireServerMessage

@@ -11,6 +11,7 @@ import { FolderIcon, ChevronIcon } from '../theme/icons'
 import { Modal } from '../ui/Modal'
 import { MenuItem, Popover } from '../ui/Popover'
 import { downloadBlob, downloadText } from './download'
+import { downloadLab } from './downloadLab'
 import { graphPane, graphPng } from './exportGraph'
 import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
@@ -24,6 +25,8 @@ export function FileMenu() {
   const input = useRef<HTMLInputElement>(null)
   const desktop = isDesktop()
   const graphShown = useLabStore((s) => s.settings.view === 'graph')
+  // Only hosts that can share (the test host with --follow-along, the desktop app) report a sharing status.
+  const canShare = useLabStore((s) => s.sharing !== null)
 
   const exportGraph = async () => {
     const pane = graphPane()
@@ -86,13 +89,7 @@ export function FileMenu() {
               onSelect={() => {
                 close()
                 if (desktop) void a.saveLab().then((f) => f && a.notify({ kind: 'ok', key: 'file.saved', params: { name: f.name } }))
-                else
-                  void a.exportLab().then((text) => {
-                    if (text === null) return
-                    const name = store.getState().timeline?.file.name ?? 'lab.kflab'
-                    downloadText(name, text, 'application/json')
-                    a.notify({ kind: 'ok', key: 'file.downloaded', params: { name } })
-                  })
+                else void downloadLab(a, store.getState)
               }}
             >
               {t('file.save')}
@@ -124,6 +121,16 @@ export function FileMenu() {
             >
               {t('file.exportGraph')}
             </MenuItem>
+            {canShare && (
+              <MenuItem
+                onSelect={() => {
+                  close()
+                  a.setSharePanel(true)
+                }}
+              >
+                {t('share.menu')}
+              </MenuItem>
+            )}
           </>
         )}
       </Popover>

@@ -6,6 +6,7 @@ import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
 import { KEY_TYPES } from '../model/facts'
 import { KeyGlyph, PayloadGlyph } from './tokens/KeyGlyph'
+import './Legend.css'
 
 export function Legend() {
   const t = useT()

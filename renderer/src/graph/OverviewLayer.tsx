@@ -11,6 +11,7 @@ import type { ViewValue } from '../../../shared/lab/view'
 import { componentFacts, type ComponentFacts } from '../model/facts'
 import type { TopoComponent } from '../model/topology'
 import type { Layout, LayoutNode } from './layout'
+import './OverviewLayer.css'
 
 function stateOf(f: ComponentFacts | null): string {
   if (!f) return ''

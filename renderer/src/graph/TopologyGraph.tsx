@@ -19,6 +19,7 @@ import { nodeTypes } from './nodes'
 import { BOX_ZOOM } from './zoomLevels'
 import { OverviewLayer } from './OverviewLayer'
 import { TokenLayer } from './tokens/TokenLayer'
+import './TopologyGraph.css'
 
 const isComponent = (n: Node) => n.type !== 'labGroup'
 

@@ -11,9 +11,12 @@ import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
 import { useViews } from '../hooks/useViews'
 import { kindIcons } from '../theme/icons'
+import './TopologyTable.css'
+import { useLanguage } from '../hooks/useLanguage'
 
 export function TopologyTable() {
   const t = useT()
+  const lang = useLanguage()
   const views = useViews()
   const { selectComponent } = useLabActions()
   const { component } = useSelection()
@@ -40,7 +43,7 @@ export function TopologyTable() {
           {rows.map(({ c, f }) => {
             if (!f) return null
             const Icon = kindIcons[c.kind]
-            const texts = factTexts(f, t)
+            const texts = factTexts(f, t, lang)
             return (
               <tr key={c.id} data-component-id={c.id} className={component === c.id ? 'is-selected' : ''}>
                 <td>

@@ -64,5 +64,7 @@ export function useGraphModel() {
       router: new RouteGraph(edges, layout.nodes),
       components: inputs.components
     }
+    // `key` is the dependency on purpose: it changes exactly when the structure does, and the memo reads the store.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, store])
 }

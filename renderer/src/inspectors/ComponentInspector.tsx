@@ -6,6 +6,7 @@ import { opsFor } from '../actions/catalog'
 import { useCursor } from '../hooks/useCursor'
 import { useEntityView } from '../hooks/useEntityView'
 import { useFilter } from '../hooks/useFilter'
+import { useIsViewer } from '../hooks/useFollow'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
@@ -19,6 +20,7 @@ import { VmInspector } from './VmInspector'
 
 export function ComponentInspector({ id }: { id: string }) {
   const t = useT()
+  const viewer = useIsViewer()
   const view = useEntityView(id)
   const live = useLabStore((s) => s.timeline?.live[id])
   const cursor = useCursor()
@@ -41,7 +43,7 @@ export function ComponentInspector({ id }: { id: string }) {
           </p>
         </div>
         <div className="inspector-tools">
-          {ops.length > 0 && (
+          {ops.length > 0 && !viewer && (
             <button
               type="button"
               className="text-button small"

@@ -85,23 +85,23 @@ export function CoreDumpView({ hostId, hostName, name, data }: { hostId: string;
           {envelope && (
             <dl className="fields">
               <div className="field-row">
-                <dt>keyID</dt>
+                <dt>{t('inspector.envelopeKeyId')}</dt>
                 <dd>
                   <KeyId id={envelope.keyId} />
                 </dd>
               </div>
               <div className="field-row">
-                <dt>key wrap</dt>
+                <dt>{t('inspector.envelopeKeyWrap')}</dt>
                 <dd>{envelope.keyWrap}</dd>
               </div>
               <div className="field-row">
-                <dt>cipher</dt>
+                <dt>{t('inspector.envelopeCipher')}</dt>
                 <dd>
-                  {envelope.cipher}, nonce <code>{envelope.nonce}</code>
+                  {envelope.cipher}, {t('inspector.envelopeNonce')} <code>{envelope.nonce}</code>
                 </dd>
               </div>
               <div className="field-row">
-                <dt>content</dt>
+                <dt>{t('inspector.envelopeContent')}</dt>
                 <dd>{envelope.content}</dd>
               </div>
             </dl>

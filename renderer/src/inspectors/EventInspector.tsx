@@ -5,11 +5,13 @@
 import type { EventView } from '../../../shared/api/contract'
 import { formatMessage } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
+import { useIsViewer } from '../hooks/useFollow'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
+import type { StringKey } from '../i18n/strings'
 import { useComponentName } from '../hooks/useComponentName'
 import { FlagIcon, UndoIcon } from '../theme/icons'
 import { KeyId } from './KeyId'
@@ -17,6 +19,7 @@ import { KmipView } from './KmipView'
 
 export function EventInspector({ event }: { event: EventView }) {
   const t = useT()
+  const viewer = useIsViewer()
   const lang = useLanguage()
   const a = useLabActions()
   const end = useLiveEnd()
@@ -37,9 +40,7 @@ export function EventInspector({ event }: { event: EventView }) {
         {command && (
           <div className="field-row">
             <dt>{t('timeline.command', { n: command.index + 1 })}</dt>
-            <dd>
-              <code>{command.command.op}</code>
-            </dd>
+            <dd title={command.command.op}>{t(`op.${command.command.op}` as StringKey)}</dd>
           </div>
         )}
         <div className="field-row">
@@ -95,6 +96,7 @@ export function EventInspector({ event }: { event: EventView }) {
         <button type="button" className="text-button" onClick={() => a.addCheckpoint(event.seq)}>
           <FlagIcon size={14} /> {t('timeline.checkpoint')}
         </button>
+        {!viewer && (
         <button
           type="button"
           className="text-button danger"
@@ -105,6 +107,7 @@ export function EventInspector({ event }: { event: EventView }) {
         >
           <UndoIcon size={14} /> {t('timeline.rewind')}
         </button>
+        )}
       </div>
     </article>
   )

@@ -3,6 +3,7 @@
 
 import { memo } from 'react'
 import { asciiChar, byteHex, differs, hexRows, offsetHex } from './hex'
+import './hex.css'
 
 export interface HexViewProps {
   bytes: readonly number[]

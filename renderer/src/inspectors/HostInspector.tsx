@@ -10,9 +10,12 @@ import { CoreDumpView } from './CoreDumpView'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
 import { Field, Section } from './Section'
+import { useLanguage } from '../hooks/useLanguage'
+import { hostStateName } from '../model/kmipStates'
 
 export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
   const t = useT()
+  const lang = useLanguage()
   const name = str(at(view, 'name')) ?? id
   const cache = entries(at(view, 'memory', 'keyCache'))
   const running = list(at(view, 'memory', 'runningVms')).filter((v): v is string => typeof v === 'string')
@@ -23,7 +26,7 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
         <dl className="fields">
           <Field label={t('inspector.cryptoState')}>
-            <span className={`badge badge-${str(at(view, 'cryptoState')) === 'safe' ? 'good' : 'muted'}`}>{str(at(view, 'cryptoState'))}</span>
+            <span className={`badge badge-${str(at(view, 'cryptoState')) === 'safe' ? 'good' : 'muted'}`}>{hostStateName(str(at(view, 'cryptoState')) ?? 'incapable', lang)}</span>
           </Field>
         </dl>
         <p className="subhead">{t('node.keyCache')}</p>

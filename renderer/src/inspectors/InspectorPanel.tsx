@@ -12,6 +12,7 @@ import { useT } from '../hooks/useT'
 import { CloseIcon } from '../theme/icons'
 import { ComponentInspector } from './ComponentInspector'
 import { EventInspector } from './EventInspector'
+import './inspector.css'
 
 export function InspectorPanel() {
   const t = useT()

@@ -8,6 +8,7 @@ import { useT } from '../hooks/useT'
 import { bytesOfHex } from './hex'
 import { HexView } from './HexView'
 import { flattenTtlv, nodeAtOffset, nodeRange } from './ttlvLink'
+import './hex.css'
 
 export function KmipView({ hex }: { hex: string }) {
   const t = useT()

@@ -9,9 +9,11 @@ import { KeyId } from './KeyId'
 import { Secret } from './Secret'
 import { Field, Section } from './Section'
 import { downloadText } from '../files/download'
+import { useLanguage } from '../hooks/useLanguage'
 
 export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
   const t = useT()
+  const lang = useLanguage()
   const sessions = list(at(view, 'memory', 'sessions'))
   const keys = entries(at(view, 'persisted', 'keys'))
   return (
@@ -43,7 +45,7 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
                       <KeyId id={keyId} />
                     </td>
                     <td>
-                      <span className={`chip kmip-state kmip-state-${state}`}>{kmipStateName(state)}</span>
+                      <span className={`chip kmip-state kmip-state-${state}`}>{kmipStateName(state, lang)}</span>
                     </td>
                     <td>
                       {str(at(k, 'attributes', 'x-Component', 'value')) ?? '—'}

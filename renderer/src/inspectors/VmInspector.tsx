@@ -7,6 +7,7 @@ import { formatMessage, hasMessage } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
+import type { Translate } from '../i18n/translate'
 import { at, bytes, list, str } from '../model/view'
 import { DiskCompare } from './DiskCompare'
 import { TextFile } from './FileViewer'
@@ -25,19 +26,21 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
   const lockReason = str(at(view, 'lockReason'))
   const lang = useLanguage()
   const power = str(at(view, 'power'))
-  const file = (kind: 'vmx' | 'descriptor') => {
-    const path = str(at(view, 'files', kind))
-    return path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null
-  }
-  const vmx = file('vmx')
-  const descriptor = file('descriptor')
+  const file = (path: string | null) => (path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null)
+  const vmx = file(str(at(view, 'files', 'vmx')))
+  const descriptors = list(at(view, 'disks')).flatMap((d) => {
+    const f = file(str(at(d, 'descriptor')))
+    return f ? [f] : []
+  })
+  const migrateEncryption = str(at(view, 'migrateEncryption'))
+  const isMode = (m: string | null): m is 'disabled' | 'opportunistic' | 'required' => m === 'disabled' || m === 'opportunistic' || m === 'required'
   return (
     <>
       <Section title={t('inspector.vmState')} id={`${id}-state`}>
         <dl className="fields">
           <Field label={t('inspector.power')}>{power === 'poweredOn' ? t('state.poweredOn') : t('state.poweredOff')}</Field>
           <Field label={t('field.host')}>{str(at(view, 'host'))}</Field>
-          <Field label={t('inspector.connection')}>{str(at(view, 'connectionState'))}</Field>
+          <Field label={t('inspector.connection')}>{connectionName(str(at(view, 'connectionState')), t)}</Field>
           <Field label={t('inspector.encryption')}>
             {crypto === null ? (
               t('state.clear')
@@ -57,6 +60,8 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
               {hasMessage(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
             </Field>
           )}
+          {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
+          {at(view, 'vtpm') === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
           {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
         </dl>
       </Section>
@@ -79,17 +84,24 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
             {vmx.text !== null ? <TextFile text={vmx.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
           </details>
         )}
-        {descriptor && (
-          <details className="file" data-file={descriptor.path}>
+        {descriptors.map((descriptor) => (
+          <details key={descriptor.path} className="file" data-file={descriptor.path}>
             <summary>
               <code>{descriptor.path}</code>
             </summary>
             {descriptor.text !== null ? <TextFile text={descriptor.text} /> : <p className="muted">{t('inspector.noFile')}</p>}
           </details>
-        )}
+        ))}
         <p className="subhead">{t('inspector.disk')}</p>
         <DiskCompare vmId={id} />
       </Section>
     </>
   )
+}
+
+/** vSphere's connection state of a VM (connected, invalid) in the chosen language. */
+function connectionName(state: string | null | undefined, t: Translate): string {
+  if (state === 'connected') return t('state.connected')
+  if (state === 'invalid') return t('state.invalid')
+  return state ?? '—'
 }

@@ -1,10 +1,10 @@
-// A VM's disk as the views show it (its `-flat.vmdk` on the datastore), and the disk as it was before its last
-// rewrite — so the inspector can put the clear sectors beside the encrypted ones (or the other way round).
+// A VM's first (boot) disk as the views show it (its `-flat.vmdk` on the datastore), and the disk as it was before
+// its last rewrite — so the inspector can put the clear sectors beside the encrypted ones (or the other way round).
 
 import type { EntityViews } from '../../../shared/api/contract'
 import type { BytesView } from '../../../shared/lab/view'
 import { type TimelineModel, viewsAt } from '../store/timelineModel'
-import { at, bytes, str } from '../model/view'
+import { at, bytes, list, str } from '../model/view'
 
 export interface DiskPreview {
   path: string
@@ -14,7 +14,7 @@ export interface DiskPreview {
 
 export function diskOf(views: EntityViews, vmId: string): DiskPreview | null {
   const vm = views[vmId]
-  const path = str(at(vm, 'files', 'flat'))
+  const path = str(at(list(at(vm, 'disks'))[0], 'flat'))
   const datastore = str(at(vm, 'datastore'))
   if (!path || !datastore) return null
   const data = bytes(at(views[datastore], 'persisted', 'files', path, 'data'))
@@ -35,12 +35,15 @@ export function vmFolder(views: EntityViews, vmId: string): string | null {
 export function diskBeforeLastRewrite(m: TimelineModel, vmId: string): { seq: number; disk: DiskPreview } | null {
   const now = diskOf(m.views, vmId)
   const folder = vmFolder(m.views, vmId)
-  if (!now || !folder) return null
+  const name = str(at(m.views[vmId], 'name'))
+  if (!now || !folder || !name) return null
+  // The boot disk's files only (vm-flat.vmdk, vm_1-flat.vmdk ...), not those of further disks (vm-disk1-flat.vmdk).
+  const isBootFlat = (file: string) => file.startsWith(folder) && /^(_\d+)?-flat\.vmdk$/.test(file.slice(folder.length + name.length)) && file.slice(folder.length).startsWith(name)
   for (let i = m.cursor - m.baseSeq - 1; i >= 0; i--) {
     const e = m.events[i]
     const touches = e.patches.some((p) => {
       const [owner, surface, collection, file] = p.path
-      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && file.startsWith(folder) && file.endsWith('-flat.vmdk')
+      return typeof owner === 'string' && owner.startsWith('datastore:') && surface === 'persisted' && collection === 'files' && typeof file === 'string' && isBootFlat(file)
     })
     if (!touches) continue
     const before = diskOf(viewsAt(m, e.seq - 1), vmId)

@@ -1,6 +1,6 @@
-// Lines of the text files the lab writes, marked where encryption shows: the `.vmx` key safe (`encryption.bundle`;
-// `encryption.keySafe` / `encryption.data` are marked too, as they appear in .vmx files from other VMware products)
-// and the descriptor's `encryptionKeys`.
+// Lines of the text files the lab writes, marked where encryption shows: the `.vmx` key safe (`encryption.bundle`,
+// the form vSphere's API shows; `encryption.keySafe` / `encryption.data`, the pair a raw .vmx holds, are marked too
+// should a file carry them) and each disk descriptor's `encryptionKeys`.
 
 export type LineMark = 'keySafe' | 'encryptionKeys' | null
 

@@ -84,11 +84,14 @@ export function isTypingTarget(el: { tagName?: string; isContentEditable?: boole
   return false
 }
 
-export const SHORTCUT_SHEET: [string[], StringKey][] = [
-  [['Space'], 'keys.space'],
+/** Keys as the sheet shows them: a letter or symbol as printed on the key, a named key by its string key. */
+export type SheetKey = string | { name: StringKey }
+
+export const SHORTCUT_SHEET: [SheetKey[], StringKey][] = [
+  [[{ name: 'keyName.space' }], 'keys.space'],
   [['←', '→'], 'keys.arrows'],
-  [['R', 'Home'], 'keys.reset'],
-  [['End'], 'keys.end'],
+  [['R', { name: 'keyName.home' }], 'keys.reset'],
+  [[{ name: 'keyName.end' }], 'keys.end'],
   [['1', '…', '9'], 'keys.digits'],
   [['C'], 'keys.checkpoint'],
   [['−', '+'], 'keys.speed'],
@@ -96,5 +99,5 @@ export const SHORTCUT_SHEET: [string[], StringKey][] = [
   [['T'], 'keys.table'],
   [['P'], 'keys.presenter'],
   [['?'], 'keys.help'],
-  [['Esc'], 'keys.escape']
+  [[{ name: 'keyName.escape' }], 'keys.escape']
 ]

@@ -2,7 +2,8 @@
 
 import type { Translate } from '../i18n/translate'
 import { KMIP_STATES, type ComponentFacts } from './facts'
-import { kmipStateName } from './kmipStates'
+import { hostStateName, kmipStateName } from './kmipStates'
+import type { Language } from '../../../shared/i18n/format'
 
 export interface FactTexts {
   state: string
@@ -10,13 +11,13 @@ export interface FactTexts {
   persisted: string
 }
 
-export function factTexts(f: ComponentFacts, t: Translate): FactTexts {
+export function factTexts(f: ComponentFacts, t: Translate, lang: Language): FactTexts {
   switch (f.kind) {
     case 'kms':
       return {
         state: f.external ? t('state.external') : f.running ? t('state.running') : t('state.stopped'),
         memory: t('node.sessions', { n: f.sessions }),
-        persisted: f.keyCount === 0 ? t('node.noKeys') : KMIP_STATES.filter((s) => f.keysByState[s]).map((s) => `${f.keysByState[s]} ${kmipStateName(s)}`).join(', ')
+        persisted: f.keyCount === 0 ? t('node.noKeys') : KMIP_STATES.filter((s) => f.keysByState[s]).map((s) => `${f.keysByState[s]} ${kmipStateName(s, lang)}`).join(', ')
       }
     case 'vcenter':
       return {
@@ -29,7 +30,7 @@ export function factTexts(f: ComponentFacts, t: Translate): FactTexts {
       }
     case 'host':
       return {
-        state: f.cryptoState,
+        state: hostStateName(f.cryptoState, lang),
         memory: [
           `${t('node.keyCache')}: ${t('key.hostKey')} ${f.cache.hostKey}, ${t('key.kek')} ${f.cache.kek}, ${t('key.dek')} ${f.cache.dek}`,
           t('node.vmsRunning', { n: f.runningVms })

@@ -6,7 +6,7 @@ import { useBusy } from '../hooks/useBusy'
 import { useIsRunning } from '../hooks/useIsRunning'
 import { useLabActions } from '../hooks/useLabActions'
 import { useT } from '../hooks/useT'
-import type { LoadedScenario } from '../store/labStore'
+import type { LoadedScenario } from './lessonProgress'
 import { EyeIcon, KeyboardIcon } from '../theme/icons'
 
 export function LessonModes({ scenario, mode }: { scenario: Scenario; mode: LoadedScenario['mode'] }) {

@@ -17,7 +17,7 @@ import { useSelectedTarget } from '../hooks/useSelectedTarget'
 import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
-import type { LoadedScenario } from '../store/labStore'
+import type { LoadedScenario } from './lessonProgress'
 import { CheckIcon, PresenterIcon } from '../theme/icons'
 
 export function LessonObjectives({ lessonId, mode }: { lessonId: string; mode: LoadedScenario['mode'] }) {

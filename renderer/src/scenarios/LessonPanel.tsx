@@ -13,6 +13,7 @@ import { CloseIcon, PresenterIcon } from '../theme/icons'
 import { LessonModes } from './LessonModes'
 import { LessonObjectives } from './LessonObjectives'
 import { LessonScript } from './LessonScript'
+import './lesson.css'
 
 export function LessonPanel() {
   const t = useT()

@@ -10,9 +10,8 @@ import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
-import type { LoadedScenario } from '../store/labStore'
 import { StepForwardIcon } from '../theme/icons'
-import { nextScriptStep, scriptStepStates } from './lessonProgress'
+import { nextScriptStep, scriptStepStates, type LoadedScenario } from './lessonProgress'
 
 const NO_COMMANDS: never[] = []
 

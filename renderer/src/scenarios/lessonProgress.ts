@@ -5,8 +5,20 @@
 import type { CommandView } from '../../../shared/api/contract'
 import { evaluateObjectives, type Objective } from '../../../shared/scenarios/objectives'
 import type { LessonState } from '../../../shared/scenarios/lessonState'
-import type { LoadedScenario } from '../store/labStore'
+import type { MessageRef } from '../../../shared/lab/events'
 import type { TimelineModel } from '../store/timelineModel'
+
+export interface LoadedScenario {
+  id: string
+  /**
+   * watch: the lesson's script ran in a new lab and the student steps through it; byHand: a new, empty lab the student
+   * builds from the menus while the objectives tick.
+   */
+  mode: 'watch' | 'byHand'
+  /** The command index of each step of the lesson (null when the step was not run). */
+  commandIndex: (number | null)[]
+  unexpected: { step: number; message: MessageRef }[]
+}
 
 /**
  * The lab at the cursor as the objectives read it. Only the loaded events count (a lesson's history is small enough

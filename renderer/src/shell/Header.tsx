@@ -2,6 +2,8 @@
 
 import { ActionMenus } from '../actions/ActionMenus'
 import { FileMenu } from '../files/FileMenu'
+import { ViewerBar } from '../follow/ViewerBar'
+import { useIsViewer } from '../hooks/useFollow'
 import { useLabFile } from '../hooks/useLabFile'
 import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
@@ -10,11 +12,13 @@ import { KeyIcon, PresenterIcon } from '../theme/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { SettingsMenu } from './SettingsMenu'
 import { ViewSwitch } from './ViewSwitch'
+import './Header.css'
 
 export function Header() {
   const t = useT()
   const file = useLabFile()
   const { presenter } = useSettings()
+  const viewer = useIsViewer()
   return (
     <header className="header">
       <a className="skip-link" href="#timeline">
@@ -37,10 +41,11 @@ export function Header() {
           </span>
         )}
       </div>
-      <ActionMenus />
+      {/* A viewer's window is read-only: no command menus, lessons or file changes (the host refuses them anyway). */}
+      {viewer ? <ViewerBar /> : <ActionMenus />}
       <div className="header-end">
-        <LessonMenu />
-        <FileMenu />
+        {!viewer && <LessonMenu />}
+        {!viewer && <FileMenu />}
         <ViewSwitch />
         <LanguageSwitch />
         <SettingsMenu />

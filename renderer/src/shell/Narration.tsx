@@ -8,6 +8,7 @@ import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
+import './Narration.css'
 
 export function Narration() {
   const seq = useCurrentSeq()

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react'
 import { formatMessage } from '../../../shared/i18n/format'
+import { refusalText } from '../actions/availability'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { useNotices } from '../hooks/useNotices'
@@ -9,6 +10,7 @@ import { useT } from '../hooks/useT'
 import type { StringKey } from '../i18n/strings'
 import type { Notice } from '../store/labStore'
 import { CheckIcon, CloseIcon, WarningIcon } from '../theme/icons'
+import './Notices.css'
 
 function NoticeItem({ n }: { n: Notice }) {
   const t = useT()
@@ -25,10 +27,10 @@ function NoticeItem({ n }: { n: Notice }) {
       <div className="notice-text">
         {n.fault && (
           <>
-            <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {formatMessage(n.fault.message, lang)}
+            <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {refusalText(n.fault, lang)}
           </>
         )}
-        {n.key && t(n.key as StringKey, n.params)}
+        {n.key && t(n.key as StringKey, { ...n.params, ...labelsOf(n.keyParams, t) })}
         {n.message && formatMessage(n.message, lang)}
         {n.text}
       </div>
@@ -48,4 +50,8 @@ export function Notices() {
       ))}
     </div>
   )
+}
+
+function labelsOf(keyParams: Record<string, string> | undefined, t: (key: StringKey) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(keyParams ?? {}).map(([name, key]) => [name, t(key as StringKey)]))
 }

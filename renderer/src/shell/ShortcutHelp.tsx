@@ -18,9 +18,10 @@ export function ShortcutHelp() {
           {SHORTCUT_SHEET.map(([keys, label]) => (
             <tr key={label}>
               <th scope="row">
-                {keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
-                ))}
+                {keys.map((k) => {
+                  const text = typeof k === 'string' ? k : t(k.name)
+                  return <kbd key={text}>{text}</kbd>
+                })}
               </th>
               <td>{t(label)}</td>
             </tr>

@@ -9,6 +9,7 @@ import { useT } from '../hooks/useT'
 import { TimelinePanel } from '../timeline/TimelinePanel'
 import { Legend } from '../graph/Legend'
 import { Narration } from './Narration'
+import './Stage.css'
 
 export function Stage() {
   const t = useT()

@@ -4,6 +4,7 @@ import { useT } from '../hooks/useT'
 import { Checkpoints } from './Checkpoints'
 import { FilterMenu } from './FilterMenu'
 import { PlaybackControls } from './PlaybackControls'
+import './timeline.css'
 
 export function TimelinePanel() {
   const t = useT()

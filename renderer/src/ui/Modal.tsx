@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: the browser traps focus and closes it on Escape.
 
 import { useEffect, useRef, type ReactNode } from 'react'
+import './Modal.css'
 
 export function Modal({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null)

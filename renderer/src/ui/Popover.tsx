@@ -2,6 +2,7 @@
 // an item asks it to; the opening button gets focus back. Arrow keys move between the panel's menu items.
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import './Popover.css'
 
 export interface PopoverProps {
   label: ReactNode

@@ -1,24 +1,26 @@
-// ESXi host commands: add, reboot, crash (core dump), crypto-util, key persistence, encryption mode, rekey.
+// ESXi host commands: add, reboot, crash (core dump), key persistence, encryption mode, rekey (crypto-util and
+// vm-support have a file each under host/).
 
-import { fromUtf8 } from '../../crypto/bytes'
 import { isEnvelope, readEnvelope, rewrapEnvelope, sealEnvelope } from '../../crypto/envelope'
 import { say } from '../context'
 import { fault } from '../faults'
 import { componentId, type DatastoreRecord, type HostComponent } from '../model'
 import { uuidFromBytes } from '../random'
 import { buildZdump, hostMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
-import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, parseCryptoUtilArgs } from '../files/cryptoUtil'
 import { dropKey, hostKeyInCache, keyTravel, sealKeyCache } from '../services/keyCache'
 import { ensureHostSafe, installHostKey, requireHostKeyInCache, vmsOnHost } from '../services/hostCrypto'
 import { restartHost } from '../services/hostLifecycle'
+import { requirePrivilege } from '../services/privileges'
 import { createKmsKey, defaultProvider, requireVcenterRunning, vcenter } from '../services/vcenterKeys'
 import { requireHost, requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { datastoreName } from './vm'
+import { hostStateTerm } from '../../i18n/terms'
 
 export const hostAdd: CommandHandler<'host.add'> = {
   check(ctx, cmd) {
     requireNew(ctx, componentId.host(cmd.name), cmd.name)
+    requirePrivilege(ctx, 'Host.Inventory.AddHostToCluster', cmd.cluster)
   },
   async run(ctx, cmd) {
     const dsId = componentId.datastore(datastoreName(cmd.cluster))
@@ -112,51 +114,6 @@ function writeDump(ctx: Parameters<CommandHandler<'host.crash'>['run']>[0], host
   })
 }
 
-function dumpFile(host: HostComponent, path: string): Uint8Array {
-  const name = path.startsWith('/var/core/') ? path.slice('/var/core/'.length) : path
-  const file = host.persisted.varCore[name]
-  if (!file) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: `${path}: no such file` })
-  return file
-}
-
-export const hostCryptoUtil: CommandHandler<'host.cryptoUtil'> = {
-  check(ctx, cmd) {
-    const host = requireHost(ctx, cmd.name)
-    try {
-      const inv = parseCryptoUtilArgs(cmd.args, { outRequired: false })
-      const { header } = envelopeAt(dumpFile(host, inv.file), inv.offset)
-      // describe reads only the envelope's clear header (support scripts take the keyID from it); extract needs the key.
-      if (inv.action === 'extract' && !host.memory.keyCache[header.keyId])
-        throw fault('CryptoUtilError', 'fault.cryptoUtil.keyMissing', { host: host.name, keyId: header.keyId })
-    } catch (e) {
-      if (e instanceof CryptoUtilError) throw fault('CryptoUtilError', 'fault.cryptoUtil', { host: host.name, message: e.message })
-      throw e
-    }
-  },
-  async run(ctx, cmd) {
-    const host = requireHost(ctx, cmd.name)
-    const inv = parseCryptoUtilArgs(cmd.args, { outRequired: false })
-    const bytes = dumpFile(host, inv.file)
-    const { header, envelope } = envelopeAt(bytes, inv.offset)
-    const key = host.memory.keyCache[header.keyId]
-    const args = cmd.args.join(' ')
-    if (inv.action === 'describe') {
-      const id = key ? 'host.cryptoUtil.describe' : 'host.cryptoUtil.describe.keyMissing'
-      say(ctx, 'cryptoUtil', host.id, host.id, id, { host: host.name, args, keyId: header.keyId }, {
-        keys: [key ? keyTravel(key, 'id') : { keyType: 'hostKey', form: 'id', keyId: header.keyId }],
-        detail: describeLines(header, envelope.length)
-      })
-      return
-    }
-    const plain = extractPlaintext(envelope, key.material)
-    say(ctx, 'cryptoUtil', host.id, host.id, 'host.cryptoUtil.extract', { host: host.name, args, bytes: plain.length }, {
-      keys: [keyTravel(key, 'material'), { keyType: 'oneTimeKey', form: 'material', keyId: `envelope:${inv.file}` }],
-      payload: { kind: 'coreDump', bytes: plain.length, encrypted: false },
-      detail: fromUtf8(plain).split('\n').filter((l) => l.length > 0)
-    })
-  }
-}
-
 export const hostKeyPersistence: CommandHandler<'host.keyPersistence'> = {
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
@@ -185,11 +142,12 @@ export const hostEncryptionMode: CommandHandler<'host.encryptionMode'> = {
     const host = requireHost(ctx, cmd.name)
     if (cmd.enabled) {
       if (host.cryptoState === 'safe') throw fault('InvalidState', 'fault.encryptionMode.alreadySafe', { host: host.name })
+      requirePrivilege(ctx, 'Cryptographer.RegisterHost', host.name)
       requireVcenterRunning(ctx)
       defaultProvider(ctx)
     } else {
       if (host.cryptoState === 'incapable' || host.cryptoState === 'pendingIncapable')
-        throw fault('InvalidState', 'fault.encryptionMode.alreadyOff', { host: host.name, state: host.cryptoState })
+        throw fault('InvalidState', 'fault.encryptionMode.alreadyOff', { host: host.name, state: hostStateTerm(host.cryptoState) })
       const keks = Object.values(host.memory.keyCache).filter((k) => k.keyType !== 'hostKey')
       if (keks.length) throw fault('InvalidState', 'fault.encryptionMode.keysPresent', { host: host.name, count: keks.length })
     }
@@ -227,7 +185,7 @@ export const hostEncryptionMode: CommandHandler<'host.encryptionMode'> = {
 export const hostRekey: CommandHandler<'host.rekey'> = {
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
-    if (host.cryptoState !== 'safe') throw fault('InvalidState', 'fault.hostNotSafe', { host: host.name, state: host.cryptoState })
+    if (host.cryptoState !== 'safe') throw fault('InvalidState', 'fault.hostNotSafe', { host: host.name, state: hostStateTerm(host.cryptoState) })
     requireVcenterRunning(ctx)
     requireHostKeyInCache(host)
   },

@@ -4,7 +4,7 @@
 import type { KmipManagedObject } from '../../kmip/server'
 import { activateObject, destroyObject, revokeObject } from '../../kmip/lifecycle'
 import { KmipResultError } from '../../kmip/errors'
-import { RevocationReasonCode, resultReasonName, stateName } from '../../kmip/enums'
+import { RevocationReasonCode } from '../../kmip/enums'
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
@@ -12,6 +12,7 @@ import { componentId, type KmsRecord } from '../model'
 import { providerServers, putKmsObject, replicateChanges } from '../services/kmsSession'
 import { requireNew } from './checks'
 import type { CommandHandler } from './handler'
+import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
 function requireKms(ctx: CommandContext, name: string): KmsRecord {
   return ctx.tx.require(componentId.kms(name), 'kms', name)
@@ -133,7 +134,7 @@ function transition(ctx: CommandContext, keyId: string, operation: AdminOperatio
     return { kms, next }
   } catch (e) {
     if (e instanceof KmipResultError)
-      throw fault('InvalidState', 'fault.kms.adminRefused', { kms: kms.name, operation, keyId, reason: `${resultReasonName(e.reason)}: ${e.message}` })
+      throw fault('InvalidState', 'fault.kms.adminRefused', { kms: kms.name, operation, keyId, reason: { id: 'term.reasonWithMessage', params: { reason: resultReasonTerm(e.reason), message: e.message } } })
     throw e
   }
 }
@@ -148,7 +149,7 @@ function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activa
       const { kms, next } = transition(ctx, keyId, operation)
       putKmsObject(ctx, kms.id, next)
       replicateChanges(ctx, kms.id, [next])
-      say(ctx, 'kms.admin', kms.id, kms.id, messageId, { kms: kms.name, keyId, state: stateName(next.state) }, {
+      say(ctx, 'kms.admin', kms.id, kms.id, messageId, { kms: kms.name, keyId, state: kmipStateTerm(next.state) }, {
         keys: [{ keyType: keyTypeOf(next), form: 'id', keyId }]
       })
     }

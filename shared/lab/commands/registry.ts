@@ -1,21 +1,24 @@
 import type { HandlerTable } from './handler'
-import { hostAdd, hostCrash, hostCryptoUtil, hostEncryptionMode, hostKeyPersistence, hostReboot, hostRekey } from './host'
+import { hostAdd, hostCrash, hostEncryptionMode, hostKeyPersistence, hostReboot, hostRekey } from './host'
+import { hostCryptoUtil } from './host/cryptoUtil'
 import { kmsActivateKey, kmsAdd, kmsDestroyKey, kmsRevokeKey, kmsStart, kmsStop } from './kms'
 import { providerAdd, providerSetDefault, providerTrust } from './provider'
 import { labAdvanceClock, vcenterStart, vcenterStop } from './vcenter'
-import {
-  vmClone,
-  vmCreate,
-  vmDecrypt,
-  vmDeleteSnapshots,
-  vmEncrypt,
-  vmMigrate,
-  vmPowerOff,
-  vmPowerOn,
-  vmRekey,
-  vmSnapshot,
-  vmUnlock
-} from './vm'
+import { vmDeleteSnapshots, vmPowerOff, vmUnlock } from './vm'
+import { vmAddDisk } from './vm/addDisk'
+import { vmAddVtpm } from './vm/addVtpm'
+import { vmClone } from './vm/clone'
+import { vmCreate } from './vm/create'
+import { vmDecrypt } from './vm/decrypt'
+import { vmEncrypt } from './vm/encrypt'
+import { vmMigrate } from './vm/migrate'
+import { vmPowerOn } from './vm/powerOn'
+import { vmRekey } from './vm/rekey'
+import { vmRemoveVtpm } from './vm/removeVtpm'
+import { vmSetMigrateEncryption } from './vm/setMigrateEncryption'
+import { vmSnapshot } from './vm/snapshot'
+import { vcenterActAs } from './vcenter/actAs'
+import { hostVmSupport } from './host/vmSupport'
 
 export const handlers: HandlerTable = {
   'kms.add': kmsAdd,
@@ -29,6 +32,7 @@ export const handlers: HandlerTable = {
   'provider.setDefault': providerSetDefault,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
+  'vcenter.actAs': vcenterActAs,
   'host.add': hostAdd,
   'host.reboot': hostReboot,
   'host.crash': hostCrash,
@@ -36,6 +40,7 @@ export const handlers: HandlerTable = {
   'host.keyPersistence': hostKeyPersistence,
   'host.encryptionMode': hostEncryptionMode,
   'host.rekey': hostRekey,
+  'host.vmSupport': hostVmSupport,
   'vm.create': vmCreate,
   'vm.encrypt': vmEncrypt,
   'vm.decrypt': vmDecrypt,
@@ -47,5 +52,9 @@ export const handlers: HandlerTable = {
   'vm.snapshot': vmSnapshot,
   'vm.deleteSnapshots': vmDeleteSnapshots,
   'vm.unlock': vmUnlock,
+  'vm.addDisk': vmAddDisk,
+  'vm.addVtpm': vmAddVtpm,
+  'vm.removeVtpm': vmRemoveVtpm,
+  'vm.setMigrateEncryption': vmSetMigrateEncryption,
   'lab.advanceClock': labAdvanceClock
 }

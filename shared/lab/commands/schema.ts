@@ -1,12 +1,8 @@
 // The lab's command language: every UI action and every step of a lab script is one of these JSON objects.
 
 import { z } from 'zod'
-
-const name = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'a name: letters, digits, dot, dash or underscore (max 63), starting with a letter or digit')
-
-const keyId = z.string().min(1).max(256)
+import { roles } from '../services/privileges'
+import { cryptoUtilArg, keyId, labName as name, networkHost, networkPort, pem } from '../../validation/fields'
 
 export const MAX_DISK_MIB = 256
 const SECTORS_PER_MIB = 2048
@@ -17,25 +13,28 @@ const diskMiB = z
   .max(MAX_DISK_MIB)
   .refine((v) => Number.isInteger(v * SECTORS_PER_MIB), 'diskMiB must be a whole number of 512-byte sectors (a multiple of 1/2048)')
 
-/** One limit for PEM text wherever the lab takes it (a script, the wire, a lab file): a long chain fits. */
-export const MAX_PEM_CHARS = 64 * 1024
-export const pemText = z.string().min(1).max(MAX_PEM_CHARS)
-
-/** An external KMS as a script, the wire and a lab file describe it (the file schema uses this one too). */
-export const externalKmsSchema = z
+const externalKms = z
   .object({
-    host: z.string().min(1).max(253),
-    port: z.number().int().min(1).max(65535),
-    caPem: pemText,
-    clientCertPem: pemText,
-    clientKeyPem: pemText
+    host: networkHost,
+    port: networkPort,
+    caPem: pem.min(1),
+    clientCertPem: pem.min(1),
+    clientKeyPem: pem.min(1)
   })
   .strict()
 
 export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
+export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
+/** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
+export const cloneEncryptions = ['keep', 'encrypt', 'decrypt', 'recrypt'] as const
+
+/** Disk indexes of a VM (0 is its first disk). */
+const diskList = z.array(z.number().int().min(0).max(15)).max(16)
+
+const user = z.string().regex(/^[A-Za-z0-9._-]{1,64}@[A-Za-z0-9.-]{1,64}$/, 'a user as name@domain, e.g. operator@vsphere.local')
 
 export const commandSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('kms.add'), name, provider: name, external: externalKmsSchema.optional() }).strict(),
+  z.object({ op: z.literal('kms.add'), name, provider: name, external: externalKms.optional() }).strict(),
   z.object({ op: z.literal('kms.stop'), name }).strict(),
   z.object({ op: z.literal('kms.start'), name }).strict(),
   z.object({ op: z.literal('kms.revokeKey'), keyId }).strict(),
@@ -46,23 +45,39 @@ export const commandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('provider.setDefault'), name }).strict(),
   z.object({ op: z.literal('vcenter.stop') }).strict(),
   z.object({ op: z.literal('vcenter.start') }).strict(),
+  z.object({ op: z.literal('vcenter.actAs'), role: z.enum(roles), user: user.optional() }).strict(),
   z.object({ op: z.literal('host.add'), name, cluster: name }).strict(),
   z.object({ op: z.literal('host.reboot'), name }).strict(),
   z.object({ op: z.literal('host.crash'), name }).strict(),
-  z.object({ op: z.literal('host.cryptoUtil'), name, args: z.array(z.string().max(1024)).min(1).max(16) }).strict(),
+  z.object({ op: z.literal('host.cryptoUtil'), name, args: z.array(cryptoUtilArg).min(1).max(16) }).strict(),
   z.object({ op: z.literal('host.keyPersistence'), name, enabled: z.boolean() }).strict(),
   z.object({ op: z.literal('host.encryptionMode'), name, enabled: z.boolean() }).strict(),
   z.object({ op: z.literal('host.rekey'), name }).strict(),
+  z.object({ op: z.literal('host.vmSupport'), name, password: z.string().min(8, 'a password of at least 8 characters').max(128) }).strict(),
   z
-    .object({ op: z.literal('vm.create'), name, host: name, diskMiB: diskMiB.optional(), guestData: z.string().max(4096).optional() })
+    .object({ op: z.literal('vm.create'), name, host: name, diskMiB: diskMiB.optional(), guestData: z.string().max(4096).optional(), encrypt: z.boolean().optional() })
     .strict(),
-  z.object({ op: z.literal('vm.encrypt'), name }).strict(),
-  z.object({ op: z.literal('vm.decrypt'), name }).strict(),
+  z.object({ op: z.literal('vm.addDisk'), name, diskMiB: diskMiB.optional(), encrypt: z.boolean().optional() }).strict(),
+  /** The VM Encryption Policy on the VM home and the disks named (all when not given). */
+  z.object({ op: z.literal('vm.encrypt'), name, disks: diskList.optional() }).strict(),
+  /** The disks named (all when not given) and, when `home` (the default without `disks`), the VM home. */
+  z.object({ op: z.literal('vm.decrypt'), name, disks: diskList.optional(), home: z.boolean().optional() }).strict(),
+  z.object({ op: z.literal('vm.addVtpm'), name }).strict(),
+  z.object({ op: z.literal('vm.removeVtpm'), name }).strict(),
+  z.object({ op: z.literal('vm.setMigrateEncryption'), name, migrateEncryption: z.enum(migrateEncryptionModes) }).strict(),
   z.object({ op: z.literal('vm.powerOn'), name }).strict(),
   z.object({ op: z.literal('vm.powerOff'), name }).strict(),
   z.object({ op: z.literal('vm.rekey'), name, deep: z.boolean().optional() }).strict(),
   z.object({ op: z.literal('vm.migrate'), name, host: name }).strict(),
-  z.object({ op: z.literal('vm.clone'), name, newName: name }).strict(),
+  z
+    .object({
+      op: z.literal('vm.clone'),
+      name,
+      newName: name,
+      encryption: z.enum(cloneEncryptions).optional(),
+      vtpm: z.enum(['copy', 'replace']).optional()
+    })
+    .strict(),
   z.object({ op: z.literal('vm.snapshot'), name }).strict(),
   z.object({ op: z.literal('vm.deleteSnapshots'), name }).strict(),
   z.object({ op: z.literal('vm.unlock'), name }).strict(),

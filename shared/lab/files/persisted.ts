@@ -5,12 +5,13 @@ import type { Component } from '../model'
 
 export function persistedBytes(entity: Component, path: string): Uint8Array {
   if (entity.kind === 'datastore') {
-    const f = entity.persisted.files[path]
+    // Own entries only: a path such as "constructor" must not find Object.prototype's member.
+    const f = Object.hasOwn(entity.persisted.files, path) ? entity.persisted.files[path] : undefined
     if (f) return f.data ?? utf8(f.text ?? '')
   }
   if (entity.kind === 'host') {
     const name = path.startsWith('/var/core/') ? path.slice('/var/core/'.length) : path
-    const f = entity.persisted.varCore[name]
+    const f = Object.hasOwn(entity.persisted.varCore, name) ? entity.persisted.varCore[name] : undefined
     if (f) return f
   }
   throw new Error(`no file ${path} on ${entity.id}`)

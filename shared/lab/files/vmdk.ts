@@ -1,5 +1,5 @@
-// The VMDK descriptor: mostly clear text; an encrypted disk names its KEK and carries the wrapped DEK in
-// `encryptionKeys`, the same key locator as the .vmx bundle.
+// The VMDK descriptor: mostly clear text; an encrypted disk names its KEK and carries its own DEK, locked by that
+// KEK, in `encryptionKeys` (the key locator grammar of the .vmx bundle).
 
 import { basename } from './vmx'
 

@@ -1,16 +1,21 @@
 // The .vmx configuration file: plain `key = "value"` lines. An encrypted VM carries `encryption.bundle`, the key
-// locator that names its KEK and holds its DEK wrapped by that KEK; nothing else in the file is secret.
+// locator that names its KEK and holds the VM home key (NVRAM, vTPM) locked by that KEK; each disk's own key is in
+// its descriptor. Nothing else in the file is secret.
 // Why one `encryption.bundle` line and not the `encryption.keySafe` + `encryption.data` pair: the bundle is the
-// form vSphere's API shows (extraConfig), and no public raw vSphere .vmx shows the pair. docs/architecture.md says
-// where this key safe is simpler than vSphere's.
+// form vSphere's API shows (extraConfig), and no public raw vSphere .vmx shows the pair. docs/vsphere-facts-domain.md
+// ("Where the lab simplifies") says where this key safe is simpler than vSphere's.
+
+import type { MigrateEncryption } from '../model'
 
 export interface VmxInput {
   name: string
   uuid: string
-  descriptor: string
+  /** Descriptor paths by device (scsi0:0 ...). */
+  disks: { device: string; descriptor: string }[]
   nvram: string
+  vtpm: boolean
   bundle: string | null
-  migrateEncryption: 'opportunistic' | 'required'
+  migrateEncryption: MigrateEncryption
 }
 
 export function formatVmx(v: VmxInput): string {
@@ -25,11 +30,14 @@ export function formatVmx(v: VmxInput): string {
     ['uuid.bios', v.uuid],
     ['scsi0.present', 'TRUE'],
     ['scsi0.virtualDev', 'pvscsi'],
-    ['scsi0:0.present', 'TRUE'],
-    ['scsi0:0.fileName', basename(v.descriptor)],
+    ...v.disks.flatMap((d): [string, string][] => [
+      [`${d.device}.present`, 'TRUE'],
+      [`${d.device}.fileName`, basename(d.descriptor)]
+    ]),
     ['nvram', basename(v.nvram)],
     ['migrate.encryptionMode', v.migrateEncryption]
   ]
+  if (v.vtpm) lines.push(['vtpm.present', 'TRUE'])
   if (v.bundle) lines.push(['encryption.bundle', v.bundle])
   return lines.map(([k, val]) => `${k} = "${val.replace(/"/g, '|22')}"`).join('\n') + '\n'
 }

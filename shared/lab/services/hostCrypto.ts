@@ -1,5 +1,6 @@
 // Host crypto states: incapable → prepared → safe (a host key in the key cache), and the keys a host needs.
 
+import { requirePrivilege } from './privileges'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
 import type { HostComponent, VmComponent } from '../model'
@@ -26,6 +27,8 @@ export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, p
   let h = ctx.tx.require(host.id, 'host')
   if (h.cryptoState === 'safe') return h
   requireEncryptionCapable(h)
+  // Putting a host into crypto mode is its own privilege (vSphere Security guide, cluster example).
+  requirePrivilege(ctx, 'Cryptographer.RegisterHost', h.name)
   if (h.cryptoState === 'incapable') {
     h = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
     say(ctx, 'host.state', 'vcenter', h.id, 'host.prepare', { host: h.name })

@@ -60,16 +60,17 @@ export function keyTravel(key: CachedKey, form: 'material' | 'id' | 'wrapped' = 
   return { keyType: key.keyType, form, keyId: key.keyId, fingerprint: fingerprint(key.material) }
 }
 
-/** Narrated removal of a DEK when its VM stops running on the host. */
+/** Narrated removal of a VM's internal keys (VM home key and disk DEKs) when it stops running on the host. */
 export function forgetDek(ctx: CommandContext, host: HostComponent, vmName: string): HostComponent {
-  const dekId = dekIdOf(vmName)
-  const dek = host.memory.keyCache[dekId]
-  if (!dek) return host
-  const next = dropKey(ctx, host, dekId)
-  say(ctx, 'key.discard', host.id, host.id, 'host.dek.discard', { host: host.name, vm: vmName }, { keys: [keyTravel(dek)] })
+  const keys = Object.values(host.memory.keyCache).filter((k) => k.keyType === 'dek' && k.vm === vmName)
+  if (!keys.length) return host
+  let next = host
+  for (const k of keys) next = dropKey(ctx, next, k.keyId)
+  say(ctx, 'key.discard', host.id, host.id, 'host.dek.discard', { host: host.name, vm: vmName }, { keys: keys.map((k) => keyTravel(k)) })
   return next
 }
 
-export function dekIdOf(vmName: string): string {
-  return `dek:${vmName}`
+/** The cache ID of an internal key: the VM home key (`home`) or one disk's DEK (its device, scsi0:0 ...). */
+export function internalKeyIdOf(vmName: string, part: 'home' | string): string {
+  return `dek:${vmName}/${part}`
 }

@@ -1,9 +1,11 @@
 // Reads a KMIP message just enough to narrate it: the operations, the key IDs, attribute names and values, whether
 // key material is inside, and the result. The bytes themselves travel unchanged in the event.
 
-import { operationName, resultReasonName, stateName } from '../../kmip/enums'
+import { operationName, ResultReason, stateName } from '../../kmip/enums'
 import { Tag } from '../../kmip/tags'
 import { decodeTtlv, type TtlvItem } from '../../kmip/ttlv'
+import { resultReasonTerm } from '../../i18n/terms'
+import type { MessageParam } from '../events'
 
 export interface KmipSummary {
   operations: string[]
@@ -13,7 +15,7 @@ export interface KmipSummary {
   attributeValues: string[]
   keyMaterial: Uint8Array | null
   ok: boolean
-  failure: { reason: string; message: string } | null
+  failure: { reason: MessageParam; message: string } | null
 }
 
 function walk(item: TtlvItem, visit: (item: TtlvItem, parent: TtlvItem | null) => void, parent: TtlvItem | null = null): void {
@@ -35,7 +37,7 @@ export function summarizeKmip(bytes: Uint8Array): KmipSummary {
     root = decodeTtlv(bytes)
   } catch {
     out.ok = false
-    out.failure = { reason: 'Invalid Message', message: 'undecodable message' }
+    out.failure = { reason: resultReasonTerm(ResultReason.InvalidMessage), message: 'undecodable message' }
     return out
   }
   walk(root, (item, parent) => {
@@ -50,7 +52,7 @@ export function summarizeKmip(bytes: Uint8Array): KmipSummary {
       if (valueItem) out.attributeValues.push(`${item.value}=${displayValue(item.value, valueItem)}`)
     } else if (item.tag === Tag.KeyMaterial && item.value instanceof Uint8Array) out.keyMaterial = item.value
     else if (item.tag === Tag.ResultStatus && item.value !== 0) out.ok = false
-    else if (item.tag === Tag.ResultReason && typeof item.value === 'number') out.failure = { reason: resultReasonName(item.value), message: out.failure?.message ?? '' }
+    else if (item.tag === Tag.ResultReason && typeof item.value === 'number') out.failure = { reason: resultReasonTerm(item.value), message: out.failure?.message ?? '' }
     else if (item.tag === Tag.ResultMessage && typeof item.value === 'string') out.failure = { reason: out.failure?.reason ?? '', message: item.value }
   })
   return out

@@ -4,7 +4,6 @@
 
 import { toHex } from '../../crypto/bytes'
 import { KmipClient, KmipOperationError, KmipResponseError } from '../../kmip/client'
-import { resultReasonName } from '../../kmip/enums'
 import { KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip/server'
 import { createVcenterKmipClient } from '../../kmip/vcenter'
 import { hasMessage } from '../../i18n/format'
@@ -15,6 +14,8 @@ import { uuidFromBytes } from '../random'
 import { fingerprint } from '../view'
 import { summarizeKmip } from './kmipTrace'
 import { handshake } from './tlsTrust'
+import { reasonList, resultReasonTerm } from '../../i18n/terms'
+import type { MessageParam, MessageRef } from '../events'
 
 export const BUILTIN_KMS_VENDOR = 'KeyFlow Lab KMS (KMIP 1.1)'
 
@@ -50,31 +51,31 @@ export async function withKmsSession<T>(
   const provider = requireProvider(vc, providerId)
   const servers = providerServers(ctx, providerId)
   if (!servers.length) throw fault('KmsClusterUnreachable', 'fault.providerNoServers', { provider: providerId })
-  const reasons: string[] = []
+  const reasons: MessageRef[] = []
   for (const server of servers) {
     const kms = ctx.tx.require(server.id, 'kms')
     const session = await openSession(ctx, vc, provider, kms)
-    if (typeof session === 'string') {
-      reasons.push(`${kms.name}: ${session}`)
+    if (typeof session !== 'object' || !('clientId' in session)) {
+      reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: session } })
       continue
     }
     try {
       return await fn(createVcenterKmipClient(transport(ctx, kms.id, session, keyType)), kms)
     } catch (e) {
       if (e instanceof KmipOperationError)
-        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonName(e.resultReason), message: e.resultMessage })
+        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonTerm(e.resultReason), message: e.resultMessage })
       if (e instanceof KmipResponseError)
         throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: { id: 'fault.kmip.unreadable', params: {} }, message: e.message })
       if (e instanceof LabFault || !session.link) throw e
-      reasons.push(`${kms.name}: ${(e as Error).message}`)
+      reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: (e as Error).message } })
     } finally {
       closeSession(ctx, kms.id, session)
     }
   }
-  throw fault('KmsClusterUnreachable', 'fault.kmsUnreachable', { provider: providerId, reasons: reasons.join('; ') })
+  throw fault('KmsClusterUnreachable', 'fault.kmsUnreachable', { provider: providerId, reasons: reasonList(reasons) })
 }
 
-async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | string> {
+async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | MessageParam> {
   if (kms.external) {
     if (!ctx.deps.externalKms) {
       const reason = 'this lab host cannot reach external KMIP servers'
@@ -98,7 +99,7 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
   }
   if (!kms.running) {
     say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.refused', { kms: kms.name })
-    return 'connection refused'
+    return { id: 'term.kmsNotRunning', params: {} }
   }
   const result = await handshake(vc, provider, kms, ctx.tx.now())
   if (!result.ok) {
@@ -163,7 +164,7 @@ function transport(ctx: CommandContext, kmsId: string, session: OpenSession, key
       kms: kms.name,
       operation,
       keyId,
-      values: res.attributeValues.length ? res.attributeValues.join(', ') : 'none',
+      values: res.attributeValues.length ? res.attributeValues.join(', ') : { id: 'term.none', params: {} },
       reason: res.failure?.reason ?? '',
       message: res.failure?.message ?? ''
     }, {

@@ -6,9 +6,10 @@ import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type Vcen
 import { fingerprint } from '../view'
 import { putKey } from './keyCache'
 import { KmipOperationError } from '../../kmip/client'
-import { resultReasonName, State, stateName } from '../../kmip/enums'
+import { State } from '../../kmip/enums'
 import { vcenterSequence } from '../../kmip/vcenter'
 import { withKmsSession } from './kmsSession'
+import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
 export interface KeyPurpose {
   keyType: 'kek' | 'hostKey'
@@ -48,7 +49,7 @@ export function defaultProvider(ctx: CommandContext): string {
 export async function createKmsKey(ctx: CommandContext, providerId: string, purpose: KeyPurpose): Promise<KeyInFlight> {
   return withKmsSession(ctx, providerId, purpose.keyType, async (client) => {
     const { value } = await vcenterSequence.provisionKey(client, { component: purpose.component, name: purpose.name, identifier: purpose.identifier })
-    if (value.state !== State.Active) throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId: value.uid, state: stateName(value.state ?? 0) })
+    if (value.state !== State.Active) throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId: value.uid, state: kmipStateTerm(value.state ?? 0) })
     return holdInFlight(ctx, { keyId: value.uid, keyType: purpose.keyType, providerId, material: value.material })
   })
 }
@@ -64,11 +65,11 @@ export async function fetchKmsKey(ctx: CommandContext, providerId: string, keyId
       fetched = (await vcenterSequence.fetchKey(client, keyId)).value
     } catch (e) {
       if (e instanceof KmipOperationError)
-        throw fault('KmsKeyUnavailable', 'fault.keyMissingInKms', { keyId, provider: providerId, reason: resultReasonName(e.resultReason) })
+        throw fault('KmsKeyUnavailable', 'fault.keyMissingInKms', { keyId, provider: providerId, reason: resultReasonTerm(e.resultReason) })
       throw e
     }
     if (fetched.state !== State.Active) {
-      const state = fetched.state === undefined ? 'unknown' : stateName(fetched.state)
+      const state = kmipStateTerm(fetched.state ?? 0)
       say(ctx, 'key.discard', VCENTER_ID, VCENTER_ID, 'vcenter.key.notActive', { keyId, state })
       throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId, state })
     }

@@ -6,6 +6,7 @@ import type { CommandContext } from '../context'
 import { VCENTER_ID, type VcenterRecord } from '../model'
 
 export const VCENTER_FQDN = 'vcenter.lab.local'
+export const ADMINISTRATOR_USER = 'administrator@vsphere.local'
 
 export async function createVcenter(ctx: CommandContext): Promise<VcenterRecord> {
   const random = (n: number) => ctx.tx.random(n)
@@ -31,6 +32,7 @@ export async function createVcenter(ctx: CommandContext): Promise<VcenterRecord>
     persisted: {
       providers: {},
       defaultProvider: null,
+      session: { user: ADMINISTRATOR_USER, role: 'administrator' },
       vmcaRoot,
       machineCertificate: { certificatePem, keyPair }
     }

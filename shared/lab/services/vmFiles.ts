@@ -1,26 +1,49 @@
-// A VM's files on its datastore, and their rewriting when the VM is encrypted, decrypted or deep-rekeyed.
-// Like vSphere, encryption writes new copies (vm_1.vmdk, vm_1.nvram) and removes the old ones.
+// A VM's files on its datastore — the VM home (.vmx, NVRAM) and each disk (descriptor, -flat.vmdk) — and their
+// rewriting when a part is encrypted, decrypted or deep-rekeyed. Like vSphere, a rewrite writes new copies
+// (vm_1.vmdk, vm_1.nvram) and removes the old ones; the VM home and every disk are rewritten on their own.
 
 import { SECTOR_SIZE } from '../../crypto/diskCipher'
 import { utf8 } from '../../crypto/bytes'
 import { say, type CommandContext } from '../context'
-import type { DatastoreFile, HostComponent, VmComponent, VmFiles } from '../model'
-import { formatDescriptor, readEncryptionKeys } from '../files/vmdk'
+import type { DatastoreFile, HostComponent, VmComponent, VmDisk, VmFiles } from '../model'
+import { formatDescriptor } from '../files/vmdk'
 import { formatVmx, parseVmx } from '../files/vmx'
 import { datastoreOf, readFile, writeFiles } from './datastore'
 import { parseBundle } from './dekWrap'
+import { internalKeyIdOf } from './keyCache'
+import { lockNarrated, type KekMaterial } from './keySafe'
 
 export const NVRAM_BYTES = 8192
 export const MAX_BOOT_SECTORS = 8
 
-export function vmFilePaths(name: string, generation: number): VmFiles {
+export function vmHomePaths(name: string, generation: number): VmFiles {
   const base = generation === 0 ? name : `${name}_${generation}`
-  return {
-    vmx: `${name}/${name}.vmx`,
-    descriptor: `${name}/${base}.vmdk`,
-    flat: `${name}/${base}-flat.vmdk`,
-    nvram: `${name}/${base}.nvram`
-  }
+  return { vmx: `${name}/${name}.vmx`, nvram: `${name}/${base}.nvram` }
+}
+
+export function deviceOf(index: number): string {
+  return `scsi0:${index}`
+}
+
+/** Disk 0 is vm.vmdk, disk 1 vm-disk1.vmdk ...; a rewrite adds _<generation>. */
+export function diskPaths(vmName: string, index: number, generation: number): Pick<VmDisk, 'descriptor' | 'flat'> {
+  const stem = index === 0 ? vmName : `${vmName}-disk${index}`
+  const base = generation === 0 ? stem : `${stem}_${generation}`
+  return { descriptor: `${vmName}/${base}.vmdk`, flat: `${vmName}/${base}-flat.vmdk` }
+}
+
+export function newDisk(vmName: string, index: number, bytes: number): VmDisk {
+  return { device: deviceOf(index), ...diskPaths(vmName, index, 0), bytes, keyId: null, providerId: null, generation: 0 }
+}
+
+/** Every file of the VM home and its disks (the VM's persisted surface), snapshots last. */
+export function vmFileList(vm: Pick<VmComponent, 'files' | 'disks' | 'snapshots'>): string[] {
+  return [
+    vm.files.vmx,
+    vm.files.nvram,
+    ...vm.disks.flatMap((d) => [d.descriptor, d.flat]),
+    ...vm.snapshots.flatMap((s) => [s.vmsn, s.deltaDescriptor, s.deltaData])
+  ]
 }
 
 export function initialDisk(diskBytes: number, guestData: string): { data: Uint8Array; bootSectors: number } {
@@ -36,87 +59,150 @@ export function initialNvram(vmName: string): Uint8Array {
   return data
 }
 
-export function vmxFile(vm: Pick<VmComponent, 'name' | 'uuid' | 'files' | 'migrateEncryption'>, bundle: string | null): DatastoreFile {
+/** Where a vTPM keeps its state: in the NVRAM, after the EFI variables. */
+export const VTPM_OFFSET = 4096
+
+export function vmxFile(vm: Pick<VmComponent, 'name' | 'uuid' | 'files' | 'disks' | 'vtpm' | 'migrateEncryption'>, bundle: string | null): DatastoreFile {
   return {
     kind: 'vmx',
-    text: formatVmx({ name: vm.name, uuid: vm.uuid, descriptor: vm.files.descriptor, nvram: vm.files.nvram, bundle, migrateEncryption: vm.migrateEncryption })
+    text: formatVmx({
+      name: vm.name,
+      uuid: vm.uuid,
+      disks: vm.disks.map((d) => ({ device: d.device, descriptor: d.descriptor })),
+      nvram: vm.files.nvram,
+      vtpm: vm.vtpm,
+      bundle,
+      migrateEncryption: vm.migrateEncryption
+    })
   }
 }
 
-export function descriptorFile(files: VmFiles, diskBytes: number, bundle: string | null): DatastoreFile {
-  return { kind: 'vmdk', text: formatDescriptor({ flat: files.flat, sectors: diskBytes / SECTOR_SIZE, encryptionKeys: bundle }) }
+export function descriptorFile(disk: Pick<VmDisk, 'flat' | 'bytes'>, locator: string | null): DatastoreFile {
+  return { kind: 'vmdk', text: formatDescriptor({ flat: disk.flat, sectors: disk.bytes / SECTOR_SIZE, encryptionKeys: locator }) }
 }
 
 /** The bundle as the host reads it from the .vmx on the datastore. */
 export function readVmBundle(ctx: CommandContext, vm: VmComponent) {
-  const ds = datastoreOf(ctx, vm)
-  const vmx = parseVmx(readFile(ctx, ds, vm.files.vmx).text ?? '')
+  const vmx = parseVmx(readFile(ctx, datastoreOf(ctx, vm), vm.files.vmx).text ?? '')
   const bundle = vmx['encryption.bundle']
   return bundle ? { text: bundle, ...parseBundle(bundle) } : null
 }
 
-export function readDiskKeyLocator(ctx: CommandContext, vm: VmComponent): string | null {
-  return readEncryptionKeys(readFile(ctx, datastoreOf(ctx, vm), vm.files.descriptor).text ?? '')
+/** Rewrites the .vmx from the record, keeping the key safe the file holds now unless `bundle` is given. */
+export function writeVmx(ctx: CommandContext, vm: VmComponent, bundle?: string | null): void {
+  const ds = datastoreOf(ctx, vm)
+  const text = bundle === undefined ? (readVmBundle(ctx, vm)?.text ?? null) : bundle
+  writeFiles(ctx, ds, { [vm.files.vmx]: vmxFile(vm, text) })
 }
 
-type Transform = (data: Uint8Array) => Uint8Array
+/** How one part changes: the key its data is encrypted with now and afterwards (null: clear), and the KEK that
+ *  locks the new key. */
+export interface PartRewrite {
+  from: Uint8Array | null
+  to: Uint8Array | null
+  kek: KekMaterial | null
+  /** A change to the clear data on the way (a vTPM's state written into or erased from the NVRAM). */
+  edit?: (clear: Uint8Array) => Uint8Array
+}
 
-/**
- * Rewrites the disk and NVRAM to the next file generation through `transform` (encrypt, decrypt or re-encrypt,
- * sector by sector), writes the descriptor and .vmx with `bundle`, and removes the previous files.
- */
-export function rewriteVmData(
-  ctx: CommandContext,
-  vm: VmComponent,
-  host: HostComponent,
-  bundle: string | null,
-  transform: Transform,
-  narration: { id: string; encrypted: boolean }
-): VmComponent {
+export function transform(ctx: CommandContext, r: Omit<PartRewrite, 'kek'>, data: Uint8Array): Uint8Array {
+  let clear = r.from ? ctx.deps.diskCipher.decryptSectors(r.from, data) : data.slice()
+  if (r.edit) clear = r.edit(clear)
+  return r.to ? ctx.deps.diskCipher.encryptSectors(r.to, clear) : clear
+}
+
+function narrationOf(r: PartRewrite): 'encrypted' | 'decrypted' | 'reencrypted' | 'rewritten' {
+  if (r.from && r.to) return r.from === r.to ? 'rewritten' : 'reencrypted'
+  return r.to ? 'encrypted' : 'decrypted'
+}
+
+/** Rewrites one disk to its next generation (its own DEK), with a new descriptor; the .vmx follows. */
+export function rewriteDisk(ctx: CommandContext, vm: VmComponent, host: HostComponent, index: number, r: PartRewrite): VmComponent {
   const ds = datastoreOf(ctx, vm)
-  const old = vm.files
-  const files = vmFilePaths(vm.name, vm.fileGeneration + 1)
-  const flat = transform(readFile(ctx, ds, old.flat).data!)
-  const nvram = transform(readFile(ctx, ds, old.nvram).data!)
-  say(ctx, narration.encrypted ? 'disk.encrypt' : 'disk.decrypt', host.id, host.id, narration.id, {
+  const old = vm.disks[index]
+  const paths = diskPaths(vm.name, index, old.generation + 1)
+  const flat = transform(ctx, r, readFile(ctx, ds, old.flat).data!)
+  const how = narrationOf(r)
+  const dekId = internalKeyIdOf(vm.name, old.device)
+  say(ctx, how === 'decrypted' ? 'disk.decrypt' : 'disk.encrypt', host.id, host.id, `vm.disk.${how}`, {
     vm: vm.name,
     host: host.name,
+    disk: old.device,
     sectors: flat.length / SECTOR_SIZE,
     from: old.flat,
-    to: files.flat
-  }, { keys: narration.encrypted ? [{ keyType: 'dek', form: 'material', keyId: `dek:${vm.name}` }] : [], payload: { kind: 'disk', bytes: flat.length, encrypted: narration.encrypted } })
+    to: paths.flat
+  }, { keys: r.to ? [{ keyType: 'dek', form: 'material', keyId: dekId }] : [], payload: { kind: 'disk', bytes: flat.length, encrypted: Boolean(r.to) } })
+  const locator = r.to && r.kek ? lockNarrated(ctx, vm, host, { disk: old }, r.kek, r.to) : null
+  const disk: VmDisk = { ...old, ...paths, generation: old.generation + 1, keyId: r.to ? r.kek!.keyId : null, providerId: r.to ? r.kek!.providerId : null }
   const next = ctx.tx.update(vm, (d) => {
-    d.files = files
-    d.fileGeneration = vm.fileGeneration + 1
-    d.persisted.files = [files.vmx, files.descriptor, files.flat, files.nvram]
+    d.disks[index] = disk
+    d.persisted.files = vmFileList(d)
   })
-  writeFiles(
-    ctx,
-    ds,
-    {
-      [files.flat]: { kind: 'flat', data: flat },
-      [files.nvram]: { kind: 'nvram', data: nvram },
-      [files.descriptor]: descriptorFile(files, flat.length, bundle),
-      [files.vmx]: vmxFile(next, bundle)
-    },
-    [old.flat, old.nvram, old.descriptor]
-  )
-  say(ctx, 'file.write', host.id, ds.id, bundle ? 'vm.files.writtenEncrypted' : 'vm.files.writtenPlain', {
-    vm: vm.name,
-    vmx: files.vmx,
-    descriptor: files.descriptor,
-    removed: old.flat
-  }, { keys: bundle ? [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: `dek:${vm.name}` }] : [], payload: { kind: 'vmx' } })
+  writeFiles(ctx, ds, { [disk.flat]: { kind: 'flat', data: flat }, [disk.descriptor]: descriptorFile(disk, locator) }, [old.flat, old.descriptor])
+  writeVmx(ctx, next)
+  say(ctx, 'file.write', host.id, ds.id, locator ? 'vm.disk.writtenEncrypted' : 'vm.disk.writtenPlain', { vm: vm.name, disk: old.device, descriptor: disk.descriptor, removed: old.flat }, {
+    keys: locator ? [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: dekId }] : [],
+    payload: { kind: 'descriptor' }
+  })
   return next
 }
 
-/** Only the key safe changes (shallow rekey): .vmx and descriptor get the DEK wrapped by the new KEK. */
-export function rewriteKeySafe(ctx: CommandContext, vm: VmComponent, host: HostComponent, bundle: string): void {
+/** Rewrites the VM home: the NVRAM to its next generation with the VM home key, and the .vmx with its key safe. */
+export function rewriteHome(ctx: CommandContext, vm: VmComponent, host: HostComponent, r: PartRewrite): VmComponent {
   const ds = datastoreOf(ctx, vm)
-  const flat = readFile(ctx, ds, vm.files.flat).data!
-  writeFiles(ctx, ds, { [vm.files.vmx]: vmxFile(vm, bundle), [vm.files.descriptor]: descriptorFile(vm.files, flat.length, bundle) })
-  say(ctx, 'file.write', host.id, ds.id, 'vm.files.keySafeRewritten', { vm: vm.name, vmx: vm.files.vmx }, {
-    keys: [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: `dek:${vm.name}` }],
+  const old = vm.files
+  const files = vmHomePaths(vm.name, vm.fileGeneration + 1)
+  const nvram = transform(ctx, r, readFile(ctx, ds, old.nvram).data!)
+  const how = narrationOf(r)
+  const homeId = internalKeyIdOf(vm.name, 'home')
+  say(ctx, how === 'decrypted' ? 'disk.decrypt' : 'disk.encrypt', host.id, host.id, `vm.nvram.${how}`, { vm: vm.name, host: host.name, from: old.nvram, to: files.nvram }, {
+    keys: r.to ? [{ keyType: 'dek', form: 'material', keyId: homeId }] : [],
+    payload: { kind: 'disk', bytes: nvram.length, encrypted: Boolean(r.to) }
+  })
+  const bundle = r.to && r.kek ? lockNarrated(ctx, vm, host, { home: true }, r.kek, r.to) : null
+  const next = ctx.tx.update(vm, (d) => {
+    d.files = files
+    d.fileGeneration = vm.fileGeneration + 1
+    d.keyId = r.to ? r.kek!.keyId : null
+    d.providerId = r.to ? r.kek!.providerId : null
+    d.persisted.files = vmFileList(d)
+  })
+  writeFiles(ctx, ds, { [files.nvram]: { kind: 'nvram', data: nvram }, [files.vmx]: vmxFile(next, bundle) }, [old.nvram])
+  say(ctx, 'file.write', host.id, ds.id, bundle ? 'vm.files.writtenEncrypted' : 'vm.files.writtenPlain', { vm: vm.name, vmx: files.vmx, removed: old.nvram }, {
+    keys: bundle ? [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: homeId }] : [],
     payload: { kind: 'vmx' }
   })
+  return next
 }
+
+/** Shallow rekey: only the key safes change — the same internal keys locked by the new KEK; no data is touched. */
+export function relockKeySafes(
+  ctx: CommandContext,
+  vm: VmComponent,
+  host: HostComponent,
+  kek: KekMaterial,
+  keys: { home: Uint8Array; disks: (Uint8Array | null)[] }
+): VmComponent {
+  const ds = datastoreOf(ctx, vm)
+  const bundle = lockNarrated(ctx, vm, host, { home: true }, kek, keys.home)
+  const files: Record<string, DatastoreFile> = {}
+  const disks = vm.disks.map((d, i) => {
+    const key = keys.disks[i]
+    if (!key) return d
+    files[d.descriptor] = descriptorFile(d, lockNarrated(ctx, vm, host, { disk: d }, kek, key))
+    return { ...d, keyId: kek.keyId, providerId: kek.providerId }
+  })
+  const next = ctx.tx.update(vm, (d) => {
+    d.keyId = kek.keyId
+    d.providerId = kek.providerId
+    d.disks = disks
+  })
+  files[vm.files.vmx] = vmxFile(next, bundle)
+  writeFiles(ctx, ds, files)
+  say(ctx, 'file.write', host.id, ds.id, 'vm.files.keySafeRewritten', { vm: vm.name, vmx: vm.files.vmx }, {
+    keys: [{ keyType: 'dek', form: 'wrapped', wrappedBy: 'kek', keyId: internalKeyIdOf(vm.name, 'home') }],
+    payload: { kind: 'vmx' }
+  })
+  return next
+}
+

@@ -116,6 +116,32 @@ describe('the command line', () => {
     expect(refused.stderr).toMatch(/not the key/)
     const noOffset = await lab('crypto-util', 'envelope', 'describe', dump)
     expect(noOffset.stderr).toMatch(/--offset 4096/)
+    // A key ID that names a prototype member is simply not there; one with a newline and an escape is shown escaped.
+    const proto = await lab('export', 'key', '--lab', saved, '--key', 'toString', '--out', join(work, 'p'))
+    expect(proto.stderr).toBe('no KMS in the lab holds key toString\n')
+    const forged = await lab('export', 'key', '--lab', saved, '--key', 'x\n    1  forged\u001b[2J', '--out', join(work, 'p'))
+    expect(forged.stderr).toBe('no KMS in the lab holds key x\\n    1  forged\\x1b[2J\n')
+  })
+
+  it('the README’s support flow: vm-support with a password, then crypto-util --keyfile <incident key file> --password, without the host key', async () => {
+    const saved = join(work, 'support.kflab')
+    expect((await lab('run', scenario('support-bundle'), '--save', saved)).code).toBe(0)
+    const dir = '/var/core/vm-support-esx-01-1'
+    const dump = join(work, 'support-zdump.1')
+    const incident = join(work, 'incident.key')
+    expect((await lab('export', 'core-dump', '--lab', saved, '--host', 'esx-01', '--file', `${dir}/vmkernel-zdump.1`, '--out', dump)).code).toBe(0)
+    expect((await lab('export', 'core-dump', '--lab', saved, '--host', 'esx-01', '--file', `${dir}/vm-support-incident-key-file`, '--out', incident)).code).toBe(0)
+    const describe = await lab('crypto-util', 'envelope', 'describe', '--offset', '4096', dump)
+    expect(describe.stdout).toMatch(/keyID 'vm-support-incident-/)
+    const plain = join(work, 'support.plain')
+    const extract = await lab('crypto-util', 'envelope', 'extract', '--offset', '4096', '--keyfile', incident, '--password', 'Case-4711-support', dump, plain)
+    expect(extract.code).toBe(0)
+    expect(readFileSync(plain, 'utf8')).toContain('invoices of erp-01')
+    const wrong = await lab('crypto-util', 'envelope', 'extract', '--offset', '4096', '--keyfile', incident, '--password', 'guess', dump, join(work, 'y'))
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/password does not open/)
+    const noKey = await lab('crypto-util', 'envelope', 'extract', '--offset', '4096', dump, join(work, 'z'))
+    expect(noKey.stderr).toMatch(/vm-support/)
   })
 
   it('help, unknown commands and a corrupt lab file', async () => {

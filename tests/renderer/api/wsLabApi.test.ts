@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { LabPush } from '../../../shared/api/contract'
 import { LabApiError } from '../../../shared/api/client'
+import { NO_LAB_FOLDER } from '../../../node/web/labFolder'
 import { startWebHost, type WebHost } from '../../../node/web/server'
 import { connectWsLabApi } from '../../../renderer/src/api/wsLabApi'
 import { ScriptedLabApi } from '../../helpers/scriptedLabApi'
@@ -49,7 +50,7 @@ describe('connectWsLabApi against the test host', () => {
 
   it('rejects refused calls with the host message', async () => {
     const client = connectWsLabApi(socketUrl(), socketFrom(host.origin))
-    await expect(client.openLab({ path: '/none.kflab' })).rejects.toThrow(new LabApiError({ message: 'openLab: cannot read /none.kflab' }))
+    await expect(client.openLab({ path: '/none.kflab' })).rejects.toThrow(new LabApiError({ message: `openLab: ${NO_LAB_FOLDER}` }))
   })
 
   it('fails calls clearly when the host refuses the connection', async () => {

@@ -70,10 +70,10 @@ describe('component facts', () => {
 
   it('say state, memory and persisted in words for the table view', () => {
     const t = translator('en')
-    const host = factTexts(componentFacts('host:esx-01', views['host:esx-01'])!, t)
+    const host = factTexts(componentFacts('host:esx-01', views['host:esx-01'])!, t, 'en')
     expect(host.memory).toContain('Host key 1, KEK 1, DEK 1')
-    expect(factTexts(componentFacts('vcenter', views.vcenter)!, t).persisted).toContain('key IDs: 2 (IDs only)')
-    expect(factTexts(componentFacts('vm:web', views['vm:web'])!, translator('de')).state).toBe('an, verschlüsselt, gesperrt')
+    expect(factTexts(componentFacts('vcenter', views.vcenter)!, t, 'en').persisted).toContain('key IDs: 2 (IDs only)')
+    expect(factTexts(componentFacts('vm:web', views['vm:web'])!, translator('de'), 'de').state).toBe('an, verschlüsselt, gesperrt')
   })
 })
 

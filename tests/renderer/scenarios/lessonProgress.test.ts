@@ -4,7 +4,7 @@ import { TimelineCache, commandView } from '../../../shared/api/timeline'
 import { scenarios } from '../../../shared/scenarios'
 import { objectivesOf, type Objective } from '../../../shared/scenarios/objectives'
 import { doneSelector, lessonStateAt, nextScriptStep, scriptStepStates } from '../../../renderer/src/scenarios/lessonProgress'
-import type { LoadedScenario } from '../../../renderer/src/store/labStore'
+import type { LoadedScenario } from '../../../renderer/src/scenarios/lessonProgress'
 import { fromTimeline, moveCursor, type TimelineModel } from '../../../renderer/src/store/timelineModel'
 import { replayLesson } from '../../helpers/lessonReplay'
 

@@ -52,7 +52,7 @@ describe('the window store', () => {
     expect(s.timeline!.views['host:esx-01']).toEqual({ id: 'host:esx-01', kind: 'host', name: 'esx-01', cluster: 'c1' })
     expect(s.clock.playing).toBe(false)
     expect(s.running).toBe(0)
-    expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { op: 'host.add', first: 1, last: 1 } })
+    expect(s.notices.at(-1)).toMatchObject({ kind: 'ok', key: 'notice.ran', params: { first: 1, last: 1 }, keyParams: { op: 'op.host.add' } })
   })
 
   it('plays commands run in quick succession one after the other, and jumps to a new command when paused in the past', async () => {

@@ -43,7 +43,7 @@ describe('the message catalog', () => {
   it('tells a nested reason in the same language as the sentence around it', () => {
     const reason = { id: 'fault.vcenterDown', params: {} }
     const ref = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
-    expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (VcenterUnavailable): ${catalog['fault.vcenterDown'].de}`)
+    expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (Fehlercode VcenterUnavailable): ${catalog['fault.vcenterDown'].de}`)
     expect(formatMessage(ref, 'en')).toBe(`Refused (VcenterUnavailable): ${catalog['fault.vcenterDown'].en}`)
   })
 

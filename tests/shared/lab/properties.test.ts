@@ -1,6 +1,6 @@
 // The seed's promise, checked over thousands of random command sequences:
-//  1. no KEK, host key or DEK ever appears in clear on a persisted surface outside the KMS
-//     (vCenter's database, host configuration and /var/core, datastore files);
+//  1. no KEK, host key, internal key (VM home key, disk DEK) or vm-support incident key ever appears in clear on a
+//     persisted surface outside the KMS (vCenter's database, host configuration and /var/core, datastore files);
 //  2. the same script with the same seed gives byte-identical output.
 
 import fc from 'fast-check'
@@ -10,13 +10,15 @@ import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { writeJson } from '../../../node/cli/jsonWriter'
 import { indexOfBytes, toBase64, toHex, utf8 } from '../../../shared/crypto/bytes'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
+import { INCIDENT_KEY_FILE, openIncidentKey } from '../../../shared/lab/files/incidentKey'
+import { readEncryptionKeys } from '../../../shared/lab/files/vmdk'
 import { parseVmx } from '../../../shared/lab/files/vmx'
 import { Lab } from '../../../shared/lab/lab'
 import type { Component, Entity } from '../../../shared/lab/model'
 import { seededRandom } from '../../../shared/lab/random'
 import { labReport } from '../../../shared/lab/report'
 import { parseBundle, unwrapDek } from '../../../shared/lab/services/dekWrap'
-import { commandArbitrary, kmsAdminArbitrary, prefix } from '../../helpers/commandArbitrary'
+import { commandArbitrary, kmsAdminArbitrary, prefix, SUPPORT_PASSWORD } from '../../helpers/commandArbitrary'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000)
 
@@ -43,15 +45,25 @@ function allKeys(lab: Lab): Uint8Array[] {
   const keks: Uint8Array[] = []
   const bundles: string[] = []
   const seen = (value: unknown) => {
-    const v = value as (Entity | { kind: 'vmx'; text?: string }) & { material?: Uint8Array; uid?: string }
+    const v = value as (Entity | { kind: 'vmx' | 'vmdk'; text?: string }) & { material?: Uint8Array; uid?: string }
     if (!v || typeof v !== 'object') return
-    if (typeof v.uid === 'string' && v.material instanceof Uint8Array) keys.set(toHex(v.material), v.material), keks.push(v.material)
-    if (v.kind === 'host') for (const k of Object.values(v.memory.keyCache)) keys.set(toHex(k.material), k.material)
-    if (v.kind === 'vcenter') for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
-    if (v.kind === 'vmx' && v.text) {
-      const bundle = parseVmx(v.text)['encryption.bundle']
-      if (bundle) bundles.push(bundle)
+    if (typeof v.uid === 'string' && v.material instanceof Uint8Array) {
+      keys.set(toHex(v.material), v.material)
+      keks.push(v.material)
     }
+    if (v.kind === 'host') {
+      for (const k of Object.values(v.memory.keyCache)) keys.set(toHex(k.material), k.material)
+      // vm-support bundles: the incident key, opened with the password the random commands use
+      for (const [name, file] of Object.entries(v.persisted.varCore))
+        if (name.endsWith(INCIDENT_KEY_FILE)) {
+          const { key } = openIncidentKey(file, SUPPORT_PASSWORD)
+          keys.set(toHex(key), key)
+        }
+    }
+    if (v.kind === 'vcenter') for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+    // the key safes: the .vmx bundle (VM home key) and each descriptor's encryptionKeys (that disk's DEK)
+    const locator = v.kind === 'vmx' && v.text ? parseVmx(v.text)['encryption.bundle'] : v.kind === 'vmdk' && v.text ? readEncryptionKeys(v.text) : null
+    if (locator) bundles.push(locator)
   }
   for (const e of lab.entitiesAt(0).assembled().values()) seen(e)
   for (const entry of lab.entries) for (const c of entry.changes) seen(c.after)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fromHex, indexOfBytes, utf8 } from '../../../shared/crypto/bytes'
 import { decodeTtlv } from '../../../shared/kmip/ttlv'
 import { encryptedVmLab, get, newLab, ok, run, trustedLab } from '../../helpers/lab'
-import { datastoreFile, dekOf, kmsKey, opensslXtsDecrypt, text } from '../../helpers/inspect'
+import { datastoreFile, dekOf, homeKeyOf, kmsKey, opensslXtsDecrypt, text } from '../../helpers/inspect'
 
 describe('encrypting a VM', () => {
   it('rewrites the disk with XTS-AES-256 under a DEK that only the key safe holds, wrapped by a KEK from the KMS', async () => {
@@ -13,15 +13,15 @@ describe('encrypting a VM', () => {
     await ok(lab, { op: 'vm.encrypt', name: 'vm1' })
     const vm = get(lab, 'vm', 'vm1')
     expect(vm.cryptoState).toBe('unlocked')
-    expect(vm.files.flat).toBe('vm1/vm1_1-flat.vmdk')
+    expect(vm.disks[0].flat).toBe('vm1/vm1_1-flat.vmdk')
     const disk = datastoreFile(lab, 'vm1', 'flat').data!
     expect(disk.length).toBe(plainDisk.length)
     expect(indexOfBytes(disk, utf8('top secret'))).toBe(-1)
     const dek = dekOf(lab, 'vm1')
     expect(dek.length).toBe(64)
     expect(opensslXtsDecrypt(dek, disk)).toEqual(plainDisk)
-    // NVRAM is encrypted too
-    expect(text(opensslXtsDecrypt(dek, datastoreFile(lab, 'vm1', 'nvram').data!)).startsWith('NVRAM')).toBe(true)
+    // NVRAM is encrypted too, with the VM home key, not with the disk's DEK
+    expect(text(opensslXtsDecrypt(homeKeyOf(lab, 'vm1'), datastoreFile(lab, 'vm1', 'nvram').data!)).startsWith('NVRAM')).toBe(true)
   })
 
   it('the .vmx names the KEK by provider and key ID; the descriptor carries the same key locator', async () => {
@@ -134,10 +134,10 @@ describe('encrypting a VM', () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
     const host = get(lab, 'host', 'esx-01')
-    expect(host.memory.keyCache['dek:vm1'].material).toEqual(dekOf(lab, 'vm1'))
+    expect(host.memory.keyCache['dek:vm1/scsi0:0'].material).toEqual(dekOf(lab, 'vm1'))
     expect(text(get(lab, 'vm', 'vm1').memory.guest!).startsWith('top secret payroll')).toBe(true)
     await ok(lab, { op: 'vm.powerOff', name: 'vm1' })
-    expect(get(lab, 'host', 'esx-01').memory.keyCache['dek:vm1']).toBeUndefined()
+    expect(get(lab, 'host', 'esx-01').memory.keyCache['dek:vm1/scsi0:0']).toBeUndefined()
     expect(get(lab, 'vm', 'vm1').memory.guest).toBeNull()
   })
 })

@@ -48,7 +48,7 @@ describe('rekey', () => {
     expect(dekOf(lab, 'vm1')).not.toEqual(dek)
     const after = datastoreFile(lab, 'vm1', 'flat').data!
     expect(after).not.toEqual(disk)
-    expect(get(lab, 'vm', 'vm1').files.flat).toBe('vm1/vm1_2-flat.vmdk')
+    expect(get(lab, 'vm', 'vm1').disks[0].flat).toBe('vm1/vm1_2-flat.vmdk')
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
     expect(new TextDecoder().decode(get(lab, 'vm', 'vm1').memory.guest!).startsWith('top secret payroll')).toBe(true)
   })

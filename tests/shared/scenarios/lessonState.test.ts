@@ -80,7 +80,7 @@ describe('reading the lab as the window shows it', () => {
 
   it('answers defaults instead of throwing on views of an unexpected shape', () => {
     const s = { views: { vcenter: 'broken', 'vm:x': { kind: 'vm', files: 3 }, 'host:y': { kind: 'host', memory: { keyCache: [1] }, persisted: { varCore: { d: { $bytes: true, size: 1, hex: 'zz', truncated: false, fingerprint: null } } } } }, events: [], commands: [] } as unknown as LessonState
-    expect(vms(s)).toEqual([{ id: '', name: '', host: '', datastore: '', power: null, cryptoState: null, keyId: null, connectionState: null, flat: null }])
+    expect(vms(s)).toEqual([{ id: '', name: '', host: '', datastore: '', power: null, cryptoState: null, keyId: null, connectionState: null, flat: null, disks: [], vtpm: false, migrateEncryption: null }])
     expect(hosts(s)[0]).toMatchObject({ keyCache: [], dumps: [{ name: 'd', encrypted: false, keyId: null }] })
     expect(trustedProviders(s)).toEqual([])
     expect(diskShowsGuestInClear(s, vms(s)[0])).toBeNull()

@@ -8,6 +8,7 @@ import { useT } from '../../hooks/useT'
 import type { TopoEdge } from '../../model/topology'
 import { midpoint, pathData } from '../geometry'
 import type { RouteGraph } from '../routing'
+import './edges.css'
 
 const LOCK_CLOSED = 'M-4 -0.5h8v6h-8z M-2.6 -0.5v-2.2a2.6 2.6 0 0 1 5.2 0v2.2'
 const LOCK_OPEN = 'M-4 -0.5h8v6h-8z M-2.6 -0.5v-2.2a2.6 2.6 0 0 1 5 -1'

@@ -7,6 +7,8 @@ import { useT } from '../../hooks/useT'
 import { CrashIcon, PowerIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, KeyCount, NodeFrame, Surface } from './NodeParts'
+import { useLanguage } from '../../hooks/useLanguage'
+import { hostStateName } from '../../model/kmipStates'
 
 const stateTone: Record<string, string> = { safe: 'good', prepared: 'info', incapable: 'muted', pendingIncapable: 'warn' }
 
@@ -14,9 +16,10 @@ export const HostNode = memo(function HostNode({ id }: NodeProps) {
   const f = useComponentFacts(id, 'host')
   const detailed = useDetailed()
   const t = useT()
+  const lang = useLanguage()
   if (!f) return null
   return (
-    <NodeFrame id={id} kind="host" name={f.name} badge={<Badge tone={stateTone[f.cryptoState] ?? 'muted'}>{f.cryptoState}</Badge>}>
+    <NodeFrame id={id} kind="host" name={f.name} badge={<Badge tone={stateTone[f.cryptoState] ?? 'muted'}>{hostStateName(f.cryptoState, lang)}</Badge>}>
       {detailed && (
         <>
           <Surface kind="memory">

@@ -8,11 +8,13 @@ import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, NodeFrame, Surface } from './NodeParts'
+import { useLanguage } from '../../hooks/useLanguage'
 
 export const KmsNode = memo(function KmsNode({ id }: NodeProps) {
   const f = useComponentFacts(id, 'kms')
   const detailed = useDetailed()
   const t = useT()
+  const lang = useLanguage()
   if (!f) return null
   return (
     <NodeFrame
@@ -32,8 +34,8 @@ export const KmsNode = memo(function KmsNode({ id }: NodeProps) {
               <span className="chip is-zero">{t('node.noKeys')}</span>
             ) : (
               KMIP_STATES.filter((s) => f.keysByState[s] > 0).map((s) => (
-                <span key={s} className={`chip kmip-state kmip-state-${s}`} title={kmipStateName(s)}>
-                  {f.keysByState[s]} {kmipStateName(s)}
+                <span key={s} className={`chip kmip-state kmip-state-${s}`} title={kmipStateName(s, lang)}>
+                  {f.keysByState[s]} {kmipStateName(s, lang)}
                 </span>
               ))
             )}

@@ -10,6 +10,7 @@ import { useT } from '../../hooks/useT'
 import { ChipIcon, DiskIcon, kindIcons } from '../../theme/icons'
 import type { ComponentKind } from '../../model/facts'
 import { KeyGlyph } from '../tokens/KeyGlyph'
+import './nodes.css'
 
 export function NodeFrame(props: {
   id: string

@@ -4,6 +4,7 @@
 
 import type { KeyType } from '../../../../shared/lab/model'
 import type { PayloadKind, TravelForm } from '../../../../shared/lab/events'
+import './tokens.css'
 
 export function KeyGlyph({ keyType, form, wrappedBy, size = 18, title }: { keyType: KeyType; form: TravelForm; wrappedBy?: KeyType; size?: number; title?: string }) {
   return (

@@ -20,6 +20,7 @@ import type { Box } from '../layout'
 import type { Route } from '../routing'
 import { TokenBody } from './TokenBody'
 import { tokenVisual } from './tokenVisual'
+import './tokens.css'
 
 const NO_FLIGHTS: Flight[] = []
 /** How many of the latest routes in the air are highlighted. */

@@ -26,7 +26,7 @@ describe('key locator and key safe', () => {
 
   it('the .vmx keeps the bundle on one line and reads back', () => {
     const bundle = formatBundle('kp', 'key-1', new Uint8Array(40))
-    const vmx = formatVmx({ name: 'vm "1"', uuid: 'u', descriptor: 'vm/vm.vmdk', nvram: 'vm/vm.nvram', bundle, migrateEncryption: 'required' })
+    const vmx = formatVmx({ name: 'vm "1"', uuid: 'u', disks: [{ device: 'scsi0:0', descriptor: 'vm/vm.vmdk' }], nvram: 'vm/vm.nvram', vtpm: false, bundle, migrateEncryption: 'required' })
     const parsed = parseVmx(vmx)
     expect(parsed['encryption.bundle']).toBe(bundle)
     expect(parsed.displayName).toBe('vm "1"')

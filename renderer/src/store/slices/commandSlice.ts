@@ -1,0 +1,91 @@
+// Commands: every change of the lab goes to the host as a command; its events come back as pushes (../timelineSlice)
+// and play from where the command starts. Also the calls that replace or take back the lab (rewind, new, open).
+
+import type { CommandResult } from '../../../../shared/api/contract'
+import type { LabCommand } from '../../../../shared/lab/commands/schema'
+import { lastSeq } from '../timelineModel'
+import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
+import type { TimelineSlice } from './timelineSlice'
+
+export interface CommandSlice {
+  state: CommandSliceState
+  actions: CommandActions
+  /** Sends one command and records the answer, without notices or playback (a lesson's script runs this way). */
+  runOne(command: LabCommand): Promise<CommandResult | null>
+}
+
+export function createCommandSlice({ api, set, get }: SliceKit, timeline: Pick<TimelineSlice, 'playFrom' | 'inBulk'>): CommandSlice {
+  const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
+
+  async function call<T>(fn: () => Promise<T>): Promise<T | null> {
+    try {
+      return await fn()
+    } catch (e) {
+      notifyError(e)
+      return null
+    }
+  }
+
+  async function runOne(command: LabCommand): Promise<CommandResult | null> {
+    set((s) => ({ running: s.running + 1 }))
+    try {
+      const result = await api.runCommand(command)
+      set({ lastRun: { command, result, error: null } })
+      return result
+    } catch (e) {
+      set({ lastRun: { command, result: null, error: messageOf(e) } })
+      notifyError(e)
+      return null
+    } finally {
+      set((s) => ({ running: s.running - 1 }))
+    }
+  }
+
+  const actions: CommandActions = {
+    async runCommand(command) {
+      const result = await runOne(command)
+      if (!result) return null
+      const { notify } = get().actions
+      if (result.fault) notify({ kind: 'error', fault: result.fault })
+      else notify({ kind: 'ok', key: 'notice.ran', params: { first: result.firstSeq, last: result.lastSeq }, keyParams: { op: `op.${command.op}` } })
+      const s = get()
+      const t = s.timeline
+      if (!t || timeline.inBulk() || result.lastSeq < result.firstSeq || lastSeq(t) < result.lastSeq) return result
+      // The events play from where the command starts, even if the window was looking at an earlier step — unless
+      // the playback is already running towards them (commands run in quick succession play one after another).
+      const start = result.firstSeq - 1
+      const alreadyPlaying = s.clock.playing && s.clock.stopAt === null && t.cursor <= start
+      if (!s.settings.autoPlay) s.actions.setCursor(lastSeq(t))
+      else if (!alreadyPlaying) timeline.playFrom(start)
+      return result
+    },
+    async rewindTo(seq) {
+      await call(() => api.rewind(seq))
+    },
+    async newLab(seed) {
+      await call(() => api.newLab({ seed }))
+      set({ scenario: null })
+    },
+    async saveLab() {
+      return call(() => api.saveLab({}))
+    },
+    async openLab() {
+      return call(() => api.openLab({}))
+    },
+    async exportLab() {
+      return call(() => api.exportLab())
+    },
+    async importLab(text) {
+      return call(() => api.importLab(text))
+    },
+    async readFile(componentId, path) {
+      try {
+        return await api.readFile(componentId, path)
+      } catch {
+        return null
+      }
+    }
+  }
+
+  return { state: { running: 0, lastRun: null }, actions, runOne }
+}

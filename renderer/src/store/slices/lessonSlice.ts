@@ -1,0 +1,79 @@
+// Lessons: a lesson's script run in a new lab (watch) or a new lab the student builds (by hand), and "next step".
+// Where the script stands against the cursor is the pure ../../scenarios/lessonProgress.
+
+import * as clockFns from '../../playback/clock'
+import { visibleAtOrBefore } from '../../playback/filters'
+import { nextScriptStep, type LoadedScenario } from '../../scenarios/lessonProgress'
+import { messageOf, type LessonActions, type LessonSliceState, type SliceKit } from '../types'
+import type { CommandSlice } from './commandSlice'
+import type { TimelineSlice } from './timelineSlice'
+
+export function createLessonSlice(
+  { api, set, get }: SliceKit,
+  timeline: Pick<TimelineSlice, 'withClock' | 'bulk'>,
+  commands: Pick<CommandSlice, 'runOne'>
+): { state: LessonSliceState; actions: LessonActions } {
+  const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
+  const toStart = () => {
+    const t = get().timeline
+    if (t) get().actions.setCursor(t.baseSeq)
+  }
+
+  const actions: LessonActions = {
+    async loadScenario(scenario) {
+      set({ busy: 'busy.scenario' })
+      timeline.bulk(1)
+      try {
+        await api.newLab({ seed: scenario.script.seed ?? null })
+        await get().actions.reload()
+        const commandIndex: (number | null)[] = []
+        const unexpected: LoadedScenario['unexpected'] = []
+        for (const [i, step] of scenario.script.steps.entries()) {
+          const r = await commands.runOne(step)
+          commandIndex.push(r ? r.index : null)
+          if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, message: r.fault.message })
+        }
+        set((s) => ({ scenario: { id: scenario.id, mode: 'watch', commandIndex, unexpected }, selection: { ...s.selection, tab: 'lesson' } }))
+      } catch (e) {
+        notifyError(e)
+      } finally {
+        timeline.bulk(-1)
+        set({ busy: null })
+      }
+      // The lesson starts at the beginning, paused: the presenter plays it.
+      toStart()
+    },
+    async startLessonByHand(scenario) {
+      set({ busy: 'busy.scenario' })
+      try {
+        // The lesson's seed, so a class doing it by hand sees the same key IDs as the script would make.
+        await api.newLab({ seed: scenario.script.seed ?? null })
+        await get().actions.reload()
+        const commandIndex = scenario.script.steps.map(() => null)
+        set((s) => ({ scenario: { id: scenario.id, mode: 'byHand', commandIndex, unexpected: [] }, selection: { ...s.selection, tab: 'lesson' } }))
+      } catch (e) {
+        notifyError(e)
+      } finally {
+        set({ busy: null })
+      }
+    },
+    nextLessonStep() {
+      const s = get()
+      const t = s.timeline
+      if (!t || !s.scenario) return
+      // While a step is still playing, another click goes on to the step after it.
+      const from = s.clock.playing && s.clock.stopAt !== null ? Math.max(t.cursor, s.clock.stopAt) : t.cursor
+      const next = nextScriptStep(s.scenario, t.commands, from)
+      if (!next) return
+      // The clock stops on a visible event; with the step's last events filtered out, it stops on the last shown one.
+      const stop = visibleAtOrBefore(s.visible, next.command.lastSeq)
+      if (stop === null || stop <= from) s.actions.setCursor(next.command.lastSeq)
+      else timeline.withClock((c, now) => clockFns.playUntil(c, now, stop))
+    },
+    closeScenario() {
+      set((s) => ({ scenario: null, selection: { ...s.selection, tab: s.selection.tab === 'lesson' ? 'events' : s.selection.tab } }))
+    }
+  }
+
+  return { state: { scenario: null }, actions }
+}

@@ -1,0 +1,22 @@
+// Set encrypted vMotion (vm.setMigrateEncryption): Disabled, Opportunistic or Required for an unencrypted VM; an
+// encrypted VM always migrates encrypted and cannot change it (docs/vsphere-facts-domain.md F-vmotion).
+
+import { say } from '../../context'
+import { fault } from '../../faults'
+import { writeVmx } from '../../services/vmFiles'
+import { requireVm } from '../checks'
+import type { CommandHandler } from '../handler'
+
+
+export const vmSetMigrateEncryption: CommandHandler<'vm.setMigrateEncryption'> = {
+  check(ctx, cmd) {
+    const vm = requireVm(ctx, cmd.name)
+    if (vm.keyId) throw fault('InvalidVmConfig', 'fault.migrateEncryption.encryptedVm', { vm: vm.name })
+    if (vm.migrateEncryption === cmd.migrateEncryption) throw fault('InvalidArgument', 'fault.migrateEncryption.same', { vm: vm.name, mode: { id: `migrateEncryption.${cmd.migrateEncryption}`, params: {} } })
+  },
+  async run(ctx, cmd) {
+    const vm = ctx.tx.update(requireVm(ctx, cmd.name), (d) => void (d.migrateEncryption = cmd.migrateEncryption))
+    writeVmx(ctx, vm)
+    say(ctx, 'vm.state', 'vcenter', vm.id, 'vm.migrateEncryption.set', { vm: vm.name, mode: { id: `migrateEncryption.${cmd.migrateEncryption}`, params: {} } })
+  }
+}
