@@ -188,8 +188,8 @@ export const catalog: Record<string, Entry> = {
     de: '{from} repliziert Schlüssel {keyId} nach {to} (Server eines Anbieters halten dieselben Schlüssel).'
   },
   'kms.admin.revoked': {
-    en: 'The KMS administrator revokes key {keyId} on {kms}: its state is now {state}. VMs keep running until their host needs the key again.',
-    de: 'Der KMS-Administrator widerruft Schlüssel {keyId} auf {kms}: Sein Zustand ist jetzt {state}. VMs laufen weiter, bis ihr Host den Schlüssel erneut braucht.'
+    en: 'The KMS administrator revokes key {keyId} on {kms}: its state is now {state}. VMs keep running until their host needs the key again; then vCenter refuses the key and the VM locks. vSphere cannot undo this: KMIP has no way back from Deactivated, and reactivating a key is a feature of the KMS product: ask the KMS administrator to reactivate the key, then unlock the VM — or rekey it while it still runs. (The lab’s KMS follows KMIP and cannot reactivate.)',
+    de: 'Der KMS-Administrator widerruft Schlüssel {keyId} auf {kms}: Sein Zustand ist jetzt {state}. VMs laufen weiter, bis ihr Host den Schlüssel erneut braucht; dann lehnt vCenter den Schlüssel ab und die VM wird gesperrt. vSphere kann das nicht rückgängig machen: KMIP kennt keinen Weg zurück aus Deactivated, und das Reaktivieren eines Schlüssels ist eine Funktion des KMS-Produkts: Bitten Sie den KMS-Administrator, den Schlüssel zu reaktivieren, und entsperren Sie dann die VM — oder verschlüsseln Sie sie neu, solange sie noch läuft. (Der KMS des Labors folgt KMIP und kann nicht reaktivieren.)'
   },
   'kms.admin.destroyed': {
     en: 'The KMS administrator destroys key {keyId} on {kms}: the key material is gone for good.',
@@ -302,6 +302,14 @@ export const catalog: Record<string, Entry> = {
     en: 'vCenter pushes the KEK {keyId} into the key cache of {host} (in memory only).',
     de: 'vCenter legt den KEK {keyId} in den Schlüssel-Cache von {host} (nur im Arbeitsspeicher).'
   },
+  'vcenter.push.hostKey.sealed': {
+    en: 'vCenter pushes the host key {keyId} into the key cache of {host}; with key persistence a copy is also sealed by its TPM to the host’s disk.',
+    de: 'vCenter legt den Host-Schlüssel {keyId} in den Schlüssel-Cache von {host}; mit Schlüsselpersistenz versiegelt sein TPM eine Kopie auf der Platte des Hosts.'
+  },
+  'vcenter.push.kek.sealed': {
+    en: 'vCenter pushes the KEK {keyId} into the key cache of {host}; with key persistence a copy is also sealed by its TPM to the host’s disk.',
+    de: 'vCenter legt den KEK {keyId} in den Schlüssel-Cache von {host}; mit Schlüsselpersistenz versiegelt sein TPM eine Kopie auf der Platte des Hosts.'
+  },
   'vcenter.db.vmKey': {
     en: 'vCenter writes to its database: {name} is protected by key {keyId} of {provider} (the ID, never the key).',
     de: 'vCenter schreibt in seine Datenbank: {name} ist mit Schlüssel {keyId} von {provider} geschützt (die ID, nie den Schlüssel).'
@@ -315,7 +323,7 @@ export const catalog: Record<string, Entry> = {
   // Terms: states and KMIP reasons inside sentences (shared/i18n/terms.ts); the window's badges use them too.
   'term.hostState.incapable': { en: 'incapable', de: 'nicht bereit' },
   'term.hostState.prepared': { en: 'prepared', de: 'vorbereitet' },
-  'term.hostState.safe': { en: 'safe', de: 'krypto-sicher' },
+  'term.hostState.safe': { en: 'safe', de: 'sicher' },
   'term.hostState.pendingIncapable': { en: 'pendingIncapable', de: 'wird zurückgesetzt' },
   'term.kmipState.PreActive': { en: 'Pre-Active', de: 'vor der Aktivierung' },
   'term.kmipState.Active': { en: 'Active', de: 'aktiv' },
@@ -386,8 +394,16 @@ export const catalog: Record<string, Entry> = {
     de: 'Schlüsselpersistenz: Das TPM von {host} entsiegelt {count} Schlüssel in den Schlüssel-Cache — vCenter muss nicht gefragt werden.'
   },
   'host.vcenterUnreachable': {
-    en: '{host} cannot reach vCenter: nobody can bring its keys back.',
-    de: '{host} erreicht vCenter nicht: Niemand kann seine Schlüssel zurückbringen.'
+    en: '{host} cannot reach vCenter: its key cache lived in memory only, and only vCenter can push the keys back — not before it returns.',
+    de: '{host} erreicht vCenter nicht: Sein Schlüssel-Cache lebte nur im Arbeitsspeicher, und nur vCenter kann die Schlüssel zurückbringen — nicht bevor es wieder da ist.'
+  },
+  'host.vcenterUnreachable.sealed': {
+    en: '{host} cannot reach vCenter: it keeps going with the {count} key(s) its TPM unsealed; a key it never sealed stays missing until vCenter returns.',
+    de: '{host} erreicht vCenter nicht: Er arbeitet mit den {count} Schlüsseln weiter, die sein TPM entsiegelt hat; ein nie versiegelter Schlüssel fehlt, bis vCenter zurück ist.'
+  },
+  'host.preparedWithoutHostKey': {
+    en: '{host} has no host key in its key cache ({keyId} was lost with its memory): it is prepared, not crypto safe, until vCenter pushes the key again.',
+    de: '{host} hat keinen Host-Schlüssel im Cache ({keyId} ging mit dem Arbeitsspeicher verloren): Er ist prepared, nicht krypto-sicher, bis vCenter den Schlüssel erneut überträgt.'
   },
   'host.reconnect.vcenterBack': {
     en: '{host} reconnects to vCenter, which is back; vCenter pushes the host key again if the host lost it. VMs locked meanwhile stay locked until you unlock them.',
@@ -681,8 +697,8 @@ export const catalog: Record<string, Entry> = {
     de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.lock.keysMissing': {
-    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
-    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
+    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere cannot bring it back: ask the KMS administrator to reactivate the key, then unlock the VM (reactivation is a feature of the KMS product, not of KMIP).',
+    de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere kann ihn nicht zurückholen: Bitten Sie den KMS-Administrator, den Schlüssel zu reaktivieren, und entsperren Sie dann die VM (Reaktivieren ist eine Funktion des KMS-Produkts, nicht von KMIP).'
   },
   'vm.lock.vcenterDown': {
     en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',

@@ -29,6 +29,14 @@ export function createVcenterKmipClient(transport: KmipTransport): KmipClient {
   return new KmipClient(transport, { batchIdPrefix: VCENTER_7_0_3.batchIdPrefix, version: KMIP_1_1 })
 }
 
+/** Opens a new TLS session (connection) to the KMS, runs `fn` on it and closes it. */
+export type KmipSessionOpener = <T>(fn: (client: KmipClient) => Promise<T>) => Promise<T>
+
+/** Every "session" on one client: for tests and tools that talk to one KMS over one transport. */
+export function sessionsOn(client: KmipClient): KmipSessionOpener {
+  return (fn) => fn(client)
+}
+
 const PRODUCT_TAGS = ['x-Product_Version', 'x-Vendor', 'x-Product'] as const
 const USAGE_TAGS = ['x-Identifier', 'x-Component', 'x-Name'] as const
 
@@ -111,14 +119,15 @@ export const vcenterSequence = {
   },
 
   /**
-   * The whole key creation of §3.2: Discover Versions, Create, check and add the product tags, Get, check the
-   * State and Activate a Pre-Active key, then check and add the usage tags. In the trace every tag was missing,
-   * so all three were added in one batch; adding only the missing ones is this lab's reading of the checks.
-   * The tags are a courtesy, not a requirement: in the trace PyKMIP answered every batched Add Attribute with
-   * Invalid Message and vCenter carried on, so a KMS's refusal of a tag check or a tag batch is recorded and
+   * The whole key creation of §3.2, one TLS session per step as in the trace (docs/vsphere-facts.md
+   * #kmip-session-per-step), each opened with Discover Versions: Create; the product-tag checks and their batch;
+   * Get, the State check and Activate of a Pre-Active key; the usage-tag checks and their batch. In the trace every
+   * tag was missing, so all three were added in one batch; adding only the missing ones is this lab's reading of
+   * the checks. The tags are a courtesy, not a requirement: in the trace PyKMIP answered every batched Add Attribute
+   * with Invalid Message and vCenter carried on, so a KMS's refusal of a tag check or a tag batch is recorded and
    * passed over (a failed check counts as a missing tag). Create, Get, the State check and Activate must succeed.
    */
-  async provisionKey(client: KmipClient, usage: VcenterKeyUsage): Promise<KmipResult<ProvisionedKey>> {
+  async provisionKey(session: KmipSessionOpener, usage: VcenterKeyUsage): Promise<KmipResult<ProvisionedKey>> {
     const exchanges: KmipExchange[] = []
     const step = async <T>(call: Promise<KmipResult<T>>): Promise<T> => {
       const result = await call
@@ -135,25 +144,32 @@ export const vcenterSequence = {
         return undefined
       }
     }
-    const tagMissing = async (uid: string, names: readonly string[], tags: KmipAttribute[]): Promise<void> => {
+    const tagMissing = async (client: KmipClient, uid: string, names: readonly string[], tags: KmipAttribute[]): Promise<void> => {
       const missing: KmipAttribute[] = []
       for (const [i, name] of names.entries()) {
         if ((await tolerated(vcenterSequence.getAttribute(client, uid, name))) === undefined) missing.push(tags[i])
       }
       if (missing.length > 0) await tolerated(client.addAttributes(uid, missing))
     }
+    const inSession = <T>(fn: (client: KmipClient) => Promise<T>): Promise<T> =>
+      session(async (client) => {
+        await step(vcenterSequence.discoverVersions(client))
+        return fn(client)
+      })
 
-    await step(vcenterSequence.discoverVersions(client))
-    const uid = await step(vcenterSequence.createKey(client))
-    await tagMissing(uid, PRODUCT_TAGS, productTags())
-    const key = await step(vcenterSequence.get(client, uid))
-    let state = await step(vcenterSequence.getState(client, uid))
-    if (state === State.PreActive) {
-      await step(vcenterSequence.activate(client, uid))
-      state = State.Active
-    }
-    await tagMissing(uid, USAGE_TAGS, usageTags(usage))
-    return { value: { uid, material: key.keyMaterial, state }, exchanges }
+    const uid = await inSession((client) => step(vcenterSequence.createKey(client)))
+    await inSession((client) => tagMissing(client, uid, PRODUCT_TAGS, productTags()))
+    const { material, state } = await inSession(async (client) => {
+      const key = await step(vcenterSequence.get(client, uid))
+      let state = await step(vcenterSequence.getState(client, uid))
+      if (state === State.PreActive) {
+        await step(vcenterSequence.activate(client, uid))
+        state = State.Active
+      }
+      return { material: key.keyMaterial, state }
+    })
+    await inSession((client) => tagMissing(client, uid, USAGE_TAGS, usageTags(usage)))
+    return { value: { uid, material, state }, exchanges }
   },
 
   /** Getting an existing key again (host reboot, VM unlock): Discover Versions, Get, State. */

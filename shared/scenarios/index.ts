@@ -89,8 +89,8 @@ export const scenarios: Scenario[] = [
     id: 'attackers-view',
     title: { en: 'The attacker’s view', de: 'Die Sicht des Angreifers' },
     lesson: {
-      en: 'Two hosts crash: the crypto-safe one leaves an envelope nobody can read without the host key; the incapable one leaves its memory — and the guest’s secret — in clear. The datastore holds only wrapped keys; vCenter’s database only key IDs; a stolen host boots with an empty key cache.',
-      de: 'Zwei Hosts stürzen ab: Der krypto-sichere hinterlässt einen Umschlag, den ohne Host-Schlüssel niemand lesen kann; der andere seinen Speicher — samt Geheimnis des Gasts — im Klartext. Der Datenspeicher enthält nur umhüllte Schlüssel, vCenters Datenbank nur Schlüssel-IDs; ein gestohlener Host startet mit leerem Schlüssel-Cache.'
+      en: 'Two hosts crash: the crypto-safe one leaves an envelope nobody can read without the host key; the incapable one leaves its memory — and the guest’s secret — in clear. The datastore holds only wrapped keys; vCenter’s database only key IDs — yet vCenter’s certificate store holds the credentials that let it fetch every KEK from the KMS; a stolen host boots with an empty key cache.',
+      de: 'Zwei Hosts stürzen ab: Der krypto-sichere hinterlässt einen Umschlag, den ohne Host-Schlüssel niemand lesen kann; der andere seinen Speicher — samt Geheimnis des Gasts — im Klartext. Der Datenspeicher enthält nur umhüllte Schlüssel, vCenters Datenbank nur Schlüssel-IDs — doch vCenters Zertifikatsspeicher hält die Zugangsdaten, mit denen es jeden KEK vom KMS abrufen kann; ein gestohlener Host startet mit leerem Schlüssel-Cache.'
     },
     script: attackersView as LabScript,
     refusedSteps: []

@@ -441,8 +441,8 @@ const attackersView: Objective[] = [
     id: 'vcenterDb',
     title: { en: 'Encrypt a VM: vCenter’s database keeps only its key ID', de: 'Eine VM verschlüsseln: vCenters Datenbank behält nur ihre Schlüssel-ID' },
     hint: {
-      en: 'Host → Add host, VM → Create VM with a secret as guest data, then VM → Encrypt VM. Click vCenter: its database says which key ID protects which VM and host, and nothing it stores is key material.',
-      de: 'Host → Host hinzufügen, VM → VM anlegen mit einem Geheimnis als Gastdaten, dann VM → VM verschlüsseln. Klicken Sie vCenter an: Seine Datenbank sagt, welche Schlüssel-ID welche VM und welchen Host schützt, und nichts, was es speichert, ist Schlüsselmaterial.'
+      en: 'Host → Add host, VM → Create VM with a secret as guest data, then VM → Encrypt VM. Click vCenter: its database holds key IDs, not keys — but its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS. Whoever steals the database and the certificate store together can fetch every KEK.',
+      de: 'Host → Host hinzufügen, VM → VM anlegen mit einem Geheimnis als Gastdaten, dann VM → VM verschlüsseln. Klicken Sie vCenter an: Seine Datenbank enthält Schlüssel-IDs, keine Schlüssel — aber sein Zertifikatsspeicher hält den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden. Wer Datenbank und Zertifikatsspeicher zusammen stiehlt, kann jeden KEK abrufen.'
     },
     ops: ['host.add', 'vm.create', 'vm.encrypt'],
     done: (s) => encryptedAtRest(s).length > 0 && !vcenterStoresBytes(s)

@@ -209,8 +209,8 @@ export const presenterNotes: Record<string, readonly PresenterNote[]> = {
     {
       objective: 'vcenterDb',
       text: {
-        en: 'Open vCenter: key IDs only. A stolen vCenter database names the keys; it does not hold them.',
-        de: 'Öffnen Sie vCenter: nur Schlüssel-IDs. Eine gestohlene vCenter-Datenbank nennt die Schlüssel, sie enthält sie nicht.'
+        en: 'Open vCenter: key IDs only in its database. Then ask: what else does vCenter keep? Its certificate store holds the private key of its KMIP client certificate, and only vCenter can log in to the KMS. A thief with the database and the certificate store can act as vCenter and fetch every KEK — protect vCenter like the KMS.',
+        de: 'Öffnen Sie vCenter: In seiner Datenbank nur Schlüssel-IDs. Fragen Sie dann: Was bewahrt vCenter noch auf? Sein Zertifikatsspeicher hält den privaten Schlüssel seines KMIP-Client-Zertifikats, und nur vCenter kann sich am KMS anmelden. Wer Datenbank und Zertifikatsspeicher stiehlt, kann sich als vCenter ausgeben und jeden KEK abrufen — schützen Sie vCenter wie den KMS.'
       }
     },
     {

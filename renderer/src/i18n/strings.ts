@@ -315,6 +315,7 @@ export const strings = {
   'actions.group.lab': { en: 'Time', de: 'Zeit' },
   'actions.run': { en: 'Run', de: 'Ausführen' },
   'actions.cancel': { en: 'Cancel', de: 'Abbrechen' },
+  'dialog.close': { en: 'Close', de: 'Schließen' },
   'actions.checking': { en: 'Asking the lab…', de: 'Frage das Labor…' },
   'actions.allowed': { en: 'The lab would accept this.', de: 'Das Labor würde das annehmen.' },
   'actions.refused': { en: 'The lab would refuse this ({fault}):', de: 'Das Labor würde das ablehnen (Fehlercode {fault}):' },

@@ -29,6 +29,11 @@ export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, p
   requireEncryptionCapable(h)
   // Putting a host into crypto mode is its own privilege (vSphere Security guide, cluster example).
   requirePrivilege(ctx, 'Cryptographer.RegisterHost', h.name)
+  // A host that lost its host key (rebooted while vCenter or the KMS was away) gets that same key back, not a new one.
+  if (h.cryptoState === 'prepared' && h.persisted.config.hostKeyId) {
+    h = await restoreHostKey(ctx, h)
+    if (h.cryptoState === 'safe') return h
+  }
   if (h.cryptoState === 'incapable') {
     h = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
     say(ctx, 'host.state', 'vcenter', h.id, 'host.prepare', { host: h.name })
@@ -52,14 +57,28 @@ export function installHostKey(ctx: CommandContext, host: HostComponent, key: Ke
   return h
 }
 
-/** After a reboot or an outage: vCenter fetches the host key the host had and pushes it back. */
+/**
+ * A host whose host key is not in its key cache (after a reboot) is `prepared`, not `safe`: the API defines safe as
+ * "has a host key set". It stays prepared until vCenter pushes the key again.
+ */
+export function markWithoutHostKey(ctx: CommandContext, host: HostComponent): HostComponent {
+  const h = ctx.tx.require(host.id, 'host')
+  if (h.cryptoState !== 'safe' || hostKeyInCache(h)) return h
+  const next = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
+  say(ctx, 'host.state', h.id, h.id, 'host.preparedWithoutHostKey', { host: h.name, keyId: h.persisted.config.hostKeyId ?? '' })
+  return next
+}
+
+/** After a reboot or an outage: vCenter fetches the host key the host had and pushes it back (prepared → safe). */
 export async function restoreHostKey(ctx: CommandContext, host: HostComponent): Promise<HostComponent> {
-  let h = ctx.tx.require(host.id, 'host')
-  const { hostKeyId, hostKeyProvider } = h.persisted.config
-  if (h.cryptoState !== 'safe' || !hostKeyId || !hostKeyProvider || hostKeyInCache(h)) return h
+  let h = markWithoutHostKey(ctx, host)
+  const { hostKeyId, hostKeyProvider, cryptoEnabled } = h.persisted.config
+  if (h.cryptoState !== 'prepared' || !cryptoEnabled || !hostKeyId || !hostKeyProvider || hostKeyInCache(h)) return h
   try {
     const key = await fetchKmsKey(ctx, hostKeyProvider, hostKeyId, 'hostKey')
     h = pushKey(ctx, h, key)
+    h = ctx.tx.update(h, (d) => void (d.cryptoState = 'safe'))
+    say(ctx, 'host.state', h.id, h.id, 'host.safe', { host: h.name, keyId: hostKeyId }, { keys: [{ keyType: 'hostKey', form: 'id', keyId: hostKeyId }] })
     forgetInFlight(ctx, key)
   } catch (e) {
     lockMessageFor(e)
@@ -76,6 +95,7 @@ export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, on
   const locked: VmComponent[] = []
   const vms = (only ? [only] : vmsOnHost(ctx, host.name)).filter((v) => v.keyId && v.providerId)
   const fetched = new Map<string, KeyInFlight | Error>()
+  if (!only) await restoreClusterKeys(ctx, host, fetched)
   for (const vm of vms) {
     const h = ctx.tx.require(host.id, 'host')
     if (h.memory.keyCache[vm.keyId!]) continue
@@ -96,6 +116,30 @@ export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, on
   }
   reloadLockedVms(ctx, host, vms)
   return { locked }
+}
+
+/**
+ * vCenter sends a VM's KEK to every host of its cluster (HA, DRS and vMotion need it there), so after a reboot it
+ * pushes back every key the host needs for the cluster, not only those of the VMs registered on it. A key that
+ * cannot be had locks nothing here: only the VMs registered on the host lock (see restoreVmKeys).
+ */
+async function restoreClusterKeys(ctx: CommandContext, host: HostComponent, fetched: Map<string, KeyInFlight | Error>): Promise<void> {
+  const h = ctx.tx.require(host.id, 'host')
+  if (!vcenter(ctx).running || (h.cryptoState !== 'safe' && h.cryptoState !== 'prepared')) return
+  const others = hostsInCluster(ctx, h.cluster).filter((o) => o.id !== h.id)
+  const vms = others.flatMap((o) => vmsOnHost(ctx, o.name)).filter((v) => v.keyId && v.providerId)
+  for (const vm of vms) {
+    if (fetched.has(vm.keyId!) || ctx.tx.require(h.id, 'host').memory.keyCache[vm.keyId!]) continue
+    try {
+      const key = await fetchKmsKey(ctx, vm.providerId!, vm.keyId!, 'kek')
+      pushKey(ctx, ctx.tx.require(h.id, 'host'), key, vm.name)
+      forgetInFlight(ctx, key)
+      fetched.set(vm.keyId!, key)
+    } catch (e) {
+      lockMessageFor(e)
+      fetched.set(vm.keyId!, e as Error)
+    }
+  }
 }
 
 /**

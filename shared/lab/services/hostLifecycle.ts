@@ -4,7 +4,7 @@
 import { say, type CommandContext } from '../context'
 import type { HostComponent } from '../model'
 import { putKey, unsealKeyCache } from './keyCache'
-import { restoreHostKey, restoreVmKeys, vmsOnHost } from './hostCrypto'
+import { markWithoutHostKey, restoreHostKey, restoreVmKeys, vmsOnHost } from './hostCrypto'
 import { vcenter } from './vcenterKeys'
 
 export async function restartHost(ctx: CommandContext, host: HostComponent, cause: 'reboot' | 'crash'): Promise<void> {
@@ -32,16 +32,20 @@ export async function restartHost(ctx: CommandContext, host: HostComponent, caus
     say(ctx, 'host.state', h.id, h.id, 'host.incapableAfterReboot', { host: h.name })
   }
 
+  let unsealed = 0
   if (h.persisted.config.keyPersistence && h.persisted.sealedKeyCache) {
     const keys = unsealKeyCache(h, h.persisted.sealedKeyCache)
     for (const k of keys) h = putKey(ctx, h, k)
+    unsealed = keys.length
     say(ctx, 'key.seal', h.id, h.id, 'host.keys.unsealed', { host: h.name, count: keys.length }, {
       keys: keys.map((k) => ({ keyType: k.keyType, form: 'material' as const, keyId: k.keyId }))
     })
   }
 
   if (!vcenter(ctx).running) {
-    say(ctx, 'host.state', h.id, 'vcenter', 'host.vcenterUnreachable', { host: h.name })
+    // What the host has now is all it gets until vCenter is back: the sealed keys, or nothing.
+    say(ctx, 'host.state', h.id, 'vcenter', unsealed ? 'host.vcenterUnreachable.sealed' : 'host.vcenterUnreachable', { host: h.name, count: unsealed })
+    h = markWithoutHostKey(ctx, h)
     await restoreVmKeys(ctx, h)
     return
   }

@@ -7,7 +7,7 @@ import { fingerprint } from '../view'
 import { putKey } from './keyCache'
 import { KmipOperationError } from '../../kmip/client'
 import { State } from '../../kmip/enums'
-import { vcenterSequence } from '../../kmip/vcenter'
+import { vcenterSequence, type KmipSessionOpener } from '../../kmip/vcenter'
 import { withKmsSession } from './kmsSession'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
@@ -47,11 +47,11 @@ export function defaultProvider(ctx: CommandContext): string {
 
 /** vCenter's key creation, message for message as vCenter 7.0.3 sends it (see the KMIP trace in the domain notes). */
 export async function createKmsKey(ctx: CommandContext, providerId: string, purpose: KeyPurpose): Promise<KeyInFlight> {
-  return withKmsSession(ctx, providerId, purpose.keyType, async (client) => {
-    const { value } = await vcenterSequence.provisionKey(client, { component: purpose.component, name: purpose.name, identifier: purpose.identifier })
-    if (value.state !== State.Active) throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId: value.uid, state: kmipStateTerm(value.state ?? 0) })
-    return holdInFlight(ctx, { keyId: value.uid, keyType: purpose.keyType, providerId, material: value.material })
-  })
+  // Each step on a TLS session of its own, as vCenter does; each session tries the provider's servers in order.
+  const session: KmipSessionOpener = (fn) => withKmsSession(ctx, providerId, purpose.keyType, (client) => fn(client))
+  const { value } = await vcenterSequence.provisionKey(session, { component: purpose.component, name: purpose.name, identifier: purpose.identifier })
+  if (value.state !== State.Active) throw fault('KmsKeyUnavailable', 'fault.keyNotActive', { keyId: value.uid, state: kmipStateTerm(value.state ?? 0) })
+  return holdInFlight(ctx, { keyId: value.uid, keyType: purpose.keyType, providerId, material: value.material })
 }
 
 /**
@@ -103,7 +103,9 @@ export function pushKey(ctx: CommandContext, host: HostComponent, key: KeyInFlig
     throw fault('InvalidState', 'fault.hostIncapable', { host: host.name })
   const cached: CachedKey = { keyId: key.keyId, keyType: key.keyType, providerId: key.providerId, material: key.material, ...(vm ? { vm } : {}) }
   const next = putKey(ctx, current, cached)
-  say(ctx, 'key.push', VCENTER_ID, host.id, key.keyType === 'hostKey' ? 'vcenter.push.hostKey' : 'vcenter.push.kek', {
+  // With key persistence the key is kept in memory and sealed by the TPM to the host's disk; otherwise memory only.
+  const sealed = current.persisted.config.keyPersistence ? '.sealed' : ''
+  say(ctx, 'key.push', VCENTER_ID, host.id, `${key.keyType === 'hostKey' ? 'vcenter.push.hostKey' : 'vcenter.push.kek'}${sealed}`, {
     host: host.name,
     keyId: key.keyId,
     ...(vm ? { vm } : {})

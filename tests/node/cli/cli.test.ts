@@ -116,7 +116,11 @@ describe('the command line', () => {
     expect(refused.stderr).toMatch(/not the key/)
     const noOffset = await lab('crypto-util', 'envelope', 'describe', dump)
     expect(noOffset.stderr).toMatch(/--offset 4096/)
-    // A key ID that names a prototype member is simply not there; one with a newline and an escape is shown escaped.
+  })
+
+  it('export key: a prototype name is simply not there; a newline or escape in the key ID is shown escaped', async () => {
+    const saved = join(work, 'keys.kflab')
+    expect((await lab('run', scenario('kms-outage'), '--save', saved)).code).toBe(0)
     const proto = await lab('export', 'key', '--lab', saved, '--key', 'toString', '--out', join(work, 'p'))
     expect(proto.stderr).toBe('no KMS in the lab holds key toString\n')
     const forged = await lab('export', 'key', '--lab', saved, '--key', 'x\n    1  forged\u001b[2J', '--out', join(work, 'p'))

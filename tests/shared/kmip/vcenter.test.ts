@@ -9,7 +9,7 @@ import { decodeRequestMessage, decodeResponseMessage } from '../../../shared/kmi
 import { addAttributePayload, createPayload, getAttributesPayload, getPayload } from '../../../shared/kmip/payloads'
 import { Tag } from '../../../shared/kmip/tags'
 import { decodeTtlv, encodeTtlv, type TtlvItem } from '../../../shared/kmip/ttlv'
-import { VCENTER_7_0_3, createVcenterKmipClient, vcenterSequence } from '../../../shared/kmip/vcenter'
+import { VCENTER_7_0_3, createVcenterKmipClient, sessionsOn, vcenterSequence } from '../../../shared/kmip/vcenter'
 import { labKms, replayRecorded, vcenterTrace } from './helpers'
 
 const trace = vcenterTrace.map((e, i) => ({ index: i, session: e.session, request: fromHex(e.request), response: fromHex(e.response) }))
@@ -98,20 +98,31 @@ describe('vCenter 7.0.3 requests built by KmipClient', () => {
   })
 
   it('reproduce the trace requests of a whole VM key creation (provisionKey), given the same uid', async () => {
-    // Key '1' of the trace is the VM key of 'test01'. Its requests, minus the Discover Versions that open the
-    // later connections (provisionKey uses one connection): 26, 27, 29, 31, 33, 34, 50, 51, 52, 54–57.
-    const expected = [26, 27, 29, 31, 33, 34, 50, 51, 52, 54, 55, 56, 57].map((i) => toHex(trace[i].request))
+    // Key '1' of the trace is the VM key of 'test01': four TLS sessions (51, 52, 57, 58), each opened with Discover
+    // Versions — Create; product-tag checks and batch; Get, State, Activate; usage-tag checks and batch
+    // (docs/vsphere-facts.md#kmip-session-per-step).
+    const bySession = [[26, 27], [28, 29, 31, 33, 34], [49, 50, 51, 52], [53, 54, 55, 56, 57]]
+    expect(bySession.map((ids) => [...new Set(ids.map((i) => trace[i].session))])).toEqual([['00000051'], ['00000052'], ['00000057'], ['00000058']])
     const kms = labKms()
     let uids = 0
-    const client = createVcenterKmipClient(async (request) =>
-      kms.server.handle(request, { ...kms.context(), newUid: () => String(++uids) })
-    )
-    const result = await vcenterSequence.provisionKey(client, {
+    const sent: string[][] = []
+    const session = async <T>(fn: (client: KmipClient) => Promise<T>): Promise<T> => {
+      const requests: string[] = []
+      sent.push(requests)
+      return fn(
+        createVcenterKmipClient(async (request) => {
+          requests.push(toHex(request))
+          return kms.server.handle(request, { ...kms.context(), newUid: () => String(++uids) })
+        })
+      )
+    }
+    const result = await vcenterSequence.provisionKey(session, {
       component: 'Virtual Machine',
       name: 'test01',
       identifier: '4226f566-3ed5-1c8f-cda3-b0b037b6dc97'
     })
-    expect(result.exchanges.map((e) => toHex(e.request))).toEqual(expected)
+    expect(sent).toEqual(bySession.map((ids) => ids.map((i) => toHex(trace[i].request))))
+    expect(result.exchanges.map((e) => toHex(e.request))).toEqual(sent.flat())
     expect(result.value.uid).toBe('1')
     expect(result.value.state).toBe(State.Active)
     expect(toHex(result.value.material)).toBe(toHex(kms.store.get('1')!.material!))
@@ -200,7 +211,7 @@ describe('the lab KMS answering the vCenter trace', () => {
   it('lets vCenter read back what it tagged, and the key names are absent (vCenter sends none)', async () => {
     const kms = labKms()
     const client: KmipClient = createVcenterKmipClient(async (request) => kms.handle(request))
-    const { value } = await vcenterSequence.provisionKey(client, { component: 'ESXi Server', name: 'esx-01', identifier: 'host-uuid' })
+    const { value } = await vcenterSequence.provisionKey(sessionsOn(client), { component: 'ESXi Server', name: 'esx-01', identifier: 'host-uuid' })
     const attributes = (await client.getAttributes(value.uid)).value
     const byName = new Map(attributes.map((a) => [a.name, a.value.value]))
     expect(byName.get('x-Component')).toBe('ESXi Server')

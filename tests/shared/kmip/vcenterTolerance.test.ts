@@ -8,7 +8,7 @@ import { KmipOperationError, KmipResponseError } from '../../../shared/kmip/clie
 import { Operation, ResultReason, State } from '../../../shared/kmip/enums'
 import { decodeRequestMessage, decodeResponseMessage } from '../../../shared/kmip/messages'
 import { getAttributesPayload } from '../../../shared/kmip/payloads'
-import { createVcenterKmipClient, vcenterSequence } from '../../../shared/kmip/vcenter'
+import { createVcenterKmipClient, sessionsOn, vcenterSequence } from '../../../shared/kmip/vcenter'
 import { labKms, vcenterTrace } from './helpers'
 
 // PyKMIP 0.11's answer to vCenter's batched Add Attribute, straight from the trace.
@@ -54,34 +54,38 @@ describe("PyKMIP's answer to a request it cannot parse", () => {
 describe('vcenterSequence.provisionKey against a KMS that refuses the tags', () => {
   it('carries on when every batched Add Attribute fails, and records the failed exchanges', async () => {
     const { kms, client, refused } = kmsRefusing((op) => op === Operation.AddAttribute)
-    const { value, exchanges } = await vcenterSequence.provisionKey(client, usage)
+    const { value, exchanges } = await vcenterSequence.provisionKey(sessionsOn(client), usage)
     expect(refused).toEqual([Operation.AddAttribute, Operation.AddAttribute])
     expect(value.state).toBe(State.Active)
     expect(value.material).toEqual(kms.store.get(value.uid)!.material)
     expect(value.material).toHaveLength(32)
-    // Discover Versions, Create, 3 checks, Add ×3, Get, State, Activate, 3 checks, Add ×3: nothing skipped.
+    // Four sessions, each opened with Discover Versions: Create; 3 checks, Add ×3; Get, State, Activate; 3 checks,
+    // Add ×3: nothing skipped.
     expect(exchanges.map((e) => e.operation)).toEqual([
       'Discover Versions',
       'Create',
+      'Discover Versions',
       'Get Attributes',
       'Get Attributes',
       'Get Attributes',
       'Add Attribute ×3',
+      'Discover Versions',
       'Get',
       'Get Attributes',
       'Activate',
+      'Discover Versions',
       'Get Attributes',
       'Get Attributes',
       'Get Attributes',
       'Add Attribute ×3'
     ])
-    expect(decodeResponseMessage(exchanges[5].response).batchItems[0].resultReason).toBe(ResultReason.InvalidMessage)
+    expect(decodeResponseMessage(exchanges[6].response).batchItems[0].resultReason).toBe(ResultReason.InvalidMessage)
     expect(kms.store.get(value.uid)!.attributes['x-Vendor']).toBeUndefined()
   })
 
   it('treats a failed check of an x- tag as a missing tag and still adds it', async () => {
     const { kms, client, refused } = kmsRefusing((op, names) => op === Operation.GetAttributes && names.some((n) => n.startsWith('x-')))
-    const { value } = await vcenterSequence.provisionKey(client, usage)
+    const { value } = await vcenterSequence.provisionKey(sessionsOn(client), usage)
     expect(refused).toHaveLength(6)
     expect(value.state).toBe(State.Active)
     const stored = kms.store.get(value.uid)!
@@ -97,7 +101,7 @@ describe('vcenterSequence.provisionKey against a KMS that refuses the tags', () 
   ] as const) {
     it(`fails when ${what} fails`, async () => {
       const { client } = kmsRefusing((op, asked) => op === operation && (names.length === 0 || asked.includes(names[0])))
-      const error = await vcenterSequence.provisionKey(client, usage).catch((e: unknown) => e)
+      const error = await vcenterSequence.provisionKey(sessionsOn(client), usage).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(KmipOperationError)
       expect((error as KmipOperationError).operation).toBe(operation)
     })
@@ -108,6 +112,6 @@ describe('vcenterSequence.provisionKey against a KMS that refuses the tags', () 
     const client = createVcenterKmipClient(async (request) =>
       decodeRequestMessage(request).batchItems[0].operation === Operation.AddAttribute ? new Uint8Array([1, 2, 3]) : kms.handle(request)
     )
-    await expect(vcenterSequence.provisionKey(client, usage)).rejects.toBeInstanceOf(KmipResponseError)
+    await expect(vcenterSequence.provisionKey(sessionsOn(client), usage)).rejects.toBeInstanceOf(KmipResponseError)
   })
 })

@@ -1,0 +1,106 @@
+// Issue 11: places where the lab told something vSphere does not do. Each test names the fact it checks in
+// docs/vsphere-facts.md.
+
+import { describe, expect, it } from 'vitest'
+import { scenarios } from '../../../shared/scenarios'
+import { objectivesOf } from '../../../shared/scenarios/objectives'
+import { notesOf } from '../../../shared/scenarios/presenterNotes'
+import { encryptedVmLab, get, ok, texts, trustedLab } from '../../helpers/lab'
+
+function lessonTexts(id: string, lang: 'en' | 'de'): string {
+  const s = scenarios.find((x) => x.id === id)!
+  return [s.lesson[lang], ...objectivesOf(id).flatMap((o) => [o.title[lang], o.hint[lang]]), ...notesOf(id).map((n) => n.text[lang])].join('\n')
+}
+
+describe('issue 11: the lab never lies', () => {
+  it('1 the attacker’s view: a stolen vCenter with its certificate store can fetch every KEK (vsphere-facts.md#vcenter-kms-credentials)', async () => {
+    const en = lessonTexts('attackers-view', 'en')
+    const de = lessonTexts('attackers-view', 'de')
+    expect(en).not.toMatch(/nothing it stores is key material|does not hold them/)
+    expect(de).not.toMatch(/nichts, was es speichert, ist Schlüsselmaterial|sie enthält sie nicht/)
+    expect(en).toMatch(/certificate store/)
+    expect(en).toMatch(/every KEK/)
+    expect(de).toMatch(/Zertifikatsspeicher/)
+    expect(de).toMatch(/jeden KEK/)
+    // and it is true in the lab: vCenter keeps the private key of its KMIP client certificate
+    const lab = await trustedLab()
+    expect(get(lab, 'vcenter', 'vcenter').persisted.providers.kp.trust.clientCertificate?.keyPair.privateKeyPkcs8Pem).toMatch(/PRIVATE KEY/)
+  })
+
+  it('4 a host that did not get its host key back is prepared, not safe (vsphere-facts.md#host-crypto-states)', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    const host = get(lab, 'host', 'esx-01')
+    expect(host.persisted.config.hostKeyId).not.toBeNull()
+    expect(host.memory.keyCache[host.persisted.config.hostKeyId!]).toBeUndefined()
+    expect(host.cryptoState).toBe('prepared')
+    await ok(lab, { op: 'kms.start', name: 'kms-1' }, { op: 'vm.unlock', name: 'vm1' })
+    expect(get(lab, 'host', 'esx-01').cryptoState).toBe('safe')
+  })
+
+  it('4 a host rebooted while vCenter is down is prepared until vCenter pushes its host key again', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vcenter.stop' }, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'host', 'esx-01').cryptoState).toBe('prepared')
+    await ok(lab, { op: 'vcenter.start' })
+    expect(get(lab, 'host', 'esx-01').cryptoState).toBe('safe')
+  })
+
+  it('5 after kms.revokeKey the student learns that reactivation is a KMS product feature (vsphere-facts.md#kms-key-reactivation)', async () => {
+    const lab = await encryptedVmLab()
+    const keyId = get(lab, 'vm', 'vm1').keyId!
+    const [revoke] = await ok(lab, { op: 'kms.revokeKey', keyId })
+    expect(texts(revoke).join(' ')).toMatch(/ask the KMS administrator to reactivate the key, then unlock/)
+    const [reboot] = await ok(lab, { op: 'host.reboot', name: 'esx-01' })
+    const lock = reboot.events.find((e) => e.message.id === 'vm.lock.keysMissing')!
+    expect(lock.text).toMatch(/ask the KMS administrator to reactivate the key, then unlock/)
+  })
+
+
+  it('7 key persistence narration agrees with itself (vsphere-facts.md#key-persistence)', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'host.keyPersistence', name: 'esx-01', enabled: true })
+    const [rekey] = await ok(lab, { op: 'vm.rekey', name: 'vm1' })
+    const pushes = rekey.events.filter((e) => e.kind === 'key.push' && e.to === 'host:esx-01')
+    expect(pushes.length).toBeGreaterThan(0)
+    for (const p of pushes) {
+      expect(p.text).not.toMatch(/in memory only/)
+      expect(p.text).toMatch(/sealed/)
+    }
+    const plain = rekey.events.filter((e) => e.kind === 'key.push' && e.to === 'host:esx-02')
+    for (const p of plain) expect(p.text).toMatch(/in memory only/)
+    const [reboot] = await ok(lab, { op: 'vcenter.stop' }, { op: 'host.reboot', name: 'esx-01' }).then((o) => o.slice(1))
+    const all = texts(reboot).join('\n')
+    expect(all).toMatch(/unseals/)
+    expect(all).not.toMatch(/nobody can bring its keys back/)
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
+  })
+
+
+
+  it('9 after a reboot vCenter pushes every key the host needs for its cluster (vsphere-facts.md#reboot-pushes-cluster-keys)', async () => {
+    const lab = await encryptedVmLab()
+    const keyId = get(lab, 'vm', 'vm1').keyId!
+    expect(get(lab, 'host', 'esx-02').memory.keyCache[keyId]).toBeDefined()
+    await ok(lab, { op: 'host.reboot', name: 'esx-02' })
+    expect(get(lab, 'host', 'esx-02').memory.keyCache[keyId]).toBeDefined()
+  })
+
+  it('10 key creation opens a new TLS session per step, as the vCenter 7.0.3 trace does (vsphere-facts.md#kmip-session-per-step)', async () => {
+    const lab = await trustedLab({ hosts: ['esx-01'] })
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'host.encryptionMode', name: 'esx-01', enabled: true })
+    const [out] = await ok(lab, { op: 'vm.encrypt', name: 'vm1' })
+    const sessions: string[][] = []
+    for (const e of out.events) {
+      if (e.message.id === 'tls.open') sessions.push([])
+      if (e.kind === 'kmip.request') sessions.at(-1)!.push(e.kmip!.operation)
+    }
+    expect(sessions).toEqual([
+      ['Discover Versions', 'Create'],
+      ['Discover Versions', 'Get Attributes', 'Get Attributes', 'Get Attributes', 'Add Attribute'],
+      ['Discover Versions', 'Get', 'Get Attributes', 'Activate'],
+      ['Discover Versions', 'Get Attributes', 'Get Attributes', 'Get Attributes', 'Add Attribute']
+    ])
+  })
+
+})
