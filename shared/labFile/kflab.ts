@@ -12,6 +12,8 @@ import { formatPath } from '../lab/script'
 import type { MessageRef } from '../lab/events'
 import { BLOB_MIN_BYTES, BlobRef, HASH_PATTERN, chunkCount, type BlobSource, type ChunkHasher } from './blob'
 import { migrateToLatest } from './migrations'
+import { hasOldEntityShape } from './migrations/v1-entity-shape'
+import { sameLabStructure } from './sameLab'
 import { KFLAB_FORMAT, KFLAB_VERSION, labFileSchema, type LabFileData } from './schema'
 
 export class LabFileError extends Error {
@@ -31,6 +33,12 @@ export function newerVersionError(version: number): LabFileError {
     { id: 'labFile.newerVersion', params: { version, supported: KFLAB_VERSION } }
   )
 }
+
+/**
+ * A lab file as read. `savedBeforeShapeChange`: saved when the components had their old shape (one DEK per VM),
+ * so a replay of its commands by this version builds the same lab with other key material (see ./sameLab.ts).
+ */
+export type ReadLabFile = LabFileData & { savedBeforeShapeChange?: boolean }
 
 export function labFileData(lab: Lab): LabFileData {
   return {
@@ -100,7 +108,7 @@ export function labDocumentText(data: LabFileData, blobFor?: (bytes: Uint8Array)
  * Reads and checks a lab document (JSON text); throws LabFileError with a plain reason and place. `version` is the
  * container's (a format-1 file is bare JSON and has none): the document must agree with it.
  */
-export function parseLabDocument(text: string, containerVersion?: number): LabFileData {
+export function parseLabDocument(text: string, containerVersion?: number): ReadLabFile {
   let raw: unknown
   try {
     raw = JSON.parse(text, reviver)
@@ -118,6 +126,7 @@ export function parseLabDocument(text: string, containerVersion?: number): LabFi
     throw new LabFileError(`the lab file is damaged: its container says version ${containerVersion}, its index version ${version}`)
   // Format 2 and later are containers with a checksum: bare JSON of those versions is not something this app wrote.
   if (containerVersion === undefined && version > 1) throw new LabFileError(`the lab file is damaged: a version ${version} lab file is a container, not bare JSON`)
+  const savedBeforeShapeChange = hasOldEntityShape(raw as Record<string, unknown>)
   const migrated = migrateToLatest(raw as Record<string, unknown>, version)
   const parsed = labFileSchema.safeParse(migrated)
   if (!parsed.success) {
@@ -129,11 +138,11 @@ export function parseLabDocument(text: string, containerVersion?: number): LabFi
   if (!data.entities.lab || !data.entities.vcenter) throw new LabFileError('the lab file is damaged: the lab metadata or vCenter is missing')
   for (const id of data.entities.lab.kind === 'meta' ? data.entities.lab.order : [])
     if (!data.entities[id]) throw new LabFileError(`the lab file is damaged: component ${id} is listed but missing`)
-  return data
+  return savedBeforeShapeChange ? { ...data, savedBeforeShapeChange } : data
 }
 
 /** A format-1 file (bare JSON text). */
-export function parseLabFile(text: string): LabFileData {
+export function parseLabFile(text: string): ReadLabFile {
   return parseLabDocument(text)
 }
 
@@ -196,12 +205,14 @@ async function materialize(value: unknown, blobs: BlobSource | undefined): Promi
  * Builds the lab a file describes. Never touches any lab that is already open. `deps` are used for the replay
  * and stay with the lab; callers that must not reach the network while opening pass a connector that refuses.
  */
-export async function loadLabFile(data: LabFileData, depsFor: (seed: number | null) => LabDeps, blobs?: BlobSource): Promise<Lab> {
+export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | null) => LabDeps, blobs?: BlobSource): Promise<Lab> {
   const deps = depsFor(data.seed)
   if (data.seed !== null && data.history === 'complete') {
     const replayed = await Lab.create(deps, { seed: data.seed })
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
     if (sameState(replayed.entities(), data.entities, blobs?.hashChunks)) return replayed
+    // Saved by a version whose commands made other keys: its history comes back when it builds the same lab.
+    if (data.savedBeforeShapeChange && sameLabStructure(replayed.entities(), data.entities)) return replayed
   }
   const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
   return Lab.restore(deps, Object.entries(entities))
