@@ -25,12 +25,12 @@ function setup() {
 
 describe('Autosave', () => {
   it('has nothing to recover on a first start', async () => {
-    const { dir, api, source } = setup()
+    const { dir, source } = setup()
     expect(await new Autosave({ dir, source }).findRecoverable()).toBeNull()
   })
 
   it('saves the lab as it is when the session begins', async () => {
-    const { dir, api, source, exports, saved } = setup()
+    const { dir, source, exports, saved } = setup()
     await new Autosave({ dir, source }).begin()
     expect(exports()).toBe(1)
     expect(saved()).toEqual({ labId: 'lab-1', events: 0 })
