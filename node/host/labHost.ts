@@ -43,6 +43,8 @@ export class LabHost implements LabApi {
   private cache = new TimelineCache()
   private readonly listeners = new Set<(push: LabPush) => void>()
   private unsubscribeLab: (() => void) | null = null
+  /** Commands `undo` took back, the latest last; each undo takes back one command (or a few with no events). */
+  private undone: LabCommand[][] = []
 
   private constructor(private readonly options: LabHostOptions) {}
 
@@ -62,9 +64,10 @@ export class LabHost implements LabApi {
     this.labId = randomUUID()
     this.cache = new TimelineCache()
     this.file = { path, name: path ? basename(path) : 'untitled.kflab', dirty: false }
+    this.undone = []
     this.unsubscribeLab = lab.subscribe((entries, record) => {
       this.file = { ...this.file, dirty: true }
-      this.emit({ type: 'appended', labId: this.labId, events: entries.map((e) => this.cache.view(e)), command: commandView(record) })
+      this.emit({ type: 'appended', labId: this.labId, events: entries.map((e) => this.cache.view(e)), command: commandView(record), undone: this.undone.length })
     })
   }
 
@@ -88,7 +91,8 @@ export class LabHost implements LabApi {
       baseSeq,
       events: this.eventViews(baseSeq, end),
       commands: this.lab.commands.map(commandView),
-      file: this.file
+      file: this.file,
+      undone: this.undone.length
     }
   }
 
@@ -106,6 +110,12 @@ export class LabHost implements LabApi {
   }
 
   async runCommand(command: LabCommand): Promise<CommandResult> {
+    // A new command starts a new future: what undo took back can no longer be restored.
+    this.undone = []
+    return this.run(command)
+  }
+
+  private async run(command: LabCommand): Promise<CommandResult> {
     const outcome = await this.lab.run(command)
     const record = this.lab.commands[outcome.index]
     return { index: outcome.index, firstSeq: record.firstSeq, lastSeq: record.lastSeq, fault: outcome.fault }
@@ -116,9 +126,35 @@ export class LabHost implements LabApi {
   }
 
   async rewind(seq: number): Promise<void> {
+    this.undone = []
+    await this.cut(seq)
+  }
+
+  private async cut(seq: number): Promise<void> {
     await this.lab.rewind(seq)
     this.file = { ...this.file, dirty: true }
     this.emit({ type: 'reset', labId: this.labId })
+  }
+
+  async undo(): Promise<boolean> {
+    const commands = this.lab.commands
+    const last = commands[commands.length - 1]
+    if (!last) return false
+    // Rewinding to just before its first event drops it (and any command before it that left no event at all).
+    const before = commands.map((c) => c.command)
+    const seq = last.firstSeq - 1
+    const kept = this.lab.commands.filter((c) => c.firstSeq <= seq).length
+    this.undone.push(before.slice(kept))
+    await this.cut(seq)
+    return true
+  }
+
+  async redo(): Promise<CommandResult | null> {
+    const group = this.undone.pop()
+    if (!group) return null
+    let result: CommandResult | null = null
+    for (const command of group) result = await this.run(command)
+    return result
   }
 
   async newLab(options: { seed?: number | null }): Promise<void> {

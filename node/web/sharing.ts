@@ -93,6 +93,8 @@ export class Sharing {
       runCommand: (c) => api.runCommand(c),
       checkCommands: (c) => api.checkCommands(c),
       rewind: (s) => api.rewind(s),
+      undo: () => api.undo(),
+      redo: () => api.redo(),
       newLab: (o) => api.newLab(o),
       saveLab: (o) => api.saveLab(o),
       openLab: (o) => api.openLab(o),

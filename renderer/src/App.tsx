@@ -16,6 +16,9 @@ import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
 import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
+import { ReplaceLabDialog } from './files/ReplaceLabDialog'
+import { usePresenterView } from './hooks/usePresenterView'
+import './shell/presenter.css'
 import { Stage } from './shell/Stage'
 import './App.css'
 
@@ -27,6 +30,7 @@ export function App() {
   const viewer = useIsViewer()
   useDocumentSettings()
   useShortcuts()
+  usePresenterView()
   if (status !== 'ready')
     return (
       <div className="app app-message">
@@ -53,6 +57,7 @@ export function App() {
       {!viewer && <ContextMenu />}
       {!viewer && <SharePanel />}
       <ShortcutHelp />
+      <ReplaceLabDialog />
       <Notices />
       {busy && (
         <div className="busy" role="status">

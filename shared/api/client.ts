@@ -35,6 +35,8 @@ export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe'
     runCommand: (command) => call('runCommand', [command]),
     checkCommands: (commands) => call('checkCommands', [commands]),
     rewind: (seq) => call('rewind', [seq]),
+    undo: () => call('undo', []),
+    redo: () => call('redo', []),
     newLab: (options) => call('newLab', [options]),
     saveLab: (options) => call('saveLab', [options]),
     openLab: (options) => call('openLab', [options]),

@@ -47,6 +47,8 @@ export interface Timeline {
   /** Every command of the history (they are small), including those before `baseSeq`. */
   commands: CommandView[]
   file: LabFileInfo
+  /** How many commands `undo` took back that `redo` can restore (none once another command ran). */
+  undone?: number
 }
 
 /** A stretch of the history: the views after `baseSeq` and the events up to `toSeq`. */
@@ -65,7 +67,7 @@ export interface TimelineOptions {
 export { MAX_HISTORY_PAGE } from './limits'
 
 export type LabPush =
-  | { type: 'appended'; labId: string; events: EventView[]; command: CommandView }
+  | { type: 'appended'; labId: string; events: EventView[]; command: CommandView; undone?: number }
   /** The history was replaced or cut (new lab, open, rewind): fetch the timeline again. */
   | { type: 'reset'; labId: string }
   | { type: 'file'; labId: string; file: LabFileInfo }
@@ -97,6 +99,16 @@ export interface LabApi {
   checkCommands(commands: LabCommand[]): Promise<(FaultInfo | null)[]>
   /** Goes back to the state right after event `seq`; later events are dropped. */
   rewind(seq: number): Promise<void>
+  /**
+   * Takes back the last command (a rewind to just before it) and keeps it, so `redo` can run it again; false when
+   * there is no command to take back.
+   */
+  undo(): Promise<boolean>
+  /**
+   * Runs again the command `undo` took back last, while no other command ran since (running one, rewinding or
+   * replacing the lab forgets what was taken back); null when there is nothing to restore.
+   */
+  redo(): Promise<CommandResult | null>
   newLab(options: { seed?: number | null }): Promise<void>
   /** Saves atomically; without a path the host asks where (desktop) or uses the lab's current file. */
   saveLab(options: { path?: string }): Promise<LabFileInfo>
@@ -131,6 +143,8 @@ export const labApiArgs = {
   runCommand: z.tuple([anyCommand]),
   checkCommands: z.tuple([z.array(anyCommand).max(500)]),
   rewind: z.tuple([z.number().int().min(0)]),
+  undo: z.tuple([]),
+  redo: z.tuple([]),
   newLab: z.tuple([z.object({ seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional() }).strict()]),
   saveLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
   openLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),

@@ -170,8 +170,8 @@ export const catalog: Record<string, Entry> = {
     de: 'KMS {kms} startet als erster Server des Schlüsselanbieter-Clusters {provider}, mit eigener CA und TLS-Serverzertifikat.'
   },
   'kms.joined': {
-    en: 'KMS {kms} joins key provider cluster {provider}: it copies the cluster CA and replicates {count} key(s) from {peer}.',
-    de: 'KMS {kms} tritt dem Schlüsselanbieter-Cluster {provider} bei: Er übernimmt die Cluster-CA und repliziert {count} Schlüssel von {peer}.'
+    en: 'KMS {kms} joins key provider cluster {provider}: it copies the cluster CA and replicates {count} key(s) from {peer}. vCenter trusts each KMS server on its own: it will not use {kms} until you establish trust with it (Key provider → Establish trust).',
+    de: 'KMS {kms} tritt dem Schlüsselanbieter-Cluster {provider} bei: Er übernimmt die Cluster-CA und repliziert {count} Schlüssel von {peer}. vCenter vertraut jedem KMS-Server einzeln: {kms} nutzt es erst, wenn Sie Vertrauen zu ihm herstellen (Schlüsselanbieter → Vertrauen herstellen).'
   },
   'kms.added.external': {
     en: '{kms} is a real KMIP server at {host}:{port} (key provider {provider}); vCenter will talk to it over TLS.',
@@ -417,6 +417,10 @@ export const catalog: Record<string, Entry> = {
   'host.psod': {
     en: '{host} crashes (purple screen): it writes a core dump of its memory before rebooting. (The lab’s dump holds the key cache and the memory of the running VMs; a real vmkernel zdump holds kernel memory, and VM memory goes to VM core files.)',
     de: '{host} stürzt ab (Purple Screen): Vor dem Neustart schreibt er einen Core-Dump seines Speichers. (Der Dump des Labors enthält den Schlüssel-Cache und den Speicher der laufenden VMs; ein echter vmkernel-zdump enthält Kernel-Speicher, VM-Speicher landet in VM-Core-Dateien.)'
+  },
+  'host.coredump.vmx': {
+    en: '{host} writes {file}, the core file of the VMX process of encrypted VM {vm}: encrypted with the VM key {keyId} (since vSphere 6.7; before, with the host key). Only a host that holds the VM key can read it. (ESXi names monitor core files vmmcores.ve and keeps them in the VM’s directory; the lab puts them in /var/core beside the vmkernel dump.)',
+    de: '{host} schreibt {file}, die Core-Datei des VMX-Prozesses der verschlüsselten VM {vm}: verschlüsselt mit dem VM-Schlüssel {keyId} (seit vSphere 6.7; davor mit dem Host-Schlüssel). Lesen kann sie nur ein Host, der den VM-Schlüssel hat. (ESXi nennt Monitor-Core-Dateien vmmcores.ve und legt sie im Verzeichnis der VM ab; das Labor legt sie neben den vmkernel-Dump nach /var/core.)'
   },
   'host.coredump.encrypted': {
     en: '{host} writes {file} as an envelope: a one-time key encrypts the dump and is wrapped by host key {keyId}. (ESXi writes the dump to its dump partition first and copies it to /var/core after the reboot; the lab puts it there at once.)',
@@ -687,11 +691,17 @@ export const catalog: Record<string, Entry> = {
     de: 'Das vTPM von {vm} ist entfernt und sein Zustand aus dem NVRAM gelöscht; das VM-Home bleibt verschlüsselt, bis Sie es entschlüsseln.'
   },
   'vm.snapshot.encrypted': {
-    en: 'Snapshot {snapshot} of {vm}: the delta disk is encrypted with the same DEK and its descriptor names the same KEK.',
-    de: 'Snapshot {snapshot} von {vm}: Die Delta-Platte ist mit demselben DEK verschlüsselt, ihr Deskriptor nennt denselben KEK.'
+    en: 'Snapshot {snapshot} of {vm}: the delta disk is encrypted with the same DEK and its descriptor names the same KEK; the .vmx now points at the delta disk. The .vmsn, the configuration as it was, is encrypted like the NVRAM and the swap file. (The lab seals the .vmsn in its own envelope under the KEK; ESXi encrypts it with a key from the .vmx bundle in its encrypted file container.)',
+    de: 'Snapshot {snapshot} von {vm}: Die Delta-Platte ist mit demselben DEK verschlüsselt, ihr Deskriptor nennt denselben KEK; die .vmx verweist jetzt auf die Delta-Platte. Die .vmsn, die Konfiguration wie sie war, ist verschlüsselt wie NVRAM und Auslagerungsdatei. (Das Labor versiegelt die .vmsn in seinem eigenen Umschlag unter dem KEK; ESXi verschlüsselt sie mit einem Schlüssel aus dem .vmx-Bundle in seinem verschlüsselten Dateicontainer.)'
   },
-  'vm.snapshot.plain': { en: 'Snapshot {snapshot} of {vm}.', de: 'Snapshot {snapshot} von {vm}.' },
-  'vm.snapshots.deleted': { en: 'The {count} snapshot(s) of {vm} are deleted.', de: 'Die {count} Snapshot(s) von {vm} sind gelöscht.' },
+  'vm.snapshot.plain': {
+    en: 'Snapshot {snapshot} of {vm}: a delta disk takes the new writes and the .vmx now points at it; the .vmsn keeps the configuration as it was.',
+    de: 'Snapshot {snapshot} von {vm}: Eine Delta-Platte nimmt die neuen Schreibvorgänge auf, und die .vmx verweist jetzt auf sie; die .vmsn bewahrt die Konfiguration, wie sie war.'
+  },
+  'vm.snapshots.deleted': {
+    en: 'The {count} snapshot(s) of {vm} are deleted: the VM runs on its base disk again, and the .vmx points at it.',
+    de: 'Die {count} Snapshot(s) von {vm} sind gelöscht: Die VM läuft wieder auf ihrer Basisplatte, und die .vmx verweist auf sie.'
+  },
   'vm.lock.kmsError': {
     en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
     de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'

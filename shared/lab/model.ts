@@ -78,6 +78,18 @@ export interface ProviderTrust {
   trustedKmsCaPem: string | null
   /** The client identity vCenter presents to this provider's KMS servers (null: its machine certificate). */
   clientCertificate: CertifiedKeyPair | null
+  /**
+   * Trust is per KMS server, as vSphere's CryptoManagerKmipServerStatus: a server added to the provider later is not
+   * trusted by vCenter until trust is established with it (docs/vsphere-facts.md#trust-per-server).
+   */
+  servers: Record<string, KmsServerTrust>
+}
+
+export interface KmsServerTrust {
+  /** vCenter trusts this server's certificate. */
+  clientTrustServer: boolean
+  /** This server trusts vCenter's client certificate. */
+  serverTrustClient: boolean
 }
 
 export interface ProviderRecord {
@@ -85,7 +97,7 @@ export interface ProviderRecord {
   trust: ProviderTrust
 }
 
-/** The two roles the lab teaches (docs/vsphere-facts-domain.md F-privileges). */
+/** The two roles the lab teaches (docs/vsphere-facts.md#f-privileges). */
 export type VcenterRole = 'administrator' | 'noCryptoAdmin'
 
 /** Who the lab's commands act as in vCenter. */
@@ -179,7 +191,7 @@ export interface VmFiles {
   nvram: string
 }
 
-/** A virtual disk: encrypted on its own, with its own DEK locked in its descriptor (docs/vsphere-facts-domain.md F-keysafe). */
+/** A virtual disk: encrypted on its own, with its own DEK locked in its descriptor (docs/vsphere-facts.md#f-keysafe). */
 export interface VmDisk {
   /** Its slot on the controller, as the .vmx names it (scsi0:0, scsi0:1 ...). */
   device: string

@@ -88,7 +88,8 @@ const provider = z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
         trustedKmsCaPem: pem.nullable(),
-        clientCertificate: certified.nullable()
+        clientCertificate: certified.nullable(),
+        servers: z.record(name, z.object({ clientTrustServer: z.boolean(), serverTrustClient: z.boolean() }).strict()).default({})
       })
       .strict()
   })

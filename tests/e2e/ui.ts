@@ -17,8 +17,11 @@ export function watchProblems(page: Page): string[] {
   return problems
 }
 
-/** Opens the lab with a fresh, seeded lab; `play` false: new commands jump to their end instead of playing. */
-export async function openFreshLab(page: Page, opts: { seed?: number; play?: boolean } = {}): Promise<void> {
+/**
+ * Opens the lab with a fresh, seeded lab; `play` false: new commands jump to their end instead of playing. The
+ * timeline is at wire pace (every message) unless `pace` says story. The lab a previous test left is discarded.
+ */
+export async function openFreshLab(page: Page, opts: { seed?: number; play?: boolean; pace?: 'story' | 'wire' } = {}): Promise<void> {
   await page.goto(labUrl())
   await expect(page.getByRole('tab', { name: 'Events' })).toBeVisible()
   await page.getByRole('button', { name: 'File', exact: true }).click()
@@ -26,13 +29,22 @@ export async function openFreshLab(page: Page, opts: { seed?: number; play?: boo
   const dialog = page.getByRole('dialog', { name: 'New lab' })
   await dialog.getByLabel(/^Seed/).fill(String(opts.seed ?? 7))
   await dialog.getByRole('button', { name: 'Create' }).click()
+  await discardUnsaved(page)
   await expect(page.getByText('Step 0 of 0')).toBeVisible()
+  if ((opts.pace ?? 'wire') === 'wire') await page.getByRole('radio', { name: 'Wire' }).click()
   if (opts.play === false) {
     await page.getByRole('button', { name: 'Settings' }).click()
     const box = page.getByLabel('Play new commands step by step')
     if (await box.isChecked()) await box.uncheck()
     await page.keyboard.press('Escape')
   }
+}
+
+/** When the window asks before replacing a lab with unsaved changes: discard them. */
+export async function discardUnsaved(page: Page): Promise<void> {
+  const discard = page.getByTestId('replace-discard')
+  await expect(discard.or(page.getByText('Step 0 of 0'))).toBeVisible()
+  if (await discard.isVisible()) await discard.click()
 }
 
 /** Toolbar → group → command → its form (prefilled) → optional edits → Run. */

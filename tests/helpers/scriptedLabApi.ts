@@ -108,6 +108,17 @@ export class ScriptedLabApi implements LabApi {
     this.emit({ type: 'reset', labId: this.labId })
   }
 
+  async undo(): Promise<boolean> {
+    this.record('undo', [])
+    this.emit({ type: 'reset', labId: this.labId })
+    return this.commands.length > 0
+  }
+
+  async redo(): Promise<CommandResult | null> {
+    this.record('redo', [])
+    return null
+  }
+
   async newLab(options: { seed?: number | null }): Promise<void> {
     this.record('newLab', [options])
     this.labId = `lab-${Number(this.labId.split('-')[1]) + 1}`

@@ -23,6 +23,12 @@ export function useShortcuts(): void {
           return a.stepForward()
         case 'stepBack':
           return void a.stepBack()
+        case 'finishCommand':
+          return a.finishCommand()
+        case 'undo':
+          return void a.undo()
+        case 'redo':
+          return void a.redo()
         case 'reset':
           return void a.reset()
         case 'toEnd':

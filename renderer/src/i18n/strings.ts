@@ -58,6 +58,10 @@ export const strings = {
   'state.external': { en: 'external', de: 'extern' },
   'state.trusted': { en: 'trusted', de: 'vertraut' },
   'state.untrusted': { en: 'no trust yet', de: 'noch kein Vertrauen' },
+  'inspector.trustPerServer': {
+    en: 'trusted servers: {servers} (trust is per server; a server added later needs its own)',
+    de: 'vertraute Server: {servers} (Vertrauen gilt je Server; ein später hinzugefügter braucht sein eigenes)'
+  },
   'state.unregistered': { en: 'not in vCenter', de: 'nicht in vCenter' },
 
   'surface.memory': { en: 'Memory', de: 'Arbeitsspeicher' },
@@ -140,6 +144,21 @@ export const strings = {
   'timeline.toEnd': { en: 'Jump to now', de: 'Zu jetzt springen' },
   'timeline.speed': { en: 'Speed', de: 'Tempo' },
   'timeline.overlap': { en: 'Tokens in flight', de: 'Gleichzeitige Token' },
+  'timeline.overlapHint': {
+    en: 'Tokens in flight: how many messages travel at once. 1 ↝ shows one after the other; 5, 20 or 50 let a big lab stream its keys.',
+    de: 'Gleichzeitige Token: wie viele Nachrichten zugleich unterwegs sind. 1 ↝ zeigt eine nach der anderen; 5, 20 oder 50 lassen ein großes Labor seine Schlüssel im Strom verteilen.'
+  },
+  'timeline.speedHint': { en: 'Playback speed (− and + change it)', de: 'Abspieltempo (mit − und + ändern)' },
+  'timeline.finishCommand': { en: 'Finish this command', de: 'Diesen Befehl abschließen' },
+  'timeline.pace': { en: 'Level of detail', de: 'Detailstufe' },
+  'timeline.paceHint': {
+    en: 'Story: one step per meaningful moment. Wire: every message between the components.',
+    de: 'Geschichte: ein Schritt pro wichtigem Moment. Leitung: jede Nachricht zwischen den Komponenten.'
+  },
+  'timeline.pace.story': { en: 'Story', de: 'Geschichte' },
+  'timeline.pace.wire': { en: 'Wire', de: 'Leitung' },
+  'story.open': { en: 'Show the {n} messages of this step', de: 'Die {n} Nachrichten dieses Schritts zeigen' },
+  'story.close': { en: 'Hide the messages of this step', de: 'Die Nachrichten dieses Schritts ausblenden' },
   'timeline.position': { en: 'Step {seq} of {end}', de: 'Schritt {seq} von {end}' },
   'timeline.loadEarlier': { en: 'Load earlier events ({n} before these)', de: 'Frühere Ereignisse laden ({n} davor)' },
   'timeline.loading': { en: 'Loading…', de: 'Wird geladen…' },
@@ -233,8 +252,8 @@ export const strings = {
   'inspector.attributes': { en: 'Attributes', de: 'Attribute' },
   'inspector.dbTitle': { en: 'vCenter database', de: 'vCenter-Datenbank' },
   'inspector.idsOnlyNote': {
-    en: 'vCenter keeps key IDs only. The key material is never written here: vCenter asks the KMS again whenever a host needs a key.',
-    de: 'vCenter speichert nur Schlüssel-IDs. Das Schlüsselmaterial steht nie hier: vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht.'
+    en: 'vCenter’s database keeps key IDs only; vCenter asks the KMS again whenever a host needs a key. But its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS: whoever steals the database and the certificate store can fetch every KEK from the KMS.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },
@@ -429,6 +448,14 @@ export const strings = {
   'file.graphFailed': { en: 'The graph could not be exported: {reason}', de: 'Der Graph konnte nicht exportiert werden: {reason}' },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
+  'replace.title': { en: 'Unsaved changes', de: 'Ungespeicherte Änderungen' },
+  'replace.body': {
+    en: 'This lab has changes that are not saved. Save it before it is replaced?',
+    de: 'Dieses Labor hat ungespeicherte Änderungen. Möchten Sie es speichern, bevor es ersetzt wird?'
+  },
+  'replace.save': { en: 'Save first', de: 'Zuerst speichern' },
+  'replace.discard': { en: 'Discard changes', de: 'Änderungen verwerfen' },
+  'replace.cancel': { en: 'Keep this lab', de: 'Dieses Labor behalten' },
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
@@ -520,8 +547,13 @@ export const strings = {
   'keyName.home': { en: 'Home', de: 'Pos1' },
   'keyName.end': { en: 'End', de: 'Ende' },
   'keyName.escape': { en: 'Esc', de: 'Esc' },
+  'keyName.shift': { en: 'Shift', de: 'Umschalt' },
+  'keyName.ctrl': { en: 'Ctrl', de: 'Strg' },
   'keys.space': { en: 'Play / pause', de: 'Abspielen / Pause' },
   'keys.arrows': { en: 'Step back / forward', de: 'Schritt zurück / vor' },
+  'keys.finish': { en: 'Finish this command', de: 'Diesen Befehl abschließen' },
+  'keys.undo': { en: 'Take back the last command', de: 'Letzten Befehl zurücknehmen' },
+  'keys.redo': { en: 'Restore the command taken back', de: 'Zurückgenommenen Befehl wiederherstellen' },
   'keys.reset': { en: 'Reset to the start', de: 'Zurück zum Anfang' },
   'keys.end': { en: 'Jump to now', de: 'Zu jetzt springen' },
   'keys.digits': { en: 'Jump to checkpoint 1–9', de: 'Zu Kontrollpunkt 1–9 springen' },
@@ -534,6 +566,8 @@ export const strings = {
   'keys.escape': { en: 'Close menus and dialogs', de: 'Menüs und Dialoge schließen' },
 
   'notice.ran': { en: '{op}: done (steps {first}–{last})', de: '{op}: ausgeführt (Schritte {first}–{last})' },
+  'notice.undone': { en: 'The last command was taken back (Ctrl+Shift+Z restores it).', de: 'Der letzte Befehl wurde zurückgenommen (Strg+Umschalt+Z stellt ihn wieder her).' },
+  'notice.redone': { en: 'The command taken back runs again.', de: 'Der zurückgenommene Befehl wird erneut ausgeführt.' },
   'notice.refused': { en: 'Refused ({fault}) — the lab is unchanged:', de: 'Abgelehnt (Fehlercode {fault}) — das Labor ist unverändert:' },
   'notice.dismiss': { en: 'Dismiss', de: 'Schließen' },
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },

@@ -88,7 +88,13 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
                     {name}
                     {name === def ? ` ★ ${t('group.default')}` : ''}
                   </th>
-                  <td>{str(at(p, 'trust', 'mode')) ? `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})` : t('state.untrusted')}</td>
+                  <td>
+                    {str(at(p, 'trust', 'mode')) ? `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})` : t('state.untrusted')}
+                    {/* Trust is per KMS server: a server added later is not in this list until trust is established with it. */}
+                    {entries(at(p, 'trust', 'servers')).length > 0 && (
+                      <span className="muted"> · {t('inspector.trustPerServer', { servers: entries(at(p, 'trust', 'servers')).map(([s]) => s).join(', ') })}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

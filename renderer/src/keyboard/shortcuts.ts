@@ -7,6 +7,9 @@ export type ShortcutAction =
   | { type: 'togglePlay' }
   | { type: 'stepForward' }
   | { type: 'stepBack' }
+  | { type: 'finishCommand' }
+  | { type: 'undo' }
+  | { type: 'redo' }
   | { type: 'reset' }
   | { type: 'toEnd' }
   | { type: 'checkpoint'; index: number }
@@ -23,17 +26,20 @@ export interface KeyInput {
   ctrlKey?: boolean
   metaKey?: boolean
   altKey?: boolean
+  shiftKey?: boolean
 }
 
 /** The action for a key press, or null (then the page keeps the key). `rate` is the current speed. */
 export function shortcutFor(e: KeyInput, rate: number): ShortcutAction | null {
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z')) return { type: e.shiftKey ? 'redo' : 'undo' }
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'y' || e.key === 'Y')) return { type: 'redo' }
   if (e.ctrlKey || e.metaKey || e.altKey) return null
   const i = RATES.indexOf(rate as (typeof RATES)[number])
   switch (e.key) {
     case ' ':
       return { type: 'togglePlay' }
     case 'ArrowRight':
-      return { type: 'stepForward' }
+      return e.shiftKey ? { type: 'finishCommand' } : { type: 'stepForward' }
     case 'ArrowLeft':
       return { type: 'stepBack' }
     case 'r':
@@ -90,6 +96,9 @@ export type SheetKey = string | { name: StringKey }
 export const SHORTCUT_SHEET: [SheetKey[], StringKey][] = [
   [[{ name: 'keyName.space' }], 'keys.space'],
   [['←', '→'], 'keys.arrows'],
+  [[{ name: 'keyName.shift' }, '→'], 'keys.finish'],
+  [[{ name: 'keyName.ctrl' }, 'Z'], 'keys.undo'],
+  [[{ name: 'keyName.ctrl' }, { name: 'keyName.shift' }, 'Z'], 'keys.redo'],
   [['R', { name: 'keyName.home' }], 'keys.reset'],
   [[{ name: 'keyName.end' }], 'keys.end'],
   [['1', '…', '9'], 'keys.digits'],

@@ -3,16 +3,16 @@
 import { formatMessage } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
 import { useCurrentSeq } from '../hooks/useCurrentSeq'
-import { useEvent } from '../hooks/useEvent'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
+import { useToldEvent } from '../hooks/useToldEvent'
 import './Narration.css'
 
 export function Narration() {
   const seq = useCurrentSeq()
-  const event = useEvent(seq)
+  const event = useToldEvent(seq)
   const lang = useLanguage()
   const playing = usePlaying()
   const t = useT()
@@ -31,7 +31,7 @@ export function Narration() {
         {event.keys.length === 0 && event.payload && <PayloadGlyph kind={event.payload.kind} encrypted={event.payload.encrypted} size={20} />}
       </span>
       {/* While playing fast, announcing every sentence would drown a screen reader: it hears them when paused. */}
-      <p className="narration-text" aria-live={playing ? 'off' : 'polite'}>
+      <p className="narration-text" data-testid="narration" aria-live={playing ? 'off' : 'polite'}>
         {formatMessage(event.message, lang)}
       </p>
     </div>

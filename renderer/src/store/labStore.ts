@@ -27,8 +27,8 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
     const ui = createUiSlice(kit)
     const checks = createChecksSlice(kit)
     const timeline = createTimelineSlice(kit, checks)
-    const commands = createCommandSlice(kit, timeline)
-    const lessons = createLessonSlice(kit, timeline, commands)
+    const commands = createCommandSlice(kit, timeline, ui)
+    const lessons = createLessonSlice(kit, timeline, commands, ui)
     const follow = createFollowSlice(kit, store)
     const start = () => {
       const stopTimeline = timeline.actions.start()

@@ -73,7 +73,8 @@ export function fromTimeline(t: Timeline): TimelineModel {
     baseSeq: t.baseSeq,
     events: t.events,
     commands: t.commands,
-    file: t.file
+    file: t.file,
+    undone: t.undone ?? 0
   }
   return { ...model, cursor: lastSeq(model), live, views: live, snapshots: new Map() }
 }

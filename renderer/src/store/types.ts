@@ -10,6 +10,7 @@ import type { MessageRef } from '../../../shared/lab/events'
 import type { Scenario } from '../../../shared/scenarios'
 import type { ClockState } from '../playback/clock'
 import type { EventFilter } from '../playback/filters'
+import type { Pace, StoryStep } from '../playback/story'
 import type { LoadedScenario } from '../scenarios/lessonProgress'
 import type { ChecksState } from './checks'
 import type { FollowState, WindowRole } from './follow'
@@ -59,6 +60,8 @@ export interface UiState {
   menu: { id: string; x: number; y: number } | null
   help: boolean
   newLab: boolean
+  /** The lab has unsaved changes and is about to be replaced: the window asks first (see UiActions.answerReplace). */
+  replaceAsk: boolean
   /** Bumped to ask the graph to fit itself to the view. */
   fitRequest: number
 }
@@ -72,7 +75,14 @@ export interface TimelineSliceState {
   timeline: TimelineModel | null
   clock: ClockState
   filter: EventFilter
-  /** Seqs of the loaded events the filter shows, ascending. */
+  /** Story: one step per meaningful moment (the default); wire: every message. */
+  pace: Pace
+  /** The loaded events grouped into story steps (../playback/story), kept at both paces. */
+  story: StoryStep[]
+  /**
+   * What the timeline shows and plays, ascending: the seqs of the loaded events the filter shows (wire), or the last
+   * seq of each story step with a shown event (story).
+   */
   visible: number[]
   selection: Selection
   /** Seqs the presenter marked (digits 1–9 jump there). */
@@ -91,6 +101,9 @@ export interface TimelineActions {
   togglePlay(): void
   stepForward(): void
   stepBack(): Promise<void>
+  /** To the end of the command in progress (the one of the token in the air, else the next event's), paused. */
+  finishCommand(): void
+  setPace(pace: Pace): void
   /** To the start of the history, paused. */
   reset(): Promise<void>
   /** To the live end, paused. */
@@ -118,8 +131,12 @@ export interface CommandSliceState {
 
 export interface CommandActions {
   runCommand(command: LabCommand): Promise<CommandResult | null>
-  /** Undo: the lab itself goes back to the state after `seq` (later events are dropped). */
+  /** The lab itself goes back to the state after `seq` (later events are dropped). */
   rewindTo(seq: number): Promise<void>
+  /** Takes back the last command (the host keeps it for `redo`). */
+  undo(): Promise<void>
+  /** Runs again the command taken back last, while no other command ran since. */
+  redo(): Promise<void>
   newLab(seed: number | null): Promise<void>
   saveLab(): Promise<LabFileInfo | null>
   openLab(): Promise<LabFileInfo | null>
@@ -177,7 +194,11 @@ export interface UiActions {
   setHelp(open: boolean): void
   setNewLabOpen(open: boolean): void
   requestFit(): void
+  /** The answer to "replace the lab with unsaved changes?": save it first, discard the changes, or keep the lab. */
+  answerReplace(choice: ReplaceChoice): void
 }
+
+export type ReplaceChoice = 'save' | 'discard' | 'cancel'
 
 // ---- follow along: a viewer's window follows the presenter's; the presenter shares with the room ----
 
@@ -213,6 +234,8 @@ export interface LabStoreOptions {
   recent?: number
   /** The language before the user chose one (the system's). */
   defaultLanguage?: Settings['language']
+  /** The timeline's level at start (story unless said). */
+  pace?: Pace
   /** A viewer's window follows a presenter's and cannot change the lab (default: presenter). */
   role?: WindowRole
 }

@@ -11,6 +11,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
 import { useVisibleSeqs } from '../hooks/useVisibleSeqs'
+import { storyStepOf } from '../playback/story'
 import { eventAt } from '../store/timelineModel'
 import { EventRow, type RowState } from './EventRow'
 import { ROW_HEIGHT, rowOfSeq, rowOffsets, timelineRows, visibleRange } from './rows'
@@ -26,13 +27,28 @@ export function EventList() {
   const current = useCurrentSeq()
   const selection = useSelection()
   const { selectEvent, loadEarlier } = useLabActions()
+  const pace = useLabStore((s) => s.pace)
+  const story = useLabStore((s) => s.story)
   const scroller = useRef<HTMLDivElement>(null)
   const [viewport, setViewport] = useState({ top: 0, height: 400 })
+  /** The story steps (by last seq) opened to their messages. */
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set())
+  const onToggle = useCallback((seq: number) => setOpened((o) => (o.has(seq) ? new Set([...o].filter((s) => s !== seq)) : new Set([...o, seq]))), [])
 
   const commands = timeline?.commands
   const baseSeq = timeline?.baseSeq ?? 0
   const startSeq = timeline?.startSeq ?? 0
-  const rows = useMemo(() => (commands ? timelineRows(commands, visible, baseSeq, startSeq) : []), [commands, visible, baseSeq, startSeq])
+  const rows = useMemo(() => {
+    if (!commands) return []
+    const membersOf =
+      pace === 'story' && opened.size
+        ? (seq: number) => {
+            const step = opened.has(seq) ? storyStepOf(story, seq) : null
+            return step ? Array.from({ length: step.last - step.first + 1 }, (_, i) => step.first + i) : []
+          }
+        : undefined
+    return timelineRows(commands, visible, baseSeq, startSeq, membersOf)
+  }, [commands, visible, baseSeq, startSeq, pace, story, opened])
   const offsets = useMemo(() => rowOffsets(rows), [rows])
   const [first, last] = visibleRange(offsets, viewport.top, viewport.height)
 
@@ -97,10 +113,27 @@ export function EventList() {
         </li>
       )
     } else {
-      const e = eventAt(timeline, row.seq)
+      const seq = row.seq
+      const step = row.kind === 'event' && pace === 'story' ? storyStepOf(story, seq) : null
+      const e = eventAt(timeline, step ? step.headline : seq)
       if (!e) continue
-      const state: RowState = inAir.has(e.seq) ? 'flying' : e.seq === current ? 'current' : e.seq <= cursor ? 'past' : 'future'
-      items.push(<EventRow key={e.seq} event={e} lang={lang} state={state} selected={selection.event === e.seq} top={top} onSelect={onSelect} />)
+      const state: RowState = inAir.has(seq) ? 'flying' : seq === current ? 'current' : seq <= cursor ? 'past' : 'future'
+      items.push(
+        <EventRow
+          key={`${row.kind}${seq}`}
+          seq={seq}
+          event={e}
+          lang={lang}
+          state={state}
+          selected={selection.event === seq}
+          top={top}
+          onSelect={onSelect}
+          step={step ?? undefined}
+          open={step ? opened.has(seq) : undefined}
+          onToggle={step ? onToggle : undefined}
+          member={row.kind === 'member'}
+        />
+      )
     }
   }
 

@@ -1,19 +1,47 @@
-// One event in the list: its step number, what travelled (key glyphs), and the lab's sentence in the chosen language.
-// Events after the cursor have not happened yet at the step shown: they are dimmed.
+// One row of the event list: its step number, what travelled (key glyphs), and the lab's sentence in the chosen
+// language. At story pace a row is a story step, told by its headline message, with a button that opens it to its
+// messages (listed under it as member rows). Events after the cursor have not happened yet at the step shown: dimmed.
 
 import { memo } from 'react'
 import type { EventView } from '../../../shared/api/contract'
 import { formatMessage, type Language } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
+import type { StoryStep } from '../playback/story'
+import { useT } from '../hooks/useT'
+import './EventRow.css'
 
 export type RowState = 'past' | 'current' | 'flying' | 'future'
 
-export const EventRow = memo(function EventRow({ event, lang, state, selected, top, onSelect }: { event: EventView; lang: Language; state: RowState; selected: boolean; top: number; onSelect: (seq: number) => void }) {
+export interface EventRowProps {
+  /** The row's seq: the event's own, or the last of its story step (where the cursor goes when it is chosen). */
+  seq: number
+  /** The event that tells the row. */
+  event: EventView
+  lang: Language
+  state: RowState
+  selected: boolean
+  top: number
+  onSelect: (seq: number) => void
+  /** A story step: its extent and whether its messages are listed under it. */
+  step?: StoryStep
+  open?: boolean
+  onToggle?: (seq: number) => void
+  /** A message listed under its opened story step. */
+  member?: boolean
+}
+
+export const EventRow = memo(function EventRow({ seq, event, lang, state, selected, top, onSelect, step, open, onToggle, member }: EventRowProps) {
+  const t = useT()
   const text = formatMessage(event.message, lang)
+  const messages = step ? step.last - step.first + 1 : 1
   return (
-    <li className={`event-row is-${state}${selected ? ' is-selected' : ''}${event.kind === 'fault' ? ' is-fault' : ''}`} style={{ top }} data-seq={event.seq}>
-      <button type="button" onClick={() => onSelect(event.seq)} aria-current={state === 'current' ? 'step' : undefined} title={text}>
-        <span className="event-seq">{event.seq}</span>
+    <li
+      className={`event-row is-${state}${selected ? ' is-selected' : ''}${event.kind === 'fault' ? ' is-fault' : ''}${member ? ' is-member' : ''}${step ? ' is-story' : ''}`}
+      style={{ top }}
+      data-seq={seq}
+    >
+      <button type="button" onClick={() => onSelect(seq)} aria-current={state === 'current' ? 'step' : undefined} title={text}>
+        <span className="event-seq">{seq}</span>
         <span className="event-glyphs" aria-hidden="true">
           {event.keys.slice(0, 2).map((k, i) => (
             <KeyGlyph key={i} keyType={k.keyType} form={k.form} wrappedBy={k.wrappedBy} size={16} />
@@ -22,6 +50,18 @@ export const EventRow = memo(function EventRow({ event, lang, state, selected, t
         </span>
         <span className="event-text">{text}</span>
       </button>
+      {step && messages > 1 && onToggle && (
+        <button
+          type="button"
+          className="story-toggle"
+          aria-expanded={open}
+          onClick={() => onToggle(seq)}
+          title={open ? t('story.close') : t('story.open', { n: messages })}
+          aria-label={open ? t('story.close') : t('story.open', { n: messages })}
+        >
+          {open ? '▾' : '▸'} {messages}
+        </button>
+      )}
     </li>
   )
 })

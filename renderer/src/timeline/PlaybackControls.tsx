@@ -8,6 +8,7 @@ import { useLiveEnd } from '../hooks/useLiveEnd'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
 import { OVERLAPS, RATES } from '../playback/clock'
+import './PlaybackControls.css'
 import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
 
 export function PlaybackControls() {
@@ -19,6 +20,7 @@ export function PlaybackControls() {
   const rate = useLabStore((s) => s.clock.rate)
   const overlap = useLabStore((s) => s.clock.overlap)
   const start = useLabStore((s) => s.timeline?.startSeq ?? 0)
+  const pace = useLabStore((s) => s.pace)
   const atEnd = cursor === end
   return (
     <div className="playback" role="group" aria-label={t('timeline.label')}>
@@ -41,10 +43,21 @@ export function PlaybackControls() {
       <button type="button" className="icon-button" onClick={a.stepForward} disabled={atEnd && !playing} title={`${t('timeline.stepForward')} (→)`} aria-label={t('timeline.stepForward')}>
         <StepForwardIcon />
       </button>
+      <button type="button" className="icon-button" onClick={a.finishCommand} disabled={atEnd && !playing} title={`${t('timeline.finishCommand')} (Shift+→)`} aria-label={t('timeline.finishCommand')}>
+        <StepForwardIcon />
+        <StepForwardIcon />
+      </button>
       <button type="button" className="icon-button" onClick={a.toEnd} disabled={atEnd} title={`${t('timeline.toEnd')} (End)`} aria-label={t('timeline.toEnd')}>
         <EndIcon />
       </button>
-      <label className="compact-field">
+      <div className="pace-switch" role="radiogroup" aria-label={t('timeline.pace')} title={t('timeline.paceHint')}>
+        {(['story', 'wire'] as const).map((p) => (
+          <button key={p} type="button" role="radio" aria-checked={pace === p} className={pace === p ? 'is-on' : undefined} onClick={() => a.setPace(p)} title={t('timeline.paceHint')}>
+            {t(p === 'story' ? 'timeline.pace.story' : 'timeline.pace.wire')}
+          </button>
+        ))}
+      </div>
+      <label className="compact-field" title={t('timeline.speedHint')}>
         <span>{t('timeline.speed')}</span>
         <select value={rate} onChange={(e) => a.setRate(Number(e.target.value))} aria-label={t('timeline.speed')}>
           {RATES.map((r) => (
@@ -54,8 +67,8 @@ export function PlaybackControls() {
           ))}
         </select>
       </label>
-      <label className="compact-field" title={t('timeline.overlap')}>
-        <span className="sr-only">{t('timeline.overlap')}</span>
+      <label className="compact-field" title={t('timeline.overlapHint')}>
+        <span className="sr-only">{t('timeline.overlapHint')}</span>
         <select value={overlap} onChange={(e) => a.setOverlap(Number(e.target.value))} aria-label={t('timeline.overlap')}>
           {OVERLAPS.map((o) => (
             <option key={o} value={o}>

@@ -4,15 +4,27 @@
 import type { CommandView } from '../../../shared/api/contract'
 import { lowerBound, partitionPoint } from '../model/sortedSearch'
 
-export type Row = { kind: 'earlier'; count: number } | { kind: 'command'; command: CommandView; shown: number } | { kind: 'event'; seq: number }
+export type Row =
+  | { kind: 'earlier'; count: number }
+  | { kind: 'command'; command: CommandView; shown: number }
+  | { kind: 'event'; seq: number }
+  /** A message of an opened story step, listed under the step. */
+  | { kind: 'member'; seq: number }
 
-export const ROW_HEIGHT = { earlier: 36, command: 30, event: 46 } as const
+export const ROW_HEIGHT = { earlier: 36, command: 30, event: 46, member: 40 } as const
 
 /**
  * Rows for the loaded history: a "load earlier" row when older events wait on the host, then every command that
  * has events in the loaded stretch with the visible ones under it.
  */
-export function timelineRows(commands: readonly CommandView[], visible: readonly number[], baseSeq: number, startSeq: number): Row[] {
+export function timelineRows(
+  commands: readonly CommandView[],
+  visible: readonly number[],
+  baseSeq: number,
+  startSeq: number,
+  /** The messages under a shown row (an opened story step); none for most rows. */
+  membersOf?: (seq: number) => readonly number[]
+): Row[] {
   const rows: Row[] = []
   if (baseSeq > startSeq) rows.push({ kind: 'earlier', count: baseSeq - startSeq })
   for (const command of commands) {
@@ -20,7 +32,10 @@ export function timelineRows(commands: readonly CommandView[], visible: readonly
     const from = lowerBound(visible, Math.max(command.firstSeq, baseSeq + 1))
     const to = lowerBound(visible, command.lastSeq + 1)
     rows.push({ kind: 'command', command, shown: to - from })
-    for (let i = from; i < to; i++) rows.push({ kind: 'event', seq: visible[i] })
+    for (let i = from; i < to; i++) {
+      rows.push({ kind: 'event', seq: visible[i] })
+      if (membersOf) for (const seq of membersOf(visible[i])) rows.push({ kind: 'member', seq })
+    }
   }
   return rows
 }

@@ -4,9 +4,9 @@
 import { isEnvelope, readEnvelope, rewrapEnvelope, sealEnvelope } from '../../crypto/envelope'
 import { say } from '../context'
 import { fault } from '../faults'
-import { componentId, type DatastoreRecord, type HostComponent } from '../model'
+import { componentId, type DatastoreRecord, type HostComponent, type VmComponent } from '../model'
 import { uuidFromBytes } from '../random'
-import { buildZdump, hostMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
+import { buildZdump, hostMemoryImage, vmxMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
 import { dropKey, hostKeyInCache, keyTravel, sealKeyCache } from '../services/keyCache'
 import { ensureHostSafe, installHostKey, requireHostKeyInCache, vmsOnHost } from '../services/hostCrypto'
 import { restartHost } from '../services/hostLifecycle'
@@ -100,11 +100,33 @@ export const hostCrash: CommandHandler<'host.crash'> = {
         payload: { kind: 'coreDump', bytes: file.length, encrypted: false }
       })
     }
+    host = writeVmxDumps(ctx, host, running)
     await restartHost(ctx, host, 'crash')
     // The host reboots after the dump; vCenter hears of the encrypted dump (with its keyID) once the host is back.
     if (hostKey && vcenter(ctx).running)
       say(ctx, 'host.state', host.id, 'vcenter', 'host.coredump.event', { host: host.name, file: `/var/core/${name}`, keyId: hostKey.keyId })
   }
+}
+
+/**
+ * Since vSphere 6.7 the core files of an encrypted VM's VMX process are encrypted with the VM's key, not the host
+ * key: one per running encrypted VM, beside the vmkernel dump. Plain VMs' memory stays in the vmkernel dump.
+ */
+function writeVmxDumps(ctx: Parameters<CommandHandler<'host.crash'>['run']>[0], host: HostComponent, running: VmComponent[]): HostComponent {
+  let h = host
+  for (const vm of running) {
+    const kek = vm.keyId ? h.memory.keyCache[vm.keyId] : undefined
+    if (!kek) continue
+    const name = `vmx-zdump.${vm.name}.${h.persisted.dumpCounter + 1}`
+    const envelope = sealEnvelope({ keyId: kek.keyId, wrappingKey: kek.material, plaintext: vmxMemoryImage(vm, ctx.tx.now()), content: 'vmx-zdump', random: (n) => ctx.tx.random(n) })
+    const file = buildZdump({ host: h.name, time: ctx.tx.now(), encrypted: true, keyId: kek.keyId, body: envelope })
+    h = ctx.tx.update(h, (d) => void (d.persisted.varCore[name] = file))
+    say(ctx, 'coredump', h.id, h.id, 'host.coredump.vmx', { host: h.name, vm: vm.name, file: `/var/core/${name}`, keyId: kek.keyId }, {
+      keys: [{ keyType: 'kek', form: 'id', keyId: kek.keyId }, { keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'kek', keyId: `envelope:${name}` }],
+      payload: { kind: 'coreDump', bytes: file.length, encrypted: true }
+    })
+  }
+  return h
 }
 
 function writeDump(ctx: Parameters<CommandHandler<'host.crash'>['run']>[0], host: HostComponent, name: string, file: Uint8Array): HostComponent {
@@ -201,6 +223,8 @@ export const hostRekey: CommandHandler<'host.rekey'> = {
       if (!isEnvelope(envelope)) continue
       const wrappedBy = readEnvelope(envelope).header.keyId
       const wrapping = host.memory.keyCache[wrappedBy]
+      // VMX core files are wrapped by their VM's KEK, which a host rekey does not touch.
+      if (wrapping && wrapping.keyType !== 'hostKey') continue
       if (!wrapping) {
         say(ctx, 'coredump', host.id, host.id, 'host.rekey.dumpSkipped', { host: host.name, file: `/var/core/${name}`, keyId: wrappedBy })
         continue

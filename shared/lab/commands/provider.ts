@@ -36,7 +36,7 @@ export const providerAdd: CommandHandler<'provider.add'> = {
     ctx.tx.update(vcenter(ctx), (v) => {
       v.persisted.providers[cmd.name] = {
         name: cmd.name,
-        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null }
+        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null, servers: {} }
       }
       if (first) v.persisted.defaultProvider = cmd.name
     })
@@ -101,7 +101,9 @@ export const providerTrust: CommandHandler<'provider.trust'> = {
       v.persisted.providers[cmd.provider].trust = {
         mode: cmd.mode,
         trustedKmsCaPem: trust.vcenter.trustedKmsPems[0],
-        clientCertificate: { certificatePem: trust.vcenter.clientCertificatePem, keyPair: trust.vcenter.clientKeyPair }
+        clientCertificate: { certificatePem: trust.vcenter.clientCertificatePem, keyPair: trust.vcenter.clientKeyPair },
+        // every server the provider has now; one added later waits for its own trust
+        servers: Object.fromEntries(servers.map((s) => [s.name, { clientTrustServer: true, serverTrustClient: true }]))
       }
     })
     for (const server of servers)

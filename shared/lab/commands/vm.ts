@@ -8,6 +8,7 @@ import { forgetDek } from '../services/keyCache'
 import { reloadLockedVms, restoreHostKey, vmsOnHost } from '../services/hostCrypto'
 import { fetchKmsKey, forgetInFlight, pushKey, requireVcenterRunning } from '../services/vcenterKeys'
 import { vmHost } from '../services/vmEncryption'
+import { writeVmx } from '../services/vmFiles'
 import { requireNotLocked, requireVm } from './checks'
 import type { CommandHandler } from './handler'
 
@@ -47,10 +48,12 @@ export const vmDeleteSnapshots: CommandHandler<'vm.deleteSnapshots'> = {
     const ds = datastoreOf(ctx, vm)
     const remove = vm.snapshots.flatMap((s) => [s.vmsn, s.deltaDescriptor, s.deltaData])
     writeFiles(ctx, ds, {}, remove)
-    ctx.tx.update(vm, (d) => {
+    const next = ctx.tx.update(vm, (d) => {
       d.snapshots = []
       d.persisted.files = d.persisted.files.filter((f) => !remove.includes(f))
     })
+    // Deleting all snapshots consolidates: the VM runs on its base disk again, and the .vmx says so.
+    writeVmx(ctx, next)
     say(ctx, 'file.delete', vmHost(ctx, vm).id, ds.id, 'vm.snapshots.deleted', { vm: vm.name, count: vm.snapshots.length })
   }
 }

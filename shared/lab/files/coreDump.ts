@@ -29,6 +29,14 @@ export function hostMemoryImage(host: HostComponent, running: VmComponent[], tim
   return utf8(lines.join('\n') + '\n')
 }
 
+/** What a VM's VMX process had in memory when the host crashed: the guest memory of that VM only. */
+export function vmxMemoryImage(vm: VmComponent, time: number): Uint8Array {
+  const guest = vm.memory.guest ?? new Uint8Array(0)
+  const lines = [`KeyFlow Lab VMX core of ${vm.name} (uuid ${vm.uuid}) at ${new Date(time * 1000).toISOString()}`, `guest memory (${guest.length} bytes)`]
+  lines.push(`  text: ${printable(guest)}`, `  hex: ${toHex(guest)}`)
+  return utf8(lines.join('\n') + '\n')
+}
+
 function printable(bytes: Uint8Array): string {
   let end = bytes.length
   while (end > 0 && bytes[end - 1] === 0) end--

@@ -2,7 +2,7 @@
 // On the host that wrote a dump the key comes from its key cache. A dump from a password-protected vm-support
 // bundle opens with `--keyfile <incident key file> --password <password>`, as on ESXi: there `--keyfile` names the
 // bundle's incident key file, locked by the password. The lab's command line also takes a raw 32-byte key with
-// `--keyfile` alone — a lab shortcut for teaching, not an ESXi use (docs/vsphere-facts-domain.md F-support).
+// `--keyfile` alone — a lab shortcut for teaching, not an ESXi use (docs/vsphere-facts.md#f-support).
 
 import { openEnvelope, readEnvelope, EnvelopeError, type EnvelopeHeader } from '../../crypto/envelope'
 import { ZDUMP_HEADER_SIZE } from './coreDump'

@@ -1,4 +1,4 @@
-// The incident key of a password-protected vm-support bundle (docs/vsphere-facts-domain.md F-support): vm-support
+// The incident key of a password-protected vm-support bundle (docs/vsphere-facts.md#f-support): vm-support
 // recrypts the host's encrypted core dumps to a one-time incident key and stores that key in the bundle locked by
 // the password, so support can open the dumps without the host key — and the password is never stored.
 //

@@ -2,7 +2,7 @@
 // locator that names its KEK and holds the VM home key (NVRAM, vTPM) locked by that KEK; each disk's own key is in
 // its descriptor. Nothing else in the file is secret.
 // Why one `encryption.bundle` line and not the `encryption.keySafe` + `encryption.data` pair: the bundle is the
-// form vSphere's API shows (extraConfig), and no public raw vSphere .vmx shows the pair. docs/vsphere-facts-domain.md
+// form vSphere's API shows (extraConfig), and no public raw vSphere .vmx shows the pair. docs/vsphere-facts.md
 // ("Where the lab simplifies") says where this key safe is simpler than vSphere's.
 
 import type { MigrateEncryption } from '../model'

@@ -27,6 +27,12 @@ export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, p
   let h = ctx.tx.require(host.id, 'host')
   if (h.cryptoState === 'safe') return h
   requireEncryptionCapable(h)
+  // A host that lost its host key (rebooted while vCenter or the KMS was away) gets that same key back, not a new one;
+  // it was registered for crypto already, so this needs no Cryptographer privilege.
+  if (h.cryptoState === 'prepared' && h.persisted.config.hostKeyId) {
+    h = await restoreHostKey(ctx, h)
+    if (h.cryptoState === 'safe') return h
+  }
   // Putting a host into crypto mode is its own privilege (vSphere Security guide, cluster example).
   requirePrivilege(ctx, 'Cryptographer.RegisterHost', h.name)
   // A host that lost its host key (rebooted while vCenter or the KMS was away) gets that same key back, not a new one.

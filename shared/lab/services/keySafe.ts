@@ -1,4 +1,4 @@
-// The key safes of an encrypted VM, as the host reads and writes them (docs/vsphere-facts-domain.md F-keysafe):
+// The key safes of an encrypted VM, as the host reads and writes them (docs/vsphere-facts.md#f-keysafe):
 // the .vmx's `encryption.bundle` locks the VM home key (NVRAM, vTPM state), and each encrypted disk's descriptor
 // locks that disk's own DEK in `encryptionKeys`. Both name the KEK by provider and ID. The host makes every
 // internal key itself and keeps it in memory only.

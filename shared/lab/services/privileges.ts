@@ -1,5 +1,5 @@
 // vCenter's privilege check, reduced to what the lab teaches: the Cryptographic operations privileges and the
-// "No cryptography administrator" role (docs/vsphere-facts-domain.md F-privileges). A command that needs a
+// "No cryptography administrator" role (docs/vsphere-facts.md#f-privileges). A command that needs a
 // privilege the acting user's role lacks is refused with NoPermission, naming the privilege.
 
 import type { CommandContext } from '../context'

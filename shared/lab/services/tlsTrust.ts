@@ -55,6 +55,9 @@ export async function handshake(vc: VcenterRecord, provider: ProviderRecord, kms
   const trustedByVcenter = provider.trust.trustedKmsCaPem ? [provider.trust.trustedKmsCaPem] : []
   const serverCheck = await verifyAt(server.certificatePem, trustedByVcenter, now, 'serverAuth')
   if (!serverCheck.ok) return { ok: false, rejectedBy: 'vcenter', message: serverCheck.message }
+  // vCenter trusts each KMS server on its own (per-server status); a certificate from the cluster CA is not enough.
+  if (!provider.trust.servers[kms.name]?.clientTrustServer)
+    return { ok: false, rejectedBy: 'vcenter', message: `no trust established with KMS server ${kms.name} (clientTrustServer false)` }
   const clientPem = clientCertificateOf(vc, provider)
   const clientCheck = await verifyAt(clientPem, kms.persisted.trustedClients, now, 'clientAuth')
   if (!clientCheck.ok) return { ok: false, rejectedBy: 'kms', message: clientCheck.message }

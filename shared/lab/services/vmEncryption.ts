@@ -1,4 +1,4 @@
-// How a VM's parts get and lose their keys (docs/vsphere-facts-domain.md F-keysafe, F-perdisk, F-vtpm): vCenter
+// How a VM's parts get and lose their keys (docs/vsphere-facts.md#f-keysafe, #f-perdisk, #f-vtpm): vCenter
 // brings one KEK per VM from the KMS; the host makes an internal key for the VM home and one per disk, locks each
 // with the KEK in its own key safe, and rewrites the data. The VM home and every disk are encrypted apart, as storage
 // policies apply to them apart. The command handlers hold the rules; this file holds the steps they share.

@@ -62,13 +62,18 @@ export function initialNvram(vmName: string): Uint8Array {
 /** Where a vTPM keeps its state: in the NVRAM, after the EFI variables. */
 export const VTPM_OFFSET = 4096
 
-export function vmxFile(vm: Pick<VmComponent, 'name' | 'uuid' | 'files' | 'disks' | 'vtpm' | 'migrateEncryption'>, bundle: string | null): DatastoreFile {
+/**
+ * The VM's configuration. After a snapshot the VM runs on the newest delta disk, so the .vmx names that disk (the
+ * lab snapshots single-disk VMs only); the base disk is its parent.
+ */
+export function vmxFile(vm: Pick<VmComponent, 'name' | 'uuid' | 'files' | 'disks' | 'snapshots' | 'vtpm' | 'migrateEncryption'>, bundle: string | null): DatastoreFile {
+  const current = vm.snapshots.at(-1)?.deltaDescriptor
   return {
     kind: 'vmx',
     text: formatVmx({
       name: vm.name,
       uuid: vm.uuid,
-      disks: vm.disks.map((d) => ({ device: d.device, descriptor: d.descriptor })),
+      disks: vm.disks.map((d, i) => ({ device: d.device, descriptor: i === 0 && current ? current : d.descriptor })),
       nvram: vm.files.nvram,
       vtpm: vm.vtpm,
       bundle,

@@ -1,4 +1,4 @@
-// vm-support with a password (docs/vsphere-facts-domain.md F-support): the host's encrypted core dumps are recrypted
+// vm-support with a password (docs/vsphere-facts.md#f-support): the host's encrypted core dumps are recrypted
 // to a one-time incident key — only the wrapped data key of each envelope changes — and the incident key is stored
 // locked by the password. The host key never leaves the host, and the password is kept nowhere.
 

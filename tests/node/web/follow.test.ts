@@ -120,6 +120,8 @@ describe('follow along: what a viewer may do', () => {
       runCommand: [{ op: 'host.add', name: 'esx-02', cluster: 'c1' }],
       checkCommands: [[]],
       rewind: [0],
+      undo: [],
+      redo: [],
       newLab: [{}],
       saveLab: [{}],
       openLab: [{}],

@@ -239,7 +239,12 @@ describe('the window store', () => {
   it('starts a lesson by hand: a new lab with the lesson’s seed, nothing run, the lesson tab open', async () => {
     const { api, store, actions } = await started()
     await actions.runCommand(addHost('old'))
-    await actions.startLessonByHand(threeSteps)
+    // The lab has an unsaved change: the window asks first, and the person lets it go.
+    const starting = actions.startLessonByHand(threeSteps)
+    await settle()
+    expect(store.getState().ui.replaceAsk).toBe(true)
+    actions.answerReplace('discard')
+    await starting
     const s = store.getState()
     expect(api.calls.filter((c) => c.method === 'newLab')).toEqual([{ method: 'newLab', args: [{ seed: 42 }] }])
     expect(api.calls.filter((c) => c.method === 'runCommand')).toHaveLength(1)

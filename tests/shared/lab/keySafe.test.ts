@@ -1,4 +1,4 @@
-// The key safes (docs/vsphere-facts-domain.md F-keysafe, F-perdisk): the KEK locks internal keys the host makes per
+// The key safes (docs/vsphere-facts.md#f-keysafe, #f-perdisk): the KEK locks internal keys the host makes per
 // VM home and per disk; each disk's descriptor carries its own locked key; VM home and disks are encrypted apart.
 
 import { describe, expect, it } from 'vitest'

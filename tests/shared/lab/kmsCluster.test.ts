@@ -15,7 +15,7 @@ describe('KMS servers of one key provider', () => {
 
   it('vCenter fails over to the next server when one stops', async () => {
     const lab = await encryptedVmLab()
-    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'kms.stop', name: 'kms-1' })
+    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' }, { op: 'kms.stop', name: 'kms-1' })
     const [out] = await ok(lab, { op: 'host.reboot', name: 'esx-01' })
     expect(out.events.some((e) => e.message.id === 'tls.refused' && e.to === 'kms:kms-1')).toBe(true)
     expect(out.events.some((e) => e.kind === 'kmip.response' && e.from === 'kms:kms-2' && e.kmip!.operation === 'Get')).toBe(true)
@@ -24,7 +24,7 @@ describe('KMS servers of one key provider', () => {
 
   it('a server that was down catches up when it starts', async () => {
     const lab = await encryptedVmLab()
-    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'kms.stop', name: 'kms-2' })
+    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' }, { op: 'kms.stop', name: 'kms-2' })
     await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm2' })
     const keyId = get(lab, 'vm', 'vm2').keyId!
     expect(get(lab, 'kms', 'kms-2').persisted.keys[keyId]).toBeUndefined()

@@ -1,4 +1,4 @@
-// Privileges (docs/vsphere-facts-domain.md F-privileges): a user with the No cryptography administrator role powers
+// Privileges (docs/vsphere-facts.md#f-privileges): a user with the No cryptography administrator role powers
 // on encrypted VMs whose keys are present, but cannot encrypt, decrypt, put hosts into crypto mode or take support
 // bundles with encrypted dumps; each refusal is NoPermission and names the missing privilege.
 

@@ -1,4 +1,4 @@
-// Support tooling as on ESXi (docs/vsphere-facts-domain.md F-support): crypto-util on the host that wrote the dump
+// Support tooling as on ESXi (docs/vsphere-facts.md#f-support): crypto-util on the host that wrote the dump
 // (its key cache), and vm-support with a password, which recrypts the dumps to an incident key locked by that
 // password — support opens them without ever holding the host key.
 
@@ -24,7 +24,8 @@ describe('vm-support with a password', () => {
     const [out] = await ok(lab, { op: 'host.vmSupport', name: 'esx-01', password: 'Support-2026' })
     const core = get(lab, 'host', 'esx-01').persisted.varCore
     const bundle = Object.keys(core).filter((n) => n.startsWith('vm-support-'))
-    expect(bundle.sort()).toEqual([`vm-support-esx-01-1/${INCIDENT_KEY_FILE}`, 'vm-support-esx-01-1/vmkernel-zdump.1'])
+    // the vmkernel dump and the VMX core file of the running encrypted VM (encrypted with its KEK) both go in
+    expect(bundle.sort()).toEqual([`vm-support-esx-01-1/${INCIDENT_KEY_FILE}`, 'vm-support-esx-01-1/vmkernel-zdump.1', 'vm-support-esx-01-1/vmx-zdump.vm1.2'])
     const recrypted = core['vm-support-esx-01-1/vmkernel-zdump.1']
     const incident = openIncidentKey(core[`vm-support-esx-01-1/${INCIDENT_KEY_FILE}`], 'Support-2026')
     const envelope = recrypted.subarray(ZDUMP_HEADER_SIZE)

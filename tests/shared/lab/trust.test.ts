@@ -58,9 +58,12 @@ describe('trust between vCenter and the KMS', () => {
     await ok(lab, { op: 'host.add', name: 'esx-01', cluster: 'c1' }, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' })
   })
 
-  it('a second KMS joining the provider later is trusted through the cluster CA', async () => {
+  it('a second KMS joining the provider later is not trusted through the cluster CA: trust is per server', async () => {
     const lab = await encryptedVmLab()
     await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
+    expect(get(lab, 'vm', 'vm1').cryptoState).toBe('locked')
+    await ok(lab, { op: 'kms.start', name: 'kms-1' }, { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' }, { op: 'kms.stop', name: 'kms-1' })
+    await ok(lab, { op: 'host.reboot', name: 'esx-01' })
     expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
   })
 

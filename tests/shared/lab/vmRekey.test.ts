@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { openEnvelope, readEnvelope } from '../../../shared/crypto/envelope'
+import { fromUtf8 } from '../../../shared/crypto/bytes'
 import { encryptedVmLab, get, ok, run } from '../../helpers/lab'
 import { datastoreFile, dekOf } from '../../helpers/inspect'
 import { parseVmx } from '../../../shared/lab/files/vmx'
@@ -27,7 +29,10 @@ describe('rekey', () => {
     const ds = lab.component(vm.datastore)
     if (ds?.kind !== 'datastore') throw new Error('no datastore')
     const vmx = parseVmx(ds.persisted.files[vm.files.vmx].text!)
-    const vmsnText = ds.persisted.files[vm.snapshots[0].vmsn].text!
+    // the .vmsn is encrypted: only the new KEK opens it
+    const vmsn = ds.persisted.files[vm.snapshots[0].vmsn].data!
+    expect(readEnvelope(vmsn).header.keyId).toBe(vm.keyId)
+    const vmsnText = fromUtf8(openEnvelope(vmsn, get(lab, 'host', 'esx-01').memory.keyCache[vm.keyId!].material).plaintext)
     expect(ds.persisted.files[vm.snapshots[0].deltaDescriptor].text).toContain(vm.keyId!)
     expect(parseVmx(vmsnText)['encryption.bundle']).toBe(vmx['encryption.bundle'])
     expect(vmsnText).not.toContain(oldKeyId)

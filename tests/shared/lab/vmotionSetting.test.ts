@@ -1,4 +1,4 @@
-// The encrypted vMotion setting (docs/vsphere-facts-domain.md F-vmotion): disabled, opportunistic (default) or
+// The encrypted vMotion setting (docs/vsphere-facts.md#f-vmotion): disabled, opportunistic (default) or
 // required for unencrypted VMs; always encrypted and not changeable for encrypted VMs; Required after a decrypt.
 
 import { describe, expect, it } from 'vitest'

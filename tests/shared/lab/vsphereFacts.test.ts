@@ -2,10 +2,15 @@
 // docs/vsphere-facts.md.
 
 import { describe, expect, it } from 'vitest'
+import { fromUtf8 } from '../../../shared/crypto/bytes'
+import { isEnvelope, readEnvelope } from '../../../shared/crypto/envelope'
+import { parseVmx } from '../../../shared/lab/files/vmx'
+import { ZDUMP_HEADER_SIZE } from '../../../shared/lab/files/coreDump'
 import { scenarios } from '../../../shared/scenarios'
 import { objectivesOf } from '../../../shared/scenarios/objectives'
 import { notesOf } from '../../../shared/scenarios/presenterNotes'
-import { encryptedVmLab, get, ok, texts, trustedLab } from '../../helpers/lab'
+import { strings } from '../../../renderer/src/i18n/strings'
+import { encryptedVmLab, get, ok, run, texts, trustedLab } from '../../helpers/lab'
 
 function lessonTexts(id: string, lang: 'en' | 'de'): string {
   const s = scenarios.find((x) => x.id === id)!
@@ -22,6 +27,9 @@ describe('issue 11: the lab never lies', () => {
     expect(en).toMatch(/every KEK/)
     expect(de).toMatch(/Zertifikatsspeicher/)
     expect(de).toMatch(/jeden KEK/)
+    // the vCenter inspector says it where it shows the key IDs
+    expect(strings['inspector.idsOnlyNote'].en).toMatch(/certificate store.*every KEK/)
+    expect(strings['inspector.idsOnlyNote'].de).toMatch(/Zertifikatsspeicher.*jeden KEK/)
     // and it is true in the lab: vCenter keeps the private key of its KMIP client certificate
     const lab = await trustedLab()
     expect(get(lab, 'vcenter', 'vcenter').persisted.providers.kp.trust.clientCertificate?.keyPair.privateKeyPkcs8Pem).toMatch(/PRIVATE KEY/)
@@ -56,6 +64,20 @@ describe('issue 11: the lab never lies', () => {
     expect(lock.text).toMatch(/ask the KMS administrator to reactivate the key, then unlock/)
   })
 
+  it('6 trust is per KMS server: a second server is not trusted until its certificate is (vsphere-facts.md#trust-per-server)', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'kms.add', name: 'kms-2', provider: 'kp' }, { op: 'kms.stop', name: 'kms-1' })
+    const status = get(lab, 'vcenter', 'vcenter').persisted.providers.kp.trust.servers
+    expect(status['kms-1']).toMatchObject({ clientTrustServer: true, serverTrustClient: true })
+    expect(status['kms-2']?.clientTrustServer ?? false).toBe(false)
+    const [refused] = await run(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' }).then((o) => o.slice(1))
+    expect(refused.fault?.fault).toBe('KmsClusterUnreachable')
+    // vCenter refuses kms-2 at the handshake: no trust was established with that server
+    expect(refused.fault?.text).toMatch(/kms-2: no trust established with KMS server kms-2/)
+    await ok(lab, { op: 'kms.start', name: 'kms-1' }, { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' }, { op: 'kms.stop', name: 'kms-1' })
+    expect(get(lab, 'vcenter', 'vcenter').persisted.providers.kp.trust.servers['kms-2']).toMatchObject({ clientTrustServer: true, serverTrustClient: true })
+    await ok(lab, { op: 'vm.encrypt', name: 'vm1' })
+  })
 
   it('7 key persistence narration agrees with itself (vsphere-facts.md#key-persistence)', async () => {
     const lab = await encryptedVmLab()
@@ -76,7 +98,28 @@ describe('issue 11: the lab never lies', () => {
     expect(get(lab, 'vm', 'vm1').cryptoState).toBe('unlocked')
   })
 
+  it('8 the .vmsn of an encrypted VM is encrypted, and the .vmx points at the delta disk (vsphere-facts.md#vm-files-encrypted, #snapshot-redirects-disk)', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vm.snapshot', name: 'vm1' })
+    const vm = get(lab, 'vm', 'vm1')
+    const files = get(lab, 'datastore', 'ds-c1').persisted.files
+    const vmsn = files[vm.snapshots[0].vmsn]
+    expect(vmsn.text).toBeUndefined()
+    expect(isEnvelope(vmsn.data!)).toBe(true)
+    expect(readEnvelope(vmsn.data!).header.keyId).toBe(vm.keyId)
+    expect(fromUtf8(vmsn.data!)).not.toMatch(/displayName/)
+    const vmx = parseVmx(files[vm.files.vmx].text!)
+    expect(vmx['scsi0:0.fileName']).toBe('vm1-000001.vmdk')
+  })
 
+  it('8 a plain VM’s snapshot: the .vmx points at the delta disk too', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.snapshot', name: 'vm1' }, { op: 'vm.snapshot', name: 'vm1' })
+    const vm = get(lab, 'vm', 'vm1')
+    expect(parseVmx(get(lab, 'datastore', 'ds-c1').persisted.files[vm.files.vmx].text!)['scsi0:0.fileName']).toBe('vm1-000002.vmdk')
+    await ok(lab, { op: 'vm.deleteSnapshots', name: 'vm1' })
+    expect(parseVmx(get(lab, 'datastore', 'ds-c1').persisted.files[vm.files.vmx].text!)['scsi0:0.fileName']).toBe('vm1.vmdk')
+  })
 
   it('9 after a reboot vCenter pushes every key the host needs for its cluster (vsphere-facts.md#reboot-pushes-cluster-keys)', async () => {
     const lab = await encryptedVmLab()
@@ -103,4 +146,19 @@ describe('issue 11: the lab never lies', () => {
     ])
   })
 
+  it('11 VMX core files of encrypted VMs are encrypted with the VM key (vsphere-facts.md#vmx-core-dump-key)', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
+    const [crash] = await ok(lab, { op: 'host.crash', name: 'esx-01' })
+    const host = get(lab, 'host', 'esx-01')
+    const kek = get(lab, 'vm', 'vm1').keyId
+    const vmxCores = Object.entries(host.persisted.varCore).filter(([name]) => name.startsWith('vmx-'))
+    expect(vmxCores).toHaveLength(1)
+    const [, file] = vmxCores[0]
+    expect(readEnvelope(file.subarray(ZDUMP_HEADER_SIZE)).header.keyId).toBe(kek)
+    expect(fromUtf8(file)).not.toMatch(/top secret payroll/)
+    const told = crash.events.find((e) => e.message.id === 'host.coredump.vmx')!
+    expect(told.text).toMatch(/VM key/)
+    expect(told.text).toMatch(/vmmcores\.ve/)
+  })
 })

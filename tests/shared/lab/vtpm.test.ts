@@ -1,4 +1,4 @@
-// A virtual TPM (docs/vsphere-facts-domain.md F-vtpm): it needs a key provider, it encrypts the VM home files (its
+// A virtual TPM (docs/vsphere-facts.md#f-vtpm): it needs a key provider, it encrypts the VM home files (its
 // state is in the NVRAM) but not the disks, a VM with a vTPM cannot be decrypted, and clones copy or replace it.
 
 import { describe, expect, it } from 'vitest'

@@ -49,7 +49,12 @@ describe('reading the lab as the window shows it', () => {
     const { states } = await replayCommands([...setup], 5)
     const end = states.at(-1)!
     const byName = Object.fromEntries(hosts(end).map((h) => [h.name, h]))
-    expect(byName['esx-01'].dumps).toEqual([{ name: 'vmkernel-zdump.1', encrypted: true, keyId: byName['esx-01'].hostKeyId }])
+    // beside the vmkernel dump, the core file of the running encrypted VM's VMX process, encrypted with its KEK
+    const kek = vms(end).find((v) => v.name === 'enc')!.keyId
+    expect(byName['esx-01'].dumps).toEqual([
+      { name: 'vmkernel-zdump.1', encrypted: true, keyId: byName['esx-01'].hostKeyId },
+      { name: 'vmx-zdump.enc.2', encrypted: true, keyId: kek }
+    ])
     expect(byName['esx-09'].dumps).toEqual([{ name: 'vmkernel-zdump.1', encrypted: false, keyId: null }])
     expect(byName['esx-01'].cryptoState).toBe('safe')
     expect(byName['esx-09'].cryptoState).toBe('incapable')

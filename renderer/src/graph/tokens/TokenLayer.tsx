@@ -10,6 +10,7 @@ import { memo, useContext, useRef } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import type { EventView } from '../../../../shared/api/contract'
 import type { Flight } from '../../playback/clock'
+import { toldSeq } from '../../playback/story'
 import { eventAt } from '../../store/timelineModel'
 import { useClockedAnimation } from '../../hooks/useClockedAnimation'
 import { useCurrentSeq } from '../../hooks/useCurrentSeq'
@@ -87,12 +88,16 @@ export const TokenLayer = memo(function TokenLayer() {
   const graph = useContext(GraphContext)
   const flights = useLabStore((s) => s.clock.flights) ?? NO_FLIGHTS
   const timeline = useLabStore((s) => s.timeline)
+  // At story pace a token stands for a whole step: it travels the route of the step's telling message.
+  const story = useLabStore((s) => s.story)
+  const pace = useLabStore((s) => s.pace)
   const current = useCurrentSeq()
   const reduced = useReducedMotion()
   if (!graph || !timeline) return null
   const box = (id: string) => graph.layout.nodes.get(id)
-  const inAir = flights.map((f) => ({ flight: f, event: eventAt(timeline, f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
-  const resting = inAir.length === 0 && current !== null ? eventAt(timeline, current) : undefined
+  const told = (seq: number) => eventAt(timeline, toldSeq(story, pace, seq))
+  const inAir = flights.map((f) => ({ flight: f, event: told(f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
+  const resting = inAir.length === 0 && current !== null ? told(current) : undefined
   const last = inAir.length - 1
   return (
     <ViewportPortal>

@@ -6,6 +6,7 @@ import type { LabCommand } from '../../../../shared/lab/commands/schema'
 import { lastSeq } from '../timelineModel'
 import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
 import type { TimelineSlice } from './timelineSlice'
+import type { UiSlice } from './uiSlice'
 
 export interface CommandSlice {
   state: CommandSliceState
@@ -14,7 +15,11 @@ export interface CommandSlice {
   runOne(command: LabCommand): Promise<CommandResult | null>
 }
 
-export function createCommandSlice({ api, set, get }: SliceKit, timeline: Pick<TimelineSlice, 'playFrom' | 'inBulk'>): CommandSlice {
+export function createCommandSlice(
+  { api, set, get }: SliceKit,
+  timeline: Pick<TimelineSlice, 'playFrom' | 'inBulk'>,
+  ui: Pick<UiSlice, 'mayReplace'>
+): CommandSlice {
   const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
 
   async function call<T>(fn: () => Promise<T>): Promise<T | null> {
@@ -62,7 +67,23 @@ export function createCommandSlice({ api, set, get }: SliceKit, timeline: Pick<T
     async rewindTo(seq) {
       await call(() => api.rewind(seq))
     },
+    async undo() {
+      const s = get()
+      if (!s.timeline || s.timeline.commands.length === 0) return
+      const done = await call(() => api.undo())
+      if (done) s.actions.notify({ kind: 'info', key: 'notice.undone' })
+    },
+    async redo() {
+      const t = get().timeline
+      if (!t?.undone) return
+      const result = await call(() => api.redo())
+      if (!result) return
+      const { notify } = get().actions
+      if (result.fault) notify({ kind: 'error', fault: result.fault })
+      else notify({ kind: 'info', key: 'notice.redone' })
+    },
     async newLab(seed) {
+      if (!(await ui.mayReplace())) return
       await call(() => api.newLab({ seed }))
       set({ scenario: null })
     },
@@ -70,12 +91,14 @@ export function createCommandSlice({ api, set, get }: SliceKit, timeline: Pick<T
       return call(() => api.saveLab({}))
     },
     async openLab() {
+      if (!(await ui.mayReplace())) return null
       return call(() => api.openLab({}))
     },
     async exportLab() {
       return call(() => api.exportLab())
     },
     async importLab(text) {
+      if (!(await ui.mayReplace())) return null
       return call(() => api.importLab(text))
     },
     async readFile(componentId, path) {

@@ -7,11 +7,13 @@ import { nextScriptStep, type LoadedScenario } from '../../scenarios/lessonProgr
 import { messageOf, type LessonActions, type LessonSliceState, type SliceKit } from '../types'
 import type { CommandSlice } from './commandSlice'
 import type { TimelineSlice } from './timelineSlice'
+import type { UiSlice } from './uiSlice'
 
 export function createLessonSlice(
   { api, set, get }: SliceKit,
   timeline: Pick<TimelineSlice, 'withClock' | 'bulk'>,
-  commands: Pick<CommandSlice, 'runOne'>
+  commands: Pick<CommandSlice, 'runOne'>,
+  ui: Pick<UiSlice, 'mayReplace'>
 ): { state: LessonSliceState; actions: LessonActions } {
   const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
   const toStart = () => {
@@ -21,6 +23,7 @@ export function createLessonSlice(
 
   const actions: LessonActions = {
     async loadScenario(scenario) {
+      if (!(await ui.mayReplace())) return
       set({ busy: 'busy.scenario' })
       timeline.bulk(1)
       try {
@@ -44,6 +47,7 @@ export function createLessonSlice(
       toStart()
     },
     async startLessonByHand(scenario) {
+      if (!(await ui.mayReplace())) return
       set({ busy: 'busy.scenario' })
       try {
         // The lesson's seed, so a class doing it by hand sees the same key IDs as the script would make.

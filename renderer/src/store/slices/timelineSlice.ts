@@ -5,12 +5,19 @@
 import type { LabPush } from '../../../../shared/api/contract'
 import { MAX_HISTORY_PAGE } from '../../../../shared/api/limits'
 import * as clockFns from '../../playback/clock'
-import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleSeqs } from '../../playback/filters'
-import { appendEvents, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type TimelineModel } from '../timelineModel'
+import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
+import { extendStory, storySeqs, storySteps, type Pace, type StoryStep } from '../../playback/story'
+import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type TimelineModel } from '../timelineModel'
 import { messageOf, type SliceKit, type TimelineActions, type TimelineSliceState } from '../types'
 import type { ChecksSlice } from './checksSlice'
 
 export const RECENT_EVENTS = 3000
+
+/** What the timeline shows and plays at a pace (see TimelineSliceState.visible). */
+export function shownSeqs(t: TimelineModel, filter: EventFilter, pace: Pace, story: readonly StoryStep[]): number[] {
+  if (pace === 'wire') return visibleSeqs(t.events, filter)
+  return isFiltering(filter) ? storySeqs(story, visibleSeqs(t.events, filter)) : story.map((s) => s.last)
+}
 
 export interface TimelineSlice {
   state: TimelineSliceState
@@ -70,8 +77,15 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     advance()
   }
 
-  function setTimeline(timeline: TimelineModel, visible?: number[]): void {
-    set({ timeline, visible: visible ?? visibleSeqs(timeline.events, get().filter), checks: checks.checksFor(timeline) })
+  /**
+   * The new timeline with its story steps and what is shown. `appendedTo`: the timeline it only appended events to
+   * (the steps are extended, and the wire list too when `visible` is given), else everything is grouped again.
+   */
+  function setTimeline(timeline: TimelineModel, appendedTo?: TimelineModel, visible?: number[]): void {
+    const s = get()
+    const story = appendedTo ? extendStory(s.story, timeline.events, timeline.baseSeq, appendedTo.events.length) : storySteps(timeline.events)
+    const shown = s.pace === 'wire' && visible ? visible : shownSeqs(timeline, s.filter, s.pace, story)
+    set({ timeline, story, visible: shown, checks: checks.checksFor(timeline) })
   }
 
   function applyPush(push: LabPush): void {
@@ -92,15 +106,17 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
       return
     }
     const end = lastSeq(t)
-    const next = appendEvents(t, push.events, push.command)
+    const appended = appendEvents(t, push.events, push.command)
+    // How many commands the host can still restore with redo travels with each push (a new command clears it).
+    const next = appended && { ...appended, undone: push.undone ?? 0 }
     if (!next) {
       void reload()
       return
     }
     const fresh = next.events.slice(t.events.length)
-    const visible = isFiltering(s.filter) ? [...s.visible, ...visibleSeqs(fresh, s.filter)] : [...s.visible, ...fresh.map((e) => e.seq)]
+    const visible = s.pace !== 'wire' ? undefined : isFiltering(s.filter) ? [...s.visible, ...visibleSeqs(fresh, s.filter)] : [...s.visible, ...fresh.map((e) => e.seq)]
     const following = t.cursor === end && s.clock.flights.length === 0
-    setTimeline(next, visible)
+    setTimeline(next, t, visible)
     if (bulk > 0 || !following || s.clock.playing) {
       if (s.clock.playing) advance()
       return
@@ -223,9 +239,25 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     setOverlap(overlap) {
       withClock((c) => clockFns.setOverlap(c, overlap))
     },
+    finishCommand() {
+      const s = get()
+      const t = s.timeline
+      if (!t) return
+      const seq = s.clock.flights.length ? s.clock.flights[0].seq : t.cursor + 1
+      const event = eventAt(t, seq)
+      const command = event ? t.commands[event.command] : undefined
+      if (command) seekTo(command.lastSeq)
+    },
+    setPace(pace) {
+      const s = get()
+      const t = s.timeline
+      set({ pace, visible: t ? shownSeqs(t, s.filter, pace, s.story) : [] })
+      advance()
+    },
     setFilter(filter) {
-      const t = get().timeline
-      set({ filter, visible: t ? visibleSeqs(t.events, filter) : [] })
+      const s = get()
+      const t = s.timeline
+      set({ filter, visible: t ? shownSeqs(t, filter, s.pace, s.story) : [] })
       advance()
     },
     selectComponent(id) {
@@ -263,6 +295,8 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
       timeline: null,
       clock: clockFns.initialClock(0, scheduler.now()),
       filter: SHOW_ALL,
+      pace: options.pace ?? 'story',
+      story: [],
       visible: [],
       selection: { component: null, event: null, tab: 'events' },
       checkpoints: [],

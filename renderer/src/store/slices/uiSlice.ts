@@ -1,22 +1,54 @@
 // Dialogs, menus, notices and settings: what only the window has. No host calls here.
 
 import { DEFAULT_SETTINGS, readSettings } from '../settings'
-import type { Notice, SliceKit, UiActions, UiSliceState } from '../types'
+import { lastSeq } from '../timelineModel'
+import type { Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState } from '../types'
 
 /** Only the latest few notices: a burst of commands should not bury the graph (the last error stays). */
 export function keepNotices(notices: readonly Notice[], notice: Notice): Notice[] {
   return [...notices.filter((x) => x.kind === 'error').slice(-1), ...notices.filter((x) => x.kind !== 'error').slice(-1), notice].slice(-3)
 }
 
-export function createUiSlice({ set, get, options }: SliceKit): { state: UiSliceState; actions: UiActions } {
+export interface UiSlice {
+  state: UiSliceState
+  actions: UiActions
+  /**
+   * Before a lab is replaced (new lab, open, import, a lesson): true when it may go — nothing unsaved, or the person
+   * saved it or chose to discard the changes; false when they kept it.
+   */
+  mayReplace(): Promise<boolean>
+}
+
+export function createUiSlice({ set, get, options }: SliceKit): UiSlice {
   let noticeId = 0
+  let answer: ((choice: ReplaceChoice) => void) | null = null
   const patchUi = (patch: Partial<UiSliceState['ui']>) => set((s) => ({ ui: { ...s.ui, ...patch } }))
   return {
     state: {
       settings: readSettings(options.settings?.load(), { ...DEFAULT_SETTINGS, language: options.defaultLanguage ?? DEFAULT_SETTINGS.language }),
       busy: null,
       notices: [],
-      ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0 }
+      ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0, replaceAsk: false }
+    },
+    async mayReplace() {
+      const t = get().timeline
+      // A lab with nothing in it, or saved as it is, goes without a question.
+      if (!t || !t.file.dirty || lastSeq(t) === 0) return true
+      // A lesson as its script left it is made again by choosing the lesson: nothing of the person's own is lost.
+      const lesson = get().scenario
+      if (lesson?.mode === 'watch' && t.commands.length <= lesson.commandIndex.length) return true
+      // One question at a time: a second replace while it is open waits for nothing and does not happen.
+      if (get().ui.replaceAsk) return false
+      patchUi({ replaceAsk: true })
+      for (;;) {
+        const choice = await new Promise<ReplaceChoice>((resolve) => (answer = resolve))
+        if (choice === 'cancel') break
+        if (choice === 'discard') return (patchUi({ replaceAsk: false }), true)
+        // Saved: go on. Not saved (no file chosen, a write error): the question stays.
+        if (await get().actions.saveLab()) return (patchUi({ replaceAsk: false }), true)
+      }
+      patchUi({ replaceAsk: false })
+      return false
     },
     actions: {
       setSettings(patch) {
@@ -47,6 +79,11 @@ export function createUiSlice({ set, get, options }: SliceKit): { state: UiSlice
       },
       setNewLabOpen(open) {
         patchUi({ newLab: open })
+      },
+      answerReplace(choice) {
+        const a = answer
+        answer = null
+        a?.(choice)
       },
       requestFit() {
         set((s) => ({ ui: { ...s.ui, fitRequest: s.ui.fitRequest + 1 } }))

@@ -1,5 +1,5 @@
 // vm-support with a password (host.vmSupport): a support bundle whose encrypted core dumps are recrypted to an
-// incident key locked by the password (docs/vsphere-facts-domain.md F-support). Needs Global.Diagnostics.
+// incident key locked by the password (docs/vsphere-facts.md#f-support). Needs Global.Diagnostics.
 
 import { requirePrivilege } from '../../services/privileges'
 import { requireDumpKeys, takeVmSupportBundle } from '../../services/vmSupport'

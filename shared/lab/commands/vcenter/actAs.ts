@@ -1,5 +1,5 @@
 // Act as user (vcenter.actAs): the user whose privileges vCenter checks from now on — an administrator, or an
-// operator with the No cryptography administrator role (docs/vsphere-facts-domain.md F-privileges).
+// operator with the No cryptography administrator role (docs/vsphere-facts.md#f-privileges).
 
 import { say } from '../../context'
 import { fault } from '../../faults'

@@ -1,5 +1,5 @@
 // Add disk (vm.addDisk): a new disk in clear, or encrypted from the start with a DEK of its own. An encrypted disk
-// cannot belong to an unencrypted VM (docs/vsphere-facts-domain.md F-perdisk).
+// cannot belong to an unencrypted VM (docs/vsphere-facts.md#f-perdisk).
 
 import { say } from '../../context'
 import { fault } from '../../faults'

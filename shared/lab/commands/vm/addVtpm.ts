@@ -1,5 +1,5 @@
 // Add vTPM (vm.addVtpm): its state lives in the NVRAM, so the VM home is encrypted with a key from the default
-// provider when it is not yet — the disks are not (docs/vsphere-facts-domain.md F-vtpm).
+// provider when it is not yet — the disks are not (docs/vsphere-facts.md#f-vtpm).
 
 import { say } from '../../context'
 import { fault } from '../../faults'

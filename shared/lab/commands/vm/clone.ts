@@ -1,5 +1,5 @@
 // Clone VM (vm.clone): the copy keeps the parent's keys, or is encrypted, decrypted or recrypted on the way; a vTPM
-// is copied with its secrets or replaced by a new, blank one (docs/vsphere-facts-domain.md F-perdisk, F-vtpm).
+// is copied with its secrets or replaced by a new, blank one (docs/vsphere-facts.md#f-perdisk, #f-vtpm).
 
 import { say } from '../../context'
 import { fault } from '../../faults'

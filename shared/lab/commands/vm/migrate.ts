@@ -1,5 +1,5 @@
 // Migrate (vMotion) (vm.migrate). An encrypted VM always moves with encrypted vMotion; an unencrypted one as its
-// setting says — Disabled sends its memory in clear (docs/vsphere-facts-domain.md F-vmotion).
+// setting says — Disabled sends its memory in clear (docs/vsphere-facts.md#f-vmotion).
 
 import { gcm } from '@noble/ciphers/aes.js'
 import { concatBytes, toHex, utf8 } from '../../../crypto/bytes'

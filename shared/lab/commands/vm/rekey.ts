@@ -1,34 +1,38 @@
 // Rekey VM (vm.rekey): shallow — a new KEK locks the same internal keys; deep — new internal keys rewrite the data.
 
 import { say, type CommandContext } from '../../context'
-import { type VmComponent } from '../../model'
+import { type DatastoreFile, type VmComponent } from '../../model'
+import { openEnvelope, sealEnvelope } from '../../../crypto/envelope'
+import { fromUtf8, utf8 } from '../../../crypto/bytes'
+import { withBundle } from '../../files/vmx'
 import { datastoreOf, readFile, writeFiles } from '../../services/datastore'
 import { requireEncryptionCapable } from '../../services/hostCrypto'
-import { generateInternalKey, readLocator } from '../../services/keySafe'
+import { generateInternalKey, readLocator, type KekMaterial } from '../../services/keySafe'
 import { requirePrivilege } from '../../services/privileges'
 import { recordKeyId, requireVcenterRunning } from '../../services/vcenterKeys'
 import { newKekForCluster, openVmKeys } from '../../services/vmEncryption'
 import { readVmBundle, relockKeySafes, rewriteDisk, rewriteHome } from '../../services/vmFiles'
 import { formatDescriptor } from '../../files/vmdk'
-import { withBundle } from '../../files/vmx'
 import { requireEncrypted, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../checks'
 import type { CommandHandler } from '../handler'
 import { vmHost } from './steps'
 
-// A snapshot keeps its own copy of the configuration (.vmsn) and its delta descriptor; both carry a key safe, so a
-// shallow rekey re-locks them too, or the snapshot could not be reverted to once the old KEK is gone.
-function relockSnapshots(ctx: CommandContext, vm: VmComponent): void {
+// A snapshot keeps its own delta descriptor (with its disk's key safe) and its encrypted .vmsn (the configuration with
+// its bundle); a shallow rekey re-locks both to the new KEK, or the snapshot could not be reverted to once the old KEK is gone.
+function relockSnapshots(ctx: CommandContext, vm: VmComponent, oldKek: Uint8Array, kek: KekMaterial): void {
   if (!vm.snapshots.length) return
   const ds = datastoreOf(ctx, vm)
-  const bundle = readVmBundle(ctx, vm)!.text
   const diskLocator = readLocator(ctx, vm, { disk: vm.disks[0] })
-  const files: Record<string, { kind: 'vmdk' | 'vmsn'; text: string }> = {}
+  const bundle = readVmBundle(ctx, vm)!.text
+  const files: Record<string, DatastoreFile> = {}
   for (const s of vm.snapshots) {
     files[s.deltaDescriptor] = {
       kind: 'vmdk',
       text: formatDescriptor({ flat: s.deltaData, sectors: 1, encryptionKeys: diskLocator, parentDescriptor: vm.disks[0].descriptor })
     }
-    files[s.vmsn] = { kind: 'vmsn', text: withBundle(readFile(ctx, ds, s.vmsn).text!, bundle) }
+    const { plaintext } = openEnvelope(readFile(ctx, ds, s.vmsn).data!, oldKek)
+    const config = withBundle(fromUtf8(plaintext), bundle)
+    files[s.vmsn] = { kind: 'vmsn', data: sealEnvelope({ keyId: kek.keyId, wrappingKey: kek.material, plaintext: utf8(config), content: 'vmsn', random: (n) => ctx.tx.random(n) }) }
   }
   writeFiles(ctx, ds, files)
 }
@@ -51,6 +55,7 @@ export const vmRekey: CommandHandler<'vm.rekey'> = {
     let vm = requireVm(ctx, cmd.name)
     say(ctx, 'command', 'vcenter', vm.id, cmd.deep ? 'vm.rekey.deep.start' : 'vm.rekey.shallow.start', { vm: vm.name, keyId: vm.keyId! })
     const old = openVmKeys(ctx, vm, vmHost(ctx, vm))
+    const oldKek = vmHost(ctx, vm).memory.keyCache[vm.keyId!].material
     const kek = await newKekForCluster(ctx, vm, vmHost(ctx, vm), vm.providerId!)
     const host = vmHost(ctx, vm)
     if (cmd.deep) {
@@ -59,7 +64,7 @@ export const vmRekey: CommandHandler<'vm.rekey'> = {
         if (key) vm = rewriteDisk(ctx, vm, host, i, { from: key, to: generateInternalKey(ctx, vm, host, { disk: vm.disks[i] }), kek })
     } else {
       vm = relockKeySafes(ctx, vm, host, kek, { home: old.home!, disks: old.disks })
-      relockSnapshots(ctx, vm)
+      relockSnapshots(ctx, vm, oldKek, kek)
     }
     recordKeyId(ctx, 'vmKeys', vm.name, kek)
   }

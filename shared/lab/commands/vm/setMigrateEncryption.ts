@@ -1,5 +1,5 @@
 // Set encrypted vMotion (vm.setMigrateEncryption): Disabled, Opportunistic or Required for an unencrypted VM; an
-// encrypted VM always migrates encrypted and cannot change it (docs/vsphere-facts-domain.md F-vmotion).
+// encrypted VM always migrates encrypted and cannot change it (docs/vsphere-facts.md#f-vmotion).
 
 import { say } from '../../context'
 import { fault } from '../../faults'

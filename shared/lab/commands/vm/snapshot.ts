@@ -7,6 +7,9 @@ import { fault } from '../../faults'
 import { datastoreOf, readFile, writeFiles } from '../../services/datastore'
 import { openKeySafe, readLocator } from '../../services/keySafe'
 import { formatDescriptor } from '../../files/vmdk'
+import { sealEnvelope } from '../../../crypto/envelope'
+import type { DatastoreFile } from '../../model'
+import { writeVmx } from '../../services/vmFiles'
 import { requireKekInCache, requireVm } from '../checks'
 import type { CommandHandler } from '../handler'
 import { vmHost } from './steps'
@@ -36,8 +39,23 @@ export const vmSnapshot: CommandHandler<'vm.snapshot'> = {
     let grain: Uint8Array = new Uint8Array(SECTOR_SIZE)
     grain.set(utf8(`delta grain of ${vm.name} ${snap.name}`))
     if (disk.keyId) grain = ctx.deps.diskCipher.encryptSectors(openKeySafe(ctx, vm, host, { disk }), grain)
+    // The .vmsn keeps the configuration as it was; an encrypted VM's .vmsn is encrypted like its NVRAM. The lab seals
+    // it in its envelope under the VM's KEK; ESXi encrypts it with a key from the .vmx bundle (its file container).
+    const config = readFile(ctx, ds, vm.files.vmx).text!
+    const vmsn: DatastoreFile = vm.keyId
+      ? {
+          kind: 'vmsn',
+          data: sealEnvelope({
+            keyId: vm.keyId,
+            wrappingKey: host.memory.keyCache[vm.keyId].material,
+            plaintext: utf8(config),
+            content: 'vmsn',
+            random: (n) => ctx.tx.random(n)
+          })
+        }
+      : { kind: 'vmsn', text: config }
     writeFiles(ctx, ds, {
-      [snap.vmsn]: { kind: 'vmsn', text: readFile(ctx, ds, vm.files.vmx).text },
+      [snap.vmsn]: vmsn,
       [snap.deltaDescriptor]: {
         kind: 'vmdk',
         text: formatDescriptor({ flat: snap.deltaData, sectors: 1, encryptionKeys: locator, parentDescriptor: disk.descriptor })
@@ -48,6 +66,7 @@ export const vmSnapshot: CommandHandler<'vm.snapshot'> = {
       d.snapshots.push(snap)
       d.persisted.files.push(snap.vmsn, snap.deltaDescriptor, snap.deltaData)
     })
+    writeVmx(ctx, vm)
     say(ctx, 'file.write', host.id, ds.id, disk.keyId ? 'vm.snapshot.encrypted' : 'vm.snapshot.plain', { vm: vm.name, snapshot: snap.name }, {
       payload: { kind: 'disk', bytes: SECTOR_SIZE, encrypted: Boolean(disk.keyId) }
     })
