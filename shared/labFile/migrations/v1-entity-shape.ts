@@ -1,8 +1,9 @@
 // The lab's components as format 1 saved them → the shape this version keeps (same format version 2 container
 // step, its own function). Before this shape a VM had one disk, described in `files` with `diskBytes`, and one
 // DEK that encrypted both that disk and the NVRAM and was locked by the VM's KEK in the .vmx bundle and, the same
-// locator, in the descriptor; vCenter had no user session. Now a VM has a list of `disks` (each with its own key
-// safe in its descriptor), a VM home key locking the NVRAM, a vTPM flag, and vCenter acts as a user.
+// locator, in the descriptor; vCenter had no user session and trusted a key provider as a whole. Now a VM has a list of `disks` (each with its own key
+// safe in its descriptor), a VM home key locking the NVRAM, a vTPM flag; vCenter acts as a user and trusts each
+// KMS server on its own.
 //
 // The migration fills the new fields the way `vm.create`/`vm.encrypt` build them, without touching any file on a
 // datastore: the one DEK becomes both the VM home key and disk scsi0:0's DEK, which is exactly what the .vmx
@@ -30,10 +31,31 @@ function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Uint8Array)
 }
 
-function migrateVcenter(vcenter: Json): Json {
+/**
+ * vCenter now trusts each KMS server on its own (`trust.servers`). Format 1 trusted a provider as a whole, every
+ * server of it included (also ones added after trust was established): those are the servers trusted now.
+ */
+function migrateProviders(providers: Json, kmsServers: Json[]): Json {
+  const out: Json = {}
+  for (const [name, provider] of Object.entries(providers)) {
+    const trust = isObject(provider) ? provider.trust : undefined
+    if (!isObject(provider) || !isObject(trust) || 'servers' in trust) {
+      out[name] = provider
+      continue
+    }
+    const trusted = trust.mode === null || trust.mode === undefined ? [] : kmsServers.filter((k) => k.provider === name)
+    const servers = Object.fromEntries(trusted.map((k) => [k.name as string, { clientTrustServer: true, serverTrustClient: true }]))
+    out[name] = { ...provider, trust: { ...trust, servers } }
+  }
+  return out
+}
+
+function migrateVcenter(vcenter: Json, kmsServers: Json[]): Json {
   const persisted = vcenter.persisted
-  if (!isObject(persisted) || 'session' in persisted) return vcenter
-  return { ...vcenter, persisted: { ...persisted, session: { ...ADMINISTRATOR_SESSION } } }
+  if (!isObject(persisted)) return vcenter
+  const providers = isObject(persisted.providers) ? migrateProviders(persisted.providers, kmsServers) : persisted.providers
+  const session = 'session' in persisted ? persisted.session : { ...ADMINISTRATOR_SESSION }
+  return { ...vcenter, persisted: { ...persisted, providers, session } }
 }
 
 function migrateVm(vm: Json): Json {
@@ -85,9 +107,10 @@ function migrateHost(host: Json): Json {
 export function migrateEntityShape(doc: Json): Json {
   if (!isObject(doc.entities)) return doc
   const entities: Json = {}
+  const kmsServers = Object.values(doc.entities).filter((e): e is Json => isObject(e) && e.kind === 'kms')
   for (const [id, entity] of Object.entries(doc.entities)) {
     if (!isObject(entity)) entities[id] = entity
-    else if (entity.kind === 'vcenter') entities[id] = migrateVcenter(entity)
+    else if (entity.kind === 'vcenter') entities[id] = migrateVcenter(entity, kmsServers)
     else if (entity.kind === 'vm') entities[id] = migrateVm(entity)
     else if (entity.kind === 'host') entities[id] = migrateHost(entity)
     else entities[id] = entity
@@ -99,6 +122,11 @@ export function migrateEntityShape(doc: Json): Json {
 export function hasOldEntityShape(doc: Json): boolean {
   if (!isObject(doc.entities)) return false
   return Object.values(doc.entities).some(
-    (e) => isObject(e) && ((e.kind === 'vm' && !('disks' in e)) || (e.kind === 'vcenter' && isObject(e.persisted) && !('session' in e.persisted)))
+    (e) => isObject(e) && ((e.kind === 'vm' && !('disks' in e)) || (e.kind === 'vcenter' && isObject(e.persisted) && !vcenterInCurrentShape(e.persisted)))
   )
+}
+
+function vcenterInCurrentShape(persisted: Json): boolean {
+  const providers = isObject(persisted.providers) ? Object.values(persisted.providers) : []
+  return 'session' in persisted && providers.every((p) => isObject(p) && isObject(p.trust) && 'servers' in p.trust)
 }

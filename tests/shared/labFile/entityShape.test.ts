@@ -24,7 +24,17 @@ const oldDoc = () => ({
   format: 'keyflow-lab',
   version: 2,
   entities: {
-    vcenter: { id: 'vcenter', kind: 'vcenter', persisted: { providers: {}, defaultProvider: 'kp' } },
+    vcenter: {
+      id: 'vcenter',
+      kind: 'vcenter',
+      persisted: {
+        providers: { kp: { name: 'kp', trust: { mode: 'vcenter-root-ca' } }, other: { name: 'other', trust: { mode: null } } },
+        defaultProvider: 'kp'
+      }
+    },
+    'kms:kms-1': { id: 'kms:kms-1', kind: 'kms', name: 'kms-1', provider: 'kp' },
+    'kms:kms-2': { id: 'kms:kms-2', kind: 'kms', name: 'kms-2', provider: 'kp' },
+    'kms:kms-3': { id: 'kms:kms-3', kind: 'kms', name: 'kms-3', provider: 'other' },
     'vm:hr-01': {
       id: 'vm:hr-01',
       kind: 'vm',
@@ -64,7 +74,12 @@ describe('format-1 components → the current shape', () => {
     expect('diskBytes' in vm).toBe(false)
     expect(vm.vtpm).toBe(false)
     expect((vm.persisted as { files: string[] }).files).toEqual(vmFileList(vm as never))
-    expect((out.entities.vcenter.persisted as { session: unknown }).session).toEqual({ user: ADMINISTRATOR_USER, role: 'administrator' })
+    const vcenter = out.entities.vcenter.persisted as { session: unknown; providers: Record<string, { trust: { servers: unknown } }> }
+    expect(vcenter.session).toEqual({ user: ADMINISTRATOR_USER, role: 'administrator' })
+    // Format 1 trusted a provider as a whole: each of its servers is trusted now, as provider.trust marks them.
+    const both = { clientTrustServer: true, serverTrustClient: true }
+    expect(vcenter.providers.kp.trust.servers).toEqual({ 'kms-1': both, 'kms-2': both })
+    expect(vcenter.providers.other.trust.servers).toEqual({})
     // The one DEK opened both the disk and the NVRAM: it is now the VM home key and disk scsi0:0's DEK.
     const cache = (out.entities['host:esx-01'].memory as { keyCache: Record<string, { keyId: string; material: Uint8Array; vm?: string }> }).keyCache
     expect(Object.keys(cache)).toEqual(['kek-1', 'dek:hr-01/home', 'dek:hr-01/scsi0:0'])
