@@ -61,8 +61,22 @@ export function parseUrl(target: string | undefined): URL | null {
   }
 }
 
-function pathOf(target: string | undefined): string | null {
-  return parseUrl(target)?.pathname ?? null
+/**
+ * The checks every page request of a lab host passes (presenter's and viewers'): this host's name, a read method, a
+ * URL of ours. A request that fails one is answered here; the URL is returned for the rest.
+ */
+export function pageRequestUrl(req: IncomingMessage, res: ServerResponse, hostHeader: string, headers: Record<string, string>): URL | null {
+  if (req.headers.host !== hostHeader) {
+    res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden: unexpected Host header')
+    return null
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
+    return null
+  }
+  const url = parseUrl(req.url)
+  if (!url) res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request: malformed URL')
+  return url
 }
 
 const statusText = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' } as const
@@ -94,19 +108,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = securityHeaders()
-    if (req.headers.host !== hostHeader) {
-      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden: unexpected Host header')
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
-      return
-    }
-    const pathname = pathOf(req.url)
-    if (pathname === null) {
-      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request: malformed URL')
-      return
-    }
+    const url = pageRequestUrl(req, res, hostHeader, headers)
+    if (!url) return
+    const pathname = url.pathname
     const file = await loadStatic(options.rendererDir, pathname)
     res.writeHead(file.status, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
     res.end(req.method === 'HEAD' ? undefined : file.body)

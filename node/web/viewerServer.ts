@@ -11,7 +11,7 @@ import type { LabApi } from '../../shared/api/contract'
 import { VIEWER_PARAM } from '../../shared/api/sharing'
 import { WIRE_PATH } from '../../shared/api/wire'
 import { securityHeaders } from '../../shared/web/csp'
-import { newToken, parseUrl, refuseUpgrade, sameSecret } from './server'
+import { newToken, pageRequestUrl, parseUrl, refuseUpgrade, sameSecret } from './server'
 import { loadStatic } from './staticFiles'
 import type { ViewerHub } from './viewerHub'
 import { attachViewer } from './viewerSession'
@@ -65,19 +65,8 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = securityHeaders()
-    if (req.headers.host !== hostHeader) {
-      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain' }).end('forbidden: unexpected Host header')
-      return
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('method not allowed')
-      return
-    }
-    const url = parseUrl(req.url)
-    if (!url) {
-      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('bad request')
-      return
-    }
+    const url = pageRequestUrl(req, res, hostHeader, headers)
+    if (!url) return
     const file = await loadStatic(options.rendererDir, url.pathname)
     res.writeHead(file.status, { ...headers, 'Content-Type': file.contentType, 'Content-Length': file.body.length })
     res.end(req.method === 'HEAD' ? undefined : file.body)
@@ -85,6 +74,8 @@ export async function startViewerServer(options: ViewerServerOptions): Promise<V
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_MESSAGE_BYTES })
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // After an upgrade the socket is ours: without this a reset by the peer would be an uncaught 'error'.
+    socket.on('error', () => socket.destroy())
     const url = parseUrl(req.url)
     if (!url) return refuseUpgrade(socket, 400, 'bad request')
     if (url.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404, 'not found')

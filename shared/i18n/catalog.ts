@@ -403,7 +403,7 @@ export const catalog: Record<string, Entry> = {
   },
   'host.preparedWithoutHostKey': {
     en: '{host} has no host key in its key cache ({keyId} was lost with its memory): it is prepared, not crypto safe, until vCenter pushes the key again.',
-    de: '{host} hat keinen Host-Schlüssel im Cache ({keyId} ging mit dem Arbeitsspeicher verloren): Er ist prepared, nicht krypto-sicher, bis vCenter den Schlüssel erneut überträgt.'
+    de: '{host} hat keinen Host-Schlüssel im Cache ({keyId} ging mit dem Arbeitsspeicher verloren): Er ist vorbereitet (prepared), nicht sicher, bis vCenter den Schlüssel erneut überträgt.'
   },
   'host.reconnect.vcenterBack': {
     en: '{host} reconnects to vCenter, which is back; vCenter pushes the host key again if the host lost it. VMs locked meanwhile stay locked until you unlock them.',
@@ -703,15 +703,15 @@ export const catalog: Record<string, Entry> = {
     de: 'Die {count} Snapshot(s) von {vm} sind gelöscht: Die VM läuft wieder auf ihrer Basisplatte, und die .vmx verweist auf sie.'
   },
   'vm.lock.kmsError': {
-    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (connectionState invalid, cryptoState locked).',
     de: 'Die virtuelle Maschine {vm} ist wegen eines KMS-Cluster-Fehlers gesperrt: Ihr Schlüssel {keyId} war nicht abrufbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.lock.keysMissing': {
-    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere cannot bring it back: ask the KMS administrator to reactivate the key, then unlock the VM (reactivation is a feature of the KMS product, not of KMIP).',
+    en: 'Virtual machine {vm} is locked because keys are missing on KMS cluster: key {keyId} is gone or not Active (connectionState invalid, cryptoState locked). vSphere cannot bring it back: ask the KMS administrator to reactivate the key, then unlock the VM (reactivation is a feature of the KMS product, not of KMIP).',
     de: 'Die virtuelle Maschine {vm} ist gesperrt, weil Schlüssel im KMS-Cluster fehlen: Schlüssel {keyId} ist weg oder nicht aktiv (Verbindungszustand ungültig, Krypto-Zustand gesperrt). vSphere kann ihn nicht zurückholen: Bitten Sie den KMS-Administrator, den Schlüssel zu reaktivieren, und entsperren Sie dann die VM (Reaktivieren ist eine Funktion des KMS-Produkts, nicht von KMIP).'
   },
   'vm.lock.vcenterDown': {
-    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (Verbindungszustand ungültig, Krypto-Zustand gesperrt).',
+    en: 'Virtual machine {vm} is locked: key {keyId} is not in the host’s key cache and vCenter is unreachable (connectionState invalid, cryptoState locked).',
     de: 'Die virtuelle Maschine {vm} ist gesperrt: Schlüssel {keyId} ist nicht im Cache des Hosts und vCenter ist nicht erreichbar (Verbindungszustand ungültig, Krypto-Zustand gesperrt).'
   },
   'vm.unlock.start': { en: 'Unlock {vm}: vCenter fetches key {keyId} again.', de: '{vm} entsperren: vCenter holt Schlüssel {keyId} erneut.' },

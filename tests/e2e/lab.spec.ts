@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { contextAction, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+import { contextAction, loadLesson, node, openFreshLab, runFromToolbar, shot, submitForm, watchProblems } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
@@ -23,8 +23,11 @@ test('a KMS, a provider with trust, three hosts, an encrypted VM: locked without
 
   await runFromToolbar(page, 'VM', 'Create VM', { 'Guest data (written at the start of the disk) (optional)': 'salary list 2026' })
   await expect(node(page, 'vm:vm-01')).toContainText('not encrypted')
+  // Encrypt VM has a form now (which disks): the whole VM is the default
   await contextAction(page, 'vm:vm-01', 'Encrypt VM')
-  await expect(node(page, 'vm:vm-01')).toContainText('encrypted')
+  await submitForm(page, 'Encrypt VM')
+  // “not encrypted” contains “encrypted”: wait until the whole command has been shown
+  await expect(node(page, 'vm:vm-01')).not.toContainText('not encrypted', { timeout: 20_000 })
   // every host of the cluster became crypto safe and got the KEK
   await expect(node(page, 'host:esx-02')).toContainText('safe')
   await contextAction(page, 'vm:vm-01', 'Power on')
@@ -33,7 +36,8 @@ test('a KMS, a provider with trust, three hosts, an encrypted VM: locked without
   // vCenter's database: key IDs only
   await node(page, 'vcenter').click()
   const side = page.getByRole('complementary', { name: 'Inspector' })
-  await expect(side.getByTestId('ids-only')).toContainText('vCenter keeps key IDs only')
+  await expect(side.getByTestId('ids-only')).toContainText('keeps key IDs only')
+  await expect(side.getByTestId('ids-only')).toContainText('can fetch every KEK')
   await expect(side.getByRole('table', { name: 'VM keys (KEK IDs)' })).toContainText('not stored')
 
   // The KMS goes away; nothing is locked until the host reboots and needs its keys again.

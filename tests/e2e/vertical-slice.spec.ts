@@ -17,7 +17,7 @@ test('adding a host by clicking draws it and lists what happened', async ({ page
   await expect(events.first()).toBeVisible()
   for (const text of await events.allInnerTexts()) expect(text).toMatch(/^\d+\s+\S.+/)
   await expect(page.getByRole('alert')).toHaveCount(0)
-  await expect(page.getByRole('status').filter({ hasText: 'host.add ran' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Add host: done' })).toBeVisible()
   await shot(page, 'add-host')
   expect(problems).toEqual([])
 })

@@ -25,6 +25,22 @@ describe('virtual TPM', () => {
     expect(out.events.some((e) => e.kind === 'kmip.request')).toBe(true)
   })
 
+  it('a snapshot taken in clear before the vTPM stays as it was when the VM is rekeyed (it holds no key safe)', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.snapshot', name: 'vm1' }, { op: 'vm.addVtpm', name: 'vm1' })
+    const vm = get(lab, 'vm', 'vm1')
+    const vmsnFile = () => {
+      const ds = lab.component(vm.datastore)
+      if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
+      return ds.persisted.files[vm.snapshots[0].vmsn]
+    }
+    const before = vmsnFile()
+    expect(before.text).toBeTruthy()
+    const [out] = await run(lab, { op: 'vm.rekey', name: 'vm1' })
+    expect(out.fault).toBeFalsy()
+    expect(vmsnFile()).toEqual(before)
+  })
+
   it('needs a key provider', async () => {
     const lab = await newLab()
     await ok(lab, { op: 'host.add', name: 'esx-01', cluster: 'c1' }, { op: 'vm.create', name: 'vm1', host: 'esx-01' })

@@ -2,7 +2,7 @@
 
 import { say, type CommandContext } from '../../context'
 import { type DatastoreFile, type VmComponent } from '../../model'
-import { openEnvelope, sealEnvelope } from '../../../crypto/envelope'
+import { isEnvelope, openEnvelope, sealEnvelope } from '../../../crypto/envelope'
 import { fromUtf8, utf8 } from '../../../crypto/bytes'
 import { withBundle } from '../../files/vmx'
 import { datastoreOf, readFile, writeFiles } from '../../services/datastore'
@@ -30,7 +30,10 @@ function relockSnapshots(ctx: CommandContext, vm: VmComponent, oldKek: Uint8Arra
       kind: 'vmdk',
       text: formatDescriptor({ flat: s.deltaData, sectors: 1, encryptionKeys: diskLocator, parentDescriptor: vm.disks[0].descriptor })
     }
-    const { plaintext } = openEnvelope(readFile(ctx, ds, s.vmsn).data!, oldKek)
+    // A snapshot taken before the VM home was encrypted (a vTPM added later) holds no key safe: nothing to re-lock.
+    const vmsn = readFile(ctx, ds, s.vmsn).data
+    if (!vmsn || !isEnvelope(vmsn)) continue
+    const { plaintext } = openEnvelope(vmsn, oldKek)
     const config = withBundle(fromUtf8(plaintext), bundle)
     files[s.vmsn] = { kind: 'vmsn', data: sealEnvelope({ keyId: kek.keyId, wrappingKey: kek.material, plaintext: utf8(config), content: 'vmsn', random: (n) => ctx.tx.random(n) }) }
   }
