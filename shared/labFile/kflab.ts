@@ -12,7 +12,6 @@ import { formatPath } from '../lab/script'
 import type { MessageRef } from '../lab/events'
 import { BLOB_MIN_BYTES, BlobRef, HASH_PATTERN, chunkCount, type BlobSource, type ChunkHasher } from './blob'
 import { migrateToLatest } from './migrations'
-import { hasOldEntityShape } from './migrations/v1-entity-shape'
 import { sameLabStructure } from './sameLab'
 import { KFLAB_FORMAT, KFLAB_VERSION, labFileSchema, type LabFileData } from './schema'
 
@@ -35,10 +34,11 @@ export function newerVersionError(version: number): LabFileError {
 }
 
 /**
- * A lab file as read. `savedBeforeShapeChange`: saved when the components had their old shape (one DEK per VM),
- * so a replay of its commands by this version builds the same lab with other key material (see ./sameLab.ts).
+ * A lab file as read. `savedByFormat1`: saved by a version whose commands did less than today's (one DEK per VM,
+ * no encrypted .vmsn or VMX core file), so a replay of its commands by this version builds the same lab with other
+ * key material and more files (see ./sameLab.ts).
  */
-export type ReadLabFile = LabFileData & { savedBeforeShapeChange?: boolean }
+export type ReadLabFile = LabFileData & { savedByFormat1?: boolean }
 
 export function labFileData(lab: Lab): LabFileData {
   return {
@@ -126,7 +126,6 @@ export function parseLabDocument(text: string, containerVersion?: number): ReadL
     throw new LabFileError(`the lab file is damaged: its container says version ${containerVersion}, its index version ${version}`)
   // Format 2 and later are containers with a checksum: bare JSON of those versions is not something this app wrote.
   if (containerVersion === undefined && version > 1) throw new LabFileError(`the lab file is damaged: a version ${version} lab file is a container, not bare JSON`)
-  const savedBeforeShapeChange = hasOldEntityShape(raw as Record<string, unknown>)
   const migrated = migrateToLatest(raw as Record<string, unknown>, version)
   const parsed = labFileSchema.safeParse(migrated)
   if (!parsed.success) {
@@ -138,7 +137,7 @@ export function parseLabDocument(text: string, containerVersion?: number): ReadL
   if (!data.entities.lab || !data.entities.vcenter) throw new LabFileError('the lab file is damaged: the lab metadata or vCenter is missing')
   for (const id of data.entities.lab.kind === 'meta' ? data.entities.lab.order : [])
     if (!data.entities[id]) throw new LabFileError(`the lab file is damaged: component ${id} is listed but missing`)
-  return savedBeforeShapeChange ? { ...data, savedBeforeShapeChange } : data
+  return version === 1 ? { ...data, savedByFormat1: true } : data
 }
 
 /** A format-1 file (bare JSON text). */
@@ -212,7 +211,7 @@ export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | nu
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
     if (sameState(replayed.entities(), data.entities, blobs?.hashChunks)) return replayed
     // Saved by a version whose commands made other keys: its history comes back when it builds the same lab.
-    if (data.savedBeforeShapeChange && sameLabStructure(replayed.entities(), data.entities)) return replayed
+    if (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)) return replayed
   }
   const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
   return Lab.restore(deps, Object.entries(entities))

@@ -117,16 +117,3 @@ export function migrateEntityShape(doc: Json): Json {
   }
   return { ...doc, entities }
 }
-
-/** Was the document saved before the components changed shape (so its commands then behaved differently)? */
-export function hasOldEntityShape(doc: Json): boolean {
-  if (!isObject(doc.entities)) return false
-  return Object.values(doc.entities).some(
-    (e) => isObject(e) && ((e.kind === 'vm' && !('disks' in e)) || (e.kind === 'vcenter' && isObject(e.persisted) && !vcenterInCurrentShape(e.persisted)))
-  )
-}
-
-function vcenterInCurrentShape(persisted: Json): boolean {
-  const providers = isObject(persisted.providers) ? Object.values(persisted.providers) : []
-  return 'session' in persisted && providers.every((p) => isObject(p) && isObject(p.trust) && 'servers' in p.trust)
-}

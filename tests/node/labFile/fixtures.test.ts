@@ -23,16 +23,18 @@ const work = mkdtempSync(join(tmpdir(), 'kflab-fixtures-'))
 /**
  * What each format-1 file must open as: replayed (history) or restored (its saved state), and a fact inside. A
  * replayed file's `seq` is its events as this version narrates the same commands (more than format 1 did: a VM
- * home key and a DEK per disk, one TLS session per step of key creation).
+ * home key and a DEK per disk, one TLS session per step of key creation, a VMX core file per running encrypted VM).
  */
 const expected: Record<string, { origin: Lab['origin']; seq: number; check: (lab: Lab) => void }> = {
   'v1-lesson-first-encrypted-vm': { origin: 'created', seq: 172, check: (lab) => expect(get(lab, 'vm', 'web-01').cryptoState).toBe('unlocked') },
   'v1-encrypted-snapshot-coredump': {
     origin: 'created',
-    seq: 158,
+    seq: 159,
     check: (lab) => {
       expect(get(lab, 'vm', 'hr-01').snapshots).toHaveLength(1)
-      expect(Object.keys(get(lab, 'host', 'esx-01').persisted.varCore)).toContain('vmkernel-zdump.1')
+      // The crash of format 1's history, as this version narrates it: the vmkernel dump and hr-01's VMX core file.
+      expect(Object.keys(get(lab, 'host', 'esx-01').persisted.varCore).sort()).toEqual(['vmkernel-zdump.1', 'vmx-zdump.hr-01.2'])
+      expect(lab.entries.filter((e) => e.event.message.id === 'host.coredump.vmx')).toHaveLength(1)
       expect(lab.commands.filter((c) => c.fault)).toHaveLength(1)
     }
   },
@@ -69,7 +71,7 @@ describe('format-1 lab files open in this version', () => {
     expect(recoverable?.path).toBe(join(dir, AUTOSAVE_FILE))
     const file = await host.recover(recoverable!.path)
     expect(file.path).toBeNull()
-    expect([host.current.origin, host.current.seq]).toEqual(['created', 158])
+    expect([host.current.origin, host.current.seq]).toEqual(['created', 159])
   })
 
   it('the command line: export key from a format-1 file, and run --lab goes on from it', async () => {
@@ -83,7 +85,7 @@ describe('format-1 lab files open in this version', () => {
     writeFileSync(script, JSON.stringify({ steps: [{ op: 'vm.create', name: 'new-01', host: 'esx-01', diskMiB: 0.0625 }] }))
     const saved = join(work, 'more.kflab')
     const run = await exec('npx', ['tsx', 'node/cli/main.ts', 'run', script, '--lab', fixture('v1-encrypted-snapshot-coredump'), '--save', saved], { cwd: root })
-    expect(run.stdout).toMatch(/1 step\(s\), 159 event\(s\)/)
+    expect(run.stdout).toMatch(/1 step\(s\), 160 event\(s\)/)
     const more = await openLabPath(saved, (seed) => labDeps(seed))
     expect(more.origin).toBe('created')
     expect(get(more, 'vm', 'new-01').host).toBe('esx-01')

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { parseLabFile } from '../../../shared/labFile/kflab'
-import { hasOldEntityShape, migrateEntityShape } from '../../../shared/labFile/migrations/v1-entity-shape'
+import { migrateEntityShape } from '../../../shared/labFile/migrations/v1-entity-shape'
 import { sameLabStructure } from '../../../shared/labFile/sameLab'
 import { Lab } from '../../../shared/lab/lab'
 import type { Entity } from '../../../shared/lab/model'
@@ -66,7 +66,6 @@ const oldDoc = () => ({
 describe('format-1 components → the current shape', () => {
   it('fills disks[], the VM home, vTPM and the vCenter session as vm.create and vcenter setup make them', () => {
     const doc = oldDoc()
-    expect(hasOldEntityShape(doc)).toBe(true)
     const out = migrateEntityShape(doc) as { entities: Record<string, Record<string, unknown>> }
     const vm = out.entities['vm:hr-01']
     expect(vm.files).toEqual(vmHomePaths('hr-01', 1))
@@ -86,14 +85,14 @@ describe('format-1 components → the current shape', () => {
     expect(cache['dek:hr-01/home']).toMatchObject({ keyId: 'dek:hr-01/home', material: dek, vm: 'hr-01' })
     expect(cache['dek:hr-01/scsi0:0']).toMatchObject({ keyId: 'dek:hr-01/scsi0:0', material: dek, vm: 'hr-01' })
     expect(doc.entities['vm:hr-01'].diskBytes).toBe(131072)
-    expect(hasOldEntityShape(out)).toBe(false)
+    // Idempotent: the migrated document is in the current shape.
+    expect(migrateEntityShape(out)).toEqual(out)
   })
 
   it('leaves components already in the current shape as they are (format-1 files saved after the change)', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
     const doc = { entities: Object.fromEntries(lab.entities()) }
-    expect(hasOldEntityShape(doc)).toBe(false)
     expect(migrateEntityShape(doc)).toEqual(doc)
   })
 
@@ -113,7 +112,7 @@ describe('format-1 components → the current shape', () => {
 describe('a format-1 file whose replay makes other keys', () => {
   it('is the same lab by structure (components, files, key IDs, states), and not once a component differs', async () => {
     const data = parseLabFile(fixtureText('v1-lesson-first-encrypted-vm'))
-    expect(data.savedBeforeShapeChange).toBe(true)
+    expect(data.savedByFormat1).toBe(true)
     const replayed = await Lab.create(deps(data.seed), { seed: data.seed! })
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
     expect(sameLabStructure(replayed.entities(), data.entities)).toBe(true)
@@ -121,5 +120,25 @@ describe('a format-1 file whose replay makes other keys', () => {
     expect(sameLabStructure(replayed.entities(), data.entities)).toBe(false)
     const { 'vm:web-01': _dropped, ...fewer } = data.entities
     expect(sameLabStructure(Object.entries(fewer), data.entities)).toBe(false)
+  })
+
+  it('compares on what format 1 recorded: an encrypted .vmsn and a VMX core file are this version\'s, a missing vmkernel dump is not', async () => {
+    const data = parseLabFile(fixtureText('v1-encrypted-snapshot-coredump'))
+    const replayed = await Lab.create(deps(data.seed), { seed: data.seed! })
+    for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
+    const mine = Object.fromEntries(replayed.entities())
+    // Today's commands encrypt the snapshot's .vmsn (format 1 kept its text) and write the VM's VMX core file.
+    const ds = get(replayed, 'datastore', 'ds-cluster-a')
+    const saved = get(Lab.restore(deps(data.seed), Object.entries(data.entities) as [string, Entity][]), 'datastore', 'ds-cluster-a')
+    expect(ds.persisted.files['hr-01/hr-01-Snapshot1.vmsn'].data).toBeInstanceOf(Uint8Array)
+    expect(saved.persisted.files['hr-01/hr-01-Snapshot1.vmsn'].text).toContain('encryption.bundle')
+    const host = get(replayed, 'host', 'esx-01')
+    expect(Object.keys(host.persisted.varCore).sort()).toEqual(['vmkernel-zdump.1', 'vmx-zdump.hr-01.2'])
+    expect(sameLabStructure(replayed.entities(), data.entities)).toBe(true)
+    // What format 1 recorded still counts: its vmkernel dump, and each file's kind.
+    const { 'vmkernel-zdump.1': _dump, ...withoutDump } = host.persisted.varCore
+    expect(sameLabStructure(Object.entries({ ...mine, 'host:esx-01': { ...host, persisted: { ...host.persisted, varCore: withoutDump } } }), data.entities)).toBe(false)
+    const renamed = { ...ds.persisted.files, 'hr-01/hr-01-Snapshot1.vmsn': { kind: 'delta' as const, data: new Uint8Array(1) } }
+    expect(sameLabStructure(Object.entries({ ...mine, 'datastore:ds-cluster-a': { ...ds, persisted: { files: renamed } } }), data.entities)).toBe(false)
   })
 })
