@@ -11,6 +11,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
+  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -175,10 +176,10 @@ export const strings = {
   'timeline.pace': { en: 'Level of detail', de: 'Detailstufe' },
   'timeline.paceHint': {
     en: 'Story: one step per meaningful moment. Wire: every message between the components.',
-    de: 'Geschichte: ein Schritt pro wichtigem Moment. Leitung: jede Nachricht zwischen den Komponenten.'
+    de: 'Erzählung: ein Schritt pro wichtigem Moment. Nachrichten: jede einzelne Nachricht zwischen den Komponenten.'
   },
-  'timeline.pace.story': { en: 'Story', de: 'Geschichte' },
-  'timeline.pace.wire': { en: 'Wire', de: 'Leitung' },
+  'timeline.pace.story': { en: 'Story', de: 'Erzählung' },
+  'timeline.pace.wire': { en: 'Wire', de: 'Nachrichten' },
   'story.open': { en: 'Show the {n} messages of this step', de: 'Die {n} Nachrichten dieses Schritts zeigen' },
   'story.close': { en: 'Hide the messages of this step', de: 'Die Nachrichten dieses Schritts ausblenden' },
   'timeline.position': { en: 'Step {seq} of {end}', de: 'Schritt {seq} von {end}' },
