@@ -1,11 +1,15 @@
 // Every sentence the lab says, in English and German. Events and faults carry an id and parameters; the window
-// renders them in the chosen language, the command line in English. Placeholders: {name}.
+// renders them in the chosen language, the command line in English. Placeholders, counts and numbers: the syntax of
+// ./message.ts ({name}, {n, number}, {n, plural, one {…} other {…}}).
 
-export type Language = 'en' | 'de'
+import type { Language } from './message'
 
-type Entry = { en: string; de: string }
+export type { Language }
 
-export const catalog: Record<string, Entry> = {
+/** One sentence: an entry without its German (or English) form does not compile. */
+type Entry = Readonly<Record<Language, string>>
+
+export const catalog = {
   // Faults (refused commands)
   'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt (Fehlercode {fault}): {reason}' },
   'fault.invalidCommand': { en: 'Not a valid command: {reason} (at {place}).', de: 'Kein gültiger Befehl: {reason} (bei {place}).' },
@@ -724,4 +728,7 @@ export const catalog: Record<string, Entry> = {
     en: 'The lab clock moves {days} day(s) ahead, to {date}: certificates may have expired.',
     de: 'Die Laboruhr springt {days} Tag(e) vor, auf den {date}: Zertifikate können abgelaufen sein.'
   }
-}
+} satisfies Record<string, Entry>
+
+/** The id of a sentence of the catalog: a sentence that is not in the catalog does not compile. */
+export type MessageId = keyof typeof catalog

@@ -3,6 +3,7 @@
 
 import type { DiskCipher } from '../crypto/diskCipher'
 import type { EventInput, EventKind, KeyTravel, LabEvent, MessageParam, PayloadTravel } from './events'
+import type { MessageId } from '../i18n/catalog'
 import type { KmsRecord } from './model'
 import type { RandomSource } from './random'
 import type { Transaction } from './transaction'
@@ -44,7 +45,7 @@ export function say(
   kind: EventKind,
   from: string,
   to: string,
-  id: string,
+  id: MessageId,
   params: Record<string, MessageParam> = {},
   opts: SayOptions = {}
 ): LabEvent {

@@ -1,6 +1,7 @@
 // A refused command: the vSphere-like fault name and a plain explanation from the message catalog.
 
 import type { MessageParam, MessageRef } from './events'
+import type { MessageId } from '../i18n/catalog'
 
 export type FaultName =
   | 'InvalidArgument'
@@ -40,6 +41,6 @@ export class LabFault extends Error {
   }
 }
 
-export function fault(name: FaultName, id: string, params: Record<string, MessageParam> = {}): LabFault {
+export function fault(name: FaultName, id: MessageId, params: Record<string, MessageParam> = {}): LabFault {
   return new LabFault(name, { id, params })
 }

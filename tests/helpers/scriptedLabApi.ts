@@ -83,7 +83,7 @@ export class ScriptedLabApi implements LabApi {
       keys: [],
       payload: null,
       kmip: null,
-      message: { id: 'test.ran', params: { op: command.op } },
+      message: { id: 'term.reasonOfKms', params: { kms: command.op, reason: name } },
       text: `ran ${command.op} for ${name}`,
       time: 0,
       patches: [

@@ -13,6 +13,7 @@ import { providerServers, putKmsObject, replicateChanges } from '../services/kms
 import { requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
+import type { MessageId } from '../../i18n/catalog'
 
 function requireKms(ctx: CommandContext, name: string): KmsRecord {
   return ctx.tx.require(componentId.kms(name), 'kms', name)
@@ -139,7 +140,7 @@ function transition(ctx: CommandContext, keyId: string, operation: AdminOperatio
   }
 }
 
-function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'>(operation: AdminOperation, messageId: string): CommandHandler<O> {
+function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'>(operation: AdminOperation, messageId: MessageId): CommandHandler<O> {
   return {
     check(ctx, cmd) {
       transition(ctx, (cmd as { keyId: string }).keyId, operation)

@@ -123,7 +123,10 @@ export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', n
 }
 
 /** Why a key could not be had, as the lock reason and alarm text vSphere shows. */
-export function lockMessageFor(e: unknown): string {
+/** Why a VM locked: the sentence vSphere's event log says, kept in the VM's `lockReason`. */
+export type LockReason = 'vm.lock.keysMissing' | 'vm.lock.vcenterDown' | 'vm.lock.kmsError'
+
+export function lockMessageFor(e: unknown): LockReason {
   if (e instanceof LabFault) {
     if (e.fault === 'KmsKeyUnavailable') return 'vm.lock.keysMissing'
     if (e.fault === 'VcenterUnavailable') return 'vm.lock.vcenterDown'

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { catalog } from '../../../shared/i18n/catalog'
 import { commandOps } from '../../../shared/lab/commands/schema'
 import { formatMessage } from '../../../shared/i18n/format'
+import { templateParams } from '../../../shared/i18n/message'
+import type { MessageRef } from '../../../shared/lab/events'
 import { encryptedVmLab, run } from '../../helpers/lab'
 
 const root = join(import.meta.dirname, '../../../shared/lab')
@@ -13,8 +15,7 @@ const files = (dir: string): string[] =>
 describe('the message catalog', () => {
   it('has every message in English and German, with the same placeholders', () => {
     for (const [id, entry] of Object.entries(catalog)) {
-      const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-      expect(names(entry.de), id).toEqual(names(entry.en))
+      expect(templateParams(entry.de), id).toEqual(templateParams(entry.en))
       expect(entry.de, id).not.toBe('')
       expect(entry.en, id).not.toBe('')
     }
@@ -37,12 +38,13 @@ describe('the message catalog', () => {
 
   it('renders parameters, and shows a missing id visibly', () => {
     expect(formatMessage({ id: 'vm.poweredOn', params: { vm: 'vm1', host: 'esx-01' } }, 'de')).toBe('vm1 ist auf esx-01 eingeschaltet.')
-    expect(formatMessage({ id: 'no.such', params: {} }, 'en')).toBe('[no.such]')
+    // a ref from a host of another version may name an entry this catalog lacks
+    expect(formatMessage(JSON.parse('{"id":"no.such","params":{}}') as MessageRef, 'en')).toBe('[no.such]')
   })
 
   it('tells a nested reason in the same language as the sentence around it', () => {
-    const reason = { id: 'fault.vcenterDown', params: {} }
-    const ref = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
+    const reason: MessageRef = { id: 'fault.vcenterDown', params: {} }
+    const ref: MessageRef = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
     expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (Fehlercode VcenterUnavailable): ${catalog['fault.vcenterDown'].de}`)
     expect(formatMessage(ref, 'en')).toBe(`Refused (VcenterUnavailable): ${catalog['fault.vcenterDown'].en}`)
   })
