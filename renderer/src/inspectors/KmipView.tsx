@@ -50,7 +50,7 @@ export function KmipView({ hex }: { hex: string }) {
                 const sib = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling
                 ;(sib as HTMLElement | null)?.focus()
               }}
-              title={`${f.node.tagHex} ${f.node.type} · ${f.node.length} bytes at ${f.node.offset}`}
+              title={t('kmip.itemTitle', { tag: f.node.tagHex, type: f.node.type, length: f.node.length, offset: f.node.offset })}
             >
               <span className="ttlv-tag">{f.node.tagName}</span>
               {!f.node.children && <span className="ttlv-value">{f.node.value}</span>}
