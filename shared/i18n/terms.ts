@@ -2,7 +2,7 @@
 // German names a state in German (with the vSphere or KMIP name in parentheses where a reader meets it in the
 // product), and the window's badges use the same words.
 
-import { RESULT_REASON, STATE } from '../kmip/enums'
+import { RESULT_REASON, STATE } from '../kmip'
 import type { MessageRef } from '../lab/events'
 import type { HostCryptoState } from '../lab/model'
 import type { MessageId } from './catalog'

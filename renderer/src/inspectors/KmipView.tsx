@@ -2,7 +2,7 @@
 // bytes (header darker than value); hovering a byte marks the field it belongs to.
 
 import { useMemo, useState } from 'react'
-import { describeTtlv } from '../../../shared/kmip/describe'
+import { describeTtlv } from '../../../shared/kmip'
 import { fromHex } from '../../../shared/crypto/bytes'
 import { useT } from '../hooks/useT'
 import { bytesOfHex } from './hex'

@@ -1,10 +1,7 @@
 // KMS commands: servers join a key provider cluster, go away and come back; the KMS administrator revokes,
 // destroys or activates keys (KMIP key states).
 
-import type { KmipManagedObject } from '../../kmip/server'
-import { activateObject, destroyObject, revokeObject } from '../../kmip/lifecycle'
-import { KmipResultError } from '../../kmip/errors'
-import { RevocationReasonCode } from '../../kmip/enums'
+import { activateObject, destroyObject, KmipResultError, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../kmip'
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'

@@ -3,9 +3,7 @@
 // event carrying its bytes. A built-in KMS answers through the lab's KMIP server; an external one over real TLS.
 
 import { toHex } from '../../crypto/bytes'
-import { KmipClient, KmipOperationError, KmipResponseError } from '../../kmip/client'
-import { KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip/server'
-import { createVcenterKmipClient } from '../../kmip/vcenter'
+import { createVcenterKmipClient, type KmipClient, KmipOperationError, KmipResponseError, KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip'
 import { isMessageId } from '../../i18n/format'
 import type { MessageId } from '../../i18n/catalog'
 import { say, type CommandContext, type KmsLink } from '../context'

@@ -5,7 +5,7 @@ import { diskBeforeLastRewrite, diskOf, vmFolder } from '../../../renderer/src/i
 import { markLines } from '../../../renderer/src/inspectors/fileText'
 import { asciiChar, bytesOfHex, countDiffs, differs, headerFields, hexRows, leadingText } from '../../../renderer/src/inspectors/hex'
 import { flattenTtlv, nodeAtOffset, nodeRange } from '../../../renderer/src/inspectors/ttlvLink'
-import { describeTtlv } from '../../../shared/kmip/describe'
+import { describeTtlv } from '../../../shared/kmip'
 import { fromHex } from '../../../shared/crypto/bytes'
 
 async function encryptedLab() {
