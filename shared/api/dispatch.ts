@@ -52,7 +52,7 @@ function messageRefOf(e: unknown): MessageRef | undefined {
   return typeof id === 'string' && isMessageId(id) && typeof params === 'object' && params !== null ? { id, params } : undefined
 }
 
-/** What the window sees of a failure: the message, and the catalog reference when the lab refused for a domain reason. */
+/** What the window sees of a failure: the message, and the narration reference when the lab refused for a domain reason. */
 export function toApiError(method: LabApiMethod, e: unknown): ApiError {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error'
   const ref = messageRefOf(e)

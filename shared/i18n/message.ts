@@ -4,7 +4,7 @@
 //   {name, number}                            a number in the language's form (1,024 / 1.024)
 //   {name, plural, =0 {…} one {…} other {…}}  the form Intl.PluralRules picks for the number; `#` in a form is the
 //                                             number in the language's form; `=N` matches exactly N first
-// A template that does not parse is a programming error: the catalog tests parse every entry.
+// A template that does not parse is a programming error: the tests of the narration and of the window’s strings parse every entry.
 
 export type Language = 'en' | 'de'
 

@@ -1,11 +1,11 @@
-// The lab's state names and KMIP reasons as sentences' parts: each is a message of the catalog, so a sentence in
+// The lab's state names and KMIP reasons as sentences' parts: each is a sentence of the narration, so a sentence in
 // German names a state in German (with the vSphere or KMIP name in parentheses where a reader meets it in the
 // product), and the window's badges use the same words.
 
 import { RESULT_REASON, STATE } from '../kmip'
 import type { MessageRef } from '../lab/events'
 import type { HostCryptoState } from '../lab/model'
-import type { MessageId } from './catalog'
+import type { MessageId } from './narration'
 import { isMessageId } from './format'
 
 const term = (id: MessageId, params: MessageRef['params'] = {}): MessageRef => ({ id, params })

@@ -1,7 +1,7 @@
 // What the lab tells: every step of a command is an event between two components, saying what travelled and why.
 
 import type { KeyType } from './model'
-import type { MessageId } from '../i18n/catalog'
+import type { MessageId } from '../i18n/narration'
 
 export type EventKind =
   | 'command'

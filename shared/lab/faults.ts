@@ -1,7 +1,7 @@
-// A refused command: the vSphere-like fault name and a plain explanation from the message catalog.
+// A refused command: the vSphere-like fault name and a plain explanation from the narration (shared/i18n/narration.ts).
 
 import type { MessageParam, MessageRef } from './events'
-import type { MessageId } from '../i18n/catalog'
+import type { MessageId } from '../i18n/narration'
 
 export type FaultName =
   | 'InvalidArgument'

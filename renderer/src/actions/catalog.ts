@@ -4,8 +4,8 @@
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { TrustMode } from '../../../shared/lab/model'
-import type { ComponentKind } from '../model/facts'
-import { nextName, type LabFacts } from '../model/labFacts'
+import type { ComponentKind } from '../reading/facts'
+import { nextName, type LabFacts } from '../reading/labFacts'
 import type { StringKey } from '../i18n/strings'
 
 /**

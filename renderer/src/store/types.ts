@@ -17,7 +17,7 @@ import type { FollowState, WindowRole } from './follow'
 import type { SharingStatus } from '../../../shared/api/sharing'
 import type { Scheduler } from './scheduler'
 import type { Settings, SettingsStorage } from './settings'
-import type { TimelineModel } from './timelineModel'
+import type { LoadedTimeline } from './loadedTimeline'
 import type { StringKey } from '../i18n/strings'
 
 /** What a long action shows while it runs: one of the window's `busy.*` strings. */
@@ -45,7 +45,7 @@ export interface Notice {
   /** …or the lab's own message (a fault, an event). */
   message?: MessageRef
   fault?: FaultInfo
-  /** A message from the host that has no catalog entry (transport errors). */
+  /** A message from the host that has no sentence in the narration (transport errors). */
   text?: string
 }
 
@@ -76,7 +76,7 @@ export interface TimelineSliceState {
   status: LabStatus
   error: string | null
   /** The history and `timeline.cursor`, the one place that says which step the window shows. */
-  timeline: TimelineModel | null
+  timeline: LoadedTimeline | null
   clock: ClockState
   filter: EventFilter
   /** Story: one step per meaningful moment (the default); wire: every message. */

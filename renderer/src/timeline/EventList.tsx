@@ -12,7 +12,7 @@ import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
 import { useVisibleSeqs } from '../hooks/useVisibleSeqs'
 import { storyStepOf } from '../playback/story'
-import { eventAt } from '../store/timelineModel'
+import { eventAt } from '../store/loadedTimeline'
 import { EventRow, type RowState } from './EventRow'
 import { ROW_HEIGHT, rowOfSeq, rowOffsets, timelineRows, visibleRange } from './rows'
 

@@ -10,7 +10,7 @@ import { providerServers, putKmsObject, replicateChanges } from '../services/kms
 import { requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
-import type { MessageId } from '../../i18n/catalog'
+import type { MessageId } from '../../i18n/narration'
 
 function requireKms(ctx: CommandContext, name: string): KmsRecord {
   return ctx.tx.require(componentId.kms(name), 'kms', name)

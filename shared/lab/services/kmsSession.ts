@@ -5,7 +5,7 @@
 import { toHex } from '../../crypto/bytes'
 import { createVcenterKmipClient, type KmipClient, KmipOperationError, KmipResponseError, KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip'
 import { isMessageId } from '../../i18n/format'
-import type { MessageId } from '../../i18n/catalog'
+import type { MessageId } from '../../i18n/narration'
 import { say, type CommandContext, type KmsLink } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KeyType, type KmsRecord, type ProviderRecord, type VcenterRecord } from '../model'

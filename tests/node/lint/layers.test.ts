@@ -24,15 +24,15 @@ describe('ESLint: layers and hooks', () => {
   it.each([
     ['shared/lab/x.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync"],
     ['shared/lab/x.ts', "import { readFileSync } from 'fs'\nexport const x = readFileSync"],
-    ['shared/lab/x.ts', "import { x } from '../../renderer/src/model/facts'\nexport const y = x"],
+    ['shared/lab/x.ts', "import { x } from '../../renderer/src/reading/facts'\nexport const y = x"],
     ['shared/lab/x.ts', "import { x } from '../../node/host/labHost'\nexport const y = x"],
     ['shared/lab/x.ts', "import { useState } from 'react'\nexport const y = useState"],
     ['renderer/src/x.ts', "import { x } from '../../node/web/server'\nexport const y = x"],
     ['renderer/src/x.ts', "import { x } from '../../electron/ipc'\nexport const y = x"],
     ['renderer/src/x.ts', "import { join } from 'node:path'\nexport const y = join"],
-    ['node/web/x.ts', "import { x } from '../../renderer/src/model/facts'\nexport const y = x"],
+    ['node/web/x.ts', "import { x } from '../../renderer/src/reading/facts'\nexport const y = x"],
     ['node/web/x.ts', "import { x } from '../../electron/ipc'\nexport const y = x"],
-    ['electron/x.ts', "import { x } from '../renderer/src/model/facts'\nexport const y = x"],
+    ['electron/x.ts', "import { x } from '../renderer/src/reading/facts'\nexport const y = x"],
     // the KMIP package is used through shared/kmip (its index), not its files
     ['shared/lab/x.ts', "import { Tag } from '../kmip/tags'\nexport const y = Tag"],
     ['node/kmip/x.ts', "import { Tag } from '../../shared/kmip/tags'\nexport const y = Tag"],

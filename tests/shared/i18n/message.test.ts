@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalog, type MessageId } from '../../../shared/i18n/catalog'
+import { narration, type MessageId } from '../../../shared/i18n/narration'
 import { formatMessage } from '../../../shared/i18n/format'
 import { formatNumber, renderTemplate, templateParams, type Language } from '../../../shared/i18n/message'
 import type { MessageParam } from '../../../shared/lab/events'
@@ -98,6 +98,6 @@ describe('counts in the narration, for 0, 1, 2 and many', () => {
 
   it('writes no “(s)”, “(en)”, “(e)” or “(r)” in any sentence', () => {
     const lazy = /\w\((?:s|en|e|n|r|er)\)/
-    for (const [id, entry] of Object.entries(catalog)) for (const text of [entry.en, entry.de]) expect(text, id).not.toMatch(lazy)
+    for (const [id, entry] of Object.entries(narration)) for (const text of [entry.en, entry.de]) expect(text, id).not.toMatch(lazy)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LessonEvent, LessonState } from '../../../shared/scenarios/lessonState'
-import type { MessageId } from '../../../shared/i18n/catalog'
+import type { MessageId } from '../../../shared/i18n/narration'
 import {
   diskShowsGuestInClear,
   guestDataOf,

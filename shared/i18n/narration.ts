@@ -1,6 +1,6 @@
-// Every sentence the lab says, in English and German. Events and faults carry an id and parameters; the window
-// renders them in the chosen language, the command line in English. Placeholders, counts and numbers: the syntax of
-// ./message.ts ({name}, {n, number}, {n, plural, one {…} other {…}}).
+// Every sentence the lab says (its narration), in English and German. Events and faults carry an id and parameters;
+// the window renders them in the chosen language, the command line in English. Placeholders, counts and numbers: the
+// syntax of ./message.ts ({name}, {n, number}, {n, plural, one {…} other {…}}).
 
 import type { Language } from './message'
 
@@ -9,7 +9,7 @@ export type { Language }
 /** One sentence: an entry without its German (or English) form does not compile. */
 type Entry = Readonly<Record<Language, string>>
 
-export const catalog = {
+export const narration = {
   // Faults (refused commands)
   'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt (Fehlercode {fault}): {reason}' },
   'fault.invalidCommand': { en: 'Not a valid command: {reason} (at {place}).', de: 'Kein gültiger Befehl: {reason} (bei {place}).' },
@@ -744,5 +744,5 @@ export const catalog = {
   }
 } satisfies Record<string, Entry>
 
-/** The id of a sentence of the catalog: a sentence that is not in the catalog does not compile. */
-export type MessageId = keyof typeof catalog
+/** The id of a sentence of the narration: a sentence that is not in it does not compile. */
+export type MessageId = keyof typeof narration
