@@ -35,6 +35,6 @@ describe('createLabApiClient', () => {
     const err = await client.rewind(9).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(LabApiError)
     expect((err as LabApiError).message).toBe('rewind: no event 9')
-    expect((err as LabApiError).messageRef).toEqual({ id: 'x', params: {} })
+    expect((err as LabApiError).messageRef).toEqual({ id: 'fault.vcenterDown', params: {} })
   })
 })
