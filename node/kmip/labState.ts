@@ -3,7 +3,7 @@
 // rest of the lab is written back exactly as it was read, except that its history becomes 'partial': the keys
 // changed outside lab commands, so replaying the commands would no longer lead to this state.
 
-import type { KmipManagedObject } from '../../shared/kmip/store'
+import type { KmipManagedObject } from '../../shared/kmip'
 import { Lab } from '../../shared/lab/lab'
 import { componentId, type KmsComponent } from '../../shared/lab/model'
 import { labFileData, withDisksRead } from '../../shared/labFile/kflab'
