@@ -6,6 +6,7 @@ import { activateObject, destroyObject, revokeObject } from '../../kmip/lifecycl
 import { KmipResultError } from '../../kmip/errors'
 import { RevocationReasonCode } from '../../kmip/enums'
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
+import { isNative } from '../services/nativeKeys'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
 import { componentId, type KmsRecord } from '../model'
@@ -24,6 +25,7 @@ export const kmsAdd: CommandHandler<'kms.add'> = {
     const peers = providerServers(ctx, cmd.provider)
     if (peers.some((p) => Boolean(p.external) !== Boolean(cmd.external)))
       throw fault('InvalidArgument', 'fault.kmsProviderMismatch', { provider: cmd.provider })
+    if (isNative(ctx, cmd.provider)) throw fault('InvalidArgument', 'fault.nkp.noKmsServers', { provider: cmd.provider })
   },
   async run(ctx, cmd) {
     const base: KmsRecord = {
