@@ -86,7 +86,6 @@ const provider = z
   .object({
     name: labName,
     type: z.enum(['standard', 'native']).default('standard'),
-    native: nativeProvider.nullable().default(null),
     trust: z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
@@ -94,7 +93,8 @@ const provider = z
         clientCertificate: certified.nullable(),
         servers: z.record(name, z.object({ clientTrustServer: z.boolean(), serverTrustClient: z.boolean() }).strict()).default({})
       })
-      .strict()
+      .strict(),
+    native: nativeProvider.nullable().default(null)
   })
   .strict()
 
