@@ -235,8 +235,8 @@ export const catalog: Record<string, Entry> = {
     de: '{host} entsiegelt seine KDKs von {providers} von der eigenen Platte ({count}): Um seine Schlüssel erneut abzuleiten, braucht er weder vCenter noch einen KMS.'
   },
   'nkp.needsBackup': {
-    en: '{provider} cannot be used until it is backed up: vSphere requires the export (Back Up) before the first encryption.',
-    de: '{provider} ist erst nach einer Sicherung verwendbar: vSphere verlangt den Export („Sichern“) vor der ersten Verschlüsselung.'
+    en: '{provider} cannot be used until it is backed up: vSphere requires the export (Back up key provider) before the first encryption.',
+    de: '{provider} ist erst nach einer Sicherung verwendbar: vSphere verlangt den Export („Schlüsselanbieter sichern“) vor der ersten Verschlüsselung.'
   },
   'nkp.backup': {
     en: 'vCenter exports {provider} as a password-protected PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}; the provider is now usable. Keep the file and the password apart from vCenter: they are what brings the keys back if vCenter is lost. (What VMware’s own file holds inside is not public; the lab’s is PBES2 with AES-256-CBC and a SHA-256 MAC.)',
@@ -271,8 +271,8 @@ export const catalog: Record<string, Entry> = {
     de: '{host} erreicht vCenter nicht: Schlüssel eines Native Key Providers leitet er erneut aus seinem KDK ab; Schlüssel eines Standard-Schlüsselanbieters fehlen, bis vCenter zurück ist.'
   },
   'fault.nkp.notBackedUp': {
-    en: 'Native Key Provider {provider} has not been backed up: vSphere does not use it until it is. Back it up first (Key provider → Back up).',
-    de: 'Der Native Key Provider {provider} wurde noch nicht gesichert: vSphere verwendet ihn erst danach. Sichern Sie ihn zuerst (Schlüsselanbieter → Sichern).'
+    en: 'Native Key Provider {provider} has not been backed up: vSphere does not use it until it is. Back it up first (vCenter & providers → Back up key provider).',
+    de: 'Der Native Key Provider {provider} wurde noch nicht gesichert: vSphere verwendet ihn erst danach. Sichern Sie ihn zuerst (vCenter & Anbieter → Schlüsselanbieter sichern).'
   },
   'fault.nkp.noKdk': {
     en: '{host} has no KDK of {provider}, so it cannot derive key {keyId} (a “TPM-protected hosts only” provider gives no KDK to a host without a TPM).',

@@ -114,6 +114,8 @@ export interface HostView {
   hostKeyId: string | null
   keyCache: CachedKeyView[]
   dumps: CoreDumpView[]
+  /** The Native Key Providers whose KDK the host holds in memory. */
+  kdkProviders: string[]
 }
 
 export function hosts(s: LessonState): HostView[] {
@@ -128,6 +130,7 @@ export function hosts(s: LessonState): HostView[] {
       const keyId = str(o?.keyId)
       return o && keyId ? [{ keyId, keyType: str(o.keyType) ?? '', vm: str(o.vm) }] : []
     }),
+    kdkProviders: Object.keys(obj(at(h, 'memory', 'kdks')) ?? {}),
     dumps: Object.entries(obj(at(h, 'persisted', 'varCore')) ?? {}).flatMap(([name, data]) => {
       const b = bytes(data)
       if (!b) return []
@@ -175,14 +178,25 @@ export interface ProviderView {
   mode: string | null
   /** vCenter's half of the trust: it accepts the KMS cluster's CA and has a client identity for it. */
   vcenterTrusts: boolean
+  /** standard or native (files from before the Native Key Provider have no type: standard). */
+  type: string
+  /** A Native Key Provider that has been backed up. */
+  hasBackup: boolean
 }
 
 export function providers(s: LessonState): ProviderView[] {
   return Object.entries(obj(at(s.views.vcenter, 'persisted', 'providers')) ?? {}).map(([name, p]) => ({
     name,
     mode: str(at(p, 'trust', 'mode')),
-    vcenterTrusts: str(at(p, 'trust', 'mode')) !== null && str(at(p, 'trust', 'trustedKmsCaPem')) !== null && obj(at(p, 'trust', 'clientCertificate')) !== null
+    vcenterTrusts: str(at(p, 'trust', 'mode')) !== null && str(at(p, 'trust', 'trustedKmsCaPem')) !== null && obj(at(p, 'trust', 'clientCertificate')) !== null,
+    type: str(at(p, 'type')) ?? 'standard',
+    hasBackup: at(p, 'native', 'hasBackup') === true
   }))
+}
+
+/** The provider vCenter's database names for a VM's key. */
+export function vcenterProviderOf(s: LessonState, vmName: string): string | null {
+  return str(at(s.views.vcenter, 'persisted', 'vmKeys', vmName, 'providerId'))
 }
 
 /** Providers trusted both ways: vCenter trusts the KMS CA, and every one of its KMS servers accepts vCenter. */
