@@ -120,7 +120,7 @@ describe('Native Key Provider', () => {
     expect(get(lab, 'host', 'esx-02').cryptoState).toBe('safe')
   })
 
-  it('“TPM-protected hosts only”: a host without a TPM gets no KDK, so it cannot take an encrypted VM', async () => {
+  it('“TPM-protected hosts only”: a host without a TPM gets no KDK, so it cannot take an encrypted VM (docs/vsphere-facts.md#nkp-tpm-required)', async () => {
     const lab = await newLab(4)
     await ok(
       lab,
