@@ -832,8 +832,8 @@ const standardVsNative: Objective[] = [
     id: 'standardVm',
     title: { en: 'A VM encrypted through the KMS', de: 'Eine VM, verschlüsselt über den KMS' },
     hint: {
-      en: 'Host → Add host twice into one cluster, then VM → Create VM with “Encrypted” ticked. Watch the KEK travel KMS → vCenter → every host of the cluster: vCenter keeps only its ID.',
-      de: 'Host → Host hinzufügen, zweimal in denselben Cluster, dann VM → VM anlegen mit „Verschlüsselt“. Verfolgen Sie den KEK: KMS → vCenter → jeder Host des Clusters; vCenter behält nur seine ID.'
+      en: 'Host → Add host twice into one cluster, then VM → Create VM with “Encrypted” ticked. Watch the KEK travel from the KMS through vCenter to every host of the cluster: vCenter keeps only its ID.',
+      de: 'Host → Host hinzufügen, zweimal in denselben Cluster, dann VM → VM anlegen mit „Verschlüsselt“. Verfolgen Sie den KEK vom KMS über vCenter zu jedem Host des Clusters: vCenter behält nur seine ID.'
     },
     ops: ['host.add', 'vm.create'],
     // encrypted at rest: the lesson goes on to lock this very VM

@@ -14,7 +14,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
-import type { StringKey } from '../i18n/strings'
+import { strings, type StringKey } from '../i18n/strings'
 import { Modal } from '../ui/Modal'
 import { CHOICES, OPS, buildCommand, optionsFor, type Args, type ChoiceKind, type FieldKind, type FieldSpec } from './catalog'
 
@@ -47,7 +47,9 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
 
   const field = (f: FieldSpec) => {
     const id = `f-${op}-${f.name}`
-    const label = `${t(`field.${f.name}` as StringKey)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    // a field may have its own label for one command (field.<op>.<name>), e.g. the backup's password
+    const own = `field.${op}.${f.name}`
+    const label = `${t((own in strings ? own : `field.${f.name}`) as StringKey)}${f.optional ? ` ${t('actions.optional')}` : ''}`
     const v = values[f.name]
     const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
     if (f.kind === 'boolean')

@@ -8,7 +8,7 @@ import { at, bool, bytes, count, entries, list, num, obj, str } from './view'
 
 export type ComponentKind = 'kms' | 'vcenter' | 'host' | 'datastore' | 'vm'
 
-export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey']
+export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk']
 
 /** KMIP 1.1 object states (§3.22), in lifecycle order. */
 export const KMIP_STATES = [1, 2, 3, 4, 5, 6] as const
@@ -30,6 +30,9 @@ export interface ProviderFacts {
   name: string
   isDefault: boolean
   trustMode: string | null
+  /** A Native Key Provider (no KMS, no trust to establish) and whether it has been backed up. */
+  native: boolean
+  hasBackup: boolean
 }
 
 export interface VcenterFacts {
@@ -124,7 +127,9 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         providers: entries(at(c, 'persisted', 'providers')).map(([p, v]) => ({
           name: p,
           isDefault: p === def,
-          trustMode: str(at(v, 'trust', 'mode'))
+          trustMode: str(at(v, 'trust', 'mode')),
+          native: str(at(v, 'type')) === 'native',
+          hasBackup: bool(at(v, 'native', 'hasBackup'))
         })),
         vmKeyIds: count(at(c, 'persisted', 'vmKeys')),
         hostKeyIds: count(at(c, 'persisted', 'hostKeys')),
@@ -133,11 +138,13 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
       }
     }
     case 'host': {
-      const cache: Record<KeyType, number> = { hostKey: 0, kek: 0, dek: 0, oneTimeKey: 0 }
+      const cache: Record<KeyType, number> = { hostKey: 0, kek: 0, dek: 0, oneTimeKey: 0, kdk: 0 }
       for (const [, k] of entries(at(c, 'memory', 'keyCache'))) {
         const t = str(at(k, 'keyType'))
         if (t && t in cache) cache[t as KeyType]++
       }
+      // a Native Key Provider's KDK is held apart from the key cache, but it is a key in the host's memory all the same
+      cache.kdk = count(at(c, 'memory', 'kdks'))
       return {
         kind: 'host',
         id,
