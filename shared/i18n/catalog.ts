@@ -266,6 +266,10 @@ export const catalog: Record<string, Entry> = {
     en: '{host} has no KDK of {provider}: it cannot derive the KEK of {vm}, so {vm} cannot run there.',
     de: '{host} hat keinen KDK von {provider}: Er kann den KEK von {vm} nicht ableiten, {vm} kann dort also nicht laufen.'
   },
+  'host.reconnect.native': {
+    en: '{host} reconnects to vCenter. Its keys all come from a Native Key Provider: it derives them from its KDK, and no KMS is asked.',
+    de: '{host} verbindet sich wieder mit vCenter. Alle seine Schlüssel stammen von einem Native Key Provider: Er leitet sie aus seinem KDK ab, kein KMS wird gefragt.'
+  },
   'host.vcenterUnreachable.native': {
     en: '{host} cannot reach vCenter: keys of a Native Key Provider it derives again from its KDK; keys of a standard provider stay missing until vCenter returns.',
     de: '{host} erreicht vCenter nicht: Schlüssel eines Native Key Providers leitet er erneut aus seinem KDK ab; Schlüssel eines Standard-Schlüsselanbieters fehlen, bis vCenter zurück ist.'

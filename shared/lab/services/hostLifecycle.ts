@@ -56,7 +56,9 @@ export async function restartHost(ctx: CommandContext, host: HostComponent, caus
     await restoreVmKeys(ctx, h)
     return
   }
-  say(ctx, 'host.state', h.id, 'vcenter', 'host.reconnect', { host: h.name })
+  // with only Native Key Providers there is no KMS to ask: the host derives every key itself
+  const standard = Object.values(vcenter(ctx).persisted.providers).some((p) => !p.native)
+  say(ctx, 'host.state', h.id, 'vcenter', standard ? 'host.reconnect' : 'host.reconnect.native', { host: h.name })
   h = await restoreHostKey(ctx, h)
   await restoreVmKeys(ctx, h)
 }
