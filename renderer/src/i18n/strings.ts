@@ -11,6 +11,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
+  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -115,7 +116,29 @@ export const strings = {
   'graph.controls': { en: 'Zoom controls', de: 'Zoom-Steuerung' },
   'graph.zoomIn': { en: 'Zoom in', de: 'Vergrößern' },
   'graph.zoomOut': { en: 'Zoom out', de: 'Verkleinern' },
-  'graph.empty': { en: 'An empty lab: add a KMS, a key provider and hosts from the toolbar — or load a lesson.', de: 'Ein leeres Labor: Fügen Sie über die Werkzeugleiste einen KMS, einen Schlüsselanbieter und Hosts hinzu — oder laden Sie eine Lektion.' },
+  'graph.emptyViewer': { en: 'The presenter’s lab is empty so far.', de: 'Das Labor der vortragenden Person ist noch leer.' },
+  'waysIn.title': { en: 'An empty lab — three ways in', de: 'Ein leeres Labor — drei Wege hinein' },
+  'waysIn.lesson': { en: 'Follow a lesson', de: 'Einer Lektion folgen' },
+  'waysIn.lessonText': {
+    en: '“{title}”, step by step with objectives. More lessons are in the Lessons menu.',
+    de: '„{title}“, Schritt für Schritt mit Zielen. Weitere Lektionen finden Sie im Menü „Lektionen“.'
+  },
+  'waysIn.lessonStart': { en: 'Start the lesson', de: 'Lektion starten' },
+  'waysIn.build': { en: 'Build it yourself', de: 'Selbst aufbauen' },
+  'waysIn.example': { en: 'Open an example lab', de: 'Ein Beispiellabor öffnen' },
+  'waysIn.exampleText': {
+    en: 'A finished lab with a KMS, two hosts and an encrypted VM, to look around in and try commands on.',
+    de: 'Ein fertiges Labor mit KMS, zwei Hosts und einer verschlüsselten VM — zum Umsehen und Ausprobieren von Befehlen.'
+  },
+  'waysIn.exampleOpen': { en: 'Open the example', de: 'Beispiel öffnen' },
+  'guide.step': { en: 'Step {n} of {total}:', de: 'Schritt {n} von {total}:' },
+  'guide.close': { en: 'Hide the guide', de: 'Anleitung ausblenden' },
+  'guide.why.kms': { en: 'Add a KMS: it makes and keeps the keys.', de: 'Fügen Sie einen KMS hinzu: Er erzeugt und verwahrt die Schlüssel.' },
+  'guide.why.provider': { en: 'Register the key provider in vCenter, so vCenter knows where to ask for keys.', de: 'Registrieren Sie den Schlüsselanbieter in vCenter, damit vCenter weiß, wo es Schlüssel anfragt.' },
+  'guide.why.trust': { en: 'Establish trust between vCenter and the KMS (certificates both ways).', de: 'Stellen Sie das Vertrauen zwischen vCenter und dem KMS her (Zertifikate in beide Richtungen).' },
+  'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
+  'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
+  'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
@@ -154,10 +177,10 @@ export const strings = {
   'timeline.pace': { en: 'Level of detail', de: 'Detailstufe' },
   'timeline.paceHint': {
     en: 'Story: one step per meaningful moment. Wire: every message between the components.',
-    de: 'Geschichte: ein Schritt pro wichtigem Moment. Leitung: jede Nachricht zwischen den Komponenten.'
+    de: 'Erzählung: ein Schritt pro wichtigem Moment. Nachrichten: jede einzelne Nachricht zwischen den Komponenten.'
   },
-  'timeline.pace.story': { en: 'Story', de: 'Geschichte' },
-  'timeline.pace.wire': { en: 'Wire', de: 'Leitung' },
+  'timeline.pace.story': { en: 'Story', de: 'Erzählung' },
+  'timeline.pace.wire': { en: 'Wire', de: 'Nachrichten' },
   'story.open': { en: 'Show the {n} messages of this step', de: 'Die {n} Nachrichten dieses Schritts zeigen' },
   'story.close': { en: 'Hide the messages of this step', de: 'Die Nachrichten dieses Schritts ausblenden' },
   'timeline.position': { en: 'Step {seq} of {end}', de: 'Schritt {seq} von {end}' },

@@ -166,6 +166,8 @@ export interface LessonSliceState {
 export interface LessonActions {
   /** The lesson in watch mode: a new seeded lab, the script run, the playback back at its start. */
   loadScenario(scenario: Scenario): Promise<void>
+  /** An example lab: the scenario's script run in a new lab, the window at its end, no lesson panel. */
+  loadExample(scenario: Scenario): Promise<void>
   /** The lesson by hand: a new lab with the lesson's seed and nothing run; the student acts from the menus. */
   startLessonByHand(scenario: Scenario): Promise<void>
   /** Plays the loaded lesson's next script step (from the cursor to that step's last event), then pauses. */
