@@ -288,6 +288,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
+    case 'providerType':
       return CHOICES[kind].map((c) => ({ value: c, label: c }))
     default:
       return []
