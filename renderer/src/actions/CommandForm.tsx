@@ -14,11 +14,9 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
-import { strings, type StringKey } from '../i18n/strings'
+import { isStringKey } from '../i18n/translate'
 import { Modal } from '../ui/Modal'
-import { CHOICES, OPS, buildCommand, optionsFor, type Args, type ChoiceKind, type FieldKind, type FieldSpec } from './catalog'
-
-const isChoice = (kind: FieldKind): kind is ChoiceKind => Object.prototype.hasOwnProperty.call(CHOICES, kind)
+import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
 
@@ -49,7 +47,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
     const id = `f-${op}-${f.name}`
     // a field may have its own label for one command (field.<op>.<name>), e.g. the backup's password
     const own = `field.${op}.${f.name}`
-    const label = `${t((own in strings ? own : `field.${f.name}`) as StringKey)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    const label = `${isStringKey(own) ? t(own) : t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
     const v = values[f.name]
     const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
     if (f.kind === 'boolean')
@@ -92,7 +90,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
           {!options.some((o) => o.value === v) && <option value={v === undefined ? '' : String(v)}>{v === undefined || v === '' ? '—' : String(v)}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {f.kind === 'trustMode' ? t(`trust.${o.value}` as StringKey) : isChoice(f.kind) ? t(`choice.${o.value}` as StringKey) : o.label}
+              {'labelKey' in o ? t(o.labelKey) : o.label}
             </option>
           ))}
         </select>
@@ -107,7 +105,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
   }
 
   return (
-    <Modal title={t(`op.${op}` as StringKey)} onClose={onClose} className="command-dialog">
+    <Modal title={t(`op.${op}`)} onClose={onClose} className="command-dialog">
       <form onSubmit={(e) => void submit(e)} data-op={op}>
         {cursor !== end && <p className="note">{t('actions.pastNote', { end })}</p>}
         {spec.fields.map(field)}

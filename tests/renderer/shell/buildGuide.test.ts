@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LabFacts } from '../../../renderer/src/model/labFacts'
+import type { LabFacts } from '../../../renderer/src/reading/labFacts'
 import { BUILD_STEP_COUNT, nextBuildStep } from '../../../renderer/src/shell/buildGuide'
 
 const empty: LabFacts = { kms: [], providers: [], hosts: [], vms: [], clusters: [], keys: [], dumps: {}, vcenterRunning: true }
