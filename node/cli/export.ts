@@ -1,10 +1,11 @@
 // `export core-dump|key|nkp-backup`: copies a core dump off a lab host, a key out of the lab's KMS, or the last
-// backup of a Native Key Provider (the PKCS#12 file provider.backup made) into a file.
+// backup of a Native Key Provider (the PKCS#12 file provider.backup made) into a file (0600: each is key material or
+// holds it).
 
-import { writeFile } from 'node:fs/promises'
 import { toHex } from '../../shared/crypto/bytes'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 import { componentId } from '../../shared/lab/model'
+import { writeFileAtomic } from '../host/atomicFile'
 import { openLabFile } from './labFile'
 import { terminalSafe } from './terminalText'
 import { parseArgs, requireOption, UsageError } from './usage'
@@ -31,7 +32,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError((e as Error).message)
     }
-    await writeFile(out, bytes)
+    await writeFileAtomic(out, bytes)
     process.stdout.write(`wrote ${bytes.length} bytes to ${out}\n`)
     return 0
   }
@@ -41,7 +42,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const provider = vc?.kind === 'vcenter' && Object.hasOwn(vc.persisted.providers, name) ? vc.persisted.providers[name] : undefined
     if (!provider?.native) throw new UsageError(`the lab has no Native Key Provider ${terminalSafe(name)}`)
     if (!provider.native.backupFile) throw new UsageError(`${terminalSafe(name)} has not been backed up yet (provider.backup)`)
-    await writeFile(out, provider.native.backupFile)
+    await writeFileAtomic(out, provider.native.backupFile)
     process.stdout.write(`wrote the PKCS#12 backup of ${terminalSafe(name)} (${provider.native.backupFile.length} bytes) to ${out}\n`)
     return 0
   }
@@ -52,7 +53,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const object = Object.hasOwn(e.persisted.keys, keyId) ? e.persisted.keys[keyId] : undefined
     if (!object) continue
     if (!object.material) throw new UsageError(`key ${terminalSafe(keyId)} was destroyed on ${e.name}: its material is gone`)
-    await writeFile(out, toHex(object.material) + '\n')
+    await writeFileAtomic(out, toHex(object.material) + '\n')
     process.stdout.write(`wrote key ${terminalSafe(keyId)} from ${e.name} to ${out} (hex)\n`)
     return 0
   }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { toHex } from '../../../shared/crypto/bytes'
 import { readSecretPkcs12 } from '../../../shared/crypto/pkcs12'
-import { loadLabFile, parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
+import { labBytes, openLabBytes } from '../../../node/labFile/labFileIo'
+import { labFileData } from '../../../shared/labFile/kflab'
 import { Lab } from '../../../shared/lab/lab'
 import { secureRandom, seededRandom } from '../../../shared/lab/random'
 import { get, newLab, ok, trustedLab } from '../../helpers/lab'
@@ -27,16 +28,16 @@ describe('lab files with a Native Key Provider', () => {
   it('a seeded lab replays to the same state', async () => {
     const lab = await newLab(5)
     await ok(lab, ...steps)
-    const text = serializeLab(lab)
-    const opened = await loadLabFile(parseLabFile(text), deps)
+    const bytes = await labBytes(lab)
+    const opened = await openLabBytes(bytes, deps)
     expect(opened.origin).toBe('created')
-    expect(serializeLab(opened)).toBe(text)
+    expect(await labBytes(opened)).toEqual(bytes)
   })
 
   it('an unseeded lab restores every native field and goes on: a reboot without vCenter derives the keys again', async () => {
     const lab = await Lab.create(deps(null), { seed: null })
     await ok(lab, ...steps)
-    const opened = await loadLabFile(parseLabFile(serializeLab(lab)), deps)
+    const opened = await openLabBytes(await labBytes(lab), deps)
     expect(opened.origin).toBe('restored')
     const vc = get(opened, 'vcenter', '')
     expect(vc.persisted.providers.nkp).toMatchObject({ type: 'native', native: { hasBackup: true, tpmRequired: false } })
@@ -50,7 +51,8 @@ describe('lab files with a Native Key Provider', () => {
 
   it('a file saved before the Native Key Provider opens with standard providers and hosts without KDKs', async () => {
     const lab = await trustedLab({ seed: 6 })
-    const data = JSON.parse(serializeLab(lab))
+    // the data as a file of that time held it: no provider type, no protected store, no KDK fields on hosts
+    const data = structuredClone(labFileData(lab)) as unknown as { history: string; commands: unknown[]; entities: Record<string, any> }
     data.history = 'partial'
     data.commands = []
     for (const p of Object.values(data.entities.vcenter.persisted.providers) as Record<string, unknown>[]) {
@@ -63,7 +65,7 @@ describe('lab files with a Native Key Provider', () => {
       delete data.entities[h].persisted.sealedKdks
       delete data.entities[h].persisted.configStoreKey
     }
-    const opened = await loadLabFile(parseLabFile(JSON.stringify(data)), deps)
+    const opened = await openLabBytes(await labBytes(data as unknown as Parameters<typeof labBytes>[0]), deps)
     expect(get(opened, 'vcenter', '').persisted.providers.kp).toMatchObject({ type: 'standard', native: null })
     expect(get(opened, 'vcenter', '').persisted.protectedStore).toEqual({ kdks: {} })
     expect(get(opened, 'host', 'esx-01').memory.kdks).toEqual({})
