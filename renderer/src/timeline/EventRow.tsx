@@ -6,6 +6,8 @@ import { memo } from 'react'
 import type { EventView } from '../../../shared/api/contract'
 import { formatMessage, type Language } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
+import { RefusedMark } from '../graph/tokens/TokenBody'
+import { REFUSED_MESSAGES as REFUSED } from '../graph/tokens/tokenVisual'
 import type { StoryStep } from '../playback/story'
 import { useT } from '../hooks/useT'
 import './EventRow.css'
@@ -64,6 +66,7 @@ export const EventRow = memo(function EventRow({ seq, event, lang, state, select
             <KeyGlyph key={i} keyType={k.keyType} form={k.form} wrappedBy={k.wrappedBy} size={16} />
           ))}
           {event.keys.length === 0 && event.payload && <PayloadGlyph kind={event.payload.kind} encrypted={event.payload.encrypted} size={16} />}
+          {REFUSED.has(event.message.id) && <RefusedMark />}
         </span>
         <span className="event-text">{text}</span>
       </div>
