@@ -9,7 +9,6 @@ import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
 import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import { BookIcon, HostIcon, FolderIcon } from '../theme/icons'
 import { BUILD_STEP_COUNT, nextBuildStep } from './buildGuide'
 import './WaysIn.css'
@@ -54,7 +53,7 @@ export function WaysIn({ onBuild }: { onBuild: () => void }) {
                 openDialog(first.step.op, defaultArgs(first.step.op, facts))
               }}
             >
-              {t(`op.${first.step.op}` as StringKey)}…
+              {t(`op.${first.step.op}`)}…
             </button>
           )}
         </li>
@@ -83,7 +82,7 @@ export function BuildGuide({ onClose }: { onClose: () => void }) {
       <span className="build-guide-step">{t('guide.step', { n: next.number, total: BUILD_STEP_COUNT })}</span>
       <span>{t(next.step.why)}</span>
       <button type="button" className="button primary" onClick={() => openDialog(next.step.op, defaultArgs(next.step.op, facts))}>
-        {t(`op.${next.step.op}` as StringKey)}…
+        {t(`op.${next.step.op}`)}…
       </button>
       <button type="button" className="text-button" onClick={onClose}>
         {t('guide.close')}

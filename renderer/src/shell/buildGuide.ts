@@ -2,7 +2,7 @@
 // is at. Each step is the command that does it, so the guide offers that command's form. Pure (tested).
 
 import type { CommandOp } from '../../../shared/lab/commands/schema'
-import type { LabFacts } from '../model/labFacts'
+import type { LabFacts } from '../reading/labFacts'
 
 export interface BuildStep {
   op: CommandOp

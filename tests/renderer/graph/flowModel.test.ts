@@ -48,7 +48,7 @@ describe('what React Flow draws', () => {
   })
 
   it('dresses a token in the keys it carries, or in its payload when none', () => {
-    const message = { id: 'kmip.res.get', params: {} }
+    const message = { id: 'kmip.req.other' as const, params: {} }
     expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' }, message })).toMatchObject({ tone: 'kek', payload: null })
     expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true }, message })).toEqual({
       keys: [],
