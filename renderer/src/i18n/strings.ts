@@ -12,7 +12,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
-  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
+  'app.untitled': { en: 'Untitled', de: 'Unbenannt' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
