@@ -14,7 +14,7 @@ import { EdgeLayer } from './edges/EdgeLayer'
 import type { LabNode } from './flowModel'
 import { GraphContext } from './graphContext'
 import type { Box } from './layout'
-import { MAX_ZOOM, MIN_ZOOM, PRESENTER_MAX_ZOOM, fitViewport, needsRefit } from './viewport'
+import { DESK_FIT, MIN_ZOOM, PRESENTER_FIT, fitViewport, needsRefit, type Fit } from './viewport'
 import { useSettings } from '../hooks/useSettings'
 import { nodeTypes } from './nodes'
 import { BOX_ZOOM } from './zoomLevels'
@@ -29,7 +29,7 @@ const isComponent = (n: Node) => n.type !== 'labGroup'
  * stepping) when the live structure changes — a component joins —, when the pane changes size (the window resized
  * or moved to the beamer, full screen, the side panel gone with presenter mode), or on request (F).
  */
-function FitOnChange({ bounds, boundsKey, maxZoom }: { bounds: Box; boundsKey: string; maxZoom: number }) {
+function FitOnChange({ bounds, boundsKey, fit }: { bounds: Box; boundsKey: string; fit: Fit }) {
   const flow = useReactFlow()
   const reduced = useReducedMotion()
   const fitRequest = useLabStore((s) => s.ui.fitRequest)
@@ -52,9 +52,9 @@ function FitOnChange({ bounds, boundsKey, maxZoom }: { bounds: Box; boundsKey: s
     }
     if (bounds.width === 0 || width === 0 || height === 0) return
     fitted.current = { width, height }
-    const id = requestAnimationFrame(() => void flow.setViewport(fitViewport(bounds, width, height, maxZoom), { duration: reduced ? 0 : 250 }))
+    const id = requestAnimationFrame(() => void flow.setViewport(fitViewport(bounds, width, height, fit), { duration: reduced ? 0 : 250 }))
     return () => cancelAnimationFrame(id)
-  }, [boundsKey, fitRequest, paneChanged, maxZoom, flow, reduced]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [boundsKey, fitRequest, paneChanged, fit, flow, reduced]) // eslint-disable-line react-hooks/exhaustive-deps
   return null
 }
 
@@ -78,7 +78,7 @@ function Graph() {
   const theme = useResolvedTheme()
   const t = useT()
   const { presenter } = useSettings()
-  const maxZoom = presenter ? PRESENTER_MAX_ZOOM : MAX_ZOOM
+  const fit = presenter ? PRESENTER_FIT : DESK_FIT
   const graph = useMemo(() => ({ layout, router }), [layout, router])
   // React Flow's own words for screen readers, in the chosen language and true to this graph (nothing moves or is
   // deleted here).
@@ -101,7 +101,7 @@ function Graph() {
   const [initial, setInitial] = useState<Viewport | null>(null)
   useLayoutEffect(() => {
     const el = pane.current
-    if (el) setInitial(fitViewport(b, el.clientWidth, el.clientHeight, maxZoom))
+    if (el) setInitial(fitViewport(b, el.clientWidth, el.clientHeight, fit))
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Far out, the overview draws boxes and React Flow draws no nodes (see OverviewLayer.tsx).
@@ -177,7 +177,7 @@ function Graph() {
             <EdgeLayer edges={edges} router={router} />
             {overview && <OverviewLayer layout={layout} components={components} onSelect={selectComponent} onMenu={openMenu} />}
             <TokenLayer />
-            <FitOnChange bounds={b} boundsKey={boundsKey} maxZoom={maxZoom} />
+            <FitOnChange bounds={b} boundsKey={boundsKey} fit={fit} />
           </ReactFlow>
         )}
       </div>

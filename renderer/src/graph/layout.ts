@@ -36,7 +36,8 @@ export interface Layout {
 
 export const SIZE = {
   kms: { width: 172, height: 96 },
-  vcenter: { width: 236, height: 112 },
+  // Wide enough for vcenter.lab.local beside its state in presenter type.
+  vcenter: { width: 272, height: 112 },
   host: { width: 184, height: 92 },
   vm: { width: 148, height: 58 },
   datastore: { width: 184, height: 64 }

@@ -9,17 +9,25 @@ export const PADDING = 0.06
 export const MIN_ZOOM = 0.04
 /** At a desk a small lab is not blown up past this: a lone vCenter would fill the window. */
 export const MAX_ZOOM = 1.25
+
+export interface Fit {
+  /** Room left around the lab on each side, as a share of its size. */
+  padding: number
+  maxZoom: number
+}
+
+export const DESK_FIT: Fit = { padding: PADDING, maxZoom: MAX_ZOOM }
 /**
- * On a beamer the lab is made as large as the pane allows, up to this: a lesson's lab then reads from the back row
- * (node names 24 px and more at 1920×1080, see presenter.css).
+ * On a beamer the lab is made as large as the pane allows (a thin margin, up to 2×): a lesson's lab then reads from
+ * the back row (node names 24 px and more at 1920×1080, see presenter.css).
  */
-export const PRESENTER_MAX_ZOOM = 2
+export const PRESENTER_FIT: Fit = { padding: 0.03, maxZoom: 2 }
 
 /** The viewport that shows `b` whole, centred, in a `width` × `height` pane. */
-export function fitViewport(b: Box, width: number, height: number, maxZoom: number = MAX_ZOOM): Viewport {
+export function fitViewport(b: Box, width: number, height: number, fit: Fit = DESK_FIT): Viewport {
   if (b.width <= 0 || b.height <= 0 || width <= 0 || height <= 0) return { x: 0, y: 0, zoom: 1 }
-  const fit = Math.min(width / (b.width * (1 + 2 * PADDING)), height / (b.height * (1 + 2 * PADDING)))
-  const zoom = Math.min(maxZoom, Math.max(MIN_ZOOM, fit))
+  const scale = Math.min(width / (b.width * (1 + 2 * fit.padding)), height / (b.height * (1 + 2 * fit.padding)))
+  const zoom = Math.min(fit.maxZoom, Math.max(MIN_ZOOM, scale))
   return { x: width / 2 - (b.x + b.width / 2) * zoom, y: height / 2 - (b.y + b.height / 2) * zoom, zoom }
 }
 

@@ -525,7 +525,10 @@ export const strings = {
   'lesson.scriptPosition': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
   'lesson.nextStep': { en: 'Next step: {op}', de: 'Nächster Schritt: {op}' },
   'lesson.scriptDone': { en: 'The script has played to its end', de: 'Das Skript ist bis zum Ende gelaufen' },
-  'lesson.say': { en: 'Presenter note:', de: 'Notiz für Vortragende:' },
+  'lesson.notesWhere': {
+    en: 'Speaker notes: View → Presenter notes, on your own screen (the projected window never shows them).',
+    de: 'Vortragsnotizen: Ansicht → Vortragsnotizen, auf Ihrem eigenen Bildschirm (das projizierte Fenster zeigt sie nie).'
+  },
 
   'settings.menu': { en: 'Settings', de: 'Einstellungen' },
   'settings.language': { en: 'Language', de: 'Sprache' },
