@@ -39,7 +39,8 @@ export const SIZE = {
   // Wide enough for vcenter.lab.local beside its state in presenter type.
   vcenter: { width: 272, height: 112 },
   host: { width: 184, height: 92 },
-  vm: { width: 148, height: 58 },
+  // As wide as its host allows beside the indent, so a VM's name and power state fit in presenter type.
+  vm: { width: 166, height: 58 },
   datastore: { width: 184, height: 64 }
 } as const
 

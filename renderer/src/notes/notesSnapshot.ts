@@ -82,10 +82,11 @@ function lessonPart(s: Source, lang: Language): NotesSnapshot['lesson'] {
     title: scenario.title[lang],
     script: { n: scriptStepStates(loaded, t.commands, t.cursor).filter((x) => x === 'done').length, total: loaded.commandIndex.length },
     nextCommand: step ? `${translate(lang, `op.${step.op}` as StringKey)} ${commandArgsText(step)}`.trim() : null,
+    // A note that opens the lesson is behind the presenter once the class reached any objective.
     notes: notesOf(scenario.id).map((note) => ({
       text: note.text[lang],
       objective: titleOf(note.objective),
-      done: note.objective !== null && (done[objectives.findIndex((o) => o.id === note.objective)] ?? false)
+      done: note.objective === null ? done.some(Boolean) : (done[objectives.findIndex((o) => o.id === note.objective)] ?? false)
     }))
   }
 }
