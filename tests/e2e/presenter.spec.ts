@@ -192,7 +192,6 @@ test('at 1280×720 the narration tells short key IDs (the whole ID on hover) and
   await page.setViewportSize({ width: 1280, height: 720 })
   await openFreshLab(page, { play: false })
   await loadLesson(page, LESSON)
-  const narration = page.getByTestId('narration')
   const total = Number((await page.getByText(/^Step 0 of \d+$/).textContent())!.match(/of (\d+)/)![1])
   for (const presenter of [false, true]) {
     if (presenter) await page.keyboard.press('p')

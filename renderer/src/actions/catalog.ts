@@ -4,8 +4,9 @@
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { TrustMode } from '../../../shared/lab/model'
-import type { ComponentKind } from '../model/facts'
-import { nextName, type LabFacts } from '../model/labFacts'
+import type { ComponentKind } from '../reading/facts'
+import { nextName, type LabFacts } from '../reading/labFacts'
+import type { StringKey } from '../i18n/strings'
 
 /**
  * The trust modes of `provider.trust`. Listed here rather than imported from the command schema, which would bring
@@ -41,8 +42,33 @@ export type FieldKind =
   | 'number'
   | 'args'
 
+/** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
+export type FieldName =
+  | 'args'
+  | 'cluster'
+  | 'days'
+  | 'deep'
+  | 'diskMiB'
+  | 'disks'
+  | 'enabled'
+  | 'encrypt'
+  | 'encryption'
+  | 'guestData'
+  | 'home'
+  | 'host'
+  | 'keyId'
+  | 'migrateEncryption'
+  | 'mode'
+  | 'name'
+  | 'newName'
+  | 'password'
+  | 'provider'
+  | 'role'
+  | 'user'
+  | 'vtpm'
+
 export interface FieldSpec {
-  name: string
+  name: FieldName
   kind: FieldKind
   optional?: boolean
 }
@@ -63,7 +89,7 @@ export interface OpSpec {
   fields: FieldSpec[]
 }
 
-const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
+const f = (name: FieldName, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
 
 export const OPS: Record<CommandOp, OpSpec> = {
   'kms.add': { op: 'kms.add', group: 'kms', needs: [], fields: [f('name', 'name'), f('provider', 'provider')] },
@@ -253,8 +279,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
   }
 }
 
+/** One choice of a select field: a name from the lab as it is, or a fixed value with its label in the window's strings. */
+export type FieldOption = { value: string } & ({ label: string } | { labelKey: StringKey })
+
 /** The names a select field offers. */
-export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; label: string }[] {
+export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
   switch (kind) {
     case 'kms':
       return facts.kms.map((k) => ({ value: k.name, label: k.name }))
@@ -267,12 +296,12 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
     case 'key':
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
     case 'trustMode':
-      return TRUST_MODES.map((m) => ({ value: m, label: m }))
+      return TRUST_MODES.map((m) => ({ value: m, labelKey: `trust.${m}` }))
     case 'role':
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
-      return CHOICES[kind].map((c) => ({ value: c, label: c }))
+      return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []
   }

@@ -1,6 +1,6 @@
 // A key ID, shortened, with the whole ID on hover and for screen readers.
 
-import { shortKeyId } from '../model/keyIds'
+import { shortKeyId } from '../reading/keyIds'
 
 export function KeyId({ id }: { id: string | null | undefined }) {
   if (!id) return <span className="muted">—</span>

@@ -14,7 +14,7 @@ import { currentEvent } from '../playback/clock'
 import { nextIn, visibleAtOrBefore } from '../playback/filters'
 import { toldSeq } from '../playback/story'
 import { lessonStateAt, nextScriptStep, scriptStepStates } from '../scenarios/lessonProgress'
-import { eventAt } from '../store/timelineModel'
+import { eventAt } from '../store/loadedTimeline'
 import type { LabState } from '../store/types'
 
 export interface NotesStep {

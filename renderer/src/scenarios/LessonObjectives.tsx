@@ -15,7 +15,6 @@ import { useLessonProgress } from '../hooks/useLessonProgress'
 import { useNewlyDone } from '../hooks/useNewlyDone'
 import { useSelectedTarget } from '../hooks/useSelectedTarget'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import type { LoadedScenario } from './lessonProgress'
 import { CheckIcon } from '../theme/icons'
 
@@ -111,7 +110,7 @@ function OpButtons({ ops }: { ops: readonly CommandOp[] }) {
           title={t('lesson.openForm')}
           onClick={() => openDialog(op, defaultArgs(op, facts, target?.kind === OPS[op].target?.kind ? target : undefined))}
         >
-          {t(`actions.group.${OPS[op].group}` as StringKey)} → {t(`op.${op}` as StringKey)}
+          {t(`actions.group.${OPS[op].group}`)} → {t(`op.${op}`)}
         </button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 // A told sentence with its key IDs short (first 8 and last 4 hex digits), each whole on hover: the narration and
 // the presenter's notes view tell the same sentences.
 
-import { splitKeyIds } from '../model/keyIds'
+import { splitKeyIds } from '../reading/keyIds'
 import './ToldText.css'
 
 export function ToldText({ text }: { text: string }) {

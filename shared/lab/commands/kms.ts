@@ -1,10 +1,7 @@
 // KMS commands: servers join a key provider cluster, go away and come back; the KMS administrator revokes,
 // destroys or activates keys (KMIP key states).
 
-import type { KmipManagedObject } from '../../kmip/server'
-import { activateObject, destroyObject, revokeObject } from '../../kmip/lifecycle'
-import { KmipResultError } from '../../kmip/errors'
-import { RevocationReasonCode } from '../../kmip/enums'
+import { activateObject, destroyObject, KmipResultError, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../kmip'
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
@@ -13,6 +10,7 @@ import { providerServers, putKmsObject, replicateChanges } from '../services/kms
 import { requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
+import type { MessageId } from '../../i18n/narration'
 
 function requireKms(ctx: CommandContext, name: string): KmsRecord {
   return ctx.tx.require(componentId.kms(name), 'kms', name)
@@ -139,7 +137,7 @@ function transition(ctx: CommandContext, keyId: string, operation: AdminOperatio
   }
 }
 
-function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'>(operation: AdminOperation, messageId: string): CommandHandler<O> {
+function adminCommand<O extends 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'>(operation: AdminOperation, messageId: MessageId): CommandHandler<O> {
   return {
     check(ctx, cmd) {
       transition(ctx, (cmd as { keyId: string }).keyId, operation)

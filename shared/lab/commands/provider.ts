@@ -1,7 +1,7 @@
 // Key providers in vCenter: register, choose the default, and establish trust both ways with real certificates.
 
 import { describeCertificate, establishTrust, type TrustStep } from '../../pki'
-import { vcenterSequence } from '../../kmip/vcenter'
+import { vcenterSequence } from '../../kmip'
 import { say, type CommandContext } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KmsRecord } from '../model'

@@ -4,7 +4,7 @@
 import { fromUtf8 } from '../../../crypto/bytes'
 import { say } from '../../context'
 import { fault } from '../../faults'
-import { type HostComponent } from '../../model'
+import type { HostComponent } from '../../model'
 import { CryptoUtilError, describeLines, envelopeAt, extractPlaintext, maskedArgs, parseCryptoUtilArgs, type CryptoUtilInvocation } from '../../files/cryptoUtil'
 import { IncidentKeyError, openIncidentKey } from '../../files/incidentKey'
 import { keyTravel } from '../../services/keyCache'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shortKeyId, splitKeyIds } from '../../../renderer/src/model/keyIds'
+import { shortKeyId, splitKeyIds } from '../../../renderer/src/reading/keyIds'
 
 describe('short key IDs', () => {
   it('keeps the first 8 and the last 4 hex digits of a UUID', () => {
