@@ -1,7 +1,8 @@
 // How the presenter's window and its notes view talk: a BroadcastChannel of the app's origin (another tab of the
-// browser build, the desktop app's second window — both the same origin and session). The presenter's window sends
-// a snapshot whenever what the notes show changes (at most every PUBLISH_EVERY_MS while it plays); a notes view that
-// opens says hello and gets the current one at once. Nothing here reaches the lab host.
+// browser build, the desktop app's second window — both the same origin and session). A notes view says hello (when
+// it opens, and when a presenter's window announces itself); from then on the presenter's window sends a snapshot
+// whenever what the notes show changes (at most every PUBLISH_EVERY_MS while it plays). Without a notes view it
+// computes nothing. Nothing here reaches the lab host.
 
 import { isNotesSnapshot, notesSnapshot, type NotesSnapshot } from './notesSnapshot'
 import type { LabState } from '../store/types'
@@ -9,7 +10,7 @@ import type { LabState } from '../store/types'
 export const NOTES_CHANNEL = 'keyflow-lab:presenter-notes'
 export const PUBLISH_EVERY_MS = 200
 
-export type NotesMessage = { type: 'snapshot'; snapshot: NotesSnapshot } | { type: 'hello' }
+export type NotesMessage = { type: 'snapshot'; snapshot: NotesSnapshot } | { type: 'hello' } | { type: 'ready' }
 
 export interface NotesPort {
   postMessage(message: NotesMessage): void
@@ -32,6 +33,7 @@ export function publishNotes(
 ): () => void {
   let sent = ''
   let timer: unknown = null
+  let heard = false
   const send = (always: boolean) => {
     timer = null
     const snapshot = notesSnapshot(store.getState())
@@ -42,14 +44,17 @@ export function publishNotes(
     port.postMessage({ type: 'snapshot', snapshot })
   }
   const changed = () => {
-    if (timer === null) timer = timers.setTimeout(() => send(false), PUBLISH_EVERY_MS)
+    if (heard && timer === null) timer = timers.setTimeout(() => send(false), PUBLISH_EVERY_MS)
   }
   const onMessage = (e: { data: unknown }) => {
-    if ((e.data as NotesMessage | null)?.type === 'hello') send(true)
+    if ((e.data as NotesMessage | null)?.type !== 'hello') return
+    heard = true
+    send(true)
   }
   port.addEventListener('message', onMessage)
   const unsubscribe = store.subscribe(changed)
-  send(false)
+  // A notes view opened before this window (or before it reloaded) says hello again.
+  port.postMessage({ type: 'ready' })
   return () => {
     unsubscribe()
     port.removeEventListener('message', onMessage)
@@ -62,6 +67,7 @@ export function followNotes(port: NotesPort, onSnapshot: (s: NotesSnapshot) => v
   const onMessage = (e: { data: unknown }) => {
     const m = e.data as NotesMessage | null
     if (m?.type === 'snapshot' && isNotesSnapshot(m.snapshot)) onSnapshot(m.snapshot)
+    else if (m?.type === 'ready') port.postMessage({ type: 'hello' })
   }
   port.addEventListener('message', onMessage)
   port.postMessage({ type: 'hello' })

@@ -81,6 +81,10 @@ describe('the notes channel', () => {
     const [presenterEnd, notesEnd] = channelPair()
     const timers = manualTimers()
     const stop = publishNotes(store, presenterEnd, timers)
+    // Nobody listens yet: nothing is computed or sent.
+    store.getState().actions.stepForward()
+    timers.flush()
+    store.getState().actions.reset()
     const seen: NotesSnapshot[] = []
     const unfollow = followNotes(notesEnd, (s) => seen.push(s))
     // Hello answered at once.
@@ -109,5 +113,19 @@ describe('the notes channel', () => {
     expect(notesUrl('http://127.0.0.1:4000/?token=abc&presenter=1')).toBe('http://127.0.0.1:4000/notes?token=abc')
     expect(isNotesPage({ pathname: '/notes' })).toBe(true)
     expect(isNotesPage({ pathname: '/' })).toBe(false)
+  })
+})
+
+describe('a presenter window that opens after its notes view', () => {
+  it('announces itself, and the notes view asks for the snapshot', async () => {
+    const { store } = await lessonStore()
+    const [presenterEnd, notesEnd] = channelPair()
+    const seen: NotesSnapshot[] = []
+    const unfollow = followNotes(notesEnd, (s) => seen.push(s))
+    expect(seen).toHaveLength(0)
+    const stop = publishNotes(store, presenterEnd, manualTimers())
+    expect(seen).toHaveLength(1)
+    stop()
+    unfollow()
   })
 })
