@@ -203,6 +203,16 @@ export function cryptoUtilArgs(action: 'describe' | 'extract', dump: string, off
 }
 
 /**
+ * The crypto-util runs a person can choose for a host: describe or extract each core dump in its /var/core (the
+ * arguments joined by spaces, as the form holds them). A free text field invited edits that no longer parsed.
+ */
+export function cryptoUtilChoices(facts: LabFacts, host: string): { value: string; action: 'describe' | 'extract'; dump: string }[] {
+  return (facts.dumps[host] ?? []).flatMap((dump) =>
+    (['describe', 'extract'] as const).map((action) => ({ value: cryptoUtilArgs(action, dump).join(' '), action, dump }))
+  )
+}
+
+/**
  * Values to start a form with. `target` is the component the action was started from (a context menu or the
  * selection), when it fits the command.
  */

@@ -41,7 +41,8 @@ export const SIZE = {
   host: { width: 184, height: 92 },
   // As wide as its host allows beside the indent, so a VM's name and power state fit in presenter type.
   vm: { width: 166, height: 58 },
-  datastore: { width: 184, height: 64 }
+  // Two rows of chips: "files" and "key safes" do not fit side by side in one host column (German even less).
+  datastore: { width: 184, height: 88 }
 } as const
 
 const PAD = 16

@@ -143,6 +143,16 @@ export const strings = {
   'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
   'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
   'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
+  'field.args.describe': { en: 'envelope describe — show the envelope of {file}', de: 'envelope describe — den Umschlag von {file} anzeigen' },
+  'field.args.extract': { en: 'envelope extract — decrypt {file} on this host', de: 'envelope extract — {file} auf diesem Host entschlüsseln' },
+  'field.args.choose': { en: 'Choose what crypto-util does', de: 'Wählen Sie, was crypto-util tut' },
+  'field.args.noDump': { en: 'No core dump on this host yet: crash it first (Host menu)', de: 'Noch kein Core-Dump auf diesem Host: Lassen Sie ihn zuerst abstürzen (Menü „Host“)' },
+  'graph.refused': { en: 'Refused', de: 'Abgelehnt' },
+  'graph.psod': { en: 'Purple screen', de: 'Purple Screen' },
+  'graph.psodText': {
+    en: 'The host crashed: it writes a core dump, then reboots with empty memory.',
+    de: 'Der Host ist abgestürzt: Er schreibt einen Core-Dump und startet dann mit leerem Speicher neu.'
+  },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
