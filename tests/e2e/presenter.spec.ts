@@ -107,7 +107,7 @@ async function expectWholeLabInView(page: Page): Promise<Sizes> {
 }
 
 test('at 1920×1080 in presenter mode a lesson lab reads from the back row, and the graph fits again after every resize', async ({ page }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const problems = watchProblems(page)
   await page.setViewportSize({ width: 1920, height: 1080 })
   await openFreshLab(page, { play: false })
