@@ -14,6 +14,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
+import { isStringKey } from '../i18n/translate'
 import { Modal } from '../ui/Modal'
 import { OPS, buildCommand, cryptoUtilChoices, optionsFor, type Args, type FieldSpec } from './catalog'
 
@@ -44,7 +45,9 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
 
   const field = (f: FieldSpec) => {
     const id = `f-${op}-${f.name}`
-    const label = `${t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    // a field may have its own label for one command (field.<op>.<name>), e.g. the backup's password
+    const own = `field.${op}.${f.name}`
+    const label = `${isStringKey(own) ? t(own) : t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
     const v = values[f.name]
     const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
     if (f.kind === 'boolean')

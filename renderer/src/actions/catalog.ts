@@ -21,7 +21,8 @@ export const CHOICES = {
   role: ['administrator', 'noCryptoAdmin'],
   migrateEncryption: ['disabled', 'opportunistic', 'required'],
   cloneEncryption: ['keep', 'encrypt', 'decrypt', 'recrypt'],
-  vtpmClone: ['copy', 'replace']
+  vtpmClone: ['copy', 'replace'],
+  providerType: ['standard', 'native']
 } as const
 export type ChoiceKind = keyof typeof CHOICES
 
@@ -64,6 +65,9 @@ export type FieldName =
   | 'password'
   | 'provider'
   | 'role'
+  | 'tpm'
+  | 'tpmRequired'
+  | 'type'
   | 'user'
   | 'vtpm'
 
@@ -98,7 +102,16 @@ export const OPS: Record<CommandOp, OpSpec> = {
   'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
   'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
   'kms.activateKey': { op: 'kms.activateKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'provider.add': { op: 'provider.add', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
+  'provider.add': {
+    op: 'provider.add', group: 'vcenter', needs: [],
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('name', 'name'), f('type', 'providerType', true), f('tpmRequired', 'boolean', true)]
+  },
+  'provider.backup': {
+    op: 'provider.backup', group: 'vcenter', needs: ['provider'],
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('provider', 'provider'), f('password', 'text', true)]
+  },
   'provider.trust': {
     op: 'provider.trust', group: 'vcenter', needs: ['provider'],
     target: { kind: 'vcenter', field: '' },
@@ -108,7 +121,7 @@ export const OPS: Record<CommandOp, OpSpec> = {
   'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
   'vcenter.start': { op: 'vcenter.start', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
   'vcenter.actAs': { op: 'vcenter.actAs', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('role', 'role'), f('user', 'text', true)] },
-  'host.add': { op: 'host.add', group: 'host', needs: [], fields: [f('name', 'name'), f('cluster', 'cluster')] },
+  'host.add': { op: 'host.add', group: 'host', needs: [], fields: [f('name', 'name'), f('cluster', 'cluster'), f('tpm', 'boolean')] },
   'host.reboot': { op: 'host.reboot', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
   'host.crash': { op: 'host.crash', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
   'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
@@ -241,6 +254,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'provider.add':
       return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+    case 'provider.backup':
+      return {
+        provider: (facts.providers.find((p) => p.native && !p.hasBackup) ?? facts.providers.find((p) => p.native) ?? facts.providers[0])?.name ?? '',
+        password: ''
+      }
     case 'provider.trust':
       return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
     case 'provider.setDefault':
@@ -249,7 +267,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'vcenter.start':
       return {}
     case 'host.add':
-      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a' }
+      // a host has a TPM 2.0 unless the box is cleared (tpm: false)
+      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a', tpm: true }
     case 'host.cryptoUtil': {
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
@@ -311,6 +330,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
+    case 'providerType':
       return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []

@@ -12,7 +12,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
-  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
+  'app.untitled': { en: 'Untitled', de: 'Unbenannt' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -29,6 +29,7 @@ export const strings = {
   'key.kek': { en: 'KEK', de: 'KEK' },
   'key.dek': { en: 'DEK', de: 'DEK' },
   'key.oneTimeKey': { en: 'One-time key', de: 'Einmalschlüssel' },
+  'key.kdk': { en: 'KDK (Native Key Provider)', de: 'KDK (Native Key Provider)' },
   'key.none': { en: 'No key', de: 'Kein Schlüssel' },
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
@@ -300,6 +301,26 @@ export const strings = {
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
+  'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
+  'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
+  'inspector.notBackedUp': { en: 'not backed up — cannot be used yet', de: 'nicht gesichert — noch nicht verwendbar' },
+  'inspector.tpmRequired': { en: 'TPM-protected hosts only', de: 'nur TPM-geschützte Hosts' },
+  'inspector.saveBackup': { en: 'Save backup (.p12)', de: 'Sicherung speichern (.p12)' },
+  'inspector.protectedStore': { en: 'Protected store (VECS)', de: 'Geschützter Speicher (VECS)' },
+  'inspector.protectedStoreNote': {
+    en: 'The one key material vCenter keeps: the KDK of each Native Key Provider. Every host key and KEK of that provider can be derived from it — back it up, and guard vCenter as you would a KMS.',
+    de: 'Das einzige Schlüsselmaterial, das vCenter behält: der KDK jedes Native Key Providers. Jeder Host-Schlüssel und KEK dieses Anbieters lässt sich daraus ableiten — sichern Sie ihn und schützen Sie vCenter wie einen KMS.'
+  },
+  'inspector.hostKdks': { en: 'KDKs (Native Key Providers)', de: 'KDKs (Native Key Provider)' },
+  'inspector.sealedKdks': { en: 'KDKs, sealed', de: 'KDKs, versiegelt' },
+  'inspector.sealedKdksHint': {
+    en: 'Sealed by the host’s TPM: after a reboot the host unseals them itself and derives its keys again, without vCenter.',
+    de: 'Vom TPM des Hosts versiegelt: Nach einem Neustart entsiegelt der Host sie selbst und leitet seine Schlüssel erneut ab, ohne vCenter.'
+  },
+  'inspector.sealedKdksNoTpm': {
+    en: 'No TPM: sealed with a key kept on the same boot disk — whoever copies the disk has the KDKs.',
+    de: 'Kein TPM: versiegelt mit einem Schlüssel auf derselben Boot-Platte — wer die Platte kopiert, hat die KDKs.'
+  },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },
   'inspector.hostKeys': { en: 'Host keys (IDs)', de: 'Host-Schlüssel (IDs)' },
   'inspector.providers': { en: 'Key providers', de: 'Schlüsselanbieter' },
@@ -403,6 +424,7 @@ export const strings = {
   'op.provider.add': { en: 'Add key provider', de: 'Schlüsselanbieter hinzufügen' },
   'op.provider.trust': { en: 'Establish trust', de: 'Vertrauen herstellen' },
   'op.provider.setDefault': { en: 'Make default provider', de: 'Als Standardanbieter festlegen' },
+  'op.provider.backup': { en: 'Back up key provider', de: 'Schlüsselanbieter sichern' },
   'op.vcenter.stop': { en: 'Stop vCenter', de: 'vCenter stoppen' },
   'op.vcenter.start': { en: 'Start vCenter', de: 'vCenter starten' },
   'op.vcenter.actAs': { en: 'Act as user', de: 'Als Benutzer handeln' },
@@ -453,6 +475,15 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.provider.backup.password': {
+    en: 'Password protecting the backup file (recommended)',
+    de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
+  },
+  'field.type': { en: 'Type', de: 'Typ' },
+  'field.tpmRequired': { en: 'Use only on TPM-protected hosts', de: 'Nur auf TPM-geschützten Hosts verwenden' },
+  'field.tpm': { en: 'TPM 2.0 chip', de: 'TPM-2.0-Chip' },
+  'choice.standard': { en: 'Standard (KMS servers over KMIP)', de: 'Standard (KMS-Server über KMIP)' },
+  'choice.native': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'choice.administrator': { en: 'Administrator', de: 'Administrator' },
   'choice.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'choice.disabled': { en: 'Disabled', de: 'Deaktiviert' },

@@ -8,10 +8,11 @@ import { componentId, type DatastoreRecord, type HostComponent, type VmComponent
 import { uuidFromBytes } from '../random'
 import { buildZdump, hostMemoryImage, vmxMemoryImage, ZDUMP_HEADER_SIZE, zdumpName } from '../files/coreDump'
 import { dropKey, hostKeyInCache, keyTravel, sealKeyCache } from '../services/keyCache'
-import { ensureHostSafe, installHostKey, requireHostKeyInCache, vmsOnHost } from '../services/hostCrypto'
+import { ensureHostSafe, newHostKey, requireHostKeyInCache, vmsOnHost } from '../services/hostCrypto'
 import { restartHost } from '../services/hostLifecycle'
+import { pushAllKdks } from '../services/nativeKeys'
 import { requirePrivilege } from '../services/privileges'
-import { createKmsKey, defaultProvider, requireVcenterRunning, vcenter } from '../services/vcenterKeys'
+import { defaultProvider, requireVcenterRunning, vcenter } from '../services/vcenterKeys'
 import { requireHost, requireNew } from './checks'
 import type { CommandHandler } from './handler'
 import { datastoreName } from './vm'
@@ -43,17 +44,24 @@ export const hostAdd: CommandHandler<'host.add'> = {
       cluster: cmd.cluster,
       uuid: uuidFromBytes(ctx.tx.random(16)),
       cryptoState: 'incapable',
-      memory: { keyCache: {}, runningVms: [] },
+      memory: { keyCache: {}, runningVms: [], kdks: {} },
       persisted: {
         config: { cryptoEnabled: false, hostKeyId: null, hostKeyProvider: null, keyPersistence: false, pendingIncapableMarker: false },
         varCore: {},
         sealedKeyCache: null,
+        sealedKdks: null,
+        configStoreKey: null,
         dumpCounter: 0
       },
-      tpm: { storageKey: ctx.tx.random(32) }
+      tpm: null
     }
+    // A host has a TPM 2.0 unless told otherwise; without one its configuration key lies on its boot disk.
+    if (cmd.tpm === false) host.persisted.configStoreKey = ctx.tx.random(32)
+    else host.tpm = { storageKey: ctx.tx.random(32) }
     ctx.tx.add(host)
-    say(ctx, 'component', 'vcenter', host.id, 'host.added', { host: cmd.name, cluster: cmd.cluster })
+    say(ctx, 'component', 'vcenter', host.id, host.tpm ? 'host.added' : 'host.added.noTpm', { host: cmd.name, cluster: cmd.cluster })
+    // Hosts of a cluster get the KDK of every Native Key Provider (docs/vsphere-facts.md#nkp-kdk).
+    pushAllKdks(ctx, host)
   }
 }
 
@@ -139,6 +147,7 @@ function writeDump(ctx: Parameters<CommandHandler<'host.crash'>['run']>[0], host
 export const hostKeyPersistence: CommandHandler<'host.keyPersistence'> = {
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
+    if (cmd.enabled && !host.tpm) throw fault('NotSupported', 'fault.keyPersistence.noTpm', { host: host.name })
     if (host.persisted.config.keyPersistence === cmd.enabled)
       throw fault('InvalidState', cmd.enabled ? 'fault.keyPersistence.alreadyOn' : 'fault.keyPersistence.alreadyOff', { host: host.name })
   },
@@ -216,8 +225,9 @@ export const hostRekey: CommandHandler<'host.rekey'> = {
     const old = hostKeyInCache(host)!
     const providerId = host.persisted.config.hostKeyProvider ?? defaultProvider(ctx)
     say(ctx, 'command', 'vcenter', host.id, 'host.rekey.start', { host: host.name, keyId: old.keyId })
-    const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: host.name, identifier: host.uuid })
-    host = installHostKey(ctx, host, key)
+    const next = await newHostKey(ctx, host, providerId)
+    const key = { keyId: next.keyId, material: next.material }
+    host = next.host
     for (const [name, file] of Object.entries(host.persisted.varCore)) {
       const envelope = file.subarray(ZDUMP_HEADER_SIZE)
       if (!isEnvelope(envelope)) continue

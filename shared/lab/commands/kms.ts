@@ -3,6 +3,7 @@
 
 import { activateObject, destroyObject, KmipResultError, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../kmip'
 import { addDays, createKmsPki, DEFAULT_VALIDITY_DAYS, generateKeyPair, issueCertificate } from '../../pki'
+import { isNative } from '../services/nativeKeys'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
 import { componentId, type KmsRecord } from '../model'
@@ -22,6 +23,7 @@ export const kmsAdd: CommandHandler<'kms.add'> = {
     const peers = providerServers(ctx, cmd.provider)
     if (peers.some((p) => Boolean(p.external) !== Boolean(cmd.external)))
       throw fault('InvalidArgument', 'fault.kmsProviderMismatch', { provider: cmd.provider })
+    if (isNative(ctx, cmd.provider)) throw fault('InvalidArgument', 'fault.nkp.noKmsServers', { provider: cmd.provider })
   },
   async run(ctx, cmd) {
     const base: KmsRecord = {

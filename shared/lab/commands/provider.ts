@@ -6,6 +6,7 @@ import { say, type CommandContext } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KmsRecord } from '../model'
 import { providerServers, requireProvider, withKmsSession } from '../services/kmsSession'
+import { addNativeProvider } from '../services/nativeKeys'
 import { VCENTER_FQDN } from '../services/vcenterSetup'
 import { requireVcenterRunning, vcenter } from '../services/vcenterKeys'
 import type { CommandHandler } from './handler'
@@ -30,19 +31,29 @@ export const providerAdd: CommandHandler<'provider.add'> = {
   check(ctx, cmd) {
     const vc = requireVcenterRunning(ctx)
     if (vc.persisted.providers[cmd.name]) throw fault('AlreadyExists', 'fault.providerExists', { provider: cmd.name })
+    if (cmd.tpmRequired !== undefined && cmd.type !== 'native') throw fault('InvalidArgument', 'fault.nkp.tpmOnlyNative', { provider: cmd.name })
+    // a KMS server already added under this name would belong to a standard provider
+    if (cmd.type === 'native' && providerServers(ctx, cmd.name).length) throw fault('InvalidArgument', 'fault.nkp.hasKmsServers', { provider: cmd.name })
   },
   async run(ctx, cmd) {
     const first = vcenter(ctx).persisted.defaultProvider === null
-    ctx.tx.update(vcenter(ctx), (v) => {
-      v.persisted.providers[cmd.name] = {
-        name: cmd.name,
-        trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null, servers: {} }
-      }
-      if (first) v.persisted.defaultProvider = cmd.name
-    })
-    say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.added', { provider: cmd.name })
-    if (first) say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.default', { provider: cmd.name })
-    await statusCheck(ctx, cmd.name)
+    if (cmd.type === 'native') addNativeProvider(ctx, cmd.name, cmd.tpmRequired ?? false)
+    else {
+      ctx.tx.update(vcenter(ctx), (v) => {
+        v.persisted.providers[cmd.name] = {
+          name: cmd.name,
+          type: 'standard',
+          trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null, servers: {} },
+          native: null
+        }
+      })
+      say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.added', { provider: cmd.name })
+    }
+    if (first) {
+      ctx.tx.update(vcenter(ctx), (v) => void (v.persisted.defaultProvider = cmd.name))
+      say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'provider.default', { provider: cmd.name })
+    }
+    if (cmd.type !== 'native') await statusCheck(ctx, cmd.name)
   }
 }
 

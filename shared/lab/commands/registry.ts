@@ -3,6 +3,7 @@ import { hostAdd, hostCrash, hostEncryptionMode, hostKeyPersistence, hostReboot,
 import { hostCryptoUtil } from './host/cryptoUtil'
 import { kmsActivateKey, kmsAdd, kmsDestroyKey, kmsRevokeKey, kmsStart, kmsStop } from './kms'
 import { providerAdd, providerSetDefault, providerTrust } from './provider'
+import { providerBackup } from './provider/backup'
 import { labAdvanceClock, vcenterStart, vcenterStop } from './vcenter'
 import { vmDeleteSnapshots, vmPowerOff, vmUnlock } from './vm'
 import { vmAddDisk } from './vm/addDisk'
@@ -30,6 +31,7 @@ export const handlers: HandlerTable = {
   'provider.add': providerAdd,
   'provider.trust': providerTrust,
   'provider.setDefault': providerSetDefault,
+  'provider.backup': providerBackup,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,

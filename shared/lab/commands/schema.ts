@@ -23,6 +23,7 @@ const externalKms = z
   })
   .strict()
 
+export const providerTypes = ['standard', 'native'] as const
 export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
 export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
 /** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
@@ -40,13 +41,25 @@ export const commandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('kms.revokeKey'), keyId }).strict(),
   z.object({ op: z.literal('kms.destroyKey'), keyId }).strict(),
   z.object({ op: z.literal('kms.activateKey'), keyId }).strict(),
-  z.object({ op: z.literal('provider.add'), name }).strict(),
+  z
+    .object({
+      op: z.literal('provider.add'),
+      name,
+      /** standard (the default): KMIP key servers; native: vSphere Native Key Provider, no KMS. */
+      type: z.enum(providerTypes).optional(),
+      /** Native only: use the provider only on hosts with a TPM 2.0 (constraints.tpm_required). */
+      tpmRequired: z.boolean().optional()
+    })
+    .strict(),
+  /** Export a Native Key Provider (PKCS#12): required before it can be used. */
+  z.object({ op: z.literal('provider.backup'), provider: name, password: z.string().max(128).optional() }).strict(),
   z.object({ op: z.literal('provider.trust'), provider: name, mode: z.enum(trustModes) }).strict(),
   z.object({ op: z.literal('provider.setDefault'), name }).strict(),
   z.object({ op: z.literal('vcenter.stop') }).strict(),
   z.object({ op: z.literal('vcenter.start') }).strict(),
   z.object({ op: z.literal('vcenter.actAs'), role: z.enum(roles), user: user.optional() }).strict(),
-  z.object({ op: z.literal('host.add'), name, cluster: name }).strict(),
+  /** `tpm: false`: a host without a TPM 2.0 chip (every host has one unless told). */
+  z.object({ op: z.literal('host.add'), name, cluster: name, tpm: z.boolean().optional() }).strict(),
   z.object({ op: z.literal('host.reboot'), name }).strict(),
   z.object({ op: z.literal('host.crash'), name }).strict(),
   z.object({ op: z.literal('host.cryptoUtil'), name, args: z.array(cryptoUtilArg).min(1).max(16) }).strict(),
