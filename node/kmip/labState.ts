@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { toBase64 } from '../../shared/crypto/bytes'
-import type { KmipManagedObject } from '../../shared/kmip/store'
+import type { KmipManagedObject } from '../../shared/kmip'
 import { Lab } from '../../shared/lab/lab'
 import { componentId, type KmsComponent } from '../../shared/lab/model'
 import { parseLabFile, serializeLab } from '../../shared/labFile/kflab'

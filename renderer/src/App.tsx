@@ -9,7 +9,6 @@ import { useLabStatus } from './hooks/useLabStatus'
 import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
-import type { StringKey } from './i18n/strings'
 import { SharePanel } from './follow/SharePanel'
 import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
@@ -61,7 +60,7 @@ export function App() {
       <Notices />
       {busy && (
         <div className="busy" role="status">
-          {t(busy as StringKey)}
+          {t(busy)}
         </div>
       )}
     </div>

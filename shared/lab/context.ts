@@ -3,6 +3,7 @@
 
 import type { DiskCipher } from '../crypto/diskCipher'
 import type { EventInput, EventKind, KeyTravel, LabEvent, MessageParam, PayloadTravel } from './events'
+import type { MessageId } from '../i18n/narration'
 import type { KmsRecord } from './model'
 import type { RandomSource } from './random'
 import type { Transaction } from './transaction'
@@ -38,13 +39,13 @@ export interface SayOptions {
   kmip?: EventInput['kmip']
 }
 
-/** Emits one narrated step: `id` is the message catalog entry, `params` fill its placeholders. */
+/** Emits one narrated step: `id` is the sentence of the narration (shared/i18n/narration.ts), `params` fill its placeholders. */
 export function say(
   ctx: CommandContext,
   kind: EventKind,
   from: string,
   to: string,
-  id: string,
+  id: MessageId,
   params: Record<string, MessageParam> = {},
   opts: SayOptions = {}
 ): LabEvent {

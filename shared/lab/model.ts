@@ -7,7 +7,7 @@
 // `*Component` types are the whole component as the outside sees it (views, reports, lab files); `*Record` types
 // are what the store keeps.
 
-import type { KmipManagedObject } from '../kmip/server'
+import type { KmipManagedObject } from '../kmip'
 import type { CertifiedKeyPair } from '../pki/types'
 
 export type ComponentKind = 'kms' | 'vcenter' | 'host' | 'datastore' | 'vm'

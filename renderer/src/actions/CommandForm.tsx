@@ -14,11 +14,8 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
-import type { StringKey } from '../i18n/strings'
 import { Modal } from '../ui/Modal'
-import { CHOICES, OPS, buildCommand, optionsFor, type Args, type ChoiceKind, type FieldKind, type FieldSpec } from './catalog'
-
-const isChoice = (kind: FieldKind): kind is ChoiceKind => Object.prototype.hasOwnProperty.call(CHOICES, kind)
+import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
 
@@ -47,7 +44,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
 
   const field = (f: FieldSpec) => {
     const id = `f-${op}-${f.name}`
-    const label = `${t(`field.${f.name}` as StringKey)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    const label = `${t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
     const v = values[f.name]
     const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
     if (f.kind === 'boolean')
@@ -90,7 +87,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
           {!options.some((o) => o.value === v) && <option value={v === undefined ? '' : String(v)}>{v === undefined || v === '' ? '—' : String(v)}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
-              {f.kind === 'trustMode' ? t(`trust.${o.value}` as StringKey) : isChoice(f.kind) ? t(`choice.${o.value}` as StringKey) : o.label}
+              {'labelKey' in o ? t(o.labelKey) : o.label}
             </option>
           ))}
         </select>
@@ -105,7 +102,7 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
   }
 
   return (
-    <Modal title={t(`op.${op}` as StringKey)} onClose={onClose} className="command-dialog">
+    <Modal title={t(`op.${op}`)} onClose={onClose} className="command-dialog">
       <form onSubmit={(e) => void submit(e)} data-op={op}>
         {cursor !== end && <p className="note">{t('actions.pastNote', { end })}</p>}
         {spec.fields.map(field)}

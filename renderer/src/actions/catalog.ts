@@ -4,8 +4,9 @@
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { TrustMode } from '../../../shared/lab/model'
-import type { ComponentKind } from '../model/facts'
-import { nextName, type LabFacts } from '../model/labFacts'
+import type { ComponentKind } from '../reading/facts'
+import { nextName, type LabFacts } from '../reading/labFacts'
+import type { StringKey } from '../i18n/strings'
 import {
   actionGroups,
   CHOICES,
@@ -19,7 +20,7 @@ import {
   type Prerequisite
 } from '../../../shared/lab/commands/definitions.meta'
 
-export { CHOICES, type ActionGroup, type ChoiceKind, type FieldKind, type FieldSpec, type Prerequisite } from '../../../shared/lab/commands/definitions.meta'
+export { CHOICES, type ActionGroup, type ChoiceKind, type FieldKind, type FieldName, type FieldSpec, type Prerequisite } from '../../../shared/lab/commands/definitions.meta'
 
 /** The trust modes of `provider.trust`, from the commands' plain-data metadata (no validation library in the bundle). */
 export const TRUST_MODES: readonly TrustMode[] = trustModes
@@ -160,7 +161,10 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
 }
 
 /** The names a select field offers. */
-export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; label: string }[] {
+/** One choice of a select field: a name from the lab as it is, or a fixed value with its label in the window's strings. */
+export type FieldOption = { value: string } & ({ label: string } | { labelKey: StringKey })
+
+export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
   switch (kind) {
     case 'kms':
       return facts.kms.map((k) => ({ value: k.name, label: k.name }))
@@ -173,12 +177,12 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
     case 'key':
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
     case 'trustMode':
-      return TRUST_MODES.map((m) => ({ value: m, label: m }))
+      return TRUST_MODES.map((m) => ({ value: m, labelKey: `trust.${m}` }))
     case 'role':
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
-      return CHOICES[kind].map((c) => ({ value: c, label: c }))
+      return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []
   }

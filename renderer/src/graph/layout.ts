@@ -7,8 +7,8 @@
 //     needs next is reserved in chunks, so adding a component does not push its neighbours around.
 // Reading left to right follows a key's journey: KMS → vCenter → host → VM and datastore.
 
-import type { ComponentKind } from '../model/facts'
-import type { TopoComponent } from '../model/topology'
+import type { ComponentKind } from '../reading/facts'
+import type { TopoComponent } from '../reading/topology'
 
 export interface Box {
   x: number

@@ -1,6 +1,7 @@
 // The window's own words (menus, labels, headings) in English and German. The lab's narration comes from the core's
-// catalog (shared/i18n); these are only the UI's. Placeholders: {name}. A test checks both languages have every key
-// with the same placeholders.
+// catalog (shared/i18n); these are only the UI's. The message syntax is the narration's (shared/i18n/message.ts):
+// {name}, {n, number}, {n, plural, one {…} other {…}}. A key is a type (StringKey): an entry without both languages
+// does not compile, and a test checks both languages use the same placeholders.
 
 import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
 
@@ -18,6 +19,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
+  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -50,7 +52,11 @@ export const strings = {
   'payload.command': { en: 'command', de: 'Befehl' },
   'payload.encrypted': { en: 'encrypted', de: 'verschlüsselt' },
   'payload.clear': { en: 'in clear', de: 'im Klartext' },
-  'payload.bytes': { en: '{n} bytes', de: '{n} Bytes' },
+  'kmip.itemTitle': {
+    en: '{tag} {type} · {length, plural, one {# byte} other {# bytes}} at offset {offset, number}',
+    de: '{tag} {type} · {length, plural, one {# Byte} other {# Bytes}} bei Offset {offset, number}'
+  },
+  'payload.bytes': { en: '{n, plural, one {# byte} other {# bytes}}', de: '{n, plural, one {# Byte} other {# Bytes}}' },
 
   'state.running': { en: 'running', de: 'läuft' },
   'state.stopped': { en: 'stopped', de: 'gestoppt' },
@@ -121,7 +127,29 @@ export const strings = {
   'graph.controls': { en: 'Zoom controls', de: 'Zoom-Steuerung' },
   'graph.zoomIn': { en: 'Zoom in', de: 'Vergrößern' },
   'graph.zoomOut': { en: 'Zoom out', de: 'Verkleinern' },
-  'graph.empty': { en: 'An empty lab: add a KMS, a key provider and hosts from the toolbar — or load a lesson.', de: 'Ein leeres Labor: Fügen Sie über die Werkzeugleiste einen KMS, einen Schlüsselanbieter und Hosts hinzu — oder laden Sie eine Lektion.' },
+  'graph.emptyViewer': { en: 'The presenter’s lab is empty so far.', de: 'Das Labor der vortragenden Person ist noch leer.' },
+  'waysIn.title': { en: 'An empty lab — three ways in', de: 'Ein leeres Labor — drei Wege hinein' },
+  'waysIn.lesson': { en: 'Follow a lesson', de: 'Einer Lektion folgen' },
+  'waysIn.lessonText': {
+    en: '“{title}”, step by step with objectives. More lessons are in the Lessons menu.',
+    de: '„{title}“, Schritt für Schritt mit Zielen. Weitere Lektionen finden Sie im Menü „Lektionen“.'
+  },
+  'waysIn.lessonStart': { en: 'Start the lesson', de: 'Lektion starten' },
+  'waysIn.build': { en: 'Build it yourself', de: 'Selbst aufbauen' },
+  'waysIn.example': { en: 'Open an example lab', de: 'Ein Beispiellabor öffnen' },
+  'waysIn.exampleText': {
+    en: 'A finished lab with a KMS, two hosts and an encrypted VM, to look around in and try commands on.',
+    de: 'Ein fertiges Labor mit KMS, zwei Hosts und einer verschlüsselten VM — zum Umsehen und Ausprobieren von Befehlen.'
+  },
+  'waysIn.exampleOpen': { en: 'Open the example', de: 'Beispiel öffnen' },
+  'guide.step': { en: 'Step {n} of {total}:', de: 'Schritt {n} von {total}:' },
+  'guide.close': { en: 'Hide the guide', de: 'Anleitung ausblenden' },
+  'guide.why.kms': { en: 'Add a KMS: it makes and keeps the keys.', de: 'Fügen Sie einen KMS hinzu: Er erzeugt und verwahrt die Schlüssel.' },
+  'guide.why.provider': { en: 'Register the key provider in vCenter, so vCenter knows where to ask for keys.', de: 'Registrieren Sie den Schlüsselanbieter in vCenter, damit vCenter weiß, wo es Schlüssel anfragt.' },
+  'guide.why.trust': { en: 'Establish trust between vCenter and the KMS (certificates both ways).', de: 'Stellen Sie das Vertrauen zwischen vCenter und dem KMS her (Zertifikate in beide Richtungen).' },
+  'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
+  'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
+  'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
@@ -160,14 +188,17 @@ export const strings = {
   'timeline.pace': { en: 'Level of detail', de: 'Detailstufe' },
   'timeline.paceHint': {
     en: 'Story: one step per meaningful moment. Wire: every message between the components.',
-    de: 'Geschichte: ein Schritt pro wichtigem Moment. Leitung: jede Nachricht zwischen den Komponenten.'
+    de: 'Erzählung: ein Schritt pro wichtigem Moment. Nachrichten: jede einzelne Nachricht zwischen den Komponenten.'
   },
-  'timeline.pace.story': { en: 'Story', de: 'Geschichte' },
-  'timeline.pace.wire': { en: 'Wire', de: 'Leitung' },
-  'story.open': { en: 'Show the {n} messages of this step', de: 'Die {n} Nachrichten dieses Schritts zeigen' },
+  'timeline.pace.story': { en: 'Story', de: 'Erzählung' },
+  'timeline.pace.wire': { en: 'Wire', de: 'Nachrichten' },
+  'story.open': {
+    en: '{n, plural, one {Show the message of this step} other {Show the # messages of this step}}',
+    de: '{n, plural, one {Die Nachricht dieses Schritts zeigen} other {Die # Nachrichten dieses Schritts zeigen}}'
+  },
   'story.close': { en: 'Hide the messages of this step', de: 'Die Nachrichten dieses Schritts ausblenden' },
   'timeline.position': { en: 'Step {seq} of {end}', de: 'Schritt {seq} von {end}' },
-  'timeline.loadEarlier': { en: 'Load earlier events ({n} before these)', de: 'Frühere Ereignisse laden ({n} davor)' },
+  'timeline.loadEarlier': { en: 'Load earlier events ({n, number} before these)', de: 'Frühere Ereignisse laden ({n, number} davor)' },
   'timeline.loading': { en: 'Loading…', de: 'Wird geladen…' },
   'timeline.empty': { en: 'No events yet: run a command from the toolbar.', de: 'Noch keine Ereignisse: Führen Sie einen Befehl aus der Werkzeugleiste aus.' },
   'timeline.nothingShown': { en: 'The filters hide every event.', de: 'Die Filter blenden alle Ereignisse aus.' },
@@ -252,7 +283,10 @@ export const strings = {
   'inspector.noKmsKeys': { en: 'The key store is empty.', de: 'Der Schlüsselspeicher ist leer.' },
   'inspector.sessions': { en: 'Open KMIP sessions', de: 'Offene KMIP-Sitzungen' },
   'inspector.certificates': { en: 'Certificates', de: 'Zertifikate' },
-  'inspector.trustedClients': { en: '{n} trusted client certificates', de: '{n} vertrauenswürdige Client-Zertifikate' },
+  'inspector.trustedClients': {
+    en: '{n, plural, =0 {no trusted client certificate} one {# trusted client certificate} other {# trusted client certificates}}',
+    de: '{n, plural, =0 {kein vertrauenswürdiges Client-Zertifikat} one {# vertrauenswürdiges Client-Zertifikat} other {# vertrauenswürdige Client-Zertifikate}}'
+  },
   'inspector.kmsCa': { en: 'KMS cluster CA', de: 'CA des KMS-Clusters' },
   'inspector.serverCert': { en: 'TLS server certificate', de: 'TLS-Serverzertifikat' },
   'inspector.present': { en: 'present', de: 'vorhanden' },
@@ -288,10 +322,16 @@ export const strings = {
   'inspector.unpin': { en: 'Unpin step {seq}', de: 'Schritt {seq} lösen' },
   'inspector.now': { en: 'Step {seq}', de: 'Schritt {seq}' },
   'inspector.then': { en: 'Step {seq}', de: 'Schritt {seq}' },
-  'inspector.differ': { en: '{n} of the first {total} bytes differ', de: '{n} der ersten {total} Bytes unterscheiden sich' },
-  'inspector.same': { en: 'the first {total} bytes are identical', de: 'die ersten {total} Bytes sind gleich' },
+  'inspector.differ': {
+    en: '{n, plural, one {# of the first {total, number} bytes differs} other {# of the first {total, number} bytes differ}}',
+    de: '{n, plural, one {# der ersten {total, number} Bytes unterscheidet sich} other {# der ersten {total, number} Bytes unterscheiden sich}}'
+  },
+  'inspector.same': { en: 'the first {total, number} bytes are identical', de: 'die ersten {total, number} Bytes sind gleich' },
   'inspector.noFile': { en: 'no such file at that step', de: 'keine solche Datei in jenem Schritt' },
-  'inspector.truncated': { en: 'first {shown} of {size} bytes', de: 'erste {shown} von {size} Bytes' },
+  'inspector.truncated': {
+    en: 'first {shown, number} of {size, plural, one {# byte} other {# bytes}}',
+    de: 'erste {shown, number} von {size, plural, one {# Byte} other {# Bytes}}'
+  },
   'inspector.bundleNote': {
     en: 'encryption.bundle: the KEK’s ID and the VM home key (NVRAM, vTPM) locked by that KEK — never a key in clear. Simplified: vSphere’s bundle locks a configuration key that opens encryption.data with more secrets; the lab locks the key directly (RFC 5649, “AES-KWP”).',
     de: 'encryption.bundle: die ID des KEK und der mit diesem KEK verschlossene VM-Home-Schlüssel (NVRAM, vTPM) — nie ein Schlüssel im Klartext. Vereinfacht: Das Bundle von vSphere verschließt einen Konfigurationsschlüssel, der encryption.data mit weiteren Geheimnissen öffnet; das Labor verschließt den Schlüssel direkt (RFC 5649, „AES-KWP“).'
@@ -445,7 +485,10 @@ export const strings = {
   'share.off': { en: 'Sharing is off. No one can connect.', de: 'Das Teilen ist aus. Niemand kann sich verbinden.' },
   'share.urlLabel': { en: 'Viewer URL', de: 'Zuschauer-URL' },
   'share.qr': { en: 'QR code of the viewer URL', de: 'QR-Code der Zuschauer-URL' },
-  'share.viewers': { en: '{n} of at most {max} viewers connected', de: '{n} von höchstens {max} Zuschauern verbunden' },
+  'share.viewers': {
+    en: '{n} of at most {max, plural, one {# viewer} other {# viewers}} connected',
+    de: '{n} von höchstens {max, plural, one {# Zuschauer} other {# Zuschauern}} verbunden'
+  },
   'viewer.following': { en: 'Following the presenter', de: 'Sie folgen der vortragenden Person' },
   'viewer.onYourOwn': { en: 'Looking around on your own', de: 'Sie sehen sich selbst um' },
   'viewer.stop': { en: 'Stop following', de: 'Nicht mehr folgen' },
@@ -549,7 +592,10 @@ export const strings = {
   'log.lab': { en: 'Lab', de: 'Labor' },
   'log.seed': { en: 'seed {seed}', de: 'Startwert {seed}' },
   'log.noSeed': { en: 'no seed (random keys)', de: 'kein Startwert (zufällige Schlüssel)' },
-  'log.events': { en: '{n} events in {c} commands', de: '{n} Ereignisse in {c} Befehlen' },
+  'log.events': {
+    en: '{n, plural, one {# event} other {# events}} in {c, plural, one {# command} other {# commands}}',
+    de: '{n, plural, one {# Ereignis} other {# Ereignisse}} in {c, plural, one {# Befehl} other {# Befehlen}}'
+  },
   'log.refused': { en: 'Refused: {fault}', de: 'Abgelehnt: {fault}' },
   'log.keys': { en: 'keys', de: 'Schlüssel' },
   'log.payload': { en: 'payload', de: 'Nutzlast' }

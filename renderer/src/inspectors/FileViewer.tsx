@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react'
 import type { ViewValue } from '../../../shared/lab/view'
 import { useT } from '../hooks/useT'
-import { at, bytes, str } from '../model/view'
+import { at, bytes, str } from '../reading/view'
 import { markLines } from './fileText'
 import { bytesOfHex } from './hex'
 import { HexView } from './HexView'

@@ -5,13 +5,13 @@ import type { ViewValue } from '../../../shared/lab/view'
 import type { KeyType } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
-import { at, bool, bytes, entries, list, str } from '../model/view'
+import { at, bool, bytes, entries, list, str } from '../reading/view'
 import { CoreDumpView } from './CoreDumpView'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
 import { Field, Section } from './Section'
 import { useLanguage } from '../hooks/useLanguage'
-import { hostStateName } from '../model/kmipStates'
+import { hostStateName } from '../reading/kmipStates'
 
 export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
   const t = useT()

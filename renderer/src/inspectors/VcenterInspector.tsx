@@ -5,7 +5,7 @@ import type { ViewValue } from '../../../shared/lab/view'
 import type { KeyType } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
-import { at, entries, list, str } from '../model/view'
+import { at, entries, list, str } from '../reading/view'
 import { KeyId } from './KeyId'
 import { Field, Section } from './Section'
 

@@ -5,7 +5,7 @@
 import type { EventView } from '../../../shared/api/contract'
 import type { EventKind } from '../../../shared/lab/events'
 import type { KeyType } from '../../../shared/lab/model'
-import { lowerBound } from '../model/sortedSearch'
+import { lowerBound } from '../reading/sortedSearch'
 
 export type KindGroup = 'kmip' | 'tls' | 'trust' | 'keys' | 'files' | 'states' | 'faults'
 

@@ -16,7 +16,6 @@ import { useNewlyDone } from '../hooks/useNewlyDone'
 import { useSelectedTarget } from '../hooks/useSelectedTarget'
 import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import type { LoadedScenario } from './lessonProgress'
 import { CheckIcon, PresenterIcon } from '../theme/icons'
 
@@ -122,7 +121,7 @@ function OpButtons({ ops }: { ops: readonly CommandOp[] }) {
           title={t('lesson.openForm')}
           onClick={() => openDialog(op, defaultArgs(op, facts, target?.kind === OPS[op].target?.kind ? target : undefined))}
         >
-          {t(`actions.group.${OPS[op].group}` as StringKey)} → {t(`op.${op}` as StringKey)}
+          {t(`actions.group.${OPS[op].group}`)} → {t(`op.${op}`)}
         </button>
       ))}
     </div>

@@ -31,7 +31,7 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         {file && (
           <span className="file-name" title={file.path ?? t('app.notSaved')}>
-            {file.name}
+            {file.path === null ? t('app.untitled') : file.name}
             {file.dirty && <span aria-label={t('app.unsaved')}> •</span>}
           </span>
         )}

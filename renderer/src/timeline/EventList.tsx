@@ -12,7 +12,7 @@ import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
 import { useVisibleSeqs } from '../hooks/useVisibleSeqs'
 import { storyStepOf } from '../playback/story'
-import { eventAt } from '../store/timelineModel'
+import { eventAt } from '../store/loadedTimeline'
 import { EventRow, type RowState } from './EventRow'
 import { ROW_HEIGHT, rowOfSeq, rowOffsets, timelineRows, visibleRange } from './rows'
 
@@ -107,7 +107,7 @@ export function EventList() {
       items.push(
         <li key={`c${c.index}`} className={`command-row${c.fault ? ' is-refused' : ''}${c.lastSeq <= cursor ? '' : ' is-future'}`} style={{ top }}>
           <span className="command-index">{c.index + 1}</span>
-          <span className="command-op">{t(`op.${c.command.op}` as never) || c.command.op}</span>
+          <span className="command-op">{t(`op.${c.command.op}`) || c.command.op}</span>
           <span className="command-args">{commandArgsText(c.command)}</span>
           {c.fault && <span className="badge badge-bad">{t('timeline.refused')}</span>}
         </li>

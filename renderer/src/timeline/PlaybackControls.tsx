@@ -9,7 +9,7 @@ import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
 import { OVERLAPS, RATES } from '../playback/clock'
 import './PlaybackControls.css'
-import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
+import { EndIcon, FinishCommandIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
 
 export function PlaybackControls() {
   const t = useT()
@@ -44,8 +44,7 @@ export function PlaybackControls() {
         <StepForwardIcon />
       </button>
       <button type="button" className="icon-button" onClick={a.finishCommand} disabled={atEnd && !playing} title={`${t('timeline.finishCommand')} (Shift+→)`} aria-label={t('timeline.finishCommand')}>
-        <StepForwardIcon />
-        <StepForwardIcon />
+        <FinishCommandIcon />
       </button>
       <button type="button" className="icon-button" onClick={a.toEnd} disabled={atEnd} title={`${t('timeline.toEnd')} (End)`} aria-label={t('timeline.toEnd')}>
         <EndIcon />

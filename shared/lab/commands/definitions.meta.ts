@@ -40,8 +40,33 @@ export type FieldKind =
   | 'number'
   | 'args'
 
+/** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
+export type FieldName =
+  | 'args'
+  | 'cluster'
+  | 'days'
+  | 'deep'
+  | 'diskMiB'
+  | 'disks'
+  | 'enabled'
+  | 'encrypt'
+  | 'encryption'
+  | 'guestData'
+  | 'home'
+  | 'host'
+  | 'keyId'
+  | 'migrateEncryption'
+  | 'mode'
+  | 'name'
+  | 'newName'
+  | 'password'
+  | 'provider'
+  | 'role'
+  | 'user'
+  | 'vtpm'
+
 export interface FieldSpec {
-  name: string
+  name: FieldName
   kind: FieldKind
   optional?: boolean
 }
@@ -62,7 +87,7 @@ export interface CommandMeta {
   needs: readonly Prerequisite[]
 }
 
-const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
+const f = (name: FieldName, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
 
 export const commandMeta = {
   'kms.add': {

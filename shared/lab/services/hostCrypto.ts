@@ -5,7 +5,7 @@ import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
 import type { HostComponent, VmComponent } from '../model'
 import { hostKeyInCache } from './keyCache'
-import { createKmsKey, fetchKmsKey, forgetInFlight, lockMessageFor, pushKey, recordKeyId, vcenter, type KeyInFlight } from './vcenterKeys'
+import { createKmsKey, fetchKmsKey, forgetInFlight, lockMessageFor, pushKey, recordKeyId, vcenter, type KeyInFlight, type LockReason } from './vcenterKeys'
 
 export function hostsInCluster(ctx: CommandContext, cluster: string): HostComponent[] {
   return ctx.tx.all('host').filter((h) => h.cluster === cluster)
@@ -166,7 +166,7 @@ export function reloadLockedVms(ctx: CommandContext, host: HostComponent, vms: V
   }
 }
 
-export function lockVm(ctx: CommandContext, vm: VmComponent, reason: string): VmComponent {
+export function lockVm(ctx: CommandContext, vm: VmComponent, reason: LockReason): VmComponent {
   const v = ctx.tx.update(ctx.tx.require(vm.id, 'vm'), (d) => {
     d.connectionState = 'invalid'
     d.cryptoState = 'locked'

@@ -2,9 +2,8 @@
 
 import { gcm } from '@noble/ciphers/aes.js'
 import { concatBytes, fromHex, fromUtf8, toHex, utf8 } from '../../crypto/bytes'
-import type { CommandContext } from '../context'
+import { say, type CommandContext } from '../context'
 import type { CachedKey, HostComponent } from '../model'
-import { say } from '../context'
 import { fingerprint } from '../view'
 
 export function cachedKey(host: HostComponent, keyId: string): CachedKey | undefined {

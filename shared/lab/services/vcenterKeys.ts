@@ -5,9 +5,7 @@ import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type VcenterRecord } from '../model'
 import { fingerprint } from '../view'
 import { putKey } from './keyCache'
-import { KmipOperationError } from '../../kmip/client'
-import { State } from '../../kmip/enums'
-import { vcenterSequence, type KmipSessionOpener } from '../../kmip/vcenter'
+import { KmipOperationError, State, vcenterSequence, type KmipSessionOpener } from '../../kmip'
 import { withKmsSession } from './kmsSession'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
@@ -123,7 +121,10 @@ export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', n
 }
 
 /** Why a key could not be had, as the lock reason and alarm text vSphere shows. */
-export function lockMessageFor(e: unknown): string {
+/** Why a VM locked: the sentence vSphere's event log says, kept in the VM's `lockReason`. */
+export type LockReason = 'vm.lock.keysMissing' | 'vm.lock.vcenterDown' | 'vm.lock.kmsError'
+
+export function lockMessageFor(e: unknown): LockReason {
   if (e instanceof LabFault) {
     if (e.fault === 'KmsKeyUnavailable') return 'vm.lock.keysMissing'
     if (e.fault === 'VcenterUnavailable') return 'vm.lock.vcenterDown'

@@ -3,9 +3,9 @@ import { commandOps, commandSchema, trustModes } from '../../../shared/lab/comma
 import { OPS, TRUST_MODES, buildCommand, candidates, cryptoUtilArgs, defaultArgs, opsFor, opsOfGroup, optionsFor, splitArgs, GROUPS } from '../../../renderer/src/actions/catalog'
 import { commandArgsText } from '../../../renderer/src/actions/describe'
 import { commandKey, checkFor, rekeyChecks } from '../../../renderer/src/store/checks'
-import { labFacts } from '../../../renderer/src/model/labFacts'
+import { labFacts } from '../../../renderer/src/reading/labFacts'
 import { labHostWith } from '../../helpers/labHost'
-import { fromTimeline } from '../../../renderer/src/store/timelineModel'
+import { fromTimeline } from '../../../renderer/src/store/loadedTimeline'
 
 async function liveFacts() {
   const host = await labHostWith(11, [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { layoutTopology, SIZE, type Layout } from '../../../renderer/src/graph/layout'
-import type { TopoComponent } from '../../../renderer/src/model/topology'
+import type { TopoComponent } from '../../../renderer/src/reading/topology'
 
 const vc: TopoComponent = { id: 'vcenter', kind: 'vcenter', name: 'vcsa', group: '' }
 const kms = (n: string, p = 'kp'): TopoComponent => ({ id: `kms:${n}`, kind: 'kms', name: n, group: p })

@@ -3,7 +3,7 @@
 import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
 import { VCENTER_ID } from '../../../../shared/lab/model'
-import { at, obj, str } from '../../model/view'
+import { at, obj, str } from '../../reading/view'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'

@@ -1,7 +1,7 @@
 // Dialogs, menus, notices and settings: what only the window has. No host calls here.
 
 import { DEFAULT_SETTINGS, readSettings } from '../settings'
-import { lastSeq } from '../timelineModel'
+import { lastSeq } from '../loadedTimeline'
 import type { Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState } from '../types'
 
 /** Only the latest few notices: a burst of commands should not bury the graph (the last error stays). */

@@ -1,6 +1,6 @@
 // vCenter checks its connection to a key provider after adding it and after establishing trust.
 
-import { vcenterSequence } from '../../../../kmip/vcenter'
+import { vcenterSequence } from '../../../../kmip'
 import { say, type CommandContext } from '../../../context'
 import { LabFault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'

@@ -50,8 +50,8 @@ export const vmRekey = defineCommand('vm.rekey', {
     requirePrivilege(ctx, 'Cryptographer.Recrypt', vm.name)
     requireNotLocked(vm)
     if (cmd.deep) {
-      requirePoweredOff(vm, 'deep rekey')
-      requireNoSnapshots(vm, 'deep rekey')
+      requirePoweredOff(vm, 'deepRekey')
+      requireNoSnapshots(vm, 'deepRekey')
     }
     requireVcenterRunning(ctx)
     requireKekInCache(vm, vmHost(ctx, vm))

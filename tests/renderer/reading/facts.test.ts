@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { componentFacts, hasKeySafe } from '../../../renderer/src/model/facts'
-import { labFacts, nextName } from '../../../renderer/src/model/labFacts'
-import { factTexts } from '../../../renderer/src/model/summaries'
+import { componentFacts, hasKeySafe } from '../../../renderer/src/reading/facts'
+import { labFacts, nextName } from '../../../renderer/src/reading/labFacts'
+import { factTexts } from '../../../renderer/src/reading/summaries'
 import { translator } from '../../../renderer/src/i18n/translate'
-import { componentsOf, layoutComponents } from '../../../renderer/src/model/topology'
+import { componentsOf, layoutComponents } from '../../../renderer/src/reading/topology'
 
 const bytes = (hex: string) => ({ $bytes: true as const, size: hex.length / 2, hex, truncated: false, fingerprint: 'ab12cd34ef567890' })
 
