@@ -2,11 +2,12 @@
 // context menus all use these, so the three never disagree. Facts only describe state; what a command may do with
 // it is the core's call (`checkCommands`).
 
-import type { ViewValue } from '../../../shared/lab/view'
-import type { KeyType } from '../../../shared/lab/model'
-import { at, bool, bytes, count, entries, list, num, obj, str } from './view'
+import { isBytesView, type ViewValue } from '../../../shared/lab/view'
+import type { HostCryptoState, KeyType, PowerState, TrustMode, VmConnectionState, VmCryptoState } from '../../../shared/lab/model'
+import { componentView } from '../../../shared/lab/readView'
 
-export type ComponentKind = 'kms' | 'vcenter' | 'host' | 'datastore' | 'vm'
+export type { ComponentKind } from '../../../shared/lab/model'
+export { isComponentKind } from '../../../shared/lab/readView'
 
 export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey']
 
@@ -29,7 +30,7 @@ export interface KmsFacts {
 export interface ProviderFacts {
   name: string
   isDefault: boolean
-  trustMode: string | null
+  trustMode: TrustMode | null
 }
 
 export interface VcenterFacts {
@@ -49,7 +50,7 @@ export interface HostFacts {
   id: string
   name: string
   cluster: string
-  cryptoState: string
+  cryptoState: HostCryptoState
   cache: Record<KeyType, number>
   runningVms: number
   coreDumps: number
@@ -62,10 +63,10 @@ export interface VmFacts {
   id: string
   name: string
   host: string
-  power: string
-  connectionState: string
+  power: PowerState
+  connectionState: VmConnectionState
   /** null: not encrypted. */
-  cryptoState: string | null
+  cryptoState: VmCryptoState | null
   keyId: string | null
   snapshots: number
 }
@@ -81,74 +82,60 @@ export interface DatastoreFacts {
 
 export type ComponentFacts = KmsFacts | VcenterFacts | HostFacts | VmFacts | DatastoreFacts
 
-export function isComponentKind(k: unknown): k is ComponentKind {
-  return k === 'kms' || k === 'vcenter' || k === 'host' || k === 'datastore' || k === 'vm'
-}
-
 /** A `.vmx` with a key safe: the DEK, wrapped by the KEK, lives in its `encryption.bundle` line. */
 export function hasKeySafe(vmxText: string): boolean {
   return /^encryption\.(bundle|keySafe)\s*=/m.test(vmxText)
 }
 
 export function componentFacts(id: string, view: ViewValue | undefined): ComponentFacts | null {
-  const c = obj(view)
+  const c = componentView(view)
   if (!c) return null
-  const name = str(c.name) ?? id
+  const name = c.name ?? id
   switch (c.kind) {
     case 'kms': {
       const keysByState = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0 } as Record<KmipState, number>
-      const keys = entries(at(c, 'persisted', 'keys'))
-      for (const [, k] of keys) {
-        const s = num(at(k, 'state'))
-        if (s !== null && s in keysByState) keysByState[s as KmipState]++
-      }
+      const keys = Object.values(c.persisted?.keys ?? {})
+      for (const k of keys) if (k.state !== undefined && k.state in keysByState) keysByState[k.state as KmipState]++
       return {
         kind: 'kms',
         id,
         name,
-        provider: str(c.provider) ?? '',
-        running: bool(c.running),
-        external: obj(c.external) !== null,
-        sessions: list(at(c, 'memory', 'sessions')).length,
+        provider: c.provider ?? '',
+        running: c.running === true,
+        external: typeof c.external === 'object' && c.external !== null,
+        sessions: c.memory?.sessions?.length ?? 0,
         keyCount: keys.length,
         keysByState
       }
     }
     case 'vcenter': {
-      const def = str(at(c, 'persisted', 'defaultProvider'))
+      const def = c.persisted?.defaultProvider
       return {
         kind: 'vcenter',
         id,
         name,
-        running: bool(c.running),
-        providers: entries(at(c, 'persisted', 'providers')).map(([p, v]) => ({
-          name: p,
-          isDefault: p === def,
-          trustMode: str(at(v, 'trust', 'mode'))
-        })),
-        vmKeyIds: count(at(c, 'persisted', 'vmKeys')),
-        hostKeyIds: count(at(c, 'persisted', 'hostKeys')),
-        keysInFlight: list(at(c, 'memory', 'keysInFlight')).length,
-        connections: list(at(c, 'memory', 'connections')).length
+        running: c.running === true,
+        providers: Object.entries(c.persisted?.providers ?? {}).map(([p, v]) => ({ name: p, isDefault: p === def, trustMode: v.trust?.mode ?? null })),
+        vmKeyIds: Object.keys(c.persisted?.vmKeys ?? {}).length,
+        hostKeyIds: Object.keys(c.persisted?.hostKeys ?? {}).length,
+        keysInFlight: c.memory?.keysInFlight?.length ?? 0,
+        connections: c.memory?.connections?.length ?? 0
       }
     }
     case 'host': {
       const cache: Record<KeyType, number> = { hostKey: 0, kek: 0, dek: 0, oneTimeKey: 0 }
-      for (const [, k] of entries(at(c, 'memory', 'keyCache'))) {
-        const t = str(at(k, 'keyType'))
-        if (t && t in cache) cache[t as KeyType]++
-      }
+      for (const k of Object.values(c.memory?.keyCache ?? {})) if (k.keyType !== undefined && k.keyType in cache) cache[k.keyType]++
       return {
         kind: 'host',
         id,
         name,
-        cluster: str(c.cluster) ?? '',
-        cryptoState: str(c.cryptoState) ?? 'incapable',
+        cluster: c.cluster ?? '',
+        cryptoState: c.cryptoState ?? 'incapable',
         cache,
-        runningVms: list(at(c, 'memory', 'runningVms')).length,
-        coreDumps: count(at(c, 'persisted', 'varCore')),
-        keyPersistence: bool(at(c, 'persisted', 'config', 'keyPersistence')),
-        sealedCache: bytes(at(c, 'persisted', 'sealedKeyCache')) !== null
+        runningVms: c.memory?.runningVms?.length ?? 0,
+        coreDumps: Object.keys(c.persisted?.varCore ?? {}).length,
+        keyPersistence: c.persisted?.config?.keyPersistence === true,
+        sealedCache: isBytesView(c.persisted?.sealedKeyCache)
       }
     }
     case 'vm':
@@ -156,23 +143,17 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         kind: 'vm',
         id,
         name,
-        host: str(c.host) ?? '',
-        power: str(c.power) ?? 'poweredOff',
-        connectionState: str(c.connectionState) ?? 'connected',
-        cryptoState: str(c.cryptoState),
-        keyId: str(c.keyId),
-        snapshots: list(c.snapshots).length
+        host: c.host ?? '',
+        power: c.power ?? 'poweredOff',
+        connectionState: c.connectionState ?? 'connected',
+        cryptoState: c.cryptoState ?? null,
+        keyId: c.keyId ?? null,
+        snapshots: c.snapshots?.length ?? 0
       }
     case 'datastore': {
-      const files = entries(at(c, 'persisted', 'files'))
-      let keySafes = 0
-      for (const [, f] of files) {
-        const text = str(at(f, 'text'))
-        if (str(at(f, 'kind')) === 'vmx' && text && hasKeySafe(text)) keySafes++
-      }
-      return { kind: 'datastore', id, name, cluster: str(c.cluster) ?? '', files: files.length, keySafes }
+      const files = Object.values(c.persisted?.files ?? {})
+      const keySafes = files.filter((f) => f.kind === 'vmx' && typeof f.text === 'string' && hasKeySafe(f.text)).length
+      return { kind: 'datastore', id, name, cluster: c.cluster ?? '', files: files.length, keySafes }
     }
-    default:
-      return null
   }
 }
