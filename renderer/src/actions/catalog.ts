@@ -84,6 +84,16 @@ export function cryptoUtilArgs(action: 'describe' | 'extract', dump: string, off
 }
 
 /**
+ * The crypto-util runs a person can choose for a host: describe or extract each core dump in its /var/core (the
+ * arguments joined by spaces, as the form holds them). A free text field invited edits that no longer parsed.
+ */
+export function cryptoUtilChoices(facts: LabFacts, host: string): { value: string; action: 'describe' | 'extract'; dump: string }[] {
+  return (facts.dumps[host] ?? []).flatMap((dump) =>
+    (['describe', 'extract'] as const).map((action) => ({ value: cryptoUtilArgs(action, dump).join(' '), action, dump }))
+  )
+}
+
+/**
  * Values to start a form with. `target` is the component the action was started from (a context menu or the
  * selection), when it fits the command.
  */
@@ -112,6 +122,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'provider.add':
       return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+    case 'provider.backup':
+      return {
+        provider: (facts.providers.find((p) => p.native && !p.hasBackup) ?? facts.providers.find((p) => p.native) ?? facts.providers[0])?.name ?? '',
+        password: ''
+      }
     case 'provider.trust':
       return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
     case 'provider.setDefault':
@@ -120,7 +135,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'vcenter.start':
       return {}
     case 'host.add':
-      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a' }
+      // a host has a TPM 2.0 unless the box is cleared (tpm: false)
+      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a', tpm: true }
     case 'host.cryptoUtil': {
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
@@ -182,6 +198,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
+    case 'providerType':
       return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []

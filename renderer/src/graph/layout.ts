@@ -39,7 +39,8 @@ export const SIZE = {
   vcenter: { width: 236, height: 112 },
   host: { width: 184, height: 92 },
   vm: { width: 148, height: 58 },
-  datastore: { width: 184, height: 64 }
+  // Two rows of chips: "files" and "key safes" do not fit side by side in one host column (German even less).
+  datastore: { width: 184, height: 88 }
 } as const
 
 const PAD = 16

@@ -19,7 +19,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
-  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
+  'app.untitled': { en: 'Untitled', de: 'Unbenannt' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -36,6 +36,7 @@ export const strings = {
   'key.kek': { en: 'KEK', de: 'KEK' },
   'key.dek': { en: 'DEK', de: 'DEK' },
   'key.oneTimeKey': { en: 'One-time key', de: 'Einmalschlüssel' },
+  'key.kdk': { en: 'KDK (Native Key Provider)', de: 'KDK (Native Key Provider)' },
   'key.none': { en: 'No key', de: 'Kein Schlüssel' },
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
@@ -150,6 +151,16 @@ export const strings = {
   'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
   'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
   'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
+  'field.args.describe': { en: 'envelope describe — show the envelope of {file}', de: 'envelope describe — den Umschlag von {file} anzeigen' },
+  'field.args.extract': { en: 'envelope extract — decrypt {file} on this host', de: 'envelope extract — {file} auf diesem Host entschlüsseln' },
+  'field.args.choose': { en: 'Choose what crypto-util does', de: 'Wählen Sie, was crypto-util tut' },
+  'field.args.noDump': { en: 'No core dump on this host yet: crash it first (Host menu)', de: 'Noch kein Core-Dump auf diesem Host: Lassen Sie ihn zuerst abstürzen (Menü „Host“)' },
+  'graph.refused': { en: 'Refused', de: 'Abgelehnt' },
+  'graph.psod': { en: 'Purple screen', de: 'Purple Screen' },
+  'graph.psodText': {
+    en: 'The host crashed: it writes a core dump, then reboots with empty memory.',
+    de: 'Der Host ist abgestürzt: Er schreibt einen Core-Dump und startet dann mit leerem Speicher neu.'
+  },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
@@ -297,6 +308,26 @@ export const strings = {
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
+  'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
+  'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
+  'inspector.notBackedUp': { en: 'not backed up — cannot be used yet', de: 'nicht gesichert — noch nicht verwendbar' },
+  'inspector.tpmRequired': { en: 'TPM-protected hosts only', de: 'nur TPM-geschützte Hosts' },
+  'inspector.saveBackup': { en: 'Save backup (.p12)', de: 'Sicherung speichern (.p12)' },
+  'inspector.protectedStore': { en: 'Protected store (VECS)', de: 'Geschützter Speicher (VECS)' },
+  'inspector.protectedStoreNote': {
+    en: 'The one key material vCenter keeps: the KDK of each Native Key Provider. Every host key and KEK of that provider can be derived from it — back it up, and guard vCenter as you would a KMS.',
+    de: 'Das einzige Schlüsselmaterial, das vCenter behält: der KDK jedes Native Key Providers. Jeder Host-Schlüssel und KEK dieses Anbieters lässt sich daraus ableiten — sichern Sie ihn und schützen Sie vCenter wie einen KMS.'
+  },
+  'inspector.hostKdks': { en: 'KDKs (Native Key Providers)', de: 'KDKs (Native Key Provider)' },
+  'inspector.sealedKdks': { en: 'KDKs, sealed', de: 'KDKs, versiegelt' },
+  'inspector.sealedKdksHint': {
+    en: 'Sealed by the host’s TPM: after a reboot the host unseals them itself and derives its keys again, without vCenter.',
+    de: 'Vom TPM des Hosts versiegelt: Nach einem Neustart entsiegelt der Host sie selbst und leitet seine Schlüssel erneut ab, ohne vCenter.'
+  },
+  'inspector.sealedKdksNoTpm': {
+    en: 'No TPM: sealed with a key kept on the same boot disk — whoever copies the disk has the KDKs.',
+    de: 'Kein TPM: versiegelt mit einem Schlüssel auf derselben Boot-Platte — wer die Platte kopiert, hat die KDKs.'
+  },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },
   'inspector.hostKeys': { en: 'Host keys (IDs)', de: 'Host-Schlüssel (IDs)' },
   'inspector.providers': { en: 'Key providers', de: 'Schlüsselanbieter' },
@@ -415,6 +446,15 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.provider.backup.password': {
+    en: 'Password protecting the backup file (recommended)',
+    de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
+  },
+  'field.type': { en: 'Type', de: 'Typ' },
+  'field.tpmRequired': { en: 'Use only on TPM-protected hosts', de: 'Nur auf TPM-geschützten Hosts verwenden' },
+  'field.tpm': { en: 'TPM 2.0 chip', de: 'TPM-2.0-Chip' },
+  'choice.standard': { en: 'Standard (KMS servers over KMIP)', de: 'Standard (KMS-Server über KMIP)' },
+  'choice.native': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'choice.administrator': { en: 'Administrator', de: 'Administrator' },
   'choice.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'choice.disabled': { en: 'Disabled', de: 'Deaktiviert' },

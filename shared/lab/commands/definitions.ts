@@ -14,6 +14,7 @@ import { kmsActivateKey } from './defs/kms/activateKey'
 import { providerAdd } from './defs/provider/add'
 import { providerTrust } from './defs/provider/trust'
 import { providerSetDefault } from './defs/provider/setDefault'
+import { providerBackup } from './defs/provider/backup'
 import { vcenterStop } from './defs/vcenter/stop'
 import { vcenterStart } from './defs/vcenter/start'
 import { vcenterActAs } from './defs/vcenter/actAs'
@@ -52,6 +53,7 @@ export const definitions = {
   'provider.add': providerAdd,
   'provider.trust': providerTrust,
   'provider.setDefault': providerSetDefault,
+  'provider.backup': providerBackup,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,

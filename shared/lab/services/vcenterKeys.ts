@@ -40,6 +40,8 @@ export function defaultProvider(ctx: CommandContext): string {
   const vc = vcenter(ctx)
   const p = vc.persisted.defaultProvider
   if (!p) throw fault('InvalidVmConfig', 'fault.noDefaultProvider')
+  // a Native Key Provider must be backed up before vSphere uses it (docs/vsphere-facts.md#nkp-backup)
+  if (vc.persisted.providers[p]?.native?.hasBackup === false) throw fault('InvalidState', 'fault.nkp.notBackedUp', { provider: p })
   return p
 }
 

@@ -42,7 +42,7 @@ describe('the action catalog', () => {
 
   it('picks names that are free and hosts that make sense', async () => {
     const { facts } = await liveFacts()
-    expect(defaultArgs('host.add', facts)).toEqual({ name: 'esx-03', cluster: 'cluster-a' })
+    expect(defaultArgs('host.add', facts)).toEqual({ name: 'esx-03', cluster: 'cluster-a', tpm: true })
     expect(defaultArgs('kms.add', facts)).toEqual({ name: 'kms-2', provider: 'lab-kms' })
     expect(defaultArgs('vm.migrate', facts, { kind: 'vm', name: 'vm-01', id: 'vm:vm-01' })).toEqual({ name: 'vm-01', host: 'esx-02' })
     expect(defaultArgs('host.cryptoUtil', facts, { kind: 'host', name: 'esx-01', id: 'host:esx-01' }).args).toBe('envelope describe --offset 4096 /var/core/vmkernel-zdump.1')

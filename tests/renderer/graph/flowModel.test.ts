@@ -48,7 +48,21 @@ describe('what React Flow draws', () => {
   })
 
   it('dresses a token in the keys it carries, or in its payload when none', () => {
-    expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' } })).toMatchObject({ tone: 'kek', payload: null })
-    expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true } })).toEqual({ keys: [], payload: { kind: 'disk', encrypted: true }, tone: 'neutral' })
+    const message = { id: 'kmip.req.other' as const, params: {} }
+    expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' }, message })).toMatchObject({ tone: 'kek', payload: null })
+    expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true }, message })).toEqual({
+      keys: [],
+      payload: { kind: 'disk', encrypted: true },
+      tone: 'neutral',
+      refused: false,
+      psod: false
+    })
+  })
+
+  it('marks a refused connection red and a host crash as its purple screen', () => {
+    const refused = tokenVisual({ keys: [], payload: null, message: { id: 'tls.refused', params: { kms: 'kms-1' } } })
+    expect(refused).toMatchObject({ refused: true, tone: 'refused', psod: false })
+    expect(tokenVisual({ keys: [], payload: null, message: { id: 'kmip.res.failed', params: {} } }).refused).toBe(true)
+    expect(tokenVisual({ keys: [], payload: null, message: { id: 'host.psod', params: { host: 'esx-01' } } })).toMatchObject({ psod: true, refused: false })
   })
 })
