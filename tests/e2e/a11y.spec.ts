@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
-import { loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+import { labUrl, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
@@ -125,4 +125,23 @@ test('after a lesson loads, the focus is where Space plays it', async ({ page })
   await page.keyboard.press(' ')
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible()
   await page.keyboard.press(' ')
+})
+
+test.describe('on a beamer (1920×1080, ?presenter=1)', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } })
+
+  test('the ways in read in English and German, with no serious axe finding', async ({ page }) => {
+    test.setTimeout(120_000)
+    await openFreshLab(page)
+    await page.goto(`${labUrl()}&presenter=1`)
+    await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+    const found = await axeProblems(page, 'presenter, empty lab')
+    await shot(page, 'presenter-1920-ways-in-en')
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'DE' }).click()
+    await expect(page.getByRole('region', { name: 'Ein leeres Labor — drei Wege hinein' })).toBeVisible()
+    await shot(page, 'presenter-1920-ways-in-de')
+    await page.getByRole('group', { name: /Sprache|Language/ }).getByRole('button', { name: 'EN' }).click()
+    await page.keyboard.press('p')
+    expect(found, found.join('\n')).toEqual([])
+  })
 })

@@ -580,7 +580,10 @@ export const strings = {
   'lesson.scriptPosition': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
   'lesson.nextStep': { en: 'Next step: {op}', de: 'Nächster Schritt: {op}' },
   'lesson.scriptDone': { en: 'The script has played to its end', de: 'Das Skript ist bis zum Ende gelaufen' },
-  'lesson.say': { en: 'Presenter note:', de: 'Notiz für Vortragende:' },
+  'lesson.notesWhere': {
+    en: 'Speaker notes: View → Presenter notes, on your own screen (the projected window never shows them).',
+    de: 'Vortragsnotizen: Ansicht → Vortragsnotizen, auf Ihrem eigenen Bildschirm (das projizierte Fenster zeigt sie nie).'
+  },
 
   'settings.menu': { en: 'Settings', de: 'Einstellungen' },
   'settings.language': { en: 'Language', de: 'Sprache' },
@@ -627,6 +630,49 @@ export const strings = {
   'notice.dismiss': { en: 'Dismiss', de: 'Schließen' },
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
   'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
+
+  'view.menu': { en: 'View', de: 'Ansicht' },
+  'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
+  'view.presenter': { en: 'Presenter mode', de: 'Präsentationsmodus' },
+  'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },
+  'view.notesTitle': {
+    en: 'The notes, the next step and a clock for your own screen; the projected window never shows them',
+    de: 'Notizen, nächster Schritt und Uhr für Ihren eigenen Bildschirm; das projizierte Fenster zeigt sie nie'
+  },
+  'view.notesDesktop': { en: 'Presenter notes: View → Presenter Notes Window in the menu bar', de: 'Vortragsnotizen: Menüleiste → View → Presenter Notes Window' },
+  'view.fullScreen': { en: 'Full screen', de: 'Vollbild' },
+  'view.exitFullScreen': { en: 'Leave full screen', de: 'Vollbild beenden' },
+  'notes.title': { en: 'Presenter notes', de: 'Vortragsnotizen' },
+  'notes.clock': { en: 'Clock', de: 'Uhr' },
+  'notes.elapsed': { en: '{time} elapsed', de: '{time} vergangen' },
+  'notes.elapsedTitle': { en: 'Time since the notes opened or were restarted', de: 'Zeit seit dem Öffnen oder Neustart der Notizen' },
+  'notes.restart': { en: 'Restart the timer', de: 'Zeit neu starten' },
+  'notes.waiting': {
+    en: 'Waiting for the presenter’s window. Keep KeyFlow Lab open in another tab of this browser; the notes follow it.',
+    de: 'Warten auf das Präsentationsfenster. Lassen Sie KeyFlow Lab in einem anderen Tab dieses Browsers geöffnet; die Notizen folgen ihm.'
+  },
+  'notes.noChannel': {
+    en: 'This browser cannot pass messages between tabs (BroadcastChannel): the notes cannot follow the lab here.',
+    de: 'Dieser Browser kann keine Nachrichten zwischen Tabs austauschen (BroadcastChannel): Die Notizen können dem Labor hier nicht folgen.'
+  },
+  'notes.projectedOn': { en: 'The projected window is in presenter mode.', de: 'Das projizierte Fenster ist im Präsentationsmodus.' },
+  'notes.projectedOff': {
+    en: 'The projected window is not in presenter mode: press P there.',
+    de: 'Das projizierte Fenster ist nicht im Präsentationsmodus: Drücken Sie dort P.'
+  },
+  'notes.now': { en: 'Now', de: 'Jetzt' },
+  'notes.next': { en: 'Next', de: 'Als Nächstes' },
+  'notes.position': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
+  'notes.atStart': { en: 'The start: nothing has happened yet.', de: 'Der Anfang: Noch ist nichts geschehen.' },
+  'notes.atEnd': { en: 'The end of the lab’s history.', de: 'Das Ende der Geschichte des Labors.' },
+  'notes.script': { en: 'script: {n} of {total} steps', de: 'Skript: {n} von {total} Schritten' },
+  'notes.opening': { en: 'To open the lesson', de: 'Zum Einstieg' },
+  'notes.notes': { en: 'Notes', de: 'Notizen' },
+  'notes.noNotes': { en: 'This lesson has no speaker notes.', de: 'Diese Lektion hat keine Vortragsnotizen.' },
+  'notes.noLesson': {
+    en: 'No lesson is loaded: the speaker notes come with the lessons (Lessons menu of the presenter’s window).',
+    de: 'Keine Lektion geladen: Die Vortragsnotizen gehören zu den Lektionen (Menü Lektionen im Präsentationsfenster).'
+  },
 
   'log.title': { en: 'KeyFlow Lab event log', de: 'KeyFlow-Lab-Ereignisprotokoll' },
   'log.lab': { en: 'Lab', de: 'Labor' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EntityViews } from '../../../shared/api/contract'
 import { existenceKey, flowNodes, graphInputs } from '../../../renderer/src/graph/flowModel'
 import { layoutTopology } from '../../../renderer/src/graph/layout'
-import { fitViewport, MAX_ZOOM } from '../../../renderer/src/graph/viewport'
+import { fitViewport, MAX_ZOOM, needsRefit, PRESENTER_FIT, REFLOW_SLACK } from '../../../renderer/src/graph/viewport'
 import { tokenVisual } from '../../../renderer/src/graph/tokens/tokenVisual'
 
 const vm = { kind: 'vm', name: 'web', host: 'esx-01' }
@@ -45,6 +45,21 @@ describe('what React Flow draws', () => {
     expect(v.x + 500 * v.zoom).toBeCloseTo(250)
     expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, 800, 600).zoom).toBe(MAX_ZOOM)
     expect(fitViewport({ x: 0, y: 0, width: 0, height: 0 }, 800, 600)).toEqual({ x: 0, y: 0, zoom: 1 })
+  })
+
+  it('fits closer and larger on a beamer: a thinner margin, up to 2×', () => {
+    const lab = { x: 0, y: 0, width: 1000, height: 400 }
+    expect(fitViewport(lab, 1920, 900, PRESENTER_FIT).zoom).toBeCloseTo(1920 / 1060)
+    expect(fitViewport(lab, 1920, 900, PRESENTER_FIT).zoom).toBeGreaterThan(fitViewport(lab, 1920, 900).zoom)
+    expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, 1920, 900, PRESENTER_FIT).zoom).toBe(2)
+  })
+
+  it('fits again when the pane changes width, or height by more than a narration line', () => {
+    const pane = { width: 1280, height: 500 }
+    expect(needsRefit(pane, { width: 1920, height: 500 })).toBe(true)
+    expect(needsRefit(pane, { width: 1280, height: 500 + REFLOW_SLACK + 1 })).toBe(true)
+    expect(needsRefit(pane, { width: 1280, height: 500 - REFLOW_SLACK })).toBe(false)
+    expect(needsRefit(pane, pane)).toBe(false)
   })
 
   it('dresses a token in the keys it carries, or in its payload when none', () => {
