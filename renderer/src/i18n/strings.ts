@@ -3,6 +3,13 @@
 // {name}, {n, number}, {n, plural, one {…} other {…}}. A key is a type (StringKey): an entry without both languages
 // does not compile, and a test checks both languages use the same placeholders.
 
+import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
+
+/** The commands' names in the menus, from each command's metadata (`definitions.meta.ts`), under `op.<op>`. */
+const opLabels = Object.fromEntries(commandOps.map((op) => [`op.${op}`, commandMeta[op].label])) as {
+  readonly [O in CommandOp as `op.${O}`]: { readonly en: string; readonly de: string }
+}
+
 export const strings = {
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
@@ -415,43 +422,7 @@ export const strings = {
   'actions.pastNote': { en: 'Commands run on the lab as it is now (step {end}), not on the step shown.', de: 'Befehle laufen auf dem Labor, wie es jetzt ist (Schritt {end}), nicht auf dem angezeigten Schritt.' },
   'actions.optional': { en: '(optional)', de: '(optional)' },
 
-  'op.kms.add': { en: 'Add KMS server', de: 'KMS-Server hinzufügen' },
-  'op.kms.stop': { en: 'Stop KMS', de: 'KMS stoppen' },
-  'op.kms.start': { en: 'Start KMS', de: 'KMS starten' },
-  'op.kms.revokeKey': { en: 'Revoke a key', de: 'Schlüssel widerrufen' },
-  'op.kms.destroyKey': { en: 'Destroy a key', de: 'Schlüssel vernichten' },
-  'op.kms.activateKey': { en: 'Activate a key', de: 'Schlüssel aktivieren' },
-  'op.provider.add': { en: 'Add key provider', de: 'Schlüsselanbieter hinzufügen' },
-  'op.provider.trust': { en: 'Establish trust', de: 'Vertrauen herstellen' },
-  'op.provider.setDefault': { en: 'Make default provider', de: 'Als Standardanbieter festlegen' },
-  'op.provider.backup': { en: 'Back up key provider', de: 'Schlüsselanbieter sichern' },
-  'op.vcenter.stop': { en: 'Stop vCenter', de: 'vCenter stoppen' },
-  'op.vcenter.start': { en: 'Start vCenter', de: 'vCenter starten' },
-  'op.vcenter.actAs': { en: 'Act as user', de: 'Als Benutzer handeln' },
-  'op.host.add': { en: 'Add host', de: 'Host hinzufügen' },
-  'op.host.reboot': { en: 'Reboot host', de: 'Host neu starten' },
-  'op.host.crash': { en: 'Crash host (purple screen)', de: 'Host abstürzen lassen (PSOD)' },
-  'op.host.cryptoUtil': { en: 'Run crypto-util', de: 'crypto-util ausführen' },
-  'op.host.keyPersistence': { en: 'Key persistence (TPM)', de: 'Schlüsselpersistenz (TPM)' },
-  'op.host.encryptionMode': { en: 'Host Encryption Mode', de: 'Host-Verschlüsselungsmodus' },
-  'op.host.rekey': { en: 'Change host key', de: 'Host-Schlüssel wechseln' },
-  'op.host.vmSupport': { en: 'vm-support with password', de: 'vm-support mit Kennwort' },
-  'op.vm.create': { en: 'Create VM', de: 'VM anlegen' },
-  'op.vm.encrypt': { en: 'Encrypt VM', de: 'VM verschlüsseln' },
-  'op.vm.decrypt': { en: 'Decrypt VM', de: 'VM entschlüsseln' },
-  'op.vm.powerOn': { en: 'Power on', de: 'Einschalten' },
-  'op.vm.powerOff': { en: 'Power off', de: 'Ausschalten' },
-  'op.vm.rekey': { en: 'Rekey VM', de: 'VM neu verschlüsseln' },
-  'op.vm.migrate': { en: 'Migrate (vMotion)', de: 'Migrieren (vMotion)' },
-  'op.vm.clone': { en: 'Clone VM', de: 'VM klonen' },
-  'op.vm.snapshot': { en: 'Take snapshot', de: 'Snapshot erstellen' },
-  'op.vm.deleteSnapshots': { en: 'Delete snapshots', de: 'Snapshots löschen' },
-  'op.vm.unlock': { en: 'Unlock VM', de: 'VM entsperren' },
-  'op.vm.addDisk': { en: 'Add disk', de: 'Platte hinzufügen' },
-  'op.vm.addVtpm': { en: 'Add vTPM', de: 'vTPM hinzufügen' },
-  'op.vm.removeVtpm': { en: 'Remove vTPM', de: 'vTPM entfernen' },
-  'op.vm.setMigrateEncryption': { en: 'Set encrypted vMotion', de: 'Verschlüsseltes vMotion einstellen' },
-  'op.lab.advanceClock': { en: 'Advance the lab clock', de: 'Laboruhr vorstellen' },
+  ...opLabels,
 
   'field.name': { en: 'Name', de: 'Name' },
   'field.provider': { en: 'Key provider', de: 'Schlüsselanbieter' },
