@@ -29,6 +29,8 @@ function layer(name, forbidden) {
 const fromRenderer = [['**/renderer/**', 'the window is a client of the lab, never a dependency of it']]
 const fromElectron = [['**/electron/**', 'electron/ is the desktop shell; share code through shared/ or node/'], ['electron', 'Electron APIs live in electron/ only']]
 const fromNode = [['**/node/**', 'node/ holds Node-side hosts; the window reaches them only through LabApi']]
+// The KMIP package is used through its public surface (shared/kmip/index.ts); only it and its own tests read its files.
+const kmipFiles = (pattern) => [[pattern, 'import the KMIP package from shared/kmip (its index.ts), not its files']]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'] },
@@ -68,13 +70,30 @@ export default tseslint.config(
       ...nodeBuiltins.map((m) => [m, 'shared/ runs in the window too: no Node APIs']),
       ['react', 'shared/ has no UI'],
       ['react-dom', 'shared/ has no UI'],
-      ['ws', 'transports live in node/ and renderer/']
+      ['ws', 'transports live in node/ and renderer/'],
+      ...kmipFiles('**/kmip/*')
     ])
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: layer('renderer/ (the window)', [...fromElectron, ...fromNode, ...nodeBuiltins.map((m) => [m, 'the window runs in a browser: no Node APIs'])])
+    // One import style in shared/: a module is imported once; a type-only import says `import type`, and a mixed one
+    // marks its types inline (`import { a, type B }`).
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-duplicate-imports': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error'
+    }
   },
-  { files: ['node/**/*.ts'], rules: layer('node/ (Node-side hosts)', [...fromRenderer, ...fromElectron]) },
-  { files: ['electron/**/*.ts'], rules: layer('electron/ (the desktop shell)', fromRenderer) }
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: layer('renderer/ (the window)', [
+      ...fromElectron,
+      ...fromNode,
+      ...nodeBuiltins.map((m) => [m, 'the window runs in a browser: no Node APIs']),
+      ...kmipFiles('**/shared/kmip/*')
+    ])
+  },
+  { files: ['node/**/*.ts'], rules: layer('node/ (Node-side hosts)', [...fromRenderer, ...fromElectron, ...kmipFiles('**/shared/kmip/*')]) },
+  { files: ['electron/**/*.ts'], rules: layer('electron/ (the desktop shell)', [...fromRenderer, ...kmipFiles('**/shared/kmip/*')]) },
+  { files: ['tests/**/*.ts', 'bench/**/*.ts'], ignores: ['tests/shared/kmip/**'], rules: layer('tests and benchmarks', kmipFiles('**/shared/kmip/*')) }
 )

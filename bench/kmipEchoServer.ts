@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer } from 'node:tls'
-import { KmipFrameReader } from '../shared/kmip/framing'
+import { KmipFrameReader } from '../shared/kmip'
 
 const [pki, responsesFile] = process.argv.slice(2)
 const responses = (JSON.parse(readFileSync(responsesFile, 'utf8')) as string[]).map((hex) => Buffer.from(hex, 'hex'))

@@ -8,8 +8,7 @@
 // - Answers are written in request order. While the peer does not read them, we stop reading its requests.
 
 import type { TLSSocket } from 'node:tls'
-import { KmipFrameReader } from '../../shared/kmip/framing'
-import { frameLength } from '../../shared/kmip/ttlv'
+import { frameLength, KmipFrameReader } from '../../shared/kmip'
 
 /** Answers one request message; a Promise when the answer waits for something (the key store being saved). */
 export type KmipResponder = (request: Uint8Array) => Uint8Array | Promise<Uint8Array>

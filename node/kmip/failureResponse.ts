@@ -2,8 +2,7 @@
 // Status, Result Reason and Result Message, no Operation): KMIP clients, ours included, read a lone failed item
 // without Operation as a verdict on the whole message.
 
-import { ResultStatus } from '../../shared/kmip/enums'
-import { KMIP_1_0, encodeResponseMessage, type ProtocolVersion } from '../../shared/kmip/messages'
+import { encodeResponseMessage, KMIP_1_0, ResultStatus, type ProtocolVersion } from '../../shared/kmip'
 
 export function messageFailure(reason: number, message: string, now: number, version: ProtocolVersion = KMIP_1_0): Uint8Array {
   return encodeResponseMessage({

@@ -14,7 +14,7 @@
 
 import { createServer, type TLSSocket } from 'node:tls'
 import type { AddressInfo, Socket } from 'node:net'
-import { ResultReason } from '../../shared/kmip/enums'
+import { ResultReason } from '../../shared/kmip'
 import { clientIdentity } from './clientIdentity'
 import { KmipConnection, type CloseReason, type ConnectionLimits, type KmipResponder } from './connection'
 import { messageFailure } from './failureResponse'

@@ -4,11 +4,7 @@
 // clients share them; requests that change nothing are answered at once.
 
 import { randomUUID } from 'node:crypto'
-import { decodeTtlv } from '../../shared/kmip/ttlv'
-import { ResultReason } from '../../shared/kmip/enums'
-import { KMIP_1_0, peekProtocolVersion } from '../../shared/kmip/messages'
-import { KmipServerCore, type KmipServerOptions } from '../../shared/kmip/server'
-import { MemoryKeyStore, type KmipManagedObject } from '../../shared/kmip/store'
+import { decodeTtlv, KMIP_1_0, KmipServerCore, MemoryKeyStore, peekProtocolVersion, ResultReason, type KmipManagedObject, type KmipServerOptions } from '../../shared/kmip'
 import { BUILTIN_KMS_VENDOR } from '../../shared/lab/services/kmsSession'
 import { messageFailure } from './failureResponse'
 import { GroupCommit } from './groupCommit'

@@ -5,8 +5,7 @@
 
 import { isIP } from 'node:net'
 import { connect, type TLSSocket } from 'node:tls'
-import { KmipFrameReader } from '../../shared/kmip/framing'
-import { DEFAULT_TTLV_LIMITS } from '../../shared/kmip/ttlv'
+import { DEFAULT_TTLV_LIMITS, KmipFrameReader } from '../../shared/kmip'
 
 export interface KmipTlsOptions {
   host: string

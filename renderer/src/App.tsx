@@ -9,7 +9,6 @@ import { useLabStatus } from './hooks/useLabStatus'
 import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
 import { useT } from './hooks/useT'
-import type { StringKey } from './i18n/strings'
 import { SharePanel } from './follow/SharePanel'
 import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
@@ -18,6 +17,7 @@ import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { usePresenterView } from './hooks/usePresenterView'
+import { useNotesPublisher } from './hooks/useNotesPublisher'
 import './shell/presenter.css'
 import { Stage } from './shell/Stage'
 import './App.css'
@@ -31,6 +31,7 @@ export function App() {
   useDocumentSettings()
   useShortcuts()
   usePresenterView()
+  useNotesPublisher()
   if (status !== 'ready')
     return (
       <div className="app app-message">
@@ -61,7 +62,7 @@ export function App() {
       <Notices />
       {busy && (
         <div className="busy" role="status">
-          {t(busy as StringKey)}
+          {t(busy)}
         </div>
       )}
     </div>

@@ -4,6 +4,7 @@
 
 import { labApiArgs, type ApiError, type LabApi, type LabApiMethod } from './contract'
 import type { MessageRef } from '../lab/events'
+import { isMessageId } from '../i18n/format'
 import { prototypeKeyPath } from '../validation/fields'
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
@@ -48,10 +49,10 @@ function messageRefOf(e: unknown): MessageRef | undefined {
   const ref = typeof e === 'object' && e !== null ? (e as { messageRef?: unknown }).messageRef : undefined
   if (typeof ref !== 'object' || ref === null) return undefined
   const { id, params } = ref as MessageRef
-  return typeof id === 'string' && typeof params === 'object' && params !== null ? { id, params } : undefined
+  return typeof id === 'string' && isMessageId(id) && typeof params === 'object' && params !== null ? { id, params } : undefined
 }
 
-/** What the window sees of a failure: the message, and the catalog reference when the lab refused for a domain reason. */
+/** What the window sees of a failure: the message, and the narration reference when the lab refused for a domain reason. */
 export function toApiError(method: LabApiMethod, e: unknown): ApiError {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error'
   const ref = messageRefOf(e)

@@ -1,19 +1,17 @@
-import { catalog, type Language } from './catalog'
-import type { MessageRef } from '../lab/events'
+import { narration, type MessageId } from './narration'
+import { renderTemplate, type Language } from './message'
+import type { MessageParam, MessageRef } from '../lab/events'
 
 export type { Language }
 
-/** Renders a message from the catalog; unknown ids render visibly so a missing entry is caught in tests. */
+/** Renders a message from the narration; a nested message (a reason inside a sentence) is told in the same language. */
 export function formatMessage(ref: MessageRef, lang: Language): string {
-  const entry = catalog[ref.id]
+  // The id is typed, but a ref that crossed the wire from an older or newer host may still name no entry.
+  const entry = (narration as Partial<Record<string, { en: string; de: string }>>)[ref.id]
   if (!entry) return `[${ref.id}]`
-  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(ref.params, name)) return whole
-    const value = ref.params[name]
-    return typeof value === 'object' ? formatMessage(value, lang) : String(value)
-  })
+  return renderTemplate<MessageParam>(entry[lang], lang, ref.params, (value) => (typeof value === 'object' ? formatMessage(value, lang) : String(value)))
 }
 
-export function hasMessage(id: string): boolean {
-  return Object.prototype.hasOwnProperty.call(catalog, id)
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(narration, id)
 }

@@ -3,6 +3,7 @@
 
 import type { DiskCipher } from '../crypto/diskCipher'
 import type { EventInput, EventKind, KeyTravel, LabEvent, MessageParam, PayloadTravel } from './events'
+import type { MessageId } from '../i18n/narration'
 import type { KmsRecord } from './model'
 import type { RandomSource } from './random'
 import type { Transaction } from './transaction'
@@ -18,6 +19,17 @@ export interface KmsLink {
 export interface ExternalKmsConnector {
   /** Opens a mutually authenticated TLS connection; rejects with the TLS stack's own error text on failure. */
   connect(kms: KmsRecord): Promise<KmsLink>
+}
+
+/**
+ * Thrown by a connector that must not reach the network: while a lab file is opened, its commands are replayed
+ * without contacting any external KMS (the narration says so; the next command after opening connects again).
+ */
+export class ExternalKmsNotContacted extends Error {
+  override readonly name = 'ExternalKmsNotContacted'
+  constructor() {
+    super('not contacted while the lab file was opened (lab files open offline)')
+  }
 }
 
 export interface LabDeps {
@@ -38,13 +50,13 @@ export interface SayOptions {
   kmip?: EventInput['kmip']
 }
 
-/** Emits one narrated step: `id` is the message catalog entry, `params` fill its placeholders. */
+/** Emits one narrated step: `id` is the sentence of the narration (shared/i18n/narration.ts), `params` fill its placeholders. */
 export function say(
   ctx: CommandContext,
   kind: EventKind,
   from: string,
   to: string,
-  id: string,
+  id: MessageId,
   params: Record<string, MessageParam> = {},
   opts: SayOptions = {}
 ): LabEvent {

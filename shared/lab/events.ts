@@ -1,6 +1,7 @@
 // What the lab tells: every step of a command is an event between two components, saying what travelled and why.
 
 import type { KeyType } from './model'
+import type { MessageId } from '../i18n/narration'
 
 export type EventKind =
   | 'command'
@@ -66,7 +67,7 @@ export interface KmipTrace {
 export type MessageParam = string | number | MessageRef
 
 export interface MessageRef {
-  id: string
+  id: MessageId
   params: Record<string, MessageParam>
 }
 

@@ -1,6 +1,7 @@
-// A refused command: the vSphere-like fault name and a plain explanation from the message catalog.
+// A refused command: the vSphere-like fault name and a plain explanation from the narration (shared/i18n/narration.ts).
 
 import type { MessageParam, MessageRef } from './events'
+import type { MessageId } from '../i18n/narration'
 
 export type FaultName =
   | 'InvalidArgument'
@@ -41,6 +42,6 @@ export class LabFault extends Error {
   }
 }
 
-export function fault(name: FaultName, id: string, params: Record<string, MessageParam> = {}): LabFault {
+export function fault(name: FaultName, id: MessageId, params: Record<string, MessageParam> = {}): LabFault {
   return new LabFault(name, { id, params })
 }

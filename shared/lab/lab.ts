@@ -5,7 +5,7 @@
 import { commandSchema, type LabCommand } from './commands/schema'
 import { definitionOf } from './commands/definitions'
 import type { CommandContext, LabDeps } from './context'
-import type { LabEvent } from './events'
+import type { LabEvent, MessageRef } from './events'
 import { LabFault, type FaultInfo } from './faults'
 import { disassemble, EntityStore, itemId, redoChanges, undoChanges, type HistoryEntry } from './history'
 import { META_ID, type Component, type Entity, type LabMeta } from './model'
@@ -212,6 +212,6 @@ function toFaultInfo(e: LabFault): FaultInfo {
 }
 
 function invalidCommandFault(issue: { message: string; path: PropertyKey[] }): FaultInfo {
-  const message = { id: 'fault.invalidCommand', params: { reason: issue.message, place: formatPath(issue.path) || 'op' } }
+  const message: MessageRef = { id: 'fault.invalidCommand', params: { reason: issue.message, place: formatPath(issue.path) || 'op' } }
   return { fault: 'InvalidArgument', message, text: formatMessage(message, 'en') }
 }

@@ -7,11 +7,12 @@
 // `*Component` types are the whole component as the outside sees it (views, reports, lab files); `*Record` types
 // are what the store keeps.
 
-import type { KmipManagedObject } from '../kmip/server'
+import type { KmipManagedObject } from '../kmip'
 import type { CertifiedKeyPair } from '../pki/types'
 
 export type ComponentKind = 'kms' | 'vcenter' | 'host' | 'datastore' | 'vm'
-export type KeyType = 'hostKey' | 'kek' | 'dek' | 'oneTimeKey'
+/** `kdk`: a Native Key Provider's Key Derivation Key, from which hosts derive their host keys and KEKs. */
+export type KeyType = 'hostKey' | 'kek' | 'dek' | 'oneTimeKey' | 'kdk'
 export type HostCryptoState = 'incapable' | 'prepared' | 'safe' | 'pendingIncapable'
 export type PowerState = 'poweredOff' | 'poweredOn'
 export type VmConnectionState = 'connected' | 'invalid'
@@ -92,9 +93,30 @@ export interface KmsServerTrust {
   serverTrustClient: boolean
 }
 
+/** A standard key provider fronts KMIP key servers; a native one (NKP, vSphere 7.0 U2+) needs none. */
+export type ProviderType = 'standard' | 'native'
+
+/** What vCenter records of a Native Key Provider (docs/vsphere-facts.md#nkp-kdk, #nkp-backup). */
+export interface NativeProviderState {
+  /** The ID of its Key Derivation Key; the KDK itself is in vCenter's protected store. */
+  kdkId: string
+  /** KmipClusterInfo.hasBackup: the provider has been exported; until then it cannot be used. */
+  hasBackup: boolean
+  /** "Use key provider only with TPM protected ESXi hosts" (constraints.tpm_required). */
+  tpmRequired: boolean
+  /**
+   * The last backup as the administrator downloaded it (PKCS#12, password-protected). vCenter keeps no copy; the
+   * lab keeps the download so the window and `lab export nkp-backup` can save it as a file.
+   */
+  backupFile: Uint8Array | null
+}
+
 export interface ProviderRecord {
   name: string
+  type: ProviderType
   trust: ProviderTrust
+  /** Set for a native provider. */
+  native: NativeProviderState | null
 }
 
 /** The two roles the lab teaches (docs/vsphere-facts.md#f-privileges). */
@@ -125,6 +147,11 @@ export interface VcenterRecord {
     /** VMCA: vCenter's own root CA and the machine certificate it issued to vCenter. */
     vmcaRoot: CertifiedKeyPair
     machineCertificate: CertifiedKeyPair
+    /**
+     * vCenter's protected store (VECS and the encrypted part of its database) for secrets it must keep: the KDK of
+     * each Native Key Provider, by provider. The only persisted place outside a TPM where a KDK may sit.
+     */
+    protectedStore: { kdks: Record<string, Uint8Array> }
   }
 }
 
@@ -135,6 +162,12 @@ export interface CachedKey {
   material: Uint8Array
   /** For DEKs and KEKs: the VM it belongs to (a KEK can serve clones too). */
   vm?: string
+}
+
+/** A KDK on a host, by provider (the host daemon kmxa holds it apart from the key cache of KEKs and DEKs). */
+export interface HostKdk {
+  kdkId: string
+  material: Uint8Array
 }
 
 export interface HostComponent {
@@ -152,6 +185,8 @@ export interface HostComponent {
   memory: {
     keyCache: Record<string, CachedKey>
     runningVms: string[]
+    /** The KDKs of the Native Key Providers vCenter pushed to this host, by provider. */
+    kdks: Record<string, HostKdk>
   }
   persisted: {
     config: {
@@ -165,10 +200,20 @@ export interface HostComponent {
     varCore: Record<string, Uint8Array>
     /** With key persistence: the key cache sealed by the TPM (AES-256-GCM under the TPM's storage key). */
     sealedKeyCache: Uint8Array | null
+    /** The KDKs, sealed by the TPM (AES-256-GCM under its storage key): they survive a reboot, unlike the key cache. */
+    sealedKdks: Uint8Array | null
+    /**
+     * Without a TPM, ESXi encrypts its configuration with a key that lies on the boot disk beside it: this is that key
+     * (null on a host with a TPM). It seals the KDKs as the TPM would, and protects them from nobody who has the disk.
+     */
+    configStoreKey: Uint8Array | null
     dumpCounter: number
   }
-  /** The TPM's own storage key. It never leaves the chip: not a memory or disk surface of the host. */
-  tpm: { storageKey: Uint8Array }
+  /**
+   * The TPM 2.0 chip and its own storage key, which never leaves it: not a memory or disk surface of the host. Null: a
+   * host without a TPM (no key persistence; a "TPM only" Native Key Provider gives it no KDK).
+   */
+  tpm: { storageKey: Uint8Array } | null
 }
 
 export type DatastoreFileKind = 'vmx' | 'vmdk' | 'flat' | 'nvram' | 'vmsn' | 'delta'

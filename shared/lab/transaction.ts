@@ -3,7 +3,7 @@
 
 import { produce, type Draft } from 'immer'
 import type { EventInput, LabEvent } from './events'
-import { EntityStore, itemId, undoChanges, type Change, type HistoryEntry } from './history'
+import { type EntityStore, itemId, undoChanges, type Change, type HistoryEntry } from './history'
 import {
   META_ID,
   type CollectionItems,

@@ -3,13 +3,17 @@
 
 import { z } from 'zod'
 import { labId, labName, networkHost, networkPort, pem } from '../validation/fields'
+import { BlobRef } from './blob'
+import { LATEST_VERSION } from './migrations'
 
 export const KFLAB_FORMAT = 'keyflow-lab'
-export const KFLAB_VERSION = 1
+/** The format version this build writes; older ones are migrated on open (./migrations). */
+export const KFLAB_VERSION = LATEST_VERSION
 
-const bytes = z.instanceof(Uint8Array)
+/** A byte string: inline, or (for disk-sized ones) a reference into the container, read only when needed. */
+const bytes = z.union([z.instanceof(Uint8Array), z.instanceof(BlobRef)])
 const name = labId
-const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
+const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk'])
 const seconds = z.number().int()
 
 const keyPair = z.object({ algorithm: z.literal('Ed25519'), privateKeyPkcs8Pem: pem, publicKeySpkiPem: pem, publicKeyHex: z.string() }).strict()
@@ -77,9 +81,15 @@ const kms = z
   })
   .strict()
 
+// Files saved before the Native Key Provider have neither `type` nor `native`: their providers are standard.
+const nativeProvider = z
+  .object({ kdkId: name, hasBackup: z.boolean(), tpmRequired: z.boolean(), backupFile: bytes.nullable() })
+  .strict()
+
 const provider = z
   .object({
     name: labName,
+    type: z.enum(['standard', 'native']).default('standard'),
     trust: z
       .object({
         mode: z.enum(['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']).nullable(),
@@ -87,7 +97,8 @@ const provider = z
         clientCertificate: certified.nullable(),
         servers: z.record(name, z.object({ clientTrustServer: z.boolean(), serverTrustClient: z.boolean() }).strict()).default({})
       })
-      .strict()
+      .strict(),
+    native: nativeProvider.nullable().default(null)
   })
   .strict()
 
@@ -113,7 +124,8 @@ const vcenter = z
         vmcaRoot: certified,
         machineCertificate: certified,
         vmKeys: z.record(z.string(), keyRef),
-        hostKeys: z.record(z.string(), keyRef)
+        hostKeys: z.record(z.string(), keyRef),
+        protectedStore: z.object({ kdks: z.record(name, bytes) }).strict().default({ kdks: {} })
       })
       .strict()
   })
@@ -130,7 +142,13 @@ const host = z
     uuid: z.string(),
     cryptoState: z.enum(['incapable', 'prepared', 'safe', 'pendingIncapable']),
     inMaintenanceMode: z.boolean().optional(),
-    memory: z.object({ keyCache: z.record(z.string(), cachedKey), runningVms: z.array(name) }).strict(),
+    memory: z
+      .object({
+        keyCache: z.record(z.string(), cachedKey),
+        runningVms: z.array(name),
+        kdks: z.record(name, z.object({ kdkId: name, material: bytes }).strict()).default({})
+      })
+      .strict(),
     persisted: z
       .object({
         config: z
@@ -144,10 +162,12 @@ const host = z
           .strict(),
         varCore: z.record(z.string(), bytes),
         sealedKeyCache: bytes.nullable(),
+        sealedKdks: bytes.nullable().default(null),
+        configStoreKey: bytes.nullable().default(null),
         dumpCounter: z.number().int().min(0)
       })
       .strict(),
-    tpm: z.object({ storageKey: bytes }).strict()
+    tpm: z.object({ storageKey: bytes }).strict().nullable()
   })
   .strict()
 

@@ -9,7 +9,7 @@ import {
   KeyUsagesExtension,
   SubjectAlternativeNameExtension,
   SubjectKeyIdentifierExtension,
-  X509Certificate
+  type X509Certificate
 } from './x509.js'
 
 // The extension profiles the lab issues. They mirror what `openssl req`/`openssl x509` produce for

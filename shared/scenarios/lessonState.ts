@@ -3,14 +3,17 @@
 // views rather than the lab core means the checklist can only tick what the student can see for themselves, and it
 // follows the cursor: stepping back restores earlier views and un-ticks what had not happened yet.
 //
-// Views come from another process (the lab host), so every reader here answers a default instead of throwing when
-// a view is not shaped as expected: a broken view leaves an objective open, it never crashes the window.
+// Views come from another process (the lab host): they are read through the one typed reader (../lab/readView.ts),
+// every field possibly missing, so a broken view leaves an objective open and never crashes the window, and a field
+// renamed in the lab's model is a compile error here.
 
 import type { EntityViews } from '../api/contract'
 import { fromHex, fromUtf8, toHex, utf8 } from '../crypto/bytes'
 import type { LabCommand } from '../lab/commands/schema'
 import type { LabEvent } from '../lab/events'
-import { isBytesView, type BytesView, type ViewValue } from '../lab/view'
+import { META_ID, VCENTER_ID, type HostCryptoState, type KeyType, type MigrateEncryption, type PowerState, type TrustMode, type VmConnectionState, type VmCryptoState } from '../lab/model'
+import { metaView, viewOfKind, viewsOfKind } from '../lab/readView'
+import { isBytesView, type BytesView } from '../lab/view'
 
 export type LessonEvent = Pick<LabEvent, 'kind' | 'from' | 'to' | 'message'>
 
@@ -26,69 +29,40 @@ export interface LessonState {
   commands: readonly LabCommand[]
 }
 
-type ViewObject = { [key: string]: ViewValue }
-
-function obj(v: ViewValue | undefined): ViewObject | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isBytesView(v) ? (v as ViewObject) : null
-}
-
-function at(v: ViewValue | undefined, ...path: string[]): ViewValue | undefined {
-  let cur = v
-  for (const key of path) cur = obj(cur)?.[key]
-  return cur
-}
-
-const str = (v: ViewValue | undefined): string | null => (typeof v === 'string' ? v : null)
-const bytes = (v: ViewValue | undefined): BytesView | null => (isBytesView(v) ? v : null)
-
-function ofKind(s: LessonState, kind: string): ViewObject[] {
-  const out: ViewObject[] = []
-  for (const v of Object.values(s.views)) {
-    const o = obj(v)
-    if (o && o.kind === kind) out.push(o)
-  }
-  return out
-}
+const own = <T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined
 
 export interface VmView {
   id: string
   name: string
   host: string
   datastore: string
-  power: string | null
-  cryptoState: string | null
+  power: PowerState | null
+  cryptoState: VmCryptoState | null
   keyId: string | null
-  connectionState: string | null
+  connectionState: VmConnectionState | null
   /** The `-flat.vmdk` of its first (boot) disk now (a path on its datastore). */
   flat: string | null
   /** Its disks: device, whether each is encrypted (its own key ID), and its -flat.vmdk. */
   disks: { device: string; keyId: string | null; flat: string | null }[]
   vtpm: boolean
-  migrateEncryption: string | null
-}
-
-function list(v: ViewValue | undefined): ViewValue[] {
-  return Array.isArray(v) ? v : []
+  migrateEncryption: MigrateEncryption | null
 }
 
 export function vms(s: LessonState): VmView[] {
-  return ofKind(s, 'vm').map((v) => ({
-    id: str(v.id) ?? '',
-    name: str(v.name) ?? '',
-    host: str(v.host) ?? '',
-    datastore: str(v.datastore) ?? '',
-    power: str(v.power),
-    cryptoState: str(v.cryptoState),
-    keyId: str(v.keyId),
-    connectionState: str(v.connectionState),
-    flat: str(at(list(at(v, 'disks'))[0], 'flat')),
-    disks: list(at(v, 'disks')).map((d) => ({
-      device: str(at(d, 'device')) ?? '',
-      keyId: str(at(d, 'keyId')),
-      flat: str(at(d, 'flat'))
-    })),
-    vtpm: at(v, 'vtpm') === true,
-    migrateEncryption: str(v.migrateEncryption)
+  return viewsOfKind(s.views, 'vm').map((v) => ({
+    id: v.id ?? '',
+    name: v.name ?? '',
+    host: v.host ?? '',
+    datastore: v.datastore ?? '',
+    power: v.power ?? null,
+    cryptoState: v.cryptoState ?? null,
+    keyId: v.keyId ?? null,
+    connectionState: v.connectionState ?? null,
+    flat: v.disks?.[0]?.flat ?? null,
+    disks: (v.disks ?? []).map((d) => ({ device: d.device ?? '', keyId: d.keyId ?? null, flat: d.flat ?? null })),
+    vtpm: v.vtpm === true,
+    migrateEncryption: v.migrateEncryption ?? null
   }))
 }
 
@@ -102,7 +76,7 @@ export interface CoreDumpView {
 
 export interface CachedKeyView {
   keyId: string
-  keyType: string
+  keyType: KeyType | null
   vm: string | null
 }
 
@@ -110,28 +84,28 @@ export interface HostView {
   id: string
   name: string
   cluster: string
-  cryptoState: string | null
+  cryptoState: HostCryptoState | null
   hostKeyId: string | null
   keyCache: CachedKeyView[]
   dumps: CoreDumpView[]
+  /** The Native Key Providers whose KDK the host holds in memory. */
+  kdkProviders: string[]
 }
 
 export function hosts(s: LessonState): HostView[] {
-  return ofKind(s, 'host').map((h) => ({
-    id: str(h.id) ?? '',
-    name: str(h.name) ?? '',
-    cluster: str(h.cluster) ?? '',
-    cryptoState: str(h.cryptoState),
-    hostKeyId: str(at(h, 'persisted', 'config', 'hostKeyId')),
-    keyCache: Object.values(obj(at(h, 'memory', 'keyCache')) ?? {}).flatMap((k) => {
-      const o = obj(k)
-      const keyId = str(o?.keyId)
-      return o && keyId ? [{ keyId, keyType: str(o.keyType) ?? '', vm: str(o.vm) }] : []
-    }),
-    dumps: Object.entries(obj(at(h, 'persisted', 'varCore')) ?? {}).flatMap(([name, data]) => {
-      const b = bytes(data)
-      if (!b) return []
-      const header = dumpHeader(b)
+  return viewsOfKind(s.views, 'host').map((h) => ({
+    id: h.id ?? '',
+    name: h.name ?? '',
+    cluster: h.cluster ?? '',
+    cryptoState: h.cryptoState ?? null,
+    hostKeyId: h.persisted?.config?.hostKeyId ?? null,
+    keyCache: Object.values(h.memory?.keyCache ?? {}).flatMap((k) =>
+      typeof k.keyId === 'string' ? [{ keyId: k.keyId, keyType: k.keyType ?? null, vm: k.vm ?? null }] : []
+    ),
+    kdkProviders: Object.keys(h.memory?.kdks ?? {}),
+    dumps: Object.entries(h.persisted?.varCore ?? {}).flatMap(([name, data]) => {
+      if (!isBytesView(data)) return []
+      const header = dumpHeader(data)
       return [{ name, encrypted: header.encrypted === 'yes', keyId: header.keyID ?? null }]
     })
   }))
@@ -164,25 +138,38 @@ export interface KmsView {
 }
 
 export function kmsServers(s: LessonState): KmsView[] {
-  return ofKind(s, 'kms').map((k) => {
-    const trusted = at(k, 'persisted', 'trustedClients')
-    return { name: str(k.name) ?? '', provider: str(k.provider) ?? '', running: k.running === true, trustsClients: Array.isArray(trusted) && trusted.length > 0 }
-  })
+  return viewsOfKind(s.views, 'kms').map((k) => ({
+    name: k.name ?? '',
+    provider: k.provider ?? '',
+    running: k.running === true,
+    trustsClients: (k.persisted?.trustedClients?.length ?? 0) > 0
+  }))
 }
 
 export interface ProviderView {
   name: string
-  mode: string | null
+  mode: TrustMode | null
   /** vCenter's half of the trust: it accepts the KMS cluster's CA and has a client identity for it. */
   vcenterTrusts: boolean
+  /** standard or native (files from before the Native Key Provider have no type: standard). */
+  type: string
+  /** A Native Key Provider that has been backed up. */
+  hasBackup: boolean
 }
 
 export function providers(s: LessonState): ProviderView[] {
-  return Object.entries(obj(at(s.views.vcenter, 'persisted', 'providers')) ?? {}).map(([name, p]) => ({
+  return Object.entries(vcenterView(s)?.persisted?.providers ?? {}).map(([name, p]) => ({
     name,
-    mode: str(at(p, 'trust', 'mode')),
-    vcenterTrusts: str(at(p, 'trust', 'mode')) !== null && str(at(p, 'trust', 'trustedKmsCaPem')) !== null && obj(at(p, 'trust', 'clientCertificate')) !== null
+    mode: p.trust?.mode ?? null,
+    vcenterTrusts: typeof p.trust?.mode === 'string' && typeof p.trust.trustedKmsCaPem === 'string' && typeof p.trust.clientCertificate === 'object' && p.trust.clientCertificate !== null,
+    type: p.type ?? 'standard',
+    hasBackup: p.native?.hasBackup === true
   }))
+}
+
+/** The provider vCenter's database names for a VM's key. */
+export function vcenterProviderOf(s: LessonState, vmName: string): string | null {
+  return vcenterView(s)?.persisted?.vmKeys?.[vmName]?.providerId ?? null
 }
 
 /** Providers trusted both ways: vCenter trusts the KMS CA, and every one of its KMS servers accepts vCenter. */
@@ -194,27 +181,28 @@ export function trustedProviders(s: LessonState): ProviderView[] {
   })
 }
 
+const vcenterView = (s: LessonState) => viewOfKind(s.views[VCENTER_ID], 'vcenter')
+
 /** The key ID vCenter's database keeps for a VM (key IDs only, never key material). */
 export function vcenterKeyIdOf(s: LessonState, vmName: string): string | null {
-  return str(at(s.views.vcenter, 'persisted', 'vmKeys', vmName, 'keyId'))
+  return own(vcenterView(s)?.persisted?.vmKeys, vmName)?.keyId ?? null
 }
 
 /** How many keys vCenter holds in memory right now (on their way to a host). */
 export function vcenterKeysInFlight(s: LessonState): number {
-  const inFlight = at(s.views.vcenter, 'memory', 'keysInFlight')
-  return Array.isArray(inFlight) ? inFlight.length : 0
+  return vcenterView(s)?.memory?.keysInFlight?.length ?? 0
 }
 
 /** Whether anything vCenter persists is a byte string — key material would be; key IDs and certificates are text. */
 export function vcenterStoresBytes(s: LessonState): boolean {
-  const walk = (v: ViewValue | undefined): boolean => (isBytesView(v) ? true : Array.isArray(v) ? v.some(walk) : Object.values(obj(v) ?? {}).some(walk))
-  return walk(at(s.views.vcenter, 'persisted'))
+  // A walk over whatever is there: the question is about any field, named or not.
+  const walk = (v: unknown): boolean => (isBytesView(v) ? true : typeof v === 'object' && v !== null ? Object.values(v).some(walk) : false)
+  return walk(vcenterView(s)?.persisted)
 }
 
 /** The lab's logical clock (POSIX seconds), or null. */
 export function labClock(s: LessonState): number | null {
-  const c = at(s.views.lab, 'clock')
-  return typeof c === 'number' ? c : null
+  return metaView(s.views[META_ID])?.clock ?? null
 }
 
 type Params = Record<string, string | number>
@@ -255,13 +243,13 @@ export function indexOfRefusal(s: LessonState, reasonId: string, from = 0): numb
 
 /** The text of a datastore file as the views show it, or null. */
 export function datastoreText(s: LessonState, datastore: string, path: string | null): string | null {
-  return path ? str(at(s.views[datastore], 'persisted', 'files', path, 'text')) : null
+  return path ? (own(viewOfKind(s.views[datastore], 'datastore')?.persisted?.files, path)?.text ?? null) : null
 }
 
 /** The paths of the VM's .vmx and its disks' descriptors. */
 export function vmTextFiles(s: LessonState, vm: VmView): { vmx: string | null; descriptors: (string | null)[] } {
-  const v = s.views[vm.id]
-  return { vmx: str(at(v, 'files', 'vmx')), descriptors: list(at(v, 'disks')).map((d) => str(at(d, 'descriptor'))) }
+  const v = viewOfKind(s.views[vm.id], 'vm')
+  return { vmx: v?.files?.vmx ?? null, descriptors: (v?.disks ?? []).map((d) => d.descriptor ?? null) }
 }
 
 /** The guest data a VM was created with (the last accepted `vm.create` of that name), or null when unknown. */
@@ -281,7 +269,8 @@ const SECTOR = 512
  * unknown (a lab restored without its command log) — the lab cannot tell, so it does not claim either way.
  */
 export function diskShowsGuestInClear(s: LessonState, vm: VmView): boolean | null {
-  const disk = vm.flat ? bytes(at(s.views[vm.datastore], 'persisted', 'files', vm.flat, 'data')) : null
+  const data = vm.flat ? own(viewOfKind(s.views[vm.datastore], 'datastore')?.persisted?.files, vm.flat)?.data : undefined
+  const disk = isBytesView(data) ? data : null
   const guest = guestDataOf(s, vm.name)
   if (!disk || guest === null) return null
   const sector = new Uint8Array(Math.min(SECTOR, disk.size))

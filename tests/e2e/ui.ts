@@ -88,7 +88,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function loadLesson(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Lessons' }).click()
   await page.getByRole('menuitem', { name: new RegExp(`^${escape(title)}`) }).click()
-  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0)
+  // Running the lesson's script takes a while on a busy machine.
+  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0, { timeout: 20_000 })
   await expect(page.getByText(/^Step 0 of [1-9]\d*$/)).toBeVisible()
 }

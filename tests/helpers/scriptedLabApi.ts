@@ -5,6 +5,7 @@ import type { CommandResult, CommandView, EntityViews, EventView, HistoryPage, L
 import { applyPatches } from '../../shared/lab/view'
 import type { LabCommand } from '../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../shared/lab/faults'
+import type { MessageRef } from '../../shared/lab/events'
 
 export interface RecordedCall {
   method: string
@@ -83,7 +84,7 @@ export class ScriptedLabApi implements LabApi {
       keys: [],
       payload: null,
       kmip: null,
-      message: { id: 'test.ran', params: { op: command.op } },
+      message: { id: 'term.reasonOfKms', params: { kms: command.op, reason: name } },
       text: `ran ${command.op} for ${name}`,
       time: 0,
       patches: [
@@ -152,8 +153,8 @@ export class ScriptedLabApi implements LabApi {
 
   async readFile(componentId: string, path: string): Promise<string> {
     this.record('readFile', [componentId, path])
-    const e = new Error(`no component ${componentId}`) as Error & { messageRef: { id: string; params: Record<string, string> } }
-    e.messageRef = { id: 'fault.noComponent', params: { id: componentId } }
+    const e = new Error(`no component ${componentId}`) as Error & { messageRef: MessageRef }
+    e.messageRef = { id: 'fault.notFound', params: { kind: 'component', name: componentId } }
     throw e
   }
 }

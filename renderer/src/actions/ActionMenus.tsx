@@ -10,7 +10,6 @@ import { useLabFacts } from '../hooks/useLabFacts'
 import { useLanguage } from '../hooks/useLanguage'
 import { useSelectedTarget } from '../hooks/useSelectedTarget'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import { MenuItem, Popover } from '../ui/Popover'
 import { ChevronIcon, kindIcons, ClockIcon } from '../theme/icons'
 import { unavailableText } from './availability'
@@ -50,7 +49,7 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
             hint={unavailable ?? undefined}
             className={`op-${op.replace('.', '-')}`}
           >
-            {t(`op.${op}` as StringKey)}
+            {t(`op.${op}`)}
           </MenuItem>
         )
       })}

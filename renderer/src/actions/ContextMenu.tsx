@@ -12,9 +12,8 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveViews } from '../hooks/useLiveViews'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
-import type { StringKey } from '../i18n/strings'
-import { isComponentKind } from '../model/facts'
-import { at, str } from '../model/view'
+import { isComponentKind } from '../reading/facts'
+import { at, str } from '../reading/view'
 import { MenuItem } from '../ui/Popover'
 import { buildCommand, defaultArgs, opsFor } from './catalog'
 import '../ui/Popover.css'
@@ -101,7 +100,7 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
               else openDialog(spec.op, args)
             }}
           >
-            {t(`op.${spec.op}` as StringKey)}
+            {t(`op.${spec.op}`)}
             {!direct && '…'}
           </MenuItem>
         )

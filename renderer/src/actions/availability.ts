@@ -6,7 +6,7 @@
 import type { FaultInfo } from '../../../shared/lab/faults'
 import { formatMessage, type Language } from '../../../shared/i18n/format'
 import { isStringKey, translate } from '../i18n/translate'
-import type { LabFacts } from '../model/labFacts'
+import type { LabFacts } from '../reading/labFacts'
 import type { OpSpec, Prerequisite } from './catalog'
 
 /** The first prerequisite of the command that the lab does not meet yet, or null. */

@@ -4,8 +4,9 @@
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { TrustMode } from '../../../shared/lab/model'
-import type { ComponentKind } from '../model/facts'
-import { nextName, type LabFacts } from '../model/labFacts'
+import type { ComponentKind } from '../reading/facts'
+import { nextName, type LabFacts } from '../reading/labFacts'
+import type { StringKey } from '../i18n/strings'
 import {
   actionGroups,
   CHOICES,
@@ -19,7 +20,7 @@ import {
   type Prerequisite
 } from '../../../shared/lab/commands/definitions.meta'
 
-export { CHOICES, type ActionGroup, type ChoiceKind, type FieldKind, type FieldSpec, type Prerequisite } from '../../../shared/lab/commands/definitions.meta'
+export { CHOICES, type ActionGroup, type ChoiceKind, type FieldKind, type FieldName, type FieldSpec, type Prerequisite } from '../../../shared/lab/commands/definitions.meta'
 
 /** The trust modes of `provider.trust`, from the commands' plain-data metadata (no validation library in the bundle). */
 export const TRUST_MODES: readonly TrustMode[] = trustModes
@@ -83,6 +84,16 @@ export function cryptoUtilArgs(action: 'describe' | 'extract', dump: string, off
 }
 
 /**
+ * The crypto-util runs a person can choose for a host: describe or extract each core dump in its /var/core (the
+ * arguments joined by spaces, as the form holds them). A free text field invited edits that no longer parsed.
+ */
+export function cryptoUtilChoices(facts: LabFacts, host: string): { value: string; action: 'describe' | 'extract'; dump: string }[] {
+  return (facts.dumps[host] ?? []).flatMap((dump) =>
+    (['describe', 'extract'] as const).map((action) => ({ value: cryptoUtilArgs(action, dump).join(' '), action, dump }))
+  )
+}
+
+/**
  * Values to start a form with. `target` is the component the action was started from (a context menu or the
  * selection), when it fits the command.
  */
@@ -111,6 +122,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'provider.add':
       return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+    case 'provider.backup':
+      return {
+        provider: (facts.providers.find((p) => p.native && !p.hasBackup) ?? facts.providers.find((p) => p.native) ?? facts.providers[0])?.name ?? '',
+        password: ''
+      }
     case 'provider.trust':
       return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
     case 'provider.setDefault':
@@ -119,7 +135,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'vcenter.start':
       return {}
     case 'host.add':
-      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a' }
+      // a host has a TPM 2.0 unless the box is cleared (tpm: false)
+      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a', tpm: true }
     case 'host.cryptoUtil': {
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
@@ -160,12 +177,27 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'lab.advanceClock':
       return { days: 365 }
     default:
-      return spec.fields[0]?.kind === 'host' ? { name: firstHost } : spec.fields[0]?.kind === 'vm' ? { name: firstVm } : {}
+      switch (spec.fields[0]?.kind) {
+        case 'host':
+          return { name: firstHost }
+        case 'vm':
+          return { name: firstVm }
+        case 'kms':
+          return { name: kms ?? facts.kms[0]?.name ?? '' }
+        case 'provider':
+          // removing: the one that is not the default is the one vSphere lets go first
+          return { name: (facts.providers.find((p) => !p.isDefault) ?? facts.providers[0])?.name ?? '' }
+        default:
+          return {}
+      }
   }
 }
 
 /** The names a select field offers. */
-export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; label: string }[] {
+/** One choice of a select field: a name from the lab as it is, or a fixed value with its label in the window's strings. */
+export type FieldOption = { value: string } & ({ label: string } | { labelKey: StringKey })
+
+export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
   switch (kind) {
     case 'kms':
       return facts.kms.map((k) => ({ value: k.name, label: k.name }))
@@ -178,12 +210,13 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): { value: string; l
     case 'key':
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
     case 'trustMode':
-      return TRUST_MODES.map((m) => ({ value: m, label: m }))
+      return TRUST_MODES.map((m) => ({ value: m, labelKey: `trust.${m}` }))
     case 'role':
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
-      return CHOICES[kind].map((c) => ({ value: c, label: c }))
+    case 'providerType':
+      return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []
   }

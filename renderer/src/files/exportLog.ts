@@ -39,7 +39,7 @@ export function logMarkdown({ labName, seed, commands, events, lang }: LogInput)
   for (const e of events) byCommand.set(e.command, [...(byCommand.get(e.command) ?? []), e])
   for (const c of commands) {
     const mine = byCommand.get(c.index) ?? []
-    out.push(`## ${c.index + 1}. ${translate(lang, `op.${c.command.op}` as never)} — \`${c.command.op}\` ${escapeMd(commandArgsText(c.command))}`, '')
+    out.push(`## ${c.index + 1}. ${translate(lang, `op.${c.command.op}`)} — \`${c.command.op}\` ${escapeMd(commandArgsText(c.command))}`, '')
     if (c.fault) out.push(`> ${translate(lang, 'log.refused', { fault: c.fault.fault })}: ${escapeMd(formatMessage(c.fault.message, lang))}`, '')
     for (const e of mine) {
       const keys = keyText(e, lang)

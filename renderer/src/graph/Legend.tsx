@@ -4,7 +4,7 @@
 import { useLabActions } from '../hooks/useLabActions'
 import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
-import { KEY_TYPES } from '../model/facts'
+import { KEY_TYPES } from '../reading/facts'
 import { KeyGlyph, PayloadGlyph } from './tokens/KeyGlyph'
 import './Legend.css'
 

@@ -2,10 +2,10 @@
 // surfaces, and every line with its status — at the step shown, like the graph.
 
 import { useMemo } from 'react'
-import { componentFacts } from '../model/facts'
-import { factTexts } from '../model/summaries'
-import { componentsOf, edgesOf } from '../model/topology'
-import { at, str } from '../model/view'
+import { componentFacts } from '../reading/facts'
+import { factTexts } from '../reading/summaries'
+import { componentsOf, edgesOf } from '../reading/topology'
+import { at, str } from '../reading/view'
 import { useLabActions } from '../hooks/useLabActions'
 import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'

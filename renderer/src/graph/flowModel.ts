@@ -4,7 +4,7 @@
 
 import type { Node } from '@xyflow/react'
 import type { EntityViews } from '../../../shared/api/contract'
-import { layoutComponents, providerNames, type TopoComponent, type TopoEdge } from '../model/topology'
+import { layoutComponents, providerNames, type TopoComponent, type TopoEdge } from '../reading/topology'
 import type { Layout } from './layout'
 
 export interface GraphInputs {

@@ -2,7 +2,7 @@
 // very same curve. A line is a list of segments (straight or cubic Bézier); a token's route joins the lines of its
 // hops, each walked in the direction of travel.
 
-import type { EdgeKind } from '../model/topology'
+import type { EdgeKind } from '../reading/topology'
 import { VM_INDENT, type LayoutNode } from './layout'
 
 export interface Point {

@@ -2,7 +2,7 @@
 // own (vCenter telling a VM's host about the VM, a datastore answering a host in another cluster) — along the
 // shortest chain of lines between them. An event of one component with itself pulses that node instead.
 
-import type { TopoEdge } from '../model/topology'
+import type { TopoEdge } from '../reading/topology'
 import { edgeSegments, pathData, reversePath, type Segment } from './geometry'
 import type { LayoutNode } from './layout'
 

@@ -2,7 +2,7 @@
 // caller draws; null when the component does not exist at this step or is of another kind.
 
 import { useMemo } from 'react'
-import { componentFacts, type ComponentFacts } from '../model/facts'
+import { componentFacts, type ComponentFacts } from '../reading/facts'
 import { useEntityView } from './useEntityView'
 
 export function useComponentFacts<K extends ComponentFacts['kind']>(id: string, kind: K): Extract<ComponentFacts, { kind: K }> | null

@@ -1,6 +1,6 @@
 // A component's name at the cursor (or in the live lab, when it does not exist yet at the step shown).
 
-import { at, str } from '../model/view'
+import { at, str } from '../reading/view'
 import { useLabStore } from './useLabStore'
 import { useViews } from './useViews'
 

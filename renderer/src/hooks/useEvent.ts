@@ -1,7 +1,7 @@
 // One loaded event by seq (undefined when it is not loaded or not there).
 
 import type { EventView } from '../../../shared/api/contract'
-import { eventAt } from '../store/timelineModel'
+import { eventAt } from '../store/loadedTimeline'
 import { useLabStore } from './useLabStore'
 
 export function useEvent(seq: number | null): EventView | undefined {

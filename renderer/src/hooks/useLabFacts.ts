@@ -1,7 +1,7 @@
 // The live lab's names and states, for prefilling and offering choices in action forms.
 
 import { useMemo } from 'react'
-import { labFacts, type LabFacts } from '../model/labFacts'
+import { labFacts, type LabFacts } from '../reading/labFacts'
 import { useLiveViews } from './useLiveViews'
 
 export function useLabFacts(): LabFacts {

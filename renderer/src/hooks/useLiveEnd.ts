@@ -1,6 +1,6 @@
 // The seq of the lab's last event (the live state).
 
-import { lastSeq } from '../store/timelineModel'
+import { lastSeq } from '../store/loadedTimeline'
 import { useLabStore } from './useLabStore'
 
 export function useLiveEnd(): number {

@@ -1,8 +1,8 @@
 // The selected component as a target for commands (kind and name in the live lab), or undefined.
 
 import { useMemo } from 'react'
-import { isComponentKind, type ComponentKind } from '../model/facts'
-import { at, str } from '../model/view'
+import { isComponentKind, type ComponentKind } from '../reading/facts'
+import { at, str } from '../reading/view'
 import { useLiveViews } from './useLiveViews'
 import { useSelection } from './useSelection'
 

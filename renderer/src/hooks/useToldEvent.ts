@@ -4,7 +4,7 @@
 
 import type { EventView } from '../../../shared/api/contract'
 import { toldSeq } from '../playback/story'
-import { eventAt } from '../store/timelineModel'
+import { eventAt } from '../store/loadedTimeline'
 import { useLabStore } from './useLabStore'
 
 export function useToldEvent(seq: number | null): EventView | undefined {

@@ -1,6 +1,7 @@
 // The window's own words (menus, labels, headings) in English and German. The lab's narration comes from the core's
-// catalog (shared/i18n); these are only the UI's. Placeholders: {name}. A test checks both languages have every key
-// with the same placeholders.
+// catalog (shared/i18n); these are only the UI's. The message syntax is the narration's (shared/i18n/message.ts):
+// {name}, {n, number}, {n, plural, one {…} other {…}}. A key is a type (StringKey): an entry without both languages
+// does not compile, and a test checks both languages use the same placeholders.
 
 import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
 import { inspectorTabs, type InspectorTab } from '../inspectors/tabs'
@@ -24,6 +25,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
+  'app.untitled': { en: 'Untitled', de: 'Unbenannt' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -40,6 +42,7 @@ export const strings = {
   'key.kek': { en: 'KEK', de: 'KEK' },
   'key.dek': { en: 'DEK', de: 'DEK' },
   'key.oneTimeKey': { en: 'One-time key', de: 'Einmalschlüssel' },
+  'key.kdk': { en: 'KDK (Native Key Provider)', de: 'KDK (Native Key Provider)' },
   'key.none': { en: 'No key', de: 'Kein Schlüssel' },
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
@@ -56,7 +59,11 @@ export const strings = {
   'payload.command': { en: 'command', de: 'Befehl' },
   'payload.encrypted': { en: 'encrypted', de: 'verschlüsselt' },
   'payload.clear': { en: 'in clear', de: 'im Klartext' },
-  'payload.bytes': { en: '{n} bytes', de: '{n} Bytes' },
+  'kmip.itemTitle': {
+    en: '{tag} {type} · {length, plural, one {# byte} other {# bytes}} at offset {offset, number}',
+    de: '{tag} {type} · {length, plural, one {# Byte} other {# Bytes}} bei Offset {offset, number}'
+  },
+  'payload.bytes': { en: '{n, plural, one {# byte} other {# bytes}}', de: '{n, plural, one {# Byte} other {# Bytes}}' },
 
   'state.running': { en: 'running', de: 'läuft' },
   'state.stopped': { en: 'stopped', de: 'gestoppt' },
@@ -127,7 +134,39 @@ export const strings = {
   'graph.controls': { en: 'Zoom controls', de: 'Zoom-Steuerung' },
   'graph.zoomIn': { en: 'Zoom in', de: 'Vergrößern' },
   'graph.zoomOut': { en: 'Zoom out', de: 'Verkleinern' },
-  'graph.empty': { en: 'An empty lab: add a KMS, a key provider and hosts from the toolbar — or load a lesson.', de: 'Ein leeres Labor: Fügen Sie über die Werkzeugleiste einen KMS, einen Schlüsselanbieter und Hosts hinzu — oder laden Sie eine Lektion.' },
+  'graph.emptyViewer': { en: 'The presenter’s lab is empty so far.', de: 'Das Labor der vortragenden Person ist noch leer.' },
+  'waysIn.title': { en: 'An empty lab — three ways in', de: 'Ein leeres Labor — drei Wege hinein' },
+  'waysIn.lesson': { en: 'Follow a lesson', de: 'Einer Lektion folgen' },
+  'waysIn.lessonText': {
+    en: '“{title}”, step by step with objectives. More lessons are in the Lessons menu.',
+    de: '„{title}“, Schritt für Schritt mit Zielen. Weitere Lektionen finden Sie im Menü „Lektionen“.'
+  },
+  'waysIn.lessonStart': { en: 'Start the lesson', de: 'Lektion starten' },
+  'waysIn.build': { en: 'Build it yourself', de: 'Selbst aufbauen' },
+  'waysIn.example': { en: 'Open an example lab', de: 'Ein Beispiellabor öffnen' },
+  'waysIn.exampleText': {
+    en: 'A finished lab with a KMS, two hosts and an encrypted VM, to look around in and try commands on.',
+    de: 'Ein fertiges Labor mit KMS, zwei Hosts und einer verschlüsselten VM — zum Umsehen und Ausprobieren von Befehlen.'
+  },
+  'waysIn.exampleOpen': { en: 'Open the example', de: 'Beispiel öffnen' },
+  'guide.step': { en: 'Step {n} of {total}:', de: 'Schritt {n} von {total}:' },
+  'guide.close': { en: 'Hide the guide', de: 'Anleitung ausblenden' },
+  'guide.why.kms': { en: 'Add a KMS: it makes and keeps the keys.', de: 'Fügen Sie einen KMS hinzu: Er erzeugt und verwahrt die Schlüssel.' },
+  'guide.why.provider': { en: 'Register the key provider in vCenter, so vCenter knows where to ask for keys.', de: 'Registrieren Sie den Schlüsselanbieter in vCenter, damit vCenter weiß, wo es Schlüssel anfragt.' },
+  'guide.why.trust': { en: 'Establish trust between vCenter and the KMS (certificates both ways).', de: 'Stellen Sie das Vertrauen zwischen vCenter und dem KMS her (Zertifikate in beide Richtungen).' },
+  'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
+  'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
+  'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
+  'field.args.describe': { en: 'envelope describe — show the envelope of {file}', de: 'envelope describe — den Umschlag von {file} anzeigen' },
+  'field.args.extract': { en: 'envelope extract — decrypt {file} on this host', de: 'envelope extract — {file} auf diesem Host entschlüsseln' },
+  'field.args.choose': { en: 'Choose what crypto-util does', de: 'Wählen Sie, was crypto-util tut' },
+  'field.args.noDump': { en: 'No core dump on this host yet: crash it first (Host menu)', de: 'Noch kein Core-Dump auf diesem Host: Lassen Sie ihn zuerst abstürzen (Menü „Host“)' },
+  'graph.refused': { en: 'Refused', de: 'Abgelehnt' },
+  'graph.psod': { en: 'Purple screen', de: 'Purple Screen' },
+  'graph.psodText': {
+    en: 'The host crashed: it writes a core dump, then reboots with empty memory.',
+    de: 'Der Host ist abgestürzt: Er schreibt einen Core-Dump und startet dann mit leerem Speicher neu.'
+  },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
@@ -166,14 +205,17 @@ export const strings = {
   'timeline.pace': { en: 'Level of detail', de: 'Detailstufe' },
   'timeline.paceHint': {
     en: 'Story: one step per meaningful moment. Wire: every message between the components.',
-    de: 'Geschichte: ein Schritt pro wichtigem Moment. Leitung: jede Nachricht zwischen den Komponenten.'
+    de: 'Erzählung: ein Schritt pro wichtigem Moment. Nachrichten: jede einzelne Nachricht zwischen den Komponenten.'
   },
-  'timeline.pace.story': { en: 'Story', de: 'Geschichte' },
-  'timeline.pace.wire': { en: 'Wire', de: 'Leitung' },
-  'story.open': { en: 'Show the {n} messages of this step', de: 'Die {n} Nachrichten dieses Schritts zeigen' },
+  'timeline.pace.story': { en: 'Story', de: 'Erzählung' },
+  'timeline.pace.wire': { en: 'Wire', de: 'Nachrichten' },
+  'story.open': {
+    en: '{n, plural, one {Show the message of this step} other {Show the # messages of this step}}',
+    de: '{n, plural, one {Die Nachricht dieses Schritts zeigen} other {Die # Nachrichten dieses Schritts zeigen}}'
+  },
   'story.close': { en: 'Hide the messages of this step', de: 'Die Nachrichten dieses Schritts ausblenden' },
   'timeline.position': { en: 'Step {seq} of {end}', de: 'Schritt {seq} von {end}' },
-  'timeline.loadEarlier': { en: 'Load earlier events ({n} before these)', de: 'Frühere Ereignisse laden ({n} davor)' },
+  'timeline.loadEarlier': { en: 'Load earlier events ({n, number} before these)', de: 'Frühere Ereignisse laden ({n, number} davor)' },
   'timeline.loading': { en: 'Loading…', de: 'Wird geladen…' },
   'timeline.empty': { en: 'No events yet: run a command from the toolbar.', de: 'Noch keine Ereignisse: Führen Sie einen Befehl aus der Werkzeugleiste aus.' },
   'timeline.nothingShown': { en: 'The filters hide every event.', de: 'Die Filter blenden alle Ereignisse aus.' },
@@ -256,7 +298,10 @@ export const strings = {
   'inspector.noKmsKeys': { en: 'The key store is empty.', de: 'Der Schlüsselspeicher ist leer.' },
   'inspector.sessions': { en: 'Open KMIP sessions', de: 'Offene KMIP-Sitzungen' },
   'inspector.certificates': { en: 'Certificates', de: 'Zertifikate' },
-  'inspector.trustedClients': { en: '{n} trusted client certificates', de: '{n} vertrauenswürdige Client-Zertifikate' },
+  'inspector.trustedClients': {
+    en: '{n, plural, =0 {no trusted client certificate} one {# trusted client certificate} other {# trusted client certificates}}',
+    de: '{n, plural, =0 {kein vertrauenswürdiges Client-Zertifikat} one {# vertrauenswürdiges Client-Zertifikat} other {# vertrauenswürdige Client-Zertifikate}}'
+  },
   'inspector.kmsCa': { en: 'KMS cluster CA', de: 'CA des KMS-Clusters' },
   'inspector.serverCert': { en: 'TLS server certificate', de: 'TLS-Serverzertifikat' },
   'inspector.present': { en: 'present', de: 'vorhanden' },
@@ -267,6 +312,26 @@ export const strings = {
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
+  'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
+  'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
+  'inspector.notBackedUp': { en: 'not backed up — cannot be used yet', de: 'nicht gesichert — noch nicht verwendbar' },
+  'inspector.tpmRequired': { en: 'TPM-protected hosts only', de: 'nur TPM-geschützte Hosts' },
+  'inspector.saveBackup': { en: 'Save backup (.p12)', de: 'Sicherung speichern (.p12)' },
+  'inspector.protectedStore': { en: 'Protected store (VECS)', de: 'Geschützter Speicher (VECS)' },
+  'inspector.protectedStoreNote': {
+    en: 'The one key material vCenter keeps: the KDK of each Native Key Provider. Every host key and KEK of that provider can be derived from it — back it up, and guard vCenter as you would a KMS.',
+    de: 'Das einzige Schlüsselmaterial, das vCenter behält: der KDK jedes Native Key Providers. Jeder Host-Schlüssel und KEK dieses Anbieters lässt sich daraus ableiten — sichern Sie ihn und schützen Sie vCenter wie einen KMS.'
+  },
+  'inspector.hostKdks': { en: 'KDKs (Native Key Providers)', de: 'KDKs (Native Key Provider)' },
+  'inspector.sealedKdks': { en: 'KDKs, sealed', de: 'KDKs, versiegelt' },
+  'inspector.sealedKdksHint': {
+    en: 'Sealed by the host’s TPM: after a reboot the host unseals them itself and derives its keys again, without vCenter.',
+    de: 'Vom TPM des Hosts versiegelt: Nach einem Neustart entsiegelt der Host sie selbst und leitet seine Schlüssel erneut ab, ohne vCenter.'
+  },
+  'inspector.sealedKdksNoTpm': {
+    en: 'No TPM: sealed with a key kept on the same boot disk — whoever copies the disk has the KDKs.',
+    de: 'Kein TPM: versiegelt mit einem Schlüssel auf derselben Boot-Platte — wer die Platte kopiert, hat die KDKs.'
+  },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },
   'inspector.hostKeys': { en: 'Host keys (IDs)', de: 'Host-Schlüssel (IDs)' },
   'inspector.providers': { en: 'Key providers', de: 'Schlüsselanbieter' },
@@ -292,10 +357,16 @@ export const strings = {
   'inspector.unpin': { en: 'Unpin step {seq}', de: 'Schritt {seq} lösen' },
   'inspector.now': { en: 'Step {seq}', de: 'Schritt {seq}' },
   'inspector.then': { en: 'Step {seq}', de: 'Schritt {seq}' },
-  'inspector.differ': { en: '{n} of the first {total} bytes differ', de: '{n} der ersten {total} Bytes unterscheiden sich' },
-  'inspector.same': { en: 'the first {total} bytes are identical', de: 'die ersten {total} Bytes sind gleich' },
+  'inspector.differ': {
+    en: '{n, plural, one {# of the first {total, number} bytes differs} other {# of the first {total, number} bytes differ}}',
+    de: '{n, plural, one {# der ersten {total, number} Bytes unterscheidet sich} other {# der ersten {total, number} Bytes unterscheiden sich}}'
+  },
+  'inspector.same': { en: 'the first {total, number} bytes are identical', de: 'die ersten {total, number} Bytes sind gleich' },
   'inspector.noFile': { en: 'no such file at that step', de: 'keine solche Datei in jenem Schritt' },
-  'inspector.truncated': { en: 'first {shown} of {size} bytes', de: 'erste {shown} von {size} Bytes' },
+  'inspector.truncated': {
+    en: 'first {shown, number} of {size, plural, one {# byte} other {# bytes}}',
+    de: 'erste {shown, number} von {size, plural, one {# Byte} other {# Bytes}}'
+  },
   'inspector.bundleNote': {
     en: 'encryption.bundle: the KEK’s ID and the VM home key (NVRAM, vTPM) locked by that KEK — never a key in clear. Simplified: vSphere’s bundle locks a configuration key that opens encryption.data with more secrets; the lab locks the key directly (RFC 5649, “AES-KWP”).',
     de: 'encryption.bundle: die ID des KEK und der mit diesem KEK verschlossene VM-Home-Schlüssel (NVRAM, vTPM) — nie ein Schlüssel im Klartext. Vereinfacht: Das Bundle von vSphere verschließt einen Konfigurationsschlüssel, der encryption.data mit weiteren Geheimnissen öffnet; das Labor verschließt den Schlüssel direkt (RFC 5649, „AES-KWP“).'
@@ -380,6 +451,15 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.provider.backup.password': {
+    en: 'Password protecting the backup file (recommended)',
+    de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
+  },
+  'field.type': { en: 'Type', de: 'Typ' },
+  'field.tpmRequired': { en: 'Use only on TPM-protected hosts', de: 'Nur auf TPM-geschützten Hosts verwenden' },
+  'field.tpm': { en: 'TPM 2.0 chip', de: 'TPM-2.0-Chip' },
+  'choice.standard': { en: 'Standard (KMS servers over KMIP)', de: 'Standard (KMS-Server über KMIP)' },
+  'choice.native': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'choice.administrator': { en: 'Administrator', de: 'Administrator' },
   'choice.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'choice.disabled': { en: 'Disabled', de: 'Deaktiviert' },
@@ -454,7 +534,10 @@ export const strings = {
   'share.off': { en: 'Sharing is off. No one can connect.', de: 'Das Teilen ist aus. Niemand kann sich verbinden.' },
   'share.urlLabel': { en: 'Viewer URL', de: 'Zuschauer-URL' },
   'share.qr': { en: 'QR code of the viewer URL', de: 'QR-Code der Zuschauer-URL' },
-  'share.viewers': { en: '{n} of at most {max} viewers connected', de: '{n} von höchstens {max} Zuschauern verbunden' },
+  'share.viewers': {
+    en: '{n} of at most {max, plural, one {# viewer} other {# viewers}} connected',
+    de: '{n} von höchstens {max, plural, one {# Zuschauer} other {# Zuschauern}} verbunden'
+  },
   'viewer.following': { en: 'Following the presenter', de: 'Sie folgen der vortragenden Person' },
   'viewer.onYourOwn': { en: 'Looking around on your own', de: 'Sie sehen sich selbst um' },
   'viewer.stop': { en: 'Stop following', de: 'Nicht mehr folgen' },
@@ -506,7 +589,10 @@ export const strings = {
   'lesson.scriptPosition': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
   'lesson.nextStep': { en: 'Next step: {op}', de: 'Nächster Schritt: {op}' },
   'lesson.scriptDone': { en: 'The script has played to its end', de: 'Das Skript ist bis zum Ende gelaufen' },
-  'lesson.say': { en: 'Presenter note:', de: 'Notiz für Vortragende:' },
+  'lesson.notesWhere': {
+    en: 'Speaker notes: View → Presenter notes, on your own screen (the projected window never shows them).',
+    de: 'Vortragsnotizen: Ansicht → Vortragsnotizen, auf Ihrem eigenen Bildschirm (das projizierte Fenster zeigt sie nie).'
+  },
 
   'settings.menu': { en: 'Settings', de: 'Einstellungen' },
   'settings.language': { en: 'Language', de: 'Sprache' },
@@ -554,11 +640,57 @@ export const strings = {
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
   'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
 
+  'view.menu': { en: 'View', de: 'Ansicht' },
+  'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
+  'view.presenter': { en: 'Presenter mode', de: 'Präsentationsmodus' },
+  'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },
+  'view.notesTitle': {
+    en: 'The notes, the next step and a clock for your own screen; the projected window never shows them',
+    de: 'Notizen, nächster Schritt und Uhr für Ihren eigenen Bildschirm; das projizierte Fenster zeigt sie nie'
+  },
+  'view.notesDesktop': { en: 'Presenter notes: View → Presenter Notes Window in the menu bar', de: 'Vortragsnotizen: Menüleiste → View → Presenter Notes Window' },
+  'view.fullScreen': { en: 'Full screen', de: 'Vollbild' },
+  'view.exitFullScreen': { en: 'Leave full screen', de: 'Vollbild beenden' },
+  'notes.title': { en: 'Presenter notes', de: 'Vortragsnotizen' },
+  'notes.clock': { en: 'Clock', de: 'Uhr' },
+  'notes.elapsed': { en: '{time} elapsed', de: '{time} vergangen' },
+  'notes.elapsedTitle': { en: 'Time since the notes opened or were restarted', de: 'Zeit seit dem Öffnen oder Neustart der Notizen' },
+  'notes.restart': { en: 'Restart the timer', de: 'Zeit neu starten' },
+  'notes.waiting': {
+    en: 'Waiting for the presenter’s window. Keep KeyFlow Lab open in another tab of this browser; the notes follow it.',
+    de: 'Warten auf das Präsentationsfenster. Lassen Sie KeyFlow Lab in einem anderen Tab dieses Browsers geöffnet; die Notizen folgen ihm.'
+  },
+  'notes.noChannel': {
+    en: 'This browser cannot pass messages between tabs (BroadcastChannel): the notes cannot follow the lab here.',
+    de: 'Dieser Browser kann keine Nachrichten zwischen Tabs austauschen (BroadcastChannel): Die Notizen können dem Labor hier nicht folgen.'
+  },
+  'notes.projectedOn': { en: 'The projected window is in presenter mode.', de: 'Das projizierte Fenster ist im Präsentationsmodus.' },
+  'notes.projectedOff': {
+    en: 'The projected window is not in presenter mode: press P there.',
+    de: 'Das projizierte Fenster ist nicht im Präsentationsmodus: Drücken Sie dort P.'
+  },
+  'notes.now': { en: 'Now', de: 'Jetzt' },
+  'notes.next': { en: 'Next', de: 'Als Nächstes' },
+  'notes.position': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
+  'notes.atStart': { en: 'The start: nothing has happened yet.', de: 'Der Anfang: Noch ist nichts geschehen.' },
+  'notes.atEnd': { en: 'The end of the lab’s history.', de: 'Das Ende der Geschichte des Labors.' },
+  'notes.script': { en: 'script: {n} of {total} steps', de: 'Skript: {n} von {total} Schritten' },
+  'notes.opening': { en: 'To open the lesson', de: 'Zum Einstieg' },
+  'notes.notes': { en: 'Notes', de: 'Notizen' },
+  'notes.noNotes': { en: 'This lesson has no speaker notes.', de: 'Diese Lektion hat keine Vortragsnotizen.' },
+  'notes.noLesson': {
+    en: 'No lesson is loaded: the speaker notes come with the lessons (Lessons menu of the presenter’s window).',
+    de: 'Keine Lektion geladen: Die Vortragsnotizen gehören zu den Lektionen (Menü Lektionen im Präsentationsfenster).'
+  },
+
   'log.title': { en: 'KeyFlow Lab event log', de: 'KeyFlow-Lab-Ereignisprotokoll' },
   'log.lab': { en: 'Lab', de: 'Labor' },
   'log.seed': { en: 'seed {seed}', de: 'Startwert {seed}' },
   'log.noSeed': { en: 'no seed (random keys)', de: 'kein Startwert (zufällige Schlüssel)' },
-  'log.events': { en: '{n} events in {c} commands', de: '{n} Ereignisse in {c} Befehlen' },
+  'log.events': {
+    en: '{n, plural, one {# event} other {# events}} in {c, plural, one {# command} other {# commands}}',
+    de: '{n, plural, one {# Ereignis} other {# Ereignisse}} in {c, plural, one {# Befehl} other {# Befehlen}}'
+  },
   'log.refused': { en: 'Refused: {fault}', de: 'Abgelehnt: {fault}' },
   'log.keys': { en: 'keys', de: 'Schlüssel' },
   'log.payload': { en: 'payload', de: 'Nutzlast' }

@@ -1,15 +1,14 @@
-// Renders a UI string in a language. Unknown keys render visibly (`[key]`), so a missing entry shows in tests.
+// Renders a UI string in a language, with the message syntax of the lab's narration (shared/i18n/message.ts):
+// {name}, {n, number}, {n, plural, one {…} other {…}}.
 
-import type { Language } from '../../../shared/i18n/format'
+import { renderTemplate, type Language } from '../../../shared/i18n/message'
 import { strings, type StringKey } from './strings'
 
 export type Params = Record<string, string | number>
 export type Translate = (key: StringKey, params?: Params) => string
 
 export function translate(lang: Language, key: StringKey, params: Params = {}): string {
-  const entry = strings[key] as { en: string; de: string } | undefined
-  if (!entry) return `[${key}]`
-  return entry[lang].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole))
+  return renderTemplate(strings[key][lang], lang, params, String)
 }
 
 export function translator(lang: Language): Translate {

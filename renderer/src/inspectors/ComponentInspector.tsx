@@ -1,6 +1,6 @@
 // A component at the step shown: its header and the inspector for its kind.
 
-import { isComponentKind } from '../model/facts'
+import { isComponentKind } from '../reading/facts'
 import { useComponentFacts } from '../hooks/useComponentFacts'
 import { opsFor } from '../actions/catalog'
 import { useCursor } from '../hooks/useCursor'
@@ -10,7 +10,7 @@ import { useIsViewer } from '../hooks/useFollow'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
-import { at, str } from '../model/view'
+import { at, str } from '../reading/view'
 import { kindIcons, FilterIcon } from '../theme/icons'
 import { DatastoreInspector } from './DatastoreInspector'
 import { HostInspector } from './HostInspector'

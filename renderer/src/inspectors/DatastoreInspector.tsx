@@ -2,8 +2,8 @@
 
 import type { ViewValue } from '../../../shared/lab/view'
 import { useT } from '../hooks/useT'
-import { at, entries, str } from '../model/view'
-import { hasKeySafe } from '../model/facts'
+import { at, entries, str } from '../reading/view'
+import { hasKeySafe } from '../reading/facts'
 import { ShieldIcon } from '../theme/icons'
 import { FileViewer } from './FileViewer'
 import { Section } from './Section'

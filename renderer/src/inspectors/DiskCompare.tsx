@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
-import { viewsAt } from '../store/timelineModel'
+import { viewsAt } from '../store/loadedTimeline'
 import { diskBeforeLastRewrite, diskOf } from './diskHistory'
 import { bytesOfHex, countDiffs } from './hex'
 import { HexView } from './HexView'

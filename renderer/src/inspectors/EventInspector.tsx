@@ -11,7 +11,6 @@ import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import { useComponentName } from '../hooks/useComponentName'
 import { FlagIcon, UndoIcon } from '../theme/icons'
 import { KeyId } from './KeyId'
@@ -40,7 +39,7 @@ export function EventInspector({ event }: { event: EventView }) {
         {command && (
           <div className="field-row">
             <dt>{t('timeline.command', { n: command.index + 1 })}</dt>
-            <dd title={command.command.op}>{t(`op.${command.command.op}` as StringKey)}</dd>
+            <dd title={command.command.op}>{t(`op.${command.command.op}`)}</dd>
           </div>
         )}
         <div className="field-row">
@@ -80,7 +79,7 @@ export function EventInspector({ event }: { event: EventView }) {
       {event.detail && event.detail.length > 0 && (
         <>
           <h3>{t('event.detail')}</h3>
-          <pre className="text-block">{event.detail.join('\n')}</pre>
+          <pre tabIndex={0} className="text-block">{event.detail.join('\n')}</pre>
         </>
       )}
       {event.kmip && (

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react'
 import type { ViewValue } from '../../../shared/lab/view'
 import { useT } from '../hooks/useT'
-import { at, bytes, str } from '../model/view'
+import { at, bytes, str } from '../reading/view'
 import { markLines } from './fileText'
 import { bytesOfHex } from './hex'
 import { HexView } from './HexView'
@@ -14,7 +14,7 @@ export function TextFile({ text }: { text: string }) {
   const marks = new Set(lines.map((l) => l.mark).filter(Boolean))
   return (
     <>
-      <pre className="text-block file-text">
+      <pre tabIndex={0} className="text-block file-text">
         {lines.map((l, i) => (
           <span key={i} className={l.mark ? `line is-${l.mark}` : 'line'}>
             {l.text}

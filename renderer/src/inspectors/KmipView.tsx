@@ -2,7 +2,7 @@
 // bytes (header darker than value); hovering a byte marks the field it belongs to.
 
 import { useMemo, useState } from 'react'
-import { describeTtlv } from '../../../shared/kmip/describe'
+import { describeTtlv } from '../../../shared/kmip'
 import { fromHex } from '../../../shared/crypto/bytes'
 import { useT } from '../hooks/useT'
 import { bytesOfHex } from './hex'
@@ -50,7 +50,7 @@ export function KmipView({ hex }: { hex: string }) {
                 const sib = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling
                 ;(sib as HTMLElement | null)?.focus()
               }}
-              title={`${f.node.tagHex} ${f.node.type} · ${f.node.length} bytes at ${f.node.offset}`}
+              title={t('kmip.itemTitle', { tag: f.node.tagHex, type: f.node.type, length: f.node.length, offset: f.node.offset })}
             >
               <span className="ttlv-tag">{f.node.tagName}</span>
               {!f.node.children && <span className="ttlv-value">{f.node.value}</span>}

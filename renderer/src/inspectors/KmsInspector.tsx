@@ -2,9 +2,9 @@
 // material (on request), plus the certificates it holds.
 
 import type { BytesView, ViewValue } from '../../../shared/lab/view'
-import { kmipStateName } from '../model/kmipStates'
+import { kmipStateName } from '../reading/kmipStates'
 import { useT } from '../hooks/useT'
-import { at, bytes, entries, list, num, obj, str } from '../model/view'
+import { at, bytes, entries, list, num, obj, str } from '../reading/view'
 import { KeyId } from './KeyId'
 import { Secret } from './Secret'
 import { Field, Section } from './Section'

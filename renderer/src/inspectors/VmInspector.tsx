@@ -3,12 +3,12 @@
 
 import { useMemo } from 'react'
 import type { ViewValue } from '../../../shared/lab/view'
-import { formatMessage, hasMessage } from '../../../shared/i18n/format'
+import { formatMessage, isMessageId } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
 import type { Translate } from '../i18n/translate'
-import { at, bytes, list, str } from '../model/view'
+import { at, bytes, list, str } from '../reading/view'
 import { DiskCompare } from './DiskCompare'
 import { TextFile } from './FileViewer'
 import { bytesOfHex, leadingText } from './hex'
@@ -57,7 +57,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
           )}
           {lockReason && (
             <Field label={t('inspector.lockReason')}>
-              {hasMessage(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
+              {isMessageId(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
             </Field>
           )}
           {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
@@ -68,7 +68,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
       <Section title={t('inspector.guestMemory')} surface="memory" id={`${id}-mem`}>
         {guestBytes ? (
           <>
-            <pre className="text-block">{leadingText(guestBytes)}</pre>
+            <pre tabIndex={0} className="text-block">{leadingText(guestBytes)}</pre>
             <HexView bytes={guestBytes.slice(0, 32)} label={t('inspector.guestMemory')} />
           </>
         ) : (

@@ -3,8 +3,8 @@
 
 import type { EntityViews } from '../../../shared/api/contract'
 import type { BytesView } from '../../../shared/lab/view'
-import { type TimelineModel, viewsAt } from '../store/timelineModel'
-import { at, bytes, list, str } from '../model/view'
+import { type LoadedTimeline, viewsAt } from '../store/loadedTimeline'
+import { at, bytes, list, str } from '../reading/view'
 
 export interface DiskPreview {
   path: string
@@ -32,7 +32,7 @@ export function vmFolder(views: EntityViews, vmId: string): string | null {
  * The step just before the VM's disk last changed to what it is at the cursor, with the disk then; null when the
  * disk never changed in the loaded history (or the VM did not have one before).
  */
-export function diskBeforeLastRewrite(m: TimelineModel, vmId: string): { seq: number; disk: DiskPreview } | null {
+export function diskBeforeLastRewrite(m: LoadedTimeline, vmId: string): { seq: number; disk: DiskPreview } | null {
   const now = diskOf(m.views, vmId)
   const folder = vmFolder(m.views, vmId)
   const name = str(at(m.views[vmId], 'name'))

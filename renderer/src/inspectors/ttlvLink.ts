@@ -1,7 +1,7 @@
 // Wireshark's linked panes for KMIP: the TTLV tree (from the KMIP code's describeTtlv) and the message bytes. Each
 // tree node knows its byte range; a byte belongs to the deepest node whose range holds it.
 
-import type { TtlvDescription } from '../../../shared/kmip/describe'
+import type { TtlvDescription } from '../../../shared/kmip'
 
 export interface FlatNode {
   /** Position in the flattened tree: a stable key and an index for highlighting. */

@@ -5,7 +5,7 @@
 import type { EventView } from '../../../shared/api/contract'
 import type { EventKind } from '../../../shared/lab/events'
 import type { KeyType } from '../../../shared/lab/model'
-import { lowerBound } from '../model/sortedSearch'
+import { lowerBound } from '../reading/sortedSearch'
 
 export type KindGroup = 'kmip' | 'tls' | 'trust' | 'keys' | 'files' | 'states' | 'faults'
 
@@ -29,7 +29,7 @@ export function kindGroup(kind: string): KindGroup | null {
 }
 
 export type KeyFilter = KeyType | 'none'
-export const KEY_FILTERS: readonly KeyFilter[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'none']
+export const KEY_FILTERS: readonly KeyFilter[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk', 'none']
 
 export interface EventFilter {
   /** Show only events from or to these components; null: all components. */

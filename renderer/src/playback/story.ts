@@ -11,7 +11,7 @@
 //   state, the file write after a disk rewrite, a key wrapped right after it was made) joins that moment.
 
 import type { EventKind } from '../../../shared/lab/events'
-import { lowerBound, partitionPoint } from '../model/sortedSearch'
+import { lowerBound, partitionPoint } from '../reading/sortedSearch'
 
 /** What the grouping reads of an event. */
 export interface StoryEvent {

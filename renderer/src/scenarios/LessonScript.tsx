@@ -9,7 +9,6 @@ import { useCursor } from '../hooks/useCursor'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import { StepForwardIcon } from '../theme/icons'
 import { nextScriptStep, scriptStepStates, type LoadedScenario } from './lessonProgress'
 
@@ -33,7 +32,7 @@ export function LessonScript({ scenario, loaded }: { scenario: Scenario; loaded:
       </div>
       <button type="button" className="button primary next-step" disabled={!next} onClick={a.nextLessonStep}>
         <StepForwardIcon size={15} />
-        {nextOp ? t('lesson.nextStep', { op: t(`op.${nextOp}` as StringKey) }) : t('lesson.scriptDone')}
+        {nextOp ? t('lesson.nextStep', { op: t(`op.${nextOp}`) }) : t('lesson.scriptDone')}
       </button>
       {cursor === 0 && <p className="note">{t('scenario.playHint')}</p>}
       {loaded.unexpected.map((u) => (
@@ -48,7 +47,7 @@ export function LessonScript({ scenario, loaded }: { scenario: Scenario; loaded:
           return (
             <li key={i} className={`lesson-step is-${states[i]}`} aria-current={states[i] === 'current' ? 'step' : undefined}>
               <button type="button" className="link-button" disabled={!c} onClick={() => c && a.setCursor(c.lastSeq)} title={t('scenario.goto', { n: i + 1 })}>
-                <span className="step-op">{t(`op.${step.op}` as StringKey)}</span> <span className="muted">{commandArgsText(step)}</span>
+                <span className="step-op">{t(`op.${step.op}`)}</span> <span className="muted">{commandArgsText(step)}</span>
                 {scenario.refusedSteps.includes(i) && <span className="badge badge-warn">{t('scenario.expectedRefusal')}</span>}
               </button>
             </li>

@@ -1,12 +1,12 @@
 // A loaded lesson seen from the window: the lab state its objectives read at the cursor, which objectives are done,
-// and where its script is. Plain TypeScript over the timeline model, so the checklist and the "next step" button
+// and where its script is. Plain TypeScript over the loaded timeline, so the checklist and the "next step" button
 // follow the same cursor as the graph and the inspectors — stepping back un-ticks what had not happened yet.
 
 import type { CommandView } from '../../../shared/api/contract'
 import { evaluateObjectives, type Objective } from '../../../shared/scenarios/objectives'
 import type { LessonState } from '../../../shared/scenarios/lessonState'
 import type { MessageRef } from '../../../shared/lab/events'
-import type { TimelineModel } from '../store/timelineModel'
+import type { LoadedTimeline } from '../store/loadedTimeline'
 
 export interface LoadedScenario {
   id: string
@@ -24,7 +24,7 @@ export interface LoadedScenario {
  * The lab at the cursor as the objectives read it. Only the loaded events count (a lesson's history is small enough
  * to be loaded whole); commands are all sent, so a VM's guest data is known however far back it was created.
  */
-export function lessonStateAt(t: Pick<TimelineModel, 'views' | 'events' | 'commands' | 'cursor' | 'baseSeq'>): LessonState {
+export function lessonStateAt(t: Pick<LoadedTimeline, 'views' | 'events' | 'commands' | 'cursor' | 'baseSeq'>): LessonState {
   return {
     views: t.views,
     events: t.events.slice(0, Math.max(0, t.cursor - t.baseSeq)),
@@ -36,8 +36,8 @@ export function lessonStateAt(t: Pick<TimelineModel, 'views' | 'events' | 'comma
  * A store selector: which objectives are done at the cursor, as a string of 1s and 0s (a stable value, so the
  * panel re-renders only when a tick changes). It evaluates again only when the timeline changes.
  */
-export function doneSelector(objectives: readonly Objective[]): (s: { timeline: TimelineModel | null }) => string {
-  let seen: TimelineModel | null | undefined
+export function doneSelector(objectives: readonly Objective[]): (s: { timeline: LoadedTimeline | null }) => string {
+  let seen: LoadedTimeline | null | undefined
   let flags = ''
   return (s) => {
     if (s.timeline !== seen) {

@@ -11,6 +11,7 @@ import { LessonMenu } from '../scenarios/LessonMenu'
 import { KeyIcon, PresenterIcon } from '../theme/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { SettingsMenu } from './SettingsMenu'
+import { ViewMenu } from './ViewMenu'
 import { ViewSwitch } from './ViewSwitch'
 import './Header.css'
 
@@ -31,7 +32,7 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         {file && (
           <span className="file-name" title={file.path ?? t('app.notSaved')}>
-            {file.name}
+            {file.path === null ? t('app.untitled') : file.name}
             {file.dirty && <span aria-label={t('app.unsaved')}> •</span>}
           </span>
         )}
@@ -47,6 +48,7 @@ export function Header() {
         {!viewer && <LessonMenu />}
         {!viewer && <FileMenu />}
         <ViewSwitch />
+        <ViewMenu />
         <LanguageSwitch />
         <SettingsMenu />
       </div>

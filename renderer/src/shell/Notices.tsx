@@ -30,7 +30,7 @@ function NoticeItem({ n }: { n: Notice }) {
             <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {refusalText(n.fault, lang)}
           </>
         )}
-        {n.key && t(n.key as StringKey, { ...n.params, ...labelsOf(n.keyParams, t) })}
+        {n.key && t(n.key, { ...n.params, ...labelsOf(n.keyParams, t) })}
         {n.message && formatMessage(n.message, lang)}
         {n.text}
       </div>
@@ -52,6 +52,6 @@ export function Notices() {
   )
 }
 
-function labelsOf(keyParams: Record<string, string> | undefined, t: (key: StringKey) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(keyParams ?? {}).map(([name, key]) => [name, t(key as StringKey)]))
+function labelsOf(keyParams: Record<string, StringKey> | undefined, t: (key: StringKey) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(keyParams ?? {}).map(([name, key]) => [name, t(key)]))
 }

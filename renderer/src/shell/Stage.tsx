@@ -3,24 +3,27 @@
 
 import { TopologyGraph } from '../graph/TopologyGraph'
 import { TopologyTable } from '../graph/TopologyTable'
+import { useState } from 'react'
 import { useLabStore } from '../hooks/useLabStore'
 import { useSettings } from '../hooks/useSettings'
-import { useT } from '../hooks/useT'
 import { TimelinePanel } from '../timeline/TimelinePanel'
 import { Legend } from '../graph/Legend'
 import { Narration } from './Narration'
+import { BuildGuide, WaysIn } from './WaysIn'
 import './Stage.css'
 
 export function Stage() {
-  const t = useT()
   const { view } = useSettings()
+  /** The person chose to build the lab themselves: the guide shows the next step until a VM is encrypted. */
+  const [guided, setGuided] = useState(false)
   const empty = useLabStore((s) => (s.timeline ? Object.keys(s.timeline.live).length <= 2 : false))
   return (
     <main className="stage" id="main">
       <Legend />
       <div className="stage-canvas">
         {view === 'graph' ? <TopologyGraph /> : <TopologyTable />}
-        {empty && <p className="stage-empty">{t('graph.empty')}</p>}
+        {empty && <WaysIn onBuild={() => setGuided(true)} />}
+        {!empty && guided && <BuildGuide onClose={() => setGuided(false)} />}
       </div>
       <Narration />
       <TimelinePanel />

@@ -3,7 +3,7 @@
 // what only the window has: the playback clock and cursor, filters, selection, checkpoints, settings.
 //
 // The store is the sum of its slices (./slices), each a thin layer over a pure module, as xyflow's store sits over
-// @xyflow/system: timeline and playback (timelineModel, playback/clock), commands, command checks (checks), lessons
+// @xyflow/system: timeline and playback (loadedTimeline, playback/clock), commands, command checks (checks), lessons
 // (scenarios/lessonProgress), dialogs, notices and settings, and follow along (./follow). The state's shape is in
 // ./types.
 
@@ -33,7 +33,9 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
     const start = () => {
       const stopTimeline = timeline.actions.start()
       const stopFollow = follow.start()
+      const stopUi = ui.start()
       return () => {
+        stopUi()
         stopFollow()
         stopTimeline()
       }

@@ -18,7 +18,11 @@ import type { FollowState, WindowRole } from './follow'
 import type { SharingStatus } from '../../../shared/api/sharing'
 import type { Scheduler } from './scheduler'
 import type { Settings, SettingsStorage } from './settings'
-import type { TimelineModel } from './timelineModel'
+import type { LoadedTimeline } from './loadedTimeline'
+import type { StringKey } from '../i18n/strings'
+
+/** What a long action shows while it runs: one of the window's `busy.*` strings. */
+export type BusyKey = Extract<StringKey, `busy.${string}`>
 
 export type { LoadedScenario } from '../scenarios/lessonProgress'
 
@@ -35,14 +39,14 @@ export interface Notice {
   id: number
   kind: 'ok' | 'error' | 'info'
   /** A UI string key with parameters (rendered in the chosen language)… */
-  key?: string
+  key?: StringKey
   params?: Record<string, string | number>
   /** Parameters that are UI string keys themselves (a command's label), rendered in the chosen language too. */
-  keyParams?: Record<string, string>
+  keyParams?: Record<string, StringKey>
   /** …or the lab's own message (a fault, an event). */
   message?: MessageRef
   fault?: FaultInfo
-  /** A message from the host that has no catalog entry (transport errors). */
+  /** A message from the host that has no sentence in the narration (transport errors). */
   text?: string
 }
 
@@ -73,7 +77,7 @@ export interface TimelineSliceState {
   status: LabStatus
   error: string | null
   /** The history and `timeline.cursor`, the one place that says which step the window shows. */
-  timeline: TimelineModel | null
+  timeline: LoadedTimeline | null
   clock: ClockState
   filter: EventFilter
   /** Story: one step per meaningful moment (the default); wire: every message. */
@@ -167,6 +171,8 @@ export interface LessonSliceState {
 export interface LessonActions {
   /** The lesson in watch mode: a new seeded lab, the script run, the playback back at its start. */
   loadScenario(scenario: Scenario): Promise<void>
+  /** An example lab: the scenario's script run in a new lab, the window at its end, no lesson panel. */
+  loadExample(scenario: Scenario): Promise<void>
   /** The lesson by hand: a new lab with the lesson's seed and nothing run; the student acts from the menus. */
   startLessonByHand(scenario: Scenario): Promise<void>
   /** Plays the loaded lesson's next script step (from the cursor to that step's last event), then pauses. */
@@ -179,7 +185,7 @@ export interface LessonActions {
 export interface UiSliceState {
   settings: Settings
   /** A long action in progress (a UI string key), or null. */
-  busy: string | null
+  busy: BusyKey | null
   notices: Notice[]
   ui: UiState
 }

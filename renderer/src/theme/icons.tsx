@@ -166,6 +166,14 @@ export const StepForwardIcon = (p: IconProps) => (
   </Svg>
 )
 
+/** Play on to the end of the current command: a step forward that stops at a finish flag. */
+export const FinishCommandIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M3.5 5.5v13l9-6.5z" fill="currentColor" />
+    <path d="M15.5 19V5h5l-1.5 3 1.5 3h-5" />
+  </Svg>
+)
+
 export const StepBackIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M19 5v14L9 12z" fill="currentColor" />

@@ -1,6 +1,7 @@
 // Packet Tracer's play controls: reset, step back, play/pause, step forward, jump to now; speed; tokens in flight;
 // where the cursor is.
 
+import { PLAY_BUTTON_ID } from './focusPlay'
 import { useCursor } from '../hooks/useCursor'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
@@ -9,7 +10,7 @@ import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
 import { OVERLAPS, RATES } from '../playback/clock'
 import './PlaybackControls.css'
-import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
+import { EndIcon, FinishCommandIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
 
 export function PlaybackControls() {
   const t = useT()
@@ -32,6 +33,7 @@ export function PlaybackControls() {
       </button>
       <button
         type="button"
+        id={PLAY_BUTTON_ID}
         className="icon-button play-button"
         onClick={a.togglePlay}
         disabled={!playing && atEnd}
@@ -44,8 +46,7 @@ export function PlaybackControls() {
         <StepForwardIcon />
       </button>
       <button type="button" className="icon-button" onClick={a.finishCommand} disabled={atEnd && !playing} title={`${t('timeline.finishCommand')} (Shift+→)`} aria-label={t('timeline.finishCommand')}>
-        <StepForwardIcon />
-        <StepForwardIcon />
+        <FinishCommandIcon />
       </button>
       <button type="button" className="icon-button" onClick={a.toEnd} disabled={atEnd} title={`${t('timeline.toEnd')} (End)`} aria-label={t('timeline.toEnd')}>
         <EndIcon />

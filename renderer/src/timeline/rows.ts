@@ -2,7 +2,7 @@
 // lay out tens of thousands of rows by arithmetic.
 
 import type { CommandView } from '../../../shared/api/contract'
-import { lowerBound, partitionPoint } from '../model/sortedSearch'
+import { lowerBound, partitionPoint } from '../reading/sortedSearch'
 
 export type Row =
   | { kind: 'earlier'; count: number }

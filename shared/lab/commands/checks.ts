@@ -2,6 +2,7 @@
 
 import type { CommandContext } from '../context'
 import { fault } from '../faults'
+import type { MessageRef } from '../events'
 import { componentId, type HostComponent, type VmComponent } from '../model'
 
 export function requireVm(ctx: CommandContext, name: string): VmComponent {
@@ -17,12 +18,17 @@ export function requireNotLocked(vm: VmComponent): void {
     throw fault('EncryptionKeyRequired', 'fault.vmLocked', { vm: vm.name, keyId: vm.keyId ?? '', provider: vm.providerId ?? '' })
 }
 
-export function requirePoweredOff(vm: VmComponent, action: string): void {
-  if (vm.power !== 'poweredOff') throw fault('InvalidPowerState', 'fault.mustBePoweredOff', { vm: vm.name, action })
+/** What a command does to a VM, named in the sentence that refuses it (`term.vmAction.*`, in the user's language). */
+export type VmAction = 'encrypt' | 'decrypt' | 'deepRekey' | 'addDisk' | 'addVtpm' | 'removeVtpm'
+
+const actionTerm = (action: VmAction): MessageRef => ({ id: `term.vmAction.${action}`, params: {} })
+
+export function requirePoweredOff(vm: VmComponent, action: VmAction): void {
+  if (vm.power !== 'poweredOff') throw fault('InvalidPowerState', 'fault.mustBePoweredOff', { vm: vm.name, action: actionTerm(action) })
 }
 
-export function requireNoSnapshots(vm: VmComponent, action: string): void {
-  if (vm.snapshots.length > 0) throw fault('InvalidVmConfig', 'fault.hasSnapshots', { vm: vm.name, action, count: vm.snapshots.length })
+export function requireNoSnapshots(vm: VmComponent, action: VmAction): void {
+  if (vm.snapshots.length > 0) throw fault('InvalidVmConfig', 'fault.hasSnapshots', { vm: vm.name, action: actionTerm(action), count: vm.snapshots.length })
 }
 
 export function requireEncrypted(vm: VmComponent): void {

@@ -5,6 +5,7 @@
 
 import { z } from 'zod'
 import { networkHost, networkPort, pem } from '../../validation/fields'
+import type { MessageId } from '../../i18n/narration'
 import type { CommandContext } from '../context'
 import type { CommandOp } from './definitions.meta'
 
@@ -15,7 +16,7 @@ export interface CommandDefinition<O extends CommandOp = CommandOp, S extends z.
   op: O
   schema: S
   /** The narration catalog entries this command's own steps say (services it calls say theirs). */
-  narration: readonly string[]
+  narration: readonly MessageId[]
   check(ctx: CommandContext, cmd: z.infer<S>): void
   run(ctx: CommandContext, cmd: z.infer<S>): Promise<void>
 }
@@ -24,7 +25,7 @@ export function defineCommand<O extends CommandOp, A extends z.ZodRawShape>(
   op: O,
   spec: {
     args: A
-    narration: readonly string[]
+    narration: readonly MessageId[]
     check(ctx: CommandContext, cmd: z.infer<CommandObject<O, A>>): void
     run(ctx: CommandContext, cmd: z.infer<CommandObject<O, A>>): Promise<void>
   }

@@ -5,6 +5,8 @@
 // in one list and not the other. Adding a command: add its entry here, next to its group.
 
 /** The trust modes of `provider.trust` (vSphere's four ways to make vCenter and the KMS trust each other). */
+/** standard: KMIP key servers; native: vSphere Native Key Provider, no KMS. */
+export const providerTypes = ['standard', 'native'] as const
 export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
 export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
 /** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
@@ -18,7 +20,8 @@ export const CHOICES = {
   role: ['administrator', 'noCryptoAdmin'],
   migrateEncryption: migrateEncryptionModes,
   cloneEncryption: cloneEncryptions,
-  vtpmClone: ['copy', 'replace']
+  vtpmClone: ['copy', 'replace'],
+  providerType: providerTypes
 } as const
 export type ChoiceKind = keyof typeof CHOICES
 
@@ -40,8 +43,36 @@ export type FieldKind =
   | 'number'
   | 'args'
 
+/** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
+export type FieldName =
+  | 'args'
+  | 'cluster'
+  | 'days'
+  | 'deep'
+  | 'diskMiB'
+  | 'disks'
+  | 'enabled'
+  | 'encrypt'
+  | 'encryption'
+  | 'guestData'
+  | 'home'
+  | 'host'
+  | 'keyId'
+  | 'migrateEncryption'
+  | 'mode'
+  | 'name'
+  | 'newName'
+  | 'password'
+  | 'provider'
+  | 'role'
+  | 'tpm'
+  | 'tpmRequired'
+  | 'type'
+  | 'user'
+  | 'vtpm'
+
 export interface FieldSpec {
-  name: string
+  name: FieldName
   kind: FieldKind
   optional?: boolean
 }
@@ -62,7 +93,7 @@ export interface CommandMeta {
   needs: readonly Prerequisite[]
 }
 
-const f = (name: string, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
+const f = (name: FieldName, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
 
 export const commandMeta = {
   'kms.add': {
@@ -117,7 +148,7 @@ export const commandMeta = {
     label: { en: 'Add key provider', de: 'Schlüsselanbieter hinzufügen' },
     group: 'vcenter',
     target: { kind: 'vcenter', field: '' },
-    fields: [f('name', 'name')],
+    fields: [f('name', 'name'), f('type', 'providerType', true), f('tpmRequired', 'boolean', true)],
     needs: []
   },
   'provider.trust': {
@@ -139,6 +170,13 @@ export const commandMeta = {
     group: 'vcenter',
     target: { kind: 'vcenter', field: '' },
     fields: [f('name', 'provider')],
+    needs: ['provider']
+  },
+  'provider.backup': {
+    label: { en: 'Back up key provider', de: 'Schlüsselanbieter sichern' },
+    group: 'vcenter',
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('provider', 'provider'), f('password', 'text', true)],
     needs: ['provider']
   },
   'vcenter.stop': {
@@ -165,7 +203,7 @@ export const commandMeta = {
   'host.add': {
     label: { en: 'Add host', de: 'Host hinzufügen' },
     group: 'host',
-    fields: [f('name', 'name'), f('cluster', 'cluster')],
+    fields: [f('name', 'name'), f('cluster', 'cluster'), f('tpm', 'boolean')],
     needs: []
   },
   'host.reboot': {

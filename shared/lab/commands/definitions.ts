@@ -16,6 +16,7 @@ import { providerAdd } from './defs/provider/add'
 import { providerTrust } from './defs/provider/trust'
 import { providerSetDefault } from './defs/provider/setDefault'
 import { providerRemove } from './defs/provider/remove'
+import { providerBackup } from './defs/provider/backup'
 import { vcenterStop } from './defs/vcenter/stop'
 import { vcenterStart } from './defs/vcenter/start'
 import { vcenterActAs } from './defs/vcenter/actAs'
@@ -60,6 +61,7 @@ export const definitions = {
   'provider.trust': providerTrust,
   'provider.setDefault': providerSetDefault,
   'provider.remove': providerRemove,
+  'provider.backup': providerBackup,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,

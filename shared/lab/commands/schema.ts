@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { commandSchema } from './definitions'
 
 export { commandSchema, type CommandOf, type LabCommand } from './definitions'
-export { cloneEncryptions, commandOps, migrateEncryptionModes, trustModes, type CommandOp } from './definitions.meta'
+export { cloneEncryptions, commandOps, migrateEncryptionModes, providerTypes, trustModes, type CommandOp } from './definitions.meta'
 export { MAX_DISK_MIB } from './define'
 
 export const labScriptSchema = z

@@ -1,9 +1,7 @@
 // Reads a KMIP message just enough to narrate it: the operations, the key IDs, attribute names and values, whether
 // key material is inside, and the result. The bytes themselves travel unchanged in the event.
 
-import { operationName, ResultReason, stateName } from '../../kmip/enums'
-import { Tag } from '../../kmip/tags'
-import { decodeTtlv, type TtlvItem } from '../../kmip/ttlv'
+import { decodeTtlv, operationName, ResultReason, stateName, Tag, type TtlvItem } from '../../kmip'
 import { resultReasonTerm } from '../../i18n/terms'
 import type { MessageParam } from '../events'
 

@@ -3,11 +3,10 @@
 // event carrying its bytes. A built-in KMS answers through the lab's KMIP server; an external one over real TLS.
 
 import { toHex } from '../../crypto/bytes'
-import { KmipClient, KmipOperationError, KmipResponseError } from '../../kmip/client'
-import { KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip/server'
-import { createVcenterKmipClient } from '../../kmip/vcenter'
-import { hasMessage } from '../../i18n/format'
-import { say, type CommandContext, type KmsLink } from '../context'
+import { createVcenterKmipClient, type KmipClient, KmipOperationError, KmipResponseError, KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip'
+import { isMessageId } from '../../i18n/format'
+import type { MessageId } from '../../i18n/narration'
+import { ExternalKmsNotContacted, say, type CommandContext, type KmsLink } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KeyType, type KmsRecord, type ProviderRecord, type VcenterRecord } from '../model'
 import { uuidFromBytes } from '../random'
@@ -89,6 +88,10 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
       return { clientId: 'external', link }
     } catch (e) {
       const reason = (e as Error).message
+      if (e instanceof ExternalKmsNotContacted) {
+        say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.notContacted', { kms: kms.name })
+        return reason
+      }
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
       return reason
     }
@@ -128,9 +131,9 @@ function closeSession(ctx: CommandContext, kmsId: string, session: OpenSession):
   say(ctx, 'tls.close', VCENTER_ID, kmsId, 'tls.close', { kms: ctx.tx.require(kmsId, 'kms').name })
 }
 
-function messageId(direction: 'req' | 'res', operations: string[]): string {
+function messageId(direction: 'req' | 'res', operations: string[]): MessageId {
   const id = `kmip.${direction}.${(operations[0] ?? '').replace(/ /g, '')}`
-  return operations.length >= 1 && hasMessage(id) ? id : `kmip.${direction}.other`
+  return operations.length >= 1 && isMessageId(id) ? id : `kmip.${direction}.other`
 }
 
 function transport(ctx: CommandContext, kmsId: string, session: OpenSession, keyType: KeyType | null) {

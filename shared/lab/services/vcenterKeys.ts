@@ -5,9 +5,7 @@ import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type CachedKey, type HostComponent, type KeyType, type VcenterRecord } from '../model'
 import { fingerprint } from '../view'
 import { putKey } from './keyCache'
-import { KmipOperationError } from '../../kmip/client'
-import { State } from '../../kmip/enums'
-import { vcenterSequence, type KmipSessionOpener } from '../../kmip/vcenter'
+import { KmipOperationError, State, vcenterSequence, type KmipSessionOpener } from '../../kmip'
 import { withKmsSession } from './kmsSession'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
@@ -42,6 +40,8 @@ export function defaultProvider(ctx: CommandContext): string {
   const vc = vcenter(ctx)
   const p = vc.persisted.defaultProvider
   if (!p) throw fault('InvalidVmConfig', 'fault.noDefaultProvider')
+  // a Native Key Provider must be backed up before vSphere uses it (docs/vsphere-facts.md#nkp-backup)
+  if (vc.persisted.providers[p]?.native?.hasBackup === false) throw fault('InvalidState', 'fault.nkp.notBackedUp', { provider: p })
   return p
 }
 
@@ -123,7 +123,10 @@ export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', n
 }
 
 /** Why a key could not be had, as the lock reason and alarm text vSphere shows. */
-export function lockMessageFor(e: unknown): string {
+/** Why a VM locked: the sentence vSphere's event log says, kept in the VM's `lockReason`. */
+export type LockReason = 'vm.lock.keysMissing' | 'vm.lock.vcenterDown' | 'vm.lock.kmsError'
+
+export function lockMessageFor(e: unknown): LockReason {
   if (e instanceof LabFault) {
     if (e.fault === 'KmsKeyUnavailable') return 'vm.lock.keysMissing'
     if (e.fault === 'VcenterUnavailable') return 'vm.lock.vcenterDown'

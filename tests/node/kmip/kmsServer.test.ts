@@ -2,11 +2,7 @@
 // 100 concurrent clients.
 
 import { describe, expect, it } from 'vitest'
-import { KmipClient, KmipOperationError } from '../../../shared/kmip/client'
-import { attribute } from '../../../shared/kmip/attributes'
-import { Operation, QueryFunction, ResultReason, ResultStatus, RevocationReasonCode, State } from '../../../shared/kmip/enums'
-import { decodeResponseMessage } from '../../../shared/kmip/messages'
-import { getPayload, locatePayload } from '../../../shared/kmip/payloads'
+import { attribute, decodeResponseMessage, getPayload, KmipClient, KmipOperationError, locatePayload, Operation, QueryFunction, ResultReason, ResultStatus, RevocationReasonCode, State } from '../../../shared/kmip'
 import { KmipTlsLink, type KmipTlsOptions } from '../../../node/kmip/tlsLink'
 import { usePeers } from './support/peers'
 import { openClient, openLink, startLabKms } from './support/labKms'

@@ -3,11 +3,7 @@
 
 import { connect as tcpConnect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KmipClient } from '../../../shared/kmip/client'
-import { Operation, ResultReason } from '../../../shared/kmip/enums'
-import { decodeResponseMessage } from '../../../shared/kmip/messages'
-import { getPayload } from '../../../shared/kmip/payloads'
-import { DEFAULT_TTLV_LIMITS } from '../../../shared/kmip/ttlv'
+import { decodeResponseMessage, DEFAULT_TTLV_LIMITS, getPayload, KmipClient, Operation, ResultReason } from '../../../shared/kmip'
 import type { RunningKmsServer } from '../../../node/kmip/kmsServer'
 import { hostileFrames } from './support/fuzzer'
 import { openClient, startLabKms } from './support/labKms'

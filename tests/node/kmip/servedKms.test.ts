@@ -2,9 +2,7 @@
 // changes, a failed save is never reported as success, and reads never wait for the disk.
 
 import { describe, expect, it } from 'vitest'
-import { KmipClient, KmipOperationError } from '../../../shared/kmip/client'
-import { ResultReason } from '../../../shared/kmip/enums'
-import type { KmipManagedObject } from '../../../shared/kmip/store'
+import { KmipClient, KmipOperationError, ResultReason, type KmipManagedObject } from '../../../shared/kmip'
 import { GroupCommit } from '../../../node/kmip/groupCommit'
 import { ServedKms } from '../../../node/kmip/servedKms'
 

@@ -5,9 +5,7 @@
 
 import { connect as tcpConnect, type Socket } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { KmipClient } from '../../../shared/kmip/client'
-import { Operation } from '../../../shared/kmip/enums'
-import { getPayload } from '../../../shared/kmip/payloads'
+import { getPayload, KmipClient, Operation } from '../../../shared/kmip'
 import { DEFAULT_SERVER_LIMITS, type RunningKmsServer } from '../../../node/kmip/kmsServer'
 import { openClient, startLabKms } from './support/labKms'
 import { makeTestPki, type TestPki } from './support/pki'

@@ -24,15 +24,20 @@ describe('ESLint: layers and hooks', () => {
   it.each([
     ['shared/lab/x.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync"],
     ['shared/lab/x.ts', "import { readFileSync } from 'fs'\nexport const x = readFileSync"],
-    ['shared/lab/x.ts', "import { x } from '../../renderer/src/model/facts'\nexport const y = x"],
+    ['shared/lab/x.ts', "import { x } from '../../renderer/src/reading/facts'\nexport const y = x"],
     ['shared/lab/x.ts', "import { x } from '../../node/host/labHost'\nexport const y = x"],
     ['shared/lab/x.ts', "import { useState } from 'react'\nexport const y = useState"],
     ['renderer/src/x.ts', "import { x } from '../../node/web/server'\nexport const y = x"],
     ['renderer/src/x.ts', "import { x } from '../../electron/ipc'\nexport const y = x"],
     ['renderer/src/x.ts', "import { join } from 'node:path'\nexport const y = join"],
-    ['node/web/x.ts', "import { x } from '../../renderer/src/model/facts'\nexport const y = x"],
+    ['node/web/x.ts', "import { x } from '../../renderer/src/reading/facts'\nexport const y = x"],
     ['node/web/x.ts', "import { x } from '../../electron/ipc'\nexport const y = x"],
-    ['electron/x.ts', "import { x } from '../renderer/src/model/facts'\nexport const y = x"]
+    ['electron/x.ts', "import { x } from '../renderer/src/reading/facts'\nexport const y = x"],
+    // the KMIP package is used through shared/kmip (its index), not its files
+    ['shared/lab/x.ts', "import { Tag } from '../kmip/tags'\nexport const y = Tag"],
+    ['node/kmip/x.ts', "import { Tag } from '../../shared/kmip/tags'\nexport const y = Tag"],
+    ['renderer/src/x.ts', "import { Tag } from '../../shared/kmip/tags'\nexport const y = Tag"],
+    ['tests/node/x.test.ts', "import { Tag } from '../../shared/kmip/tags'\nexport const y = Tag"]
   ])('refuses in %s: %s', async (file, code) => {
     expect(await ruleIds(file, code)).toContain('no-restricted-imports')
   })
@@ -41,6 +46,16 @@ describe('ESLint: layers and hooks', () => {
     expect(await ruleIds('shared/lab/x.ts', "import { toHex } from '../crypto/bytes'\nimport { z } from 'zod'\nexport const y = [toHex, z]")).toEqual([])
     expect(await ruleIds('renderer/src/x.ts', "import { toHex } from '../../shared/crypto/bytes'\nexport const y = toHex")).toEqual([])
     expect(await ruleIds('electron/x.ts', "import { LabHost } from '../node/host/labHost'\nexport const y = LabHost")).toEqual([])
+    expect(await ruleIds('node/kmip/x.ts', "import { Tag } from '../../shared/kmip'\nexport const y = Tag")).toEqual([])
+    expect(await ruleIds('shared/kmip/x.ts', "import { Tag } from './tags'\nexport const y = Tag")).toEqual([])
+    expect(await ruleIds('tests/shared/kmip/x.test.ts', "import { Tag } from '../../../shared/kmip/tags'\nexport const y = Tag")).toEqual([])
+  })
+
+  it('keeps one import style in shared/: one statement per module, `import type` for types only', async () => {
+    expect(await ruleIds('shared/lab/x.ts', "import { toHex } from '../crypto/bytes'\nimport { fromHex } from '../crypto/bytes'\nexport const y = [toHex, fromHex]")).toContain('no-duplicate-imports')
+    expect(await ruleIds('shared/lab/x.ts', "import { LabEvent } from './events'\nexport type Y = LabEvent")).toContain('@typescript-eslint/consistent-type-imports')
+    expect(await ruleIds('shared/lab/x.ts', "import { type LabEvent } from './events'\nexport type Y = LabEvent")).toContain('@typescript-eslint/no-import-type-side-effects')
+    expect(await ruleIds('shared/lab/x.ts', "import { say, type CommandContext } from './context'\nexport const y = say\nexport type Z = CommandContext")).toEqual([])
   })
 
   it('refuses a hook called conditionally, and an effect with a missing dependency', async () => {

@@ -3,8 +3,8 @@ import { commandOps } from '../../../shared/lab/commands/schema'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import { OPS, buildCommand, defaultArgs } from '../../../renderer/src/actions/catalog'
 import { refusalText, unavailableText, unmetPrerequisite } from '../../../renderer/src/actions/availability'
-import { labFacts } from '../../../renderer/src/model/labFacts'
-import { fromTimeline } from '../../../renderer/src/store/timelineModel'
+import { labFacts } from '../../../renderer/src/reading/labFacts'
+import { fromTimeline } from '../../../renderer/src/store/loadedTimeline'
 import { labHostWith } from '../../helpers/labHost'
 
 /** Words of the validation library or of the core's developer-facing message: never shown to a person. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { edgeSegments, midpoint, pathData, reversePath } from '../../../renderer/src/graph/geometry'
 import { layoutTopology } from '../../../renderer/src/graph/layout'
 import { RouteGraph } from '../../../renderer/src/graph/routing'
-import { componentsOf, edgesOf } from '../../../renderer/src/model/topology'
+import { componentsOf, edgesOf } from '../../../renderer/src/reading/topology'
 import type { EntityViews } from '../../../shared/api/contract'
 
 const views: EntityViews = {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { labHostWith } from '../../helpers/labHost'
-import { fromTimeline, moveCursor } from '../../../renderer/src/store/timelineModel'
+import { fromTimeline, moveCursor } from '../../../renderer/src/store/loadedTimeline'
 import { diskBeforeLastRewrite, diskOf, vmFolder } from '../../../renderer/src/inspectors/diskHistory'
 import { markLines } from '../../../renderer/src/inspectors/fileText'
 import { asciiChar, bytesOfHex, countDiffs, differs, headerFields, hexRows, leadingText } from '../../../renderer/src/inspectors/hex'
 import { flattenTtlv, nodeAtOffset, nodeRange } from '../../../renderer/src/inspectors/ttlvLink'
-import { describeTtlv } from '../../../shared/kmip/describe'
+import { describeTtlv } from '../../../shared/kmip'
 import { fromHex } from '../../../shared/crypto/bytes'
 
 async function encryptedLab() {

@@ -12,7 +12,7 @@ const ev = (seq: number, kind: EventKind, from: string, to: string, keys: EventV
   keys,
   payload: null,
   kmip: null,
-  message: { id: 'm', params: {} },
+  message: { id: 'kms.started', params: { kms: 'kms-1' } },
   text: '',
   time: 0,
   patches: []

@@ -3,7 +3,7 @@ import { lessonObjectives } from '../../../shared/scenarios/objectives'
 import { OPS } from '../../../renderer/src/actions/catalog'
 import { strings, type StringKey } from '../../../renderer/src/i18n/strings'
 
-const label = (key: string, lang: 'en' | 'de') => strings[key as StringKey][lang]
+const label = (key: StringKey, lang: 'en' | 'de') => strings[key][lang]
 
 describe('lesson hints', () => {
   it('name the window’s menus exactly as the window labels them, in both languages, for every command they offer', () => {

@@ -5,13 +5,13 @@ import { scenarios } from '../../../shared/scenarios'
 import { objectivesOf, type Objective } from '../../../shared/scenarios/objectives'
 import { doneSelector, lessonStateAt, nextScriptStep, scriptStepStates } from '../../../renderer/src/scenarios/lessonProgress'
 import type { LoadedScenario } from '../../../renderer/src/scenarios/lessonProgress'
-import { fromTimeline, moveCursor, type TimelineModel } from '../../../renderer/src/store/timelineModel'
+import { fromTimeline, moveCursor, type LoadedTimeline } from '../../../renderer/src/store/loadedTimeline'
 import { replayLesson } from '../../helpers/lessonReplay'
 
 const first = scenarios.find((s) => s.id === 'first-encrypted-vm')!
 
 /** The first lesson's lab as the host would send it to the window: views as created, then every event. */
-async function windowOfFirstLesson(): Promise<{ model: TimelineModel; stepEnds: number[] }> {
+async function windowOfFirstLesson(): Promise<{ model: LoadedTimeline; stepEnds: number[] }> {
   const { lab, states, stepEnds } = await replayLesson(first)
   const timeline: Timeline = {
     labId: 'lab-1',

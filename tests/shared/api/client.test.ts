@@ -30,11 +30,11 @@ describe('createLabApiClient', () => {
   })
 
   it('rejects with LabApiError carrying the message and reference', async () => {
-    const outcome: CallOutcome = { ok: false, error: { message: 'rewind: no event 9', message_ref: { id: 'x', params: {} } } }
+    const outcome: CallOutcome = { ok: false, error: { message: 'rewind: no event 9', message_ref: { id: 'fault.vcenterDown', params: {} } } }
     const client = createLabApiClient(async () => outcome, () => () => {})
     const err = await client.rewind(9).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(LabApiError)
     expect((err as LabApiError).message).toBe('rewind: no event 9')
-    expect((err as LabApiError).messageRef).toEqual({ id: 'x', params: {} })
+    expect((err as LabApiError).messageRef).toEqual({ id: 'fault.vcenterDown', params: {} })
   })
 })

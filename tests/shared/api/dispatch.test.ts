@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { labApiMethods } from '../../../shared/api/contract'
-import { dispatch, isLabApiMethod, validateCall } from '../../../shared/api/dispatch'
+import { dispatch, isLabApiMethod, toApiError, validateCall } from '../../../shared/api/dispatch'
 import { ScriptedLabApi } from '../../helpers/scriptedLabApi'
 
 describe('validateCall', () => {
@@ -85,9 +85,15 @@ describe('dispatch', () => {
     expect(out).toEqual({ ok: false, error: { message: 'openLab: cannot read /nope.kflab' } })
   })
 
+  it('passes on only a message reference the narration has (a host of another version may name others)', () => {
+    const refusal = (id: string) => Object.assign(new Error('refused'), { messageRef: { id, params: {} } })
+    expect(toApiError('runCommand', refusal('no.such.sentence'))).toEqual({ message: 'runCommand: refused' })
+    expect(toApiError('runCommand', refusal('fault.vcenterDown'))).toEqual({ message: 'runCommand: refused', message_ref: { id: 'fault.vcenterDown', params: {} } })
+  })
+
   it('keeps the message reference of a domain refusal', async () => {
     const out = await dispatch(new ScriptedLabApi(), 'readFile', ['host:x', '/a'])
-    expect(out).toEqual({ ok: false, error: { message: 'readFile: no component host:x', message_ref: { id: 'fault.noComponent', params: { id: 'host:x' } } } })
+    expect(out).toEqual({ ok: false, error: { message: 'readFile: no component host:x', message_ref: { id: 'fault.notFound', params: { kind: 'component', name: 'host:x' } } } })
   })
 
   it('survives hosts that throw non-Error values', async () => {

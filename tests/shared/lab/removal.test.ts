@@ -186,9 +186,25 @@ describe('removing KMS servers and key providers', () => {
     await ok(lab, { op: 'kms.add', name: 'kms-b', provider: 'kp2' }, { op: 'provider.add', name: 'kp2' })
     const r = await refused(lab, { op: 'provider.remove', name: 'kp' })
     expect(r).toMatchObject({ fault: 'InvalidState', id: 'fault.provider.isDefault' })
-    expect(r.de).toBe('kp ist der Standard-Schlüsselanbieter: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.')
+    expect(r.de).toBe('kp ist als Standard festgelegt: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.')
     await ok(lab, { op: 'provider.setDefault', name: 'kp2' }, { op: 'provider.remove', name: 'kp' })
     expect(get(lab, 'vcenter', '').persisted.defaultProvider).toBe('kp2')
+  })
+
+  it('a Native Key Provider nothing uses goes with its KDK: vCenter and every host delete it', async () => {
+    const lab = await trustedLab()
+    await ok(lab, { op: 'provider.add', name: 'nkp', type: 'native' })
+    const hosts = ['esx-01', 'esx-02'].map((h) => get(lab, 'host', h))
+    for (const h of hosts) expect(h.memory.kdks.nkp, h.name).toBeDefined()
+    const [out] = await ok(lab, { op: 'provider.remove', name: 'nkp' })
+    expect(get(lab, 'vcenter', '').persisted.protectedStore.kdks.nkp).toBeUndefined()
+    for (const h of hosts.map((x) => get(lab, 'host', x.name))) {
+      expect(h.memory.kdks.nkp, h.name).toBeUndefined()
+      expect(h.persisted.sealedKdks, h.name).toBeNull()
+    }
+    const said = narration(out)
+    expect(said.filter((s) => s.id === 'nkp.kdk.removed')).toHaveLength(2)
+    expect(said.at(-1)?.id).toBe('provider.removed')
   })
 
   it('needs the Manage key servers privilege', async () => {

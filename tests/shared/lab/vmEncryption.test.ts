@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fromHex, indexOfBytes, utf8 } from '../../../shared/crypto/bytes'
-import { decodeTtlv } from '../../../shared/kmip/ttlv'
+import { decodeTtlv } from '../../../shared/kmip'
 import { encryptedVmLab, get, newLab, ok, run, trustedLab } from '../../helpers/lab'
 import { datastoreFile, dekOf, homeKeyOf, kmsKey, opensslXtsDecrypt, text } from '../../helpers/inspect'
 

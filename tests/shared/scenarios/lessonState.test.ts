@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { LessonEvent, LessonState } from '../../../shared/scenarios/lessonState'
+import type { MessageId } from '../../../shared/i18n/narration'
 import {
   diskShowsGuestInClear,
   guestDataOf,
@@ -28,7 +29,7 @@ const setup = [
   { op: 'host.crash', name: 'esx-09' }
 ] as const
 
-const ev = (id: string, params: Record<string, string | number> = {}): LessonEvent => ({ kind: 'vm.state', from: 'x', to: 'y', message: { id, params } })
+const ev = (id: MessageId, params: Record<string, string | number> = {}): LessonEvent => ({ kind: 'vm.state', from: 'x', to: 'y', message: { id, params } })
 
 describe('reading the lab as the window shows it', () => {
   it('tells a disk holding the guest data in clear from one rewritten with the DEK, from the hex preview', async () => {

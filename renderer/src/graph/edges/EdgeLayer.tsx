@@ -5,7 +5,7 @@
 import { memo } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import { useT } from '../../hooks/useT'
-import type { TopoEdge } from '../../model/topology'
+import type { TopoEdge } from '../../reading/topology'
 import { midpoint, pathData } from '../geometry'
 import type { RouteGraph } from '../routing'
 import './edges.css'

@@ -8,7 +8,7 @@ import { CrashIcon, PowerIcon } from '../../theme/icons'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, KeyCount, NodeFrame, Surface } from './NodeParts'
 import { useLanguage } from '../../hooks/useLanguage'
-import { hostStateName } from '../../model/kmipStates'
+import { hostStateName } from '../../reading/kmipStates'
 
 const stateTone: Record<string, string> = { safe: 'good', prepared: 'info', incapable: 'muted', pendingIncapable: 'warn' }
 

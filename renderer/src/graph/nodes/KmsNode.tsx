@@ -2,8 +2,8 @@
 
 import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { KMIP_STATES } from '../../model/facts'
-import { kmipStateName } from '../../model/kmipStates'
+import { KMIP_STATES } from '../../reading/facts'
+import { kmipStateName } from '../../reading/kmipStates'
 import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { useDetailed } from '../../hooks/useDetailed'

@@ -8,7 +8,7 @@ import { useIsSelected } from '../../hooks/useIsSelected'
 import type { KeyType } from '../../../../shared/lab/model'
 import { useT } from '../../hooks/useT'
 import { ChipIcon, DiskIcon, kindIcons } from '../../theme/icons'
-import type { ComponentKind } from '../../model/facts'
+import type { ComponentKind } from '../../reading/facts'
 import { KeyGlyph } from '../tokens/KeyGlyph'
 import './nodes.css'
 

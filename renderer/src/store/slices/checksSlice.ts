@@ -3,16 +3,16 @@
 
 import type { LabCommand } from '../../../../shared/lab/commands/schema'
 import { MAX_CHECK_BATCH, NO_CHECKS, commandKey, rekeyChecks } from '../checks'
-import { lastSeq, type TimelineModel } from '../timelineModel'
+import { lastSeq, type LoadedTimeline } from '../loadedTimeline'
 import { messageOf, type ChecksActions, type ChecksSliceState, type SliceKit } from '../types'
 
-const stateKey = (t: TimelineModel) => `${t.labId}:${lastSeq(t)}`
+const stateKey = (t: LoadedTimeline) => `${t.labId}:${lastSeq(t)}`
 
 export interface ChecksSlice {
   state: ChecksSliceState
   actions: ChecksActions
   /** The checks for timeline `t` (when the lab moved on, the answers so far become stale ones), to set with it. */
-  checksFor(t: TimelineModel): ChecksSliceState['checks']
+  checksFor(t: LoadedTimeline): ChecksSliceState['checks']
 }
 
 export function createChecksSlice({ api, set, get }: SliceKit): ChecksSlice {

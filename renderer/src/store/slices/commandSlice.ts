@@ -3,7 +3,7 @@
 
 import type { CommandResult } from '../../../../shared/api/contract'
 import type { LabCommand } from '../../../../shared/lab/commands/schema'
-import { lastSeq } from '../timelineModel'
+import { lastSeq } from '../loadedTimeline'
 import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
 import type { TimelineSlice } from './timelineSlice'
 import type { UiSlice } from './uiSlice'

@@ -5,7 +5,7 @@
 
 import type { LabPush } from '../../../../shared/api/contract'
 import { initialFollow, publishShownSteps } from '../follow'
-import { lastSeq } from '../timelineModel'
+import { lastSeq } from '../loadedTimeline'
 import type { FollowActions, FollowSliceState, LabActions, LabStore, SliceKit } from '../types'
 
 export interface FollowSlice {

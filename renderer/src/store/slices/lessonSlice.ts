@@ -4,6 +4,7 @@
 import * as clockFns from '../../playback/clock'
 import { visibleAtOrBefore } from '../../playback/filters'
 import { nextScriptStep, type LoadedScenario } from '../../scenarios/lessonProgress'
+import type { Scenario } from '../../../../shared/scenarios'
 import { messageOf, type LessonActions, type LessonSliceState, type SliceKit } from '../types'
 import type { CommandSlice } from './commandSlice'
 import type { TimelineSlice } from './timelineSlice'
@@ -21,30 +22,44 @@ export function createLessonSlice(
     if (t) get().actions.setCursor(t.baseSeq)
   }
 
+  /** A new lab with the scenario's seed and its script run; null when the user kept the open lab or it failed. */
+  const runInNewLab = async (scenario: Scenario): Promise<Pick<LoadedScenario, 'commandIndex' | 'unexpected'> | null> => {
+    if (!(await ui.mayReplace())) return null
+    set({ busy: 'busy.scenario' })
+    timeline.bulk(1)
+    try {
+      await api.newLab({ seed: scenario.script.seed ?? null })
+      await get().actions.reload()
+      const commandIndex: (number | null)[] = []
+      const unexpected: LoadedScenario['unexpected'] = []
+      for (const [i, step] of scenario.script.steps.entries()) {
+        const r = await commands.runOne(step)
+        commandIndex.push(r ? r.index : null)
+        if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, message: r.fault.message })
+      }
+      return { commandIndex, unexpected }
+    } catch (e) {
+      notifyError(e)
+      return null
+    } finally {
+      timeline.bulk(-1)
+      set({ busy: null })
+    }
+  }
+
   const actions: LessonActions = {
     async loadScenario(scenario) {
-      if (!(await ui.mayReplace())) return
-      set({ busy: 'busy.scenario' })
-      timeline.bulk(1)
-      try {
-        await api.newLab({ seed: scenario.script.seed ?? null })
-        await get().actions.reload()
-        const commandIndex: (number | null)[] = []
-        const unexpected: LoadedScenario['unexpected'] = []
-        for (const [i, step] of scenario.script.steps.entries()) {
-          const r = await commands.runOne(step)
-          commandIndex.push(r ? r.index : null)
-          if (r?.fault && !scenario.refusedSteps.includes(i)) unexpected.push({ step: i, message: r.fault.message })
-        }
-        set((s) => ({ scenario: { id: scenario.id, mode: 'watch', commandIndex, unexpected }, selection: { ...s.selection, tab: 'lesson' } }))
-      } catch (e) {
-        notifyError(e)
-      } finally {
-        timeline.bulk(-1)
-        set({ busy: null })
-      }
+      const loaded = await runInNewLab(scenario)
+      if (!loaded) return
+      set((s) => ({ scenario: { id: scenario.id, mode: 'watch', ...loaded }, selection: { ...s.selection, tab: 'lesson' } }))
       // The lesson starts at the beginning, paused: the presenter plays it.
       toStart()
+    },
+    async loadExample(scenario) {
+      // A finished lab to look around in: the script run, the window at its end, no lesson panel.
+      if (!(await runInNewLab(scenario))) return
+      set({ scenario: null })
+      get().actions.toEnd()
     },
     async startLessonByHand(scenario) {
       if (!(await ui.mayReplace())) return

@@ -1,4 +1,4 @@
-// Timeline and playback: the window's copy of the lab's history (../timelineModel), the cursor and the playback clock
+// Timeline and playback: the window's copy of the lab's history (../loadedTimeline), the cursor and the playback clock
 // (../../playback/clock), kept in step with the host's pushes. Pushes that arrive while the timeline loads are kept
 // and applied after it, so nothing is lost or doubled. `timeline.cursor` is the one "step shown" of the window.
 
@@ -7,14 +7,14 @@ import { MAX_HISTORY_PAGE } from '../../../../shared/api/limits'
 import * as clockFns from '../../playback/clock'
 import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
 import { extendStory, storySeqs, storySteps, type Pace, type StoryStep } from '../../playback/story'
-import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type TimelineModel } from '../timelineModel'
+import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type LoadedTimeline } from '../loadedTimeline'
 import { messageOf, type SliceKit, type TimelineActions, type TimelineSliceState } from '../types'
 import type { ChecksSlice } from './checksSlice'
 
 export const RECENT_EVENTS = 3000
 
 /** What the timeline shows and plays at a pace (see TimelineSliceState.visible). */
-export function shownSeqs(t: TimelineModel, filter: EventFilter, pace: Pace, story: readonly StoryStep[]): number[] {
+export function shownSeqs(t: LoadedTimeline, filter: EventFilter, pace: Pace, story: readonly StoryStep[]): number[] {
   if (pace === 'wire') return visibleSeqs(t.events, filter)
   return isFiltering(filter) ? storySeqs(story, visibleSeqs(t.events, filter)) : story.map((s) => s.last)
 }
@@ -42,7 +42,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
 
   const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
 
-  const ctxOf = (t: TimelineModel, visible: number[]): clockFns.ClockContext => ({
+  const ctxOf = (t: LoadedTimeline, visible: number[]): clockFns.ClockContext => ({
     cursor: t.cursor,
     start: t.baseSeq,
     end: lastSeq(t),
@@ -81,7 +81,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
    * The new timeline with its story steps and what is shown. `appendedTo`: the timeline it only appended events to
    * (the steps are extended, and the wire list too when `visible` is given), else everything is grouped again.
    */
-  function setTimeline(timeline: TimelineModel, appendedTo?: TimelineModel, visible?: number[]): void {
+  function setTimeline(timeline: LoadedTimeline, appendedTo?: LoadedTimeline, visible?: number[]): void {
     const s = get()
     const story = appendedTo ? extendStory(s.story, timeline.events, timeline.baseSeq, appendedTo.events.length) : storySteps(timeline.events)
     const shown = s.pace === 'wire' && visible ? visible : shownSeqs(timeline, s.filter, s.pace, story)
@@ -89,8 +89,9 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
   }
 
   function applyPush(push: LabPush): void {
-    // Follow along's pushes (the presenter's step, sharing, a closed connection) are the follow slice's.
-    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed') return
+    // Follow along's pushes (the presenter's step, sharing, a closed connection) are the follow slice's; the
+    // desktop menu's view switches are the ui slice's.
+    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed' || push.type === 'view') return
     const s = get()
     const t = s.timeline
     if (loading || !t) {

@@ -5,13 +5,7 @@
 // exercised separately by hostileFrames(). Shared by the test suite (100 000 messages) and the benchmark (1 000 000).
 
 import { fromHex } from '../../../../shared/crypto/bytes'
-import { attribute } from '../../../../shared/kmip/attributes'
-import { KmipClient, templateFor } from '../../../../shared/kmip/client'
-import { ObjectType, Operation, ResultReason, ResultStatus } from '../../../../shared/kmip/enums'
-import { decodeResponseMessage } from '../../../../shared/kmip/messages'
-import { addAttributePayload, createPayload, getPayload, locatePayload } from '../../../../shared/kmip/payloads'
-import { Tag } from '../../../../shared/kmip/tags'
-import { decodeTtlvWithOffsets, type TtlvLocatedItem } from '../../../../shared/kmip/ttlv'
+import { addAttributePayload, attribute, createPayload, decodeResponseMessage, decodeTtlvWithOffsets, getPayload, KmipClient, locatePayload, ObjectType, Operation, ResultReason, ResultStatus, Tag, templateFor, type TtlvLocatedItem } from '../../../../shared/kmip'
 import oasisFixture from '../../../fixtures/kmip/oasis-kmip10-testcases.json'
 import captureFixture from '../../../fixtures/kmip/pykmip-capture-kmip11.json'
 import vcenterFixture from '../../../fixtures/kmip/vcenter-7.0.3-trace.json'

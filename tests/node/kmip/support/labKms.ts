@@ -1,6 +1,6 @@
 // The lab's KMS server in the test process, and KMIP clients that talk to it (or any KMIP server) over real TLS.
 
-import { KmipClient } from '../../../../shared/kmip/client'
+import { KmipClient } from '../../../../shared/kmip'
 import { KmipTlsLink } from '../../../../node/kmip/tlsLink'
 import { startKmsServer, type KmsServerOptions, type RunningKmsServer } from '../../../../node/kmip/kmsServer'
 import { ServedKms, type ServedKmsOptions } from '../../../../node/kmip/servedKms'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalog } from '../../../../shared/i18n/catalog'
+import { narration } from '../../../../shared/i18n/narration'
 import { definitions } from '../../../../shared/lab/commands/definitions'
 import { commandMeta, commandOps } from '../../../../shared/lab/commands/definitions.meta'
 import { commandSchema } from '../../../../shared/lab/commands/schema'
@@ -11,7 +11,7 @@ describe('the command definitions', () => {
   })
 
   it('name only narration ids the message catalog has', () => {
-    const missing = Object.values(definitions).flatMap((d) => d.narration.filter((id) => !(id in catalog)).map((id) => `${d.op}: ${id}`))
+    const missing = Object.values(definitions).flatMap((d) => d.narration.filter((id) => !(id in narration)).map((id) => `${d.op}: ${id}`))
     expect(missing).toEqual([])
   })
 

@@ -2,7 +2,7 @@
 
 import { sealEnvelope } from '../../../../crypto/envelope'
 import { say, type CommandContext } from '../../../context'
-import { type HostComponent, type VmComponent } from '../../../model'
+import type { HostComponent, VmComponent } from '../../../model'
 import { buildZdump, hostMemoryImage, vmxMemoryImage, zdumpName } from '../../../files/coreDump'
 import { hostKeyInCache, keyTravel } from '../../../services/keyCache'
 import { vmsOnHost } from '../../../services/hostCrypto'

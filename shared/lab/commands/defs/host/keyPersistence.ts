@@ -9,9 +9,10 @@ import { defineCommand, name } from '../../define'
 
 export const hostKeyPersistence = defineCommand('host.keyPersistence', {
   args: { name, enabled: z.boolean() },
-  narration: ['fault.keyPersistence.alreadyOn', 'fault.keyPersistence.alreadyOff', 'host.keyPersistence.on', 'host.keyPersistence.off'],
+  narration: ['fault.keyPersistence.noTpm', 'fault.keyPersistence.alreadyOn', 'fault.keyPersistence.alreadyOff', 'host.keyPersistence.on', 'host.keyPersistence.off'],
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
+    if (cmd.enabled && !host.tpm) throw fault('NotSupported', 'fault.keyPersistence.noTpm', { host: host.name })
     if (host.persisted.config.keyPersistence === cmd.enabled)
       throw fault('InvalidState', cmd.enabled ? 'fault.keyPersistence.alreadyOn' : 'fault.keyPersistence.alreadyOff', { host: host.name })
   },

@@ -5,8 +5,8 @@ import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { buildZdump, ZDUMP_HEADER_SIZE } from '../../../files/coreDump'
 import { dropKey, hostKeyInCache } from '../../../services/keyCache'
-import { installHostKey, requireHostKeyInCache } from '../../../services/hostCrypto'
-import { createKmsKey, defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { newHostKey, requireHostKeyInCache } from '../../../services/hostCrypto'
+import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { requireHost } from '../../checks'
 import { hostStateTerm } from '../../../../i18n/terms'
 import { defineCommand, name } from '../../define'
@@ -25,8 +25,9 @@ export const hostRekey = defineCommand('host.rekey', {
     const old = hostKeyInCache(host)!
     const providerId = host.persisted.config.hostKeyProvider ?? defaultProvider(ctx)
     say(ctx, 'command', 'vcenter', host.id, 'host.rekey.start', { host: host.name, keyId: old.keyId })
-    const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: host.name, identifier: host.uuid })
-    host = installHostKey(ctx, host, key)
+    const next = await newHostKey(ctx, host, providerId)
+    const key = { keyId: next.keyId, material: next.material }
+    host = next.host
     for (const [name, file] of Object.entries(host.persisted.varCore)) {
       const envelope = file.subarray(ZDUMP_HEADER_SIZE)
       if (!isEnvelope(envelope)) continue

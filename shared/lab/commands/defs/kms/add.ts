@@ -5,17 +5,19 @@ import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { componentId, type KmsRecord } from '../../../model'
 import { providerServers, putKmsObject } from '../../../services/kmsSession'
+import { isNative } from '../../../services/nativeKeys'
 import { requireNew } from '../../checks'
 import { defineCommand, name, externalKms } from '../../define'
 
 export const kmsAdd = defineCommand('kms.add', {
   args: { name, provider: name, external: externalKms.optional() },
-  narration: ['fault.kmsProviderMismatch', 'kms.added.external', 'kms.added', 'kms.joined'],
+  narration: ['fault.kmsProviderMismatch', 'fault.nkp.noKmsServers', 'kms.added.external', 'kms.added', 'kms.joined'],
   check(ctx, cmd) {
     requireNew(ctx, componentId.kms(cmd.name), cmd.name)
     const peers = providerServers(ctx, cmd.provider)
     if (peers.some((p) => Boolean(p.external) !== Boolean(cmd.external)))
       throw fault('InvalidArgument', 'fault.kmsProviderMismatch', { provider: cmd.provider })
+    if (isNative(ctx, cmd.provider)) throw fault('InvalidArgument', 'fault.nkp.noKmsServers', { provider: cmd.provider })
   },
   async run(ctx, cmd) {
     const base: KmsRecord = {

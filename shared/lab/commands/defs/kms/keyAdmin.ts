@@ -1,14 +1,12 @@
 // The KMS administrator changes a key's KMIP state (revoke, destroy, activate) on the servers of its provider.
 
-import type { KmipManagedObject } from '../../../../kmip/server'
-import { activateObject, destroyObject, revokeObject } from '../../../../kmip/lifecycle'
-import { KmipResultError } from '../../../../kmip/errors'
-import { RevocationReasonCode } from '../../../../kmip/enums'
+import { activateObject, destroyObject, KmipResultError, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../../../kmip'
 import { say, type CommandContext } from '../../../context'
 import { fault } from '../../../faults'
 import type { KmsRecord } from '../../../model'
 import { putKmsObject, replicateChanges } from '../../../services/kmsSession'
 import { kmipStateTerm, resultReasonTerm } from '../../../../i18n/terms'
+import type { MessageId } from '../../../../i18n/narration'
 
 /** vCenter tags host keys x-Component "ESXi Server"; every other key it creates is a VM key (KEK). */
 export function keyTypeOf(object: KmipManagedObject): 'hostKey' | 'kek' {
@@ -46,9 +44,9 @@ function transition(ctx: CommandContext, keyId: string, operation: AdminOperatio
 }
 
 /** The rules and steps of one administrator operation; the three key commands differ only in these two values. */
-export function keyAdmin(operation: AdminOperation, messageId: string) {
+export function keyAdmin(operation: AdminOperation, messageId: MessageId) {
   return {
-    narration: [messageId, 'fault.kms.keyUnknown', 'fault.kmsNoneRunning', 'fault.kms.adminRefused'],
+    narration: [messageId, 'fault.kms.keyUnknown', 'fault.kmsNoneRunning', 'fault.kms.adminRefused'] satisfies MessageId[],
     check(ctx: CommandContext, cmd: { keyId: string }) {
       transition(ctx, cmd.keyId, operation)
     },

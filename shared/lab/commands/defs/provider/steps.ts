@@ -1,6 +1,6 @@
 // Steps the provider commands share: vCenter's connection check of a provider, and what its keys protect.
 
-import { vcenterSequence } from '../../../../kmip/vcenter'
+import { vcenterSequence } from '../../../../kmip'
 import { say, type CommandContext } from '../../../context'
 import { LabFault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'

@@ -26,7 +26,7 @@ export const vmAddDisk = defineCommand('vm.addDisk', {
     if (vm.keyId) requirePrivilege(ctx, 'Cryptographer.AddDisk', vm.name)
     if (cmd.encrypt) requirePrivilege(ctx, 'Cryptographer.EncryptNew', vm.name)
     requireNotLocked(vm)
-    requireNoSnapshots(vm, 'add a disk')
+    requireNoSnapshots(vm, 'addDisk')
     if (cmd.encrypt) requireKekInCache(vm, vmHost(ctx, vm))
   },
   async run(ctx, cmd) {

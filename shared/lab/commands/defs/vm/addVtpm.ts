@@ -20,7 +20,7 @@ export const vmAddVtpm = defineCommand('vm.addVtpm', {
     const vm = requireVm(ctx, cmd.name)
     if (vm.vtpm) throw fault('InvalidVmConfig', 'fault.vtpm.present', { vm: vm.name })
     requireNotLocked(vm)
-    requirePoweredOff(vm, 'add a vTPM')
+    requirePoweredOff(vm, 'addVtpm')
     if (vm.keyId) requireKekInCache(vm, vmHost(ctx, vm))
     else {
       requirePrivilege(ctx, 'Cryptographer.Encrypt', vm.name)

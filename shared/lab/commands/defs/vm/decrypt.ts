@@ -23,7 +23,7 @@ export const vmDecrypt = defineCommand('vm.decrypt', {
     if (home) {
       if (vm.vtpm) throw fault('GenericVmConfigFault', 'fault.decryptWithVtpm', { vm: vm.name })
       const remaining = vm.disks.filter((d, i) => d.keyId && !disks.includes(i))
-      if (remaining.length) throw fault('InvalidVmConfig', 'fault.decryptHomeWithEncryptedDisks', { vm: vm.name, disks: remaining.map((d) => d.device).join(', ') })
+      if (remaining.length) throw fault('InvalidVmConfig', 'fault.decryptHomeWithEncryptedDisks', { vm: vm.name, disks: remaining.map((d) => d.device).join(', '), count: remaining.length })
     }
     requirePrivilege(ctx, 'Cryptographer.Decrypt', vm.name)
     requireNotLocked(vm)
@@ -40,6 +40,6 @@ export const vmDecrypt = defineCommand('vm.decrypt', {
     vm = decryptParts(ctx, vm, disks, home)
     const host = vmHost(ctx, vm)
     if (home) say(ctx, 'key.discard', host.id, host.id, 'vm.decrypt.done', { vm: vm.name })
-    else say(ctx, 'key.discard', host.id, host.id, 'vm.decrypt.disks.done', { vm: vm.name, disks: disks.map((i) => vm.disks[i].device).join(', ') })
+    else say(ctx, 'key.discard', host.id, host.id, 'vm.decrypt.disks.done', { vm: vm.name, disks: disks.map((i) => vm.disks[i].device).join(', '), count: disks.length })
   }
 })

@@ -33,7 +33,7 @@ export const vmEncrypt = defineCommand('vm.encrypt', {
   async run(ctx, cmd) {
     let vm = requireVm(ctx, cmd.name)
     const disks = diskIndexes(vm, cmd.disks)
-    if (vm.keyId) say(ctx, 'command', 'vcenter', vm.id, 'vm.encrypt.disks.start', { vm: vm.name, disks: disks.join(', '), keyId: vm.keyId })
+    if (vm.keyId) say(ctx, 'command', 'vcenter', vm.id, 'vm.encrypt.disks.start', { vm: vm.name, disks: disks.join(', '), count: disks.length, keyId: vm.keyId })
     else say(ctx, 'command', 'vcenter', vm.id, 'vm.encrypt.start', { vm: vm.name, provider: defaultProvider(ctx) })
     vm = await encryptParts(ctx, vm, disks, vm.keyId ? vm.providerId! : defaultProvider(ctx))
     const host = vmHost(ctx, vm)

@@ -8,9 +8,9 @@ import { fault } from '../../../faults'
 import type { HostComponent, VmComponent } from '../../../model'
 import { fingerprint } from '../../../view'
 import { forgetDek } from '../../../services/keyCache'
-import { ensureHostSafe, reloadLockedVms, requireEncryptionCapable } from '../../../services/hostCrypto'
+import { bringKek, ensureHostSafe, reloadLockedVms, requireEncryptionCapable } from '../../../services/hostCrypto'
 import { requirePrivilege } from '../../../services/privileges'
-import { defaultProvider, fetchKmsKey, forgetInFlight, pushKey, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
 import { requireHost, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { datastoreName, vmHost } from './steps'
@@ -73,9 +73,8 @@ export const vmMigrate = defineCommand('vm.migrate', {
     if (vm.keyId) {
       if (dest.cryptoState !== 'safe') dest = await ensureHostSafe(ctx, dest, defaultProvider(ctx))
       if (!dest.memory.keyCache[vm.keyId]) {
-        const kek = await fetchKmsKey(ctx, vm.providerId!, vm.keyId, 'kek')
-        dest = pushKey(ctx, dest, kek, vm.name)
-        forgetInFlight(ctx, kek)
+        await bringKek(ctx, dest, vm)
+        dest = requireHost(ctx, cmd.host)
         // A VM locked on the destination for want of this very key (a clone) is reloaded by hostd.
         reloadLockedVms(ctx, dest)
       }

@@ -1,7 +1,7 @@
 // Rekey VM (vm.rekey): shallow — a new KEK locks the same internal keys; deep — new internal keys rewrite the data.
 
 import { say, type CommandContext } from '../../../context'
-import { type DatastoreFile, type VmComponent } from '../../../model'
+import type { DatastoreFile, VmComponent } from '../../../model'
 import { isEnvelope, openEnvelope, sealEnvelope } from '../../../../crypto/envelope'
 import { fromUtf8, utf8 } from '../../../../crypto/bytes'
 import { withBundle } from '../../../files/vmx'
@@ -50,8 +50,8 @@ export const vmRekey = defineCommand('vm.rekey', {
     requirePrivilege(ctx, 'Cryptographer.Recrypt', vm.name)
     requireNotLocked(vm)
     if (cmd.deep) {
-      requirePoweredOff(vm, 'deep rekey')
-      requireNoSnapshots(vm, 'deep rekey')
+      requirePoweredOff(vm, 'deepRekey')
+      requireNoSnapshots(vm, 'deepRekey')
     }
     requireVcenterRunning(ctx)
     requireKekInCache(vm, vmHost(ctx, vm))

@@ -16,7 +16,7 @@ export const vmRemoveVtpm = defineCommand('vm.removeVtpm', {
     const vm = requireVm(ctx, cmd.name)
     if (!vm.vtpm) throw fault('InvalidVmConfig', 'fault.vtpm.absent', { vm: vm.name })
     requireNotLocked(vm)
-    requirePoweredOff(vm, 'remove the vTPM')
+    requirePoweredOff(vm, 'removeVtpm')
     requireKekInCache(vm, vmHost(ctx, vm))
   },
   async run(ctx, cmd) {

@@ -2,8 +2,8 @@
 
 import { say } from '../../../context'
 import { fault } from '../../../faults'
-import { reloadLockedVms, restoreHostKey, vmsOnHost } from '../../../services/hostCrypto'
-import { fetchKmsKey, forgetInFlight, pushKey, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { bringKek, reloadLockedVms, restoreHostKey, vmsOnHost } from '../../../services/hostCrypto'
+import { requireVcenterRunning } from '../../../services/vcenterKeys'
 import { vmHost } from '../../../services/vmEncryption'
 import { requireVm } from '../../checks'
 import { defineCommand, name } from '../../define'
@@ -22,9 +22,8 @@ export const vmUnlock = defineCommand('vm.unlock', {
     say(ctx, 'command', 'vcenter', vm.id, 'vm.unlock.start', { vm: vm.name, keyId: vm.keyId! })
     host = await restoreHostKey(ctx, host)
     if (!host.memory.keyCache[vm.keyId!]) {
-      const kek = await fetchKmsKey(ctx, vm.providerId!, vm.keyId!, 'kek')
-      host = pushKey(ctx, host, kek, vm.name)
-      forgetInFlight(ctx, kek)
+      await bringKek(ctx, host, vm)
+      host = vmHost(ctx, vm)
     }
     // The key is on the host: hostd reloads this VM, and every other locked VM there that shares the key (clones).
     reloadLockedVms(ctx, host, [vm, ...vmsOnHost(ctx, host.name).filter((v) => v.id !== vm.id)])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lowerBound, partitionPoint } from '../../../renderer/src/model/sortedSearch'
+import { lowerBound, partitionPoint } from '../../../renderer/src/reading/sortedSearch'
 
 describe('sorted search', () => {
   it('agrees with a linear scan for every value around a sorted list with gaps and repeats', () => {

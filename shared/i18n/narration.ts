@@ -1,11 +1,15 @@
-// Every sentence the lab says, in English and German. Events and faults carry an id and parameters; the window
-// renders them in the chosen language, the command line in English. Placeholders: {name}.
+// Every sentence the lab says (its narration), in English and German. Events and faults carry an id and parameters;
+// the window renders them in the chosen language, the command line in English. Placeholders, counts and numbers: the
+// syntax of ./message.ts ({name}, {n, number}, {n, plural, one {…} other {…}}).
 
-export type Language = 'en' | 'de'
+import type { Language } from './message'
 
-type Entry = { en: string; de: string }
+export type { Language }
 
-export const catalog: Record<string, Entry> = {
+/** One sentence: an entry without its German (or English) form does not compile. */
+type Entry = Readonly<Record<Language, string>>
+
+export const narration = {
   // Faults (refused commands)
   'fault.event': { en: 'Refused ({fault}): {reason}', de: 'Abgelehnt (Fehlercode {fault}): {reason}' },
   'fault.invalidCommand': { en: 'Not a valid command: {reason} (at {place}).', de: 'Kein gültiger Befehl: {reason} (bei {place}).' },
@@ -80,10 +84,13 @@ export const catalog: Record<string, Entry> = {
     en: '{vm} is locked: its key {keyId} (provider {provider}) is not available on its host (EncryptionKeyRequired). Restore access to the key, then unlock the VM.',
     de: '{vm} ist gesperrt: Sein Schlüssel {keyId} (Anbieter {provider}) ist auf seinem Host nicht verfügbar (EncryptionKeyRequired). Stellen Sie den Zugriff auf den Schlüssel wieder her und entsperren Sie dann die VM.'
   },
-  'fault.mustBePoweredOff': { en: '{vm} must be powered off to {action}.', de: '{vm} muss ausgeschaltet sein für: {action}.' },
+  'fault.mustBePoweredOff': {
+    en: '{vm} must be powered off to {action}.',
+    de: '{vm} muss ausgeschaltet sein, um {action}.'
+  },
   'fault.hasSnapshots': {
-    en: '{vm} has {count} snapshot(s): vSphere cannot {action} a VM with snapshots (msg.hostd.configSpec.enc.snapshots). Delete the snapshots first.',
-    de: '{vm} hat {count} Snapshot(s): vSphere kann eine VM mit Snapshots nicht {action} (msg.hostd.configSpec.enc.snapshots). Löschen Sie zuerst die Snapshots.'
+    en: '{vm} has {count, plural, one {a snapshot} other {# snapshots}}: vSphere cannot {action} while it has snapshots (msg.hostd.configSpec.enc.snapshots). Delete {count, plural, one {the snapshot} other {the snapshots}} first.',
+    de: '{vm} hat {count, plural, one {einen Snapshot} other {# Snapshots}}: Solange eine VM Snapshots hat, lässt vSphere nicht zu, {action} (msg.hostd.configSpec.enc.snapshots). Löschen Sie zuerst {count, plural, one {den Snapshot} other {die Snapshots}}.'
   },
   'fault.notEncrypted': { en: '{vm} is not encrypted.', de: '{vm} ist nicht verschlüsselt.' },
   'fault.alreadyEncrypted': { en: '{vm} is already encrypted; use “Rekey VM” to change its keys.', de: '{vm} ist bereits verschlüsselt; neue Schlüssel erhält sie mit „VM neu verschlüsseln“.' },
@@ -96,8 +103,8 @@ export const catalog: Record<string, Entry> = {
     de: 'Eine verschlüsselte Platte kann nicht zu einer unverschlüsselten VM gehören: Verschlüsseln Sie zuerst das VM-Home von {vm} (msg.hostd.configSpec.enc.mismatch).'
   },
   'fault.decryptHomeWithEncryptedDisks': {
-    en: 'The VM home of {vm} cannot be decrypted while an encrypted disk remains ({disks}): decrypt the disks first (msg.hostd.configSpec.enc.mismatch).',
-    de: 'Das VM-Home von {vm} lässt sich nicht entschlüsseln, solange eine verschlüsselte Platte bleibt ({disks}): Entschlüsseln Sie zuerst die Platten (msg.hostd.configSpec.enc.mismatch).'
+    en: 'The VM home of {vm} cannot be decrypted while {count, plural, one {an encrypted disk remains} other {# encrypted disks remain}} ({disks}): decrypt {count, plural, one {that disk} other {those disks}} first (msg.hostd.configSpec.enc.mismatch).',
+    de: 'Das VM-Home von {vm} lässt sich nicht entschlüsseln, solange {count, plural, one {eine verschlüsselte Platte bleibt} other {# verschlüsselte Platten bleiben}} ({disks}): Entschlüsseln Sie zuerst {count, plural, one {diese Platte} other {diese Platten}} (msg.hostd.configSpec.enc.mismatch).'
   },
   'fault.decryptWithVtpm': {
     en: '{vm} has a virtual TPM, which needs its VM home encrypted: remove the vTPM before you decrypt (msg.vigor.enc.required.vtpm).',
@@ -167,7 +174,7 @@ export const catalog: Record<string, Entry> = {
   },
   'fault.provider.isDefault': {
     en: '{provider} is the default key provider: make another key provider the default first.',
-    de: '{provider} ist der Standard-Schlüsselanbieter: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.'
+    de: '{provider} ist als Standard festgelegt: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.'
   },
   'fault.kms.lastServerInUse': {
     en: '{kms} is the last KMS server of {provider}, whose keys still protect {users}: without it vCenter could never fetch them again. Add another server to {provider} or decrypt them first.',
@@ -195,7 +202,7 @@ export const catalog: Record<string, Entry> = {
   'fault.encryptionMode.alreadySafe': { en: '{host} is already crypto safe.', de: '{host} ist bereits krypto-sicher.' },
   'fault.encryptionMode.alreadyOff': { en: 'Host encryption mode of {host} is already off ({state}).', de: 'Der Host-Verschlüsselungsmodus von {host} ist bereits aus ({state}).' },
   'fault.encryptionMode.keysPresent': {
-    en: '{host} holds {count} VM key(s) in its key cache: host encryption mode cannot be turned off while key material is present.',
+    en: '{host} holds {count, plural, one {# VM key} other {# VM keys}} in its key cache: host encryption mode cannot be turned off while key material is present.',
     de: '{host} hält {count} VM-Schlüssel im Schlüssel-Cache: Der Host-Verschlüsselungsmodus lässt sich nicht abschalten, solange Schlüsselmaterial vorhanden ist.'
   },
 
@@ -205,7 +212,7 @@ export const catalog: Record<string, Entry> = {
     de: 'KMS {kms} startet als erster Server des Schlüsselanbieter-Clusters {provider}, mit eigener CA und TLS-Serverzertifikat.'
   },
   'kms.joined': {
-    en: 'KMS {kms} joins key provider cluster {provider}: it copies the cluster CA and replicates {count} key(s) from {peer}. vCenter trusts each KMS server on its own: it will not use {kms} until you establish trust with it (Key provider → Establish trust).',
+    en: 'KMS {kms} joins key provider cluster {provider}: it copies the cluster CA and replicates {count, plural, one {# key} other {# keys}} from {peer}. vCenter trusts each KMS server on its own: it will not use {kms} until you establish trust with it (Key provider → Establish trust).',
     de: 'KMS {kms} tritt dem Schlüsselanbieter-Cluster {provider} bei: Er übernimmt die Cluster-CA und repliziert {count} Schlüssel von {peer}. vCenter vertraut jedem KMS-Server einzeln: {kms} nutzt es erst, wenn Sie Vertrauen zu ihm herstellen (Schlüsselanbieter → Vertrauen herstellen).'
   },
   'kms.added.external': {
@@ -215,8 +222,8 @@ export const catalog: Record<string, Entry> = {
   'kms.stopped': { en: 'KMS {kms} stops: it no longer answers.', de: 'KMS {kms} stoppt: Er antwortet nicht mehr.' },
   'kms.started': { en: 'KMS {kms} is back.', de: 'KMS {kms} ist wieder da.' },
   'kms.synced': {
-    en: 'KMS {kms} catches up with {peer}: {count} key change(s) replicated while it was away.',
-    de: 'KMS {kms} holt bei {peer} nach: {count} Schlüsseländerung(en) wurden in seiner Abwesenheit repliziert.'
+    en: 'KMS {kms} catches up with {peer}: {count, plural, one {# key change} other {# key changes}} replicated while it was away.',
+    de: 'KMS {kms} holt bei {peer} nach: {count, plural, one {# Schlüsseländerung wurde} other {# Schlüsseländerungen wurden}} in seiner Abwesenheit repliziert.'
   },
   'kms.replicated': {
     en: '{from} replicates key {keyId} to {to} (servers of one provider hold the same keys).',
@@ -234,7 +241,113 @@ export const catalog: Record<string, Entry> = {
 
   // Providers and trust
   'provider.added': { en: 'vCenter registers the standard key provider {provider}.', de: 'vCenter registriert den Standard-Schlüsselanbieter {provider}.' },
-  'provider.default': { en: '{provider} is now the default key provider.', de: '{provider} ist jetzt der Standard-Schlüsselanbieter.' },
+  'provider.default': {
+    en: '{provider} is now the default key provider.',
+    // "Standard-Schlüsselanbieter" is the provider type in German vSphere; the default is "als Standard festgelegt"
+    de: '{provider} ist jetzt als Standard festgelegt: Neue Verschlüsselungen verwenden diesen Schlüsselanbieter.'
+  },
+
+  // Native Key Provider (docs/vsphere-facts.md#nkp-kdk and the simplifications listed there)
+  'nkp.added': {
+    en: 'vCenter registers the Native Key Provider {provider}: no KMS, no KMIP — vCenter itself will make the keys’ root.',
+    de: 'vCenter registriert den Native Key Provider (nativen Schlüsselanbieter) {provider}: kein KMS, kein KMIP — vCenter erzeugt die Wurzel der Schlüssel selbst.'
+  },
+  'nkp.added.tpmRequired': {
+    en: 'vCenter registers the Native Key Provider {provider}, for TPM-protected hosts only: a host without a TPM 2.0 gets no KDK and cannot use it.',
+    de: 'vCenter registriert den Native Key Provider {provider}, nur für TPM-geschützte Hosts: Ein Host ohne TPM 2.0 erhält keinen KDK und kann ihn nicht nutzen.'
+  },
+  'nkp.kdk.created': {
+    en: 'vCenter generates the Key Derivation Key (KDK) {kdkId} of {provider} and keeps it in its protected store (VECS), not in its database.',
+    de: 'vCenter erzeugt den Schlüsselableitungsschlüssel (Key Derivation Key, KDK) {kdkId} von {provider} und bewahrt ihn in seinem geschützten Speicher (VECS) auf, nicht in seiner Datenbank.'
+  },
+  'nkp.kdk.pushed': {
+    en: 'vCenter pushes the KDK of {provider} to {host}, which seals it with its TPM on its own disk (ESXi keeps it in its encrypted configuration; the lab seals it with the TPM key). From now on the host derives keys itself.',
+    de: 'vCenter überträgt den KDK von {provider} an {host}; der Host versiegelt ihn mit seinem TPM auf der eigenen Platte (ESXi bewahrt ihn in seiner verschlüsselten Konfiguration auf; das Labor versiegelt ihn mit dem TPM-Schlüssel). Ab jetzt leitet der Host Schlüssel selbst ab.'
+  },
+  'nkp.kdk.removed': {
+    en: '{host} deletes the KDK of {provider} from its memory and its sealed store: no key of {provider} can be derived there any more.',
+    de: '{host} löscht den KDK von {provider} aus seinem Speicher und seinem versiegelten Speicher: Dort lässt sich kein Schlüssel von {provider} mehr ableiten.'
+  },
+  'nkp.kdk.pushed.noTpm': {
+    en: 'vCenter pushes the KDK of {provider} to {host}. It has no TPM: its encrypted configuration is locked by a key on the same boot disk, so whoever copies that disk has the KDK — this is what “TPM-protected hosts only” prevents.',
+    de: 'vCenter überträgt den KDK von {provider} an {host}. Der Host hat kein TPM: Seine verschlüsselte Konfiguration ist mit einem Schlüssel auf derselben Boot-Platte gesichert – wer diese Platte kopiert, hat den KDK. Genau das verhindert „nur TPM-geschützte Hosts“.'
+  },
+  'nkp.kdk.notPushed.noTpm': {
+    en: '{host} has no TPM 2.0: vCenter does not give it the KDK of {provider}, which is for TPM-protected hosts only.',
+    de: '{host} hat kein TPM 2.0: vCenter gibt ihm den KDK von {provider} nicht, denn dieser Schlüsselanbieter ist nur für TPM-geschützte Hosts.'
+  },
+  'nkp.kdk.unsealed': {
+    en: '{host} unseals {count, plural, one {its KDK} other {its # KDKs}} ({providers}) from its own disk: it needs neither vCenter nor a KMS to derive its keys again.',
+    de: '{host} entsiegelt {count, plural, one {seinen KDK} other {seine # KDKs}} ({providers}) von der eigenen Platte: Um seine Schlüssel erneut abzuleiten, braucht er weder vCenter noch einen KMS.'
+  },
+  'nkp.needsBackup': {
+    en: '{provider} cannot be used until it is backed up: vSphere requires the export (Back up key provider) before the first encryption.',
+    de: '{provider} ist erst nach einer Sicherung verwendbar: vSphere verlangt den Export („Schlüsselanbieter sichern“) vor der ersten Verschlüsselung.'
+  },
+  'nkp.backup': {
+    en: 'vCenter exports {provider} as a password-protected PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}; the provider is now usable. Keep the file and the password apart from vCenter: they are what brings the keys back if vCenter is lost. (What VMware’s own file holds inside is not public; the lab’s is PBES2 with AES-256-CBC and a SHA-256 MAC.)',
+    de: 'vCenter exportiert {provider} als kennwortgeschützte PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}; der Schlüsselanbieter ist jetzt verwendbar. Bewahren Sie Datei und Kennwort getrennt von vCenter auf: Sie bringen die Schlüssel zurück, wenn vCenter verloren geht. (Was VMwares eigene Datei enthält, ist nicht öffentlich; die des Labors nutzt PBES2 mit AES-256-CBC und einen SHA-256-MAC.)'
+  },
+  'nkp.backup.noPassword': {
+    en: 'vCenter exports {provider} as a PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}, without a password: whoever gets the file has every key of the provider. The provider is now usable.',
+    de: 'vCenter exportiert {provider} als PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}, ohne Kennwort: Wer die Datei bekommt, hat jeden Schlüssel dieses Anbieters. Der Schlüsselanbieter ist jetzt verwendbar.'
+  },
+  'nkp.keyId.kek': {
+    en: 'vCenter names a new KEK {keyId} of {provider} for {name} and records only that ID. No KMS is asked: the hosts derive the key.',
+    de: 'vCenter benennt einen neuen KEK {keyId} von {provider} für {name} und speichert nur diese ID. Kein KMS wird gefragt: Die Hosts leiten den Schlüssel ab.'
+  },
+  'nkp.keyId.hostKey': {
+    en: 'vCenter names a new host key {keyId} of {provider} for {name}. No KMS is asked: the host derives the key.',
+    de: 'vCenter benennt einen neuen Host-Schlüssel {keyId} von {provider} für {name}. Kein KMS wird gefragt: Der Host leitet den Schlüssel ab.'
+  },
+  'nkp.derive.kek': {
+    en: '{host} derives the KEK {keyId} from its KDK of {provider} into its key cache, on its own. (VMware does not publish the derivation; the lab uses HKDF-SHA256 with the key ID as info.)',
+    de: '{host} leitet den KEK {keyId} selbst aus seinem KDK von {provider} in seinen Schlüssel-Cache ab. (VMware veröffentlicht die Ableitung nicht; das Labor nutzt HKDF-SHA256 mit der Schlüssel-ID als Info.)'
+  },
+  'nkp.derive.hostKey': {
+    en: '{host} derives its host key {keyId} from its KDK of {provider} into its key cache, on its own. (VMware does not publish the derivation; the lab uses HKDF-SHA256 with the key ID as info.)',
+    de: '{host} leitet seinen Host-Schlüssel {keyId} selbst aus seinem KDK von {provider} in seinen Schlüssel-Cache ab. (VMware veröffentlicht die Ableitung nicht; das Labor nutzt HKDF-SHA256 mit der Schlüssel-ID als Info.)'
+  },
+  'nkp.kek.noKdk': {
+    en: '{host} has no KDK of {provider}: it cannot derive the KEK of {vm}, so {vm} cannot run there.',
+    de: '{host} hat keinen KDK von {provider}: Er kann den KEK von {vm} nicht ableiten, {vm} kann dort also nicht laufen.'
+  },
+  'host.reconnect.native': {
+    en: '{host} reconnects to vCenter. Its keys all come from a Native Key Provider: it derives them from its KDK, and no KMS is asked.',
+    de: '{host} verbindet sich wieder mit vCenter. Alle seine Schlüssel stammen von einem Native Key Provider: Er leitet sie aus seinem KDK ab, kein KMS wird gefragt.'
+  },
+  'host.vcenterUnreachable.native': {
+    en: '{host} cannot reach vCenter: keys of a Native Key Provider it derives again from its KDK; keys of a standard provider stay missing until vCenter returns.',
+    de: '{host} erreicht vCenter nicht: Schlüssel eines Native Key Providers leitet er erneut aus seinem KDK ab; Schlüssel eines Standard-Schlüsselanbieters fehlen, bis vCenter zurück ist.'
+  },
+  'fault.nkp.notBackedUp': {
+    en: 'Native Key Provider {provider} has not been backed up: vSphere does not use it until it is. Back it up first (vCenter & providers → Back up key provider).',
+    de: 'Der Native Key Provider {provider} wurde noch nicht gesichert: vSphere verwendet ihn erst danach. Sichern Sie ihn zuerst (vCenter & Anbieter → Schlüsselanbieter sichern).'
+  },
+  'fault.nkp.noKdk': {
+    en: '{host} has no KDK of {provider}, so it cannot derive key {keyId} (a “TPM-protected hosts only” provider gives no KDK to a host without a TPM).',
+    de: '{host} hat keinen KDK von {provider} und kann Schlüssel {keyId} daher nicht ableiten (ein Anbieter „nur TPM-geschützte Hosts“ gibt einem Host ohne TPM keinen KDK).'
+  },
+  'fault.nkp.tpmOnlyNative': {
+    en: '“TPM-protected hosts only” is an option of a Native Key Provider; {provider} would be a standard key provider.',
+    de: '„Nur TPM-geschützte Hosts“ ist eine Option des Native Key Providers; {provider} wäre ein Standard-Schlüsselanbieter.'
+  },
+  'fault.nkp.hasKmsServers': {
+    en: 'KMS servers were added for {provider}: a Native Key Provider has none. Choose another name.',
+    de: 'Für {provider} wurden KMS-Server hinzugefügt: Ein Native Key Provider hat keine. Wählen Sie einen anderen Namen.'
+  },
+  'fault.nkp.noKmsServers': {
+    en: '{provider} is a Native Key Provider: it has no KMS servers (vCenter makes its keys’ root itself).',
+    de: '{provider} ist ein Native Key Provider: Er hat keine KMS-Server (vCenter erzeugt die Wurzel seiner Schlüssel selbst).'
+  },
+  'fault.nkp.backupStandard': {
+    en: '{provider} is a standard key provider: its keys live on the KMS, which is backed up with the KMS product’s own tools. Only a Native Key Provider is backed up in vCenter.',
+    de: '{provider} ist ein Standard-Schlüsselanbieter: Seine Schlüssel liegen im KMS und werden mit den Werkzeugen des KMS-Produkts gesichert. Nur ein Native Key Provider wird in vCenter gesichert.'
+  },
+  'fault.keyPersistence.noTpm': {
+    en: '{host} has no TPM 2.0: key persistence needs one to seal the keys.',
+    de: '{host} hat kein TPM 2.0: Schlüsselpersistenz braucht eines, um die Schlüssel zu versiegeln.'
+  },
   'provider.status.ok': {
     en: 'vCenter checks {provider}: connected to {kms} (KMIP 1.1 over mutually authenticated TLS).',
     de: 'vCenter prüft {provider}: verbunden mit {kms} (KMIP 1.1 über gegenseitig authentifiziertes TLS).'
@@ -273,6 +386,15 @@ export const catalog: Record<string, Entry> = {
     de: 'TLS-Handshake mit {kms} scheitert: Der KMS lehnt vCenters Client-Zertifikat ab ({message}).'
   },
   'tls.external.failed': { en: 'vCenter cannot open a TLS session with {kms}: {message}', de: 'vCenter kann keine TLS-Sitzung mit {kms} öffnen: {message}' },
+  'tls.external.notContacted': {
+    en: 'Opening the lab file: vCenter does not contact the external KMS {kms} (lab files open offline). The provider stays disconnected until your next command that needs a key connects to it again.',
+    de: 'Die Labordatei wird geöffnet: vCenter kontaktiert den externen KMS {kms} nicht (Labordateien werden offline geöffnet). Der Anbieter bleibt getrennt, bis Ihr nächster Befehl, der einen Schlüssel braucht, wieder eine Verbindung aufbaut.'
+  },
+  // Lab files (errors the window shows in the user's language)
+  'labFile.newerVersion': {
+    en: 'This lab file was saved by a newer KeyFlow Lab (lab file version {version}); this KeyFlow Lab reads versions 1 to {supported}. Update KeyFlow Lab to open it.',
+    de: 'Diese Labordatei wurde mit einer neueren Version von KeyFlow Lab gespeichert (Dateiversion {version}); diese Version liest die Dateiversionen 1 bis {supported}. Aktualisieren Sie KeyFlow Lab, um sie zu öffnen.'
+  },
   'tls.open': {
     en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
     de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'
@@ -425,6 +547,10 @@ export const catalog: Record<string, Entry> = {
     en: 'ESXi host {host} joins cluster {cluster}. Its crypto state is incapable: it holds no keys yet.',
     de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
   },
+  'host.added.noTpm': {
+    en: 'ESXi host {host} joins cluster {cluster}, without a TPM 2.0 chip. Its crypto state is incapable: it holds no keys yet.',
+    de: 'ESXi-Host {host} tritt Cluster {cluster} bei, ohne TPM-2.0-Chip. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
+  },
   'host.prepare': {
     en: 'vCenter prepares {host} for encryption (PrepareCrypto): incapable → prepared.',
     de: 'vCenter bereitet {host} auf die Verschlüsselung vor (PrepareCrypto): „nicht bereit“ → „vorbereitet“.'
@@ -450,7 +576,7 @@ export const catalog: Record<string, Entry> = {
     de: '{host} wurde zurückgesetzt: Nach dem Neustart ist er „nicht bereit“, ohne Host-Schlüssel.'
   },
   'host.keys.unsealed': {
-    en: 'Key persistence: the TPM of {host} unseals {count} key(s) into the key cache — no need to ask vCenter.',
+    en: 'Key persistence: the TPM of {host} unseals {count, plural, one {# key} other {# keys}} into the key cache — no need to ask vCenter.',
     de: 'Schlüsselpersistenz: Das TPM von {host} entsiegelt {count} Schlüssel in den Schlüssel-Cache — vCenter muss nicht gefragt werden.'
   },
   'host.vcenterUnreachable': {
@@ -458,8 +584,8 @@ export const catalog: Record<string, Entry> = {
     de: '{host} erreicht vCenter nicht: Sein Schlüssel-Cache lebte nur im Arbeitsspeicher, und nur vCenter kann die Schlüssel zurückbringen — nicht bevor es wieder da ist.'
   },
   'host.vcenterUnreachable.sealed': {
-    en: '{host} cannot reach vCenter: it keeps going with the {count} key(s) its TPM unsealed; a key it never sealed stays missing until vCenter returns.',
-    de: '{host} erreicht vCenter nicht: Er arbeitet mit den {count} Schlüsseln weiter, die sein TPM entsiegelt hat; ein nie versiegelter Schlüssel fehlt, bis vCenter zurück ist.'
+    en: '{host} cannot reach vCenter: it keeps going with {count, plural, =0 {no key from its TPM} one {the one key its TPM unsealed} other {the # keys its TPM unsealed}}; a key it never sealed stays missing until vCenter returns.',
+    de: '{host} erreicht vCenter nicht: Er arbeitet {count, plural, =0 {ohne Schlüssel aus seinem TPM weiter} one {mit dem einen Schlüssel weiter, den sein TPM entsiegelt hat} other {mit den # Schlüsseln weiter, die sein TPM entsiegelt hat}}; ein nie versiegelter Schlüssel fehlt, bis vCenter zurück ist.'
   },
   'host.preparedWithoutHostKey': {
     en: '{host} has no host key in its key cache ({keyId} was lost with its memory): it is prepared, not crypto safe, until vCenter pushes the key again.',
@@ -504,12 +630,12 @@ export const catalog: Record<string, Entry> = {
     de: 'crypto-util auf {host}: {args} — der Klartext-Kopf des Umschlags nennt Schlüssel {keyId}, der nicht im Schlüssel-Cache dieses Hosts liegt: describe geht, extract erst, wenn vCenter diesen Schlüssel wieder bereitstellt.'
   },
   'host.cryptoUtil.extract': {
-    en: 'crypto-util on {host}: {args} — {bytes} bytes decrypted with the host key from the cache (the lab shows them instead of writing them to disk, where they would expose the keys).',
-    de: 'crypto-util auf {host}: {args} — {bytes} Bytes mit dem Host-Schlüssel aus dem Cache entschlüsselt (das Labor zeigt sie an, statt sie auf die Platte zu schreiben, wo sie die Schlüssel preisgäben).'
+    en: 'crypto-util on {host}: {args} — {bytes, plural, one {# byte} other {# bytes}} decrypted with the host key from the cache (the lab shows them instead of writing them to disk, where they would expose the keys).',
+    de: 'crypto-util auf {host}: {args} — {bytes, plural, one {# Byte} other {# Bytes}} mit dem Host-Schlüssel aus dem Cache entschlüsselt (das Labor zeigt sie an, statt sie auf die Platte zu schreiben, wo sie die Schlüssel preisgäben).'
   },
   'host.cryptoUtil.extract.incident': {
-    en: 'crypto-util on {host}: {args} — the password opens the incident key file, and its incident key opens the dump: {bytes} bytes, without the host key.',
-    de: 'crypto-util auf {host}: {args} — das Kennwort öffnet die Incident-Schlüsseldatei, deren Incident-Schlüssel den Dump: {bytes} Bytes, ohne den Host-Schlüssel.'
+    en: 'crypto-util on {host}: {args} — the password opens the incident key file, and its incident key opens the dump: {bytes, plural, one {# byte} other {# bytes}}, without the host key.',
+    de: 'crypto-util auf {host}: {args} — das Kennwort öffnet die Incident-Schlüsseldatei, deren Incident-Schlüssel den Dump: {bytes, plural, one {# Byte} other {# Bytes}}, ohne den Host-Schlüssel.'
   },
   'host.vmSupport.start': {
     en: 'vm-support on {host} with a password for encrypted core dumps: the dumps are recrypted to a one-time incident key, and that key is locked with a key derived from the password (which is not stored).',
@@ -520,15 +646,15 @@ export const catalog: Record<string, Entry> = {
     de: '{file}: Sein einmaliger Datenschlüssel wird mit dem Host-Schlüssel {keyId} aus dem Cache ausgepackt und mit dem Incident-Schlüssel neu umhüllt; der verschlüsselte Inhalt wird unverändert kopiert.'
   },
   'host.vmSupport.done': {
-    en: 'The bundle is ready in {dir}: {count} recrypted dump(s) and the incident key file. Support opens them with crypto-util --keyfile <incident key file> --password, without the host key. (vSphere packs this into a .tgz you download; the lab leaves the files in /var/core.)',
-    de: 'Das Bundle liegt in {dir}: {count} umverschlüsselte(r) Dump(s) und die Incident-Schlüsseldatei. Der Support öffnet sie mit crypto-util --keyfile <Incident-Schlüsseldatei> --password, ohne den Host-Schlüssel. (vSphere packt das in eine .tgz zum Herunterladen; das Labor lässt die Dateien in /var/core.)'
+    en: 'The bundle is ready in {dir}: {count, plural, one {# recrypted dump} other {# recrypted dumps}} and the incident key file. Support opens them with crypto-util --keyfile <incident key file> --password, without the host key. (vSphere packs this into a .tgz you download; the lab leaves the files in /var/core.)',
+    de: 'Das Bundle liegt in {dir}: {count, plural, one {# umverschlüsselter Dump} other {# umverschlüsselte Dumps}} und die Incident-Schlüsseldatei. Der Support öffnet sie mit crypto-util --keyfile <Incident-Schlüsseldatei> --password, ohne den Host-Schlüssel. (vSphere packt das in eine .tgz zum Herunterladen; das Labor lässt die Dateien in /var/core.)'
   },
   'host.vmSupport.noDumps': {
     en: 'vm-support on {host}: there is no encrypted core dump to recrypt; the password changes nothing.',
     de: 'vm-support auf {host}: Es gibt keinen verschlüsselten Core-Dump zum Umverschlüsseln; das Kennwort ändert nichts.'
   },
   'host.keyPersistence.on': {
-    en: 'Key persistence on {host} (vSphere 7.0 U2+, TPM 2.0): the TPM seals the key cache ({count} key(s)) so it survives reboots.',
+    en: 'Key persistence on {host} (vSphere 7.0 U2+, TPM 2.0): the TPM seals the key cache ({count, plural, one {# key} other {# keys}}) so it survives reboots.',
     de: 'Schlüsselpersistenz auf {host} (vSphere 7.0 U2+, TPM 2.0): Das TPM versiegelt den Schlüssel-Cache ({count} Schlüssel), damit er Neustarts übersteht.'
   },
   'host.keyPersistence.off': {
@@ -557,28 +683,28 @@ export const catalog: Record<string, Entry> = {
 
   // VMs
   'vm.created': {
-    en: '{host} creates {vm} on {datastore}: .vmx, a {mib} MiB disk and NVRAM, all in clear.',
-    de: '{host} legt {vm} auf {datastore} an: .vmx, eine {mib}-MiB-Platte und NVRAM, alles im Klartext.'
+    en: '{host} creates {vm} on {datastore}: .vmx, a {mib, number} MiB disk and NVRAM, all in clear.',
+    de: '{host} legt {vm} auf {datastore} an: .vmx, eine {mib, number}-MiB-Platte und NVRAM, alles im Klartext.'
   },
   'vm.created.encrypted': {
     en: '{host} creates {vm} on {datastore} with the VM Encryption Policy: VM home and disk are encrypted from the first byte, nothing is ever written in clear.',
     de: '{host} legt {vm} auf {datastore} mit der VM-Verschlüsselungsrichtlinie an: VM-Home und Platte sind ab dem ersten Byte verschlüsselt, nichts wird je im Klartext geschrieben.'
   },
   'vm.disk.added': {
-    en: '{host} adds disk {disk} ({mib} MiB) to {vm}, in clear: {descriptor}.',
-    de: '{host} fügt {vm} die Platte {disk} ({mib} MiB) im Klartext hinzu: {descriptor}.'
+    en: '{host} adds disk {disk} ({mib, number} MiB) to {vm}, in clear: {descriptor}.',
+    de: '{host} fügt {vm} die Platte {disk} ({mib, number} MiB) im Klartext hinzu: {descriptor}.'
   },
   'vm.disk.added.encrypted': {
-    en: '{host} adds disk {disk} ({mib} MiB) to {vm}, encrypted with a DEK of its own from the start: {descriptor}.',
-    de: '{host} fügt {vm} die Platte {disk} ({mib} MiB) hinzu, von Anfang an mit einem eigenen DEK verschlüsselt: {descriptor}.'
+    en: '{host} adds disk {disk} ({mib, number} MiB) to {vm}, encrypted with a DEK of its own from the start: {descriptor}.',
+    de: '{host} fügt {vm} die Platte {disk} ({mib, number} MiB) hinzu, von Anfang an mit einem eigenen DEK verschlüsselt: {descriptor}.'
   },
   'vm.encrypt.start': {
     en: 'Encrypt {vm} with the VM Encryption Policy: vCenter needs a key from the default provider {provider}.',
     de: '{vm} mit der VM-Verschlüsselungsrichtlinie verschlüsseln: vCenter braucht einen Schlüssel vom Standardanbieter {provider}.'
   },
   'vm.encrypt.disks.start': {
-    en: 'Encrypt disk(s) {disks} of {vm}: its VM home is encrypted already, so the host locks each new disk key with the VM’s KEK {keyId} from its key cache.',
-    de: 'Platte(n) {disks} von {vm} verschlüsseln: Das VM-Home ist schon verschlüsselt, daher verschließt der Host jeden neuen Plattenschlüssel mit dem KEK {keyId} der VM aus seinem Schlüssel-Cache.'
+    en: 'Encrypt {count, plural, one {disk} other {disks}} {disks} of {vm}: its VM home is encrypted already, so the host locks each new disk key with the VM’s KEK {keyId} from its key cache.',
+    de: '{count, plural, one {Platte} other {Platten}} {disks} von {vm} verschlüsseln: Das VM-Home ist schon verschlüsselt, daher verschließt der Host jeden neuen Plattenschlüssel mit dem KEK {keyId} der VM aus seinem Schlüssel-Cache.'
   },
   'vm.dek.generated': {
     en: '{host} generates the DEK of disk {disk} of {vm}: 64 random bytes for XTS-AES-256, made on the host for this disk alone, never sent anywhere.',
@@ -595,16 +721,16 @@ export const catalog: Record<string, Entry> = {
   'keySafe.part.home': { en: 'VM home', de: 'VM-Home' },
   'keySafe.part.disk': { en: 'disk {device}', de: 'Platte {device}' },
   'vm.disk.encrypted': {
-    en: '{host} rewrites disk {disk} of {vm} with its own DEK (XTS-AES-256): {sectors} sectors, each with its sector number as tweak ({from} → {to}).',
-    de: '{host} schreibt die Platte {disk} von {vm} mit ihrem eigenen DEK (XTS-AES-256) neu: {sectors} Sektoren, jeder mit seiner Sektornummer als Tweak ({from} → {to}).'
+    en: '{host} rewrites disk {disk} of {vm} with its own DEK (XTS-AES-256): {sectors, plural, one {# sector} other {# sectors}}, each with its sector number as tweak ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} mit ihrem eigenen DEK (XTS-AES-256) neu: {sectors, plural, one {# Sektor} other {# Sektoren}}, jeder mit seiner Sektornummer als Tweak ({from} → {to}).'
   },
   'vm.disk.decrypted': {
-    en: '{host} rewrites disk {disk} of {vm} in clear: {sectors} sectors decrypted ({from} → {to}).',
-    de: '{host} schreibt die Platte {disk} von {vm} im Klartext neu: {sectors} Sektoren entschlüsselt ({from} → {to}).'
+    en: '{host} rewrites disk {disk} of {vm} in clear: {sectors, plural, one {# sector} other {# sectors}} decrypted ({from} → {to}).',
+    de: '{host} schreibt die Platte {disk} von {vm} im Klartext neu: {sectors, plural, one {# Sektor} other {# Sektoren}} entschlüsselt ({from} → {to}).'
   },
   'vm.disk.reencrypted': {
-    en: '{host} decrypts disk {disk} of {vm} with its old DEK and encrypts it with a new one ({sectors} sectors, {from} → {to}).',
-    de: '{host} entschlüsselt die Platte {disk} von {vm} mit ihrem alten DEK und verschlüsselt sie mit einem neuen ({sectors} Sektoren, {from} → {to}).'
+    en: '{host} decrypts disk {disk} of {vm} with its old DEK and encrypts it with a new one ({sectors, plural, one {# sector} other {# sectors}}, {from} → {to}).',
+    de: '{host} entschlüsselt die Platte {disk} von {vm} mit ihrem alten DEK und verschlüsselt sie mit einem neuen ({sectors, plural, one {# Sektor} other {# Sektoren}}, {from} → {to}).'
   },
   'vm.disk.rewritten': {
     en: '{host} rewrites disk {disk} of {vm} under the same DEK ({from} → {to}).',
@@ -656,8 +782,8 @@ export const catalog: Record<string, Entry> = {
     de: '{vm} ist entschlüsselt. Sein KEK bleibt auf dem KMS und bis zum Neustart im Host-Speicher (vSphere löscht nie Schlüssel).'
   },
   'vm.decrypt.disks.done': {
-    en: 'Disk(s) {disks} of {vm} are in clear; its VM home stays encrypted.',
-    de: 'Platte(n) {disks} von {vm} sind im Klartext; das VM-Home bleibt verschlüsselt.'
+    en: '{count, plural, one {Disk {disks} of {vm} is} other {Disks {disks} of {vm} are}} in clear; its VM home stays encrypted.',
+    de: '{count, plural, one {Platte {disks} von {vm} ist} other {Platten {disks} von {vm} sind}} im Klartext; das VM-Home bleibt verschlüsselt.'
   },
   'vm.keySafe.read': {
     en: '{host} reads the key safe of {vm} ({disk}) from {file}: KEK ID {keyId} and the locked key. (vSphere’s .vmx bundle locks a configuration key that opens more secrets; the lab locks each internal key directly with the KEK.)',
@@ -668,10 +794,13 @@ export const catalog: Record<string, Entry> = {
     de: '{host} entsperrt den Schlüssel von {vm} ({disk}) mit dem KEK {keyId} aus seinem Schlüssel-Cache.'
   },
   'vm.boot.decrypted': {
-    en: '{vm} boots on {host}: the host decrypts the first {sectors} sector(s) with the DEK, and the guest sees its data in clear.',
-    de: '{vm} bootet auf {host}: Der Host entschlüsselt die ersten {sectors} Sektor(en) mit dem DEK, und der Gast sieht seine Daten im Klartext.'
+    en: '{vm} boots on {host}: the host decrypts {sectors, plural, one {the first sector} other {the first # sectors}} with the DEK, and the guest sees its data in clear.',
+    de: '{vm} bootet auf {host}: Der Host entschlüsselt {sectors, plural, one {den ersten Sektor} other {die ersten # Sektoren}} mit dem DEK, und der Gast sieht seine Daten im Klartext.'
   },
-  'vm.boot.plain': { en: '{vm} boots on {host}, reading {sectors} sector(s) in clear.', de: '{vm} bootet auf {host} und liest {sectors} Sektor(en) im Klartext.' },
+  'vm.boot.plain': {
+    en: '{vm} boots on {host}, reading {sectors, plural, one {# sector} other {# sectors}} in clear.',
+    de: '{vm} bootet auf {host} und liest {sectors, plural, one {# Sektor} other {# Sektoren}} im Klartext.'
+  },
   'vm.poweredOn': { en: '{vm} is powered on and runs on {host}.', de: '{vm} ist auf {host} eingeschaltet.' },
   'vm.poweredOff': { en: '{vm} is powered off; its guest memory is gone.', de: '{vm} ist ausgeschaltet; sein Gastspeicher ist weg.' },
   'vm.rekey.shallow.start': {
@@ -688,8 +817,8 @@ export const catalog: Record<string, Entry> = {
     de: 'vMotion von {vm} von {from} nach {to}: Verschlüsseltes vMotion ist für diese VM deaktiviert, ihr Speicher geht im Klartext über das vMotion-Netz.'
   },
   'vmotion.stream.plain': {
-    en: 'The memory of {vm} travels from {from} to {to} in clear ({bytes} bytes): anyone on the vMotion network reads it.',
-    de: 'Der Speicher von {vm} wandert im Klartext von {from} nach {to} ({bytes} Bytes): Jeder im vMotion-Netz kann ihn lesen.'
+    en: 'The memory of {vm} travels from {from} to {to} in clear ({bytes, plural, one {# byte} other {# bytes}}): anyone on the vMotion network reads it.',
+    de: 'Der Speicher von {vm} wandert im Klartext von {from} nach {to} ({bytes, plural, one {# Byte} other {# Bytes}}): Jeder im vMotion-Netz kann ihn lesen.'
   },
   'vm.migrateEncryption.set': {
     en: 'Encrypted vMotion of {vm} is now {mode}. (Every lab host runs ESXi 6.5 or later, so Opportunistic always encrypts here.)',
@@ -706,8 +835,8 @@ export const catalog: Record<string, Entry> = {
   },
   'vmotion.key.sent': { en: 'vCenter sends the one-time key of {vm} to {host} in the migration spec.', de: 'vCenter schickt den Einmalschlüssel von {vm} in der Migrationsspezifikation an {host}.' },
   'vmotion.stream': {
-    en: 'The memory of {vm} travels from {from} to {to} encrypted with the one-time key (AES-256-GCM, {bytes} bytes).',
-    de: 'Der Speicher von {vm} wandert verschlüsselt mit dem Einmalschlüssel von {from} nach {to} (AES-256-GCM, {bytes} Bytes).'
+    en: 'The memory of {vm} travels from {from} to {to} encrypted with the one-time key (AES-256-GCM, {bytes, plural, one {# byte} other {# bytes}}).',
+    de: 'Der Speicher von {vm} wandert verschlüsselt mit dem Einmalschlüssel von {from} nach {to} (AES-256-GCM, {bytes, plural, one {# Byte} other {# Bytes}}).'
   },
   'vmotion.key.discarded': {
     en: 'Migration of {vm} done: {from}, {to} and vCenter discard the one-time key.',
@@ -759,8 +888,8 @@ export const catalog: Record<string, Entry> = {
     de: 'Snapshot {snapshot} von {vm}: Eine Delta-Platte nimmt die neuen Schreibvorgänge auf, und die .vmx verweist jetzt auf sie; die .vmsn bewahrt die Konfiguration, wie sie war.'
   },
   'vm.snapshots.deleted': {
-    en: 'The {count} snapshot(s) of {vm} are deleted: the VM runs on its base disk again, and the .vmx points at it.',
-    de: 'Die {count} Snapshot(s) von {vm} sind gelöscht: Die VM läuft wieder auf ihrer Basisplatte, und die .vmx verweist auf sie.'
+    en: '{count, plural, one {The snapshot of {vm} is} other {The # snapshots of {vm} are}} deleted: the VM runs on its base disk again, and the .vmx points at it.',
+    de: '{count, plural, one {Der Snapshot von {vm} ist} other {Die # Snapshots von {vm} sind}} gelöscht: Die VM läuft wieder auf ihrer Basisplatte, und die .vmx verweist auf sie.'
   },
   'vm.lock.kmsError': {
     en: 'Virtual machine {vm} is locked because of a KMS cluster error: its key {keyId} could not be retrieved (connectionState invalid, cryptoState locked).',
@@ -780,6 +909,14 @@ export const catalog: Record<string, Entry> = {
     de: 'Der Schlüssel ist wieder auf {host}: hostd lädt {vm} neu — verbunden und entsperrt.'
   },
 
+  // What a command does to a VM, as the end of 'must be powered off to …' / 'um … zu …'
+  'term.vmAction.encrypt': { en: 'encrypt it', de: 'sie zu verschlüsseln' },
+  'term.vmAction.decrypt': { en: 'decrypt it', de: 'sie zu entschlüsseln' },
+  'term.vmAction.deepRekey': { en: 'rekey it deeply (deep rekey)', de: 'sie tief neu zu verschlüsseln (Deep Rekey)' },
+  'term.vmAction.addDisk': { en: 'add a disk to it', de: 'ihr eine Platte hinzuzufügen' },
+  'term.vmAction.addVtpm': { en: 'add a vTPM to it', de: 'ihr ein vTPM hinzuzufügen' },
+  'term.vmAction.removeVtpm': { en: 'remove its vTPM', de: 'ihr vTPM zu entfernen' },
+
   // The lab itself
   'vcenter.actAs': {
     en: 'The lab now acts as {user} with the role {role}: vCenter checks its privileges for every command.',
@@ -790,7 +927,10 @@ export const catalog: Record<string, Entry> = {
     de: 'Diese Rolle hat keine Rechte für kryptografische Vorgänge (und kein Global.Diagnostics): Sie kann verschlüsselte VMs einschalten, deren Schlüssel auf dem Host liegen, sie aber nicht verschlüsseln, entschlüsseln, neu verschlüsseln, klonen oder migrieren, keine Hosts in den Kryptomodus versetzen und keine Support-Bundles mit verschlüsselten Dumps erstellen.'
   },
   'lab.clock.advanced': {
-    en: 'The lab clock moves {days} day(s) ahead, to {date}: certificates may have expired.',
-    de: 'Die Laboruhr springt {days} Tag(e) vor, auf den {date}: Zertifikate können abgelaufen sein.'
+    en: 'The lab clock moves {days, plural, one {# day} other {# days}} ahead, to {date}: certificates may have expired.',
+    de: 'Die Laboruhr springt {days, plural, one {# Tag} other {# Tage}} vor, auf den {date}: Zertifikate können abgelaufen sein.'
   }
-}
+} satisfies Record<string, Entry>
+
+/** The id of a sentence of the narration: a sentence that is not in it does not compile. */
+export type MessageId = keyof typeof narration

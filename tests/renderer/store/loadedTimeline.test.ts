@@ -13,10 +13,10 @@ import {
   prependHistory,
   viewsAt,
   withFile
-} from '../../../renderer/src/store/timelineModel'
+} from '../../../renderer/src/store/loadedTimeline'
 
 function event(seq: number, patches: ViewPatch[], command = 0): EventView {
-  return { seq, command, kind: 'component', from: 'vcenter', to: 'x', keys: [], payload: null, kmip: null, message: { id: 'm', params: {} }, text: `event ${seq}`, time: 0, patches }
+  return { seq, command, kind: 'component', from: 'vcenter', to: 'x', keys: [], payload: null, kmip: null, message: { id: 'kms.started', params: { kms: 'kms-1' } }, text: `event ${seq}`, time: 0, patches }
 }
 
 const command = (index: number, firstSeq: number, lastSeq: number): CommandView => ({

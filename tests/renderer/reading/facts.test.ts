@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { componentFacts, hasKeySafe } from '../../../renderer/src/model/facts'
-import { labFacts, nextName } from '../../../renderer/src/model/labFacts'
-import { factTexts } from '../../../renderer/src/model/summaries'
+import { componentFacts, hasKeySafe } from '../../../renderer/src/reading/facts'
+import { labFacts, nextName } from '../../../renderer/src/reading/labFacts'
+import { factTexts } from '../../../renderer/src/reading/summaries'
 import { translator } from '../../../renderer/src/i18n/translate'
-import { componentsOf, layoutComponents } from '../../../renderer/src/model/topology'
+import { componentsOf, layoutComponents } from '../../../renderer/src/reading/topology'
 
 const bytes = (hex: string) => ({ $bytes: true as const, size: hex.length / 2, hex, truncated: false, fingerprint: 'ab12cd34ef567890' })
 
@@ -83,8 +83,8 @@ describe('the live lab for action forms', () => {
     expect(f.hosts.map((h) => h.name)).toEqual(['esx-01'])
     expect(f.clusters).toEqual(['a'])
     expect(f.providers).toEqual([
-      { name: 'kp', trusted: true, isDefault: true, registered: true },
-      { name: 'kp2', trusted: false, isDefault: false, registered: false }
+      { name: 'kp', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false },
+      { name: 'kp2', trusted: false, isDefault: false, registered: false, native: false, hasBackup: false }
     ])
     expect(f.keys.map((k) => k.keyId)).toEqual(['k1', 'k2', 'k3'])
     expect(f.dumps).toEqual({ 'esx-01': ['vmkernel-zdump.1'] })

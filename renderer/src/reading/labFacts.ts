@@ -19,7 +19,7 @@ export interface KmsKeyFact {
 
 export interface LabFacts {
   kms: KmsFacts[]
-  providers: { name: string; trusted: boolean; isDefault: boolean; registered: boolean }[]
+  providers: { name: string; trusted: boolean; isDefault: boolean; registered: boolean; native: boolean; hasBackup: boolean }[]
   hosts: HostFacts[]
   vms: VmFacts[]
   clusters: string[]
@@ -34,7 +34,8 @@ export function labFacts(views: EntityViews): LabFacts {
   const vc = componentFacts(VCENTER_ID, views[VCENTER_ID])
   if (vc?.kind === 'vcenter') {
     facts.vcenterRunning = vc.running
-    for (const p of vc.providers) facts.providers.push({ name: p.name, trusted: p.trustMode !== null, isDefault: p.isDefault, registered: true })
+    for (const p of vc.providers)
+      facts.providers.push({ name: p.name, trusted: p.trustMode !== null, isDefault: p.isDefault, registered: true, native: p.native, hasBackup: p.hasBackup })
   }
   const keyIds = new Set<string>()
   for (const c of componentsOf(views)) {
@@ -43,7 +44,7 @@ export function labFacts(views: EntityViews): LabFacts {
     if (f.kind === 'kms') {
       facts.kms.push(f)
       if (f.provider && !facts.providers.some((p) => p.name === f.provider))
-        facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false })
+        facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false, native: false, hasBackup: false })
       for (const [keyId, k] of entries(at(views[c.id], 'persisted', 'keys'))) {
         if (keyIds.has(keyId)) continue
         keyIds.add(keyId)

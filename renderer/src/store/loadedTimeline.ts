@@ -12,7 +12,7 @@ import { applyPatches, type ViewPatch, type ViewValue } from '../../../shared/la
 export const SNAPSHOT_EVERY = 256
 
 /** The host's timeline (events contiguous: events[i].seq === baseSeq + 1 + i) plus the window's cursor and views. */
-export interface TimelineModel extends Timeline {
+export interface LoadedTimeline extends Timeline {
   /** The event whose "after" state is shown; `baseSeq` shows the state before any loaded event. */
   cursor: number
   /** Views after the last event. */
@@ -23,11 +23,11 @@ export interface TimelineModel extends Timeline {
   snapshots: Map<number, EntityViews>
 }
 
-export function lastSeq(m: Pick<TimelineModel, 'events' | 'baseSeq'>): number {
+export function lastSeq(m: Pick<LoadedTimeline, 'events' | 'baseSeq'>): number {
   return m.events.length > 0 ? m.events[m.events.length - 1].seq : m.baseSeq
 }
 
-export function eventAt(m: Pick<TimelineModel, 'events' | 'baseSeq'>, seq: number): EventView | undefined {
+export function eventAt(m: Pick<LoadedTimeline, 'events' | 'baseSeq'>, seq: number): EventView | undefined {
   const e = m.events[seq - m.baseSeq - 1]
   return e && e.seq === seq ? e : undefined
 }
@@ -62,10 +62,10 @@ function contiguous(baseSeq: number, events: readonly EventView[]): boolean {
   return events.every((e, i) => e.seq === baseSeq + 1 + i)
 }
 
-export function fromTimeline(t: Timeline): TimelineModel {
+export function fromTimeline(t: Timeline): LoadedTimeline {
   if (!contiguous(t.baseSeq, t.events)) throw new Error('the timeline has gaps between its events')
   const live = applyEvents(t.base, t.events)
-  const model = {
+  const timeline = {
     labId: t.labId,
     seed: t.seed,
     startSeq: t.startSeq ?? 0,
@@ -76,15 +76,15 @@ export function fromTimeline(t: Timeline): TimelineModel {
     file: t.file,
     undone: t.undone ?? 0
   }
-  return { ...model, cursor: lastSeq(model), live, views: live, snapshots: new Map() }
+  return { ...timeline, cursor: lastSeq(timeline), live, views: live, snapshots: new Map() }
 }
 
 /**
- * Adds events that arrived after the model was made; events it already has are ignored. The cursor stays where
+ * Adds events that arrived after the timeline was loaded; events it already has are ignored. The cursor stays where
  * it is (the playback decides whether the new events play or the view jumps to the end). Returns null when the
  * events do not continue the history (something was missed: the window must reload).
  */
-export function appendEvents(m: TimelineModel, events: readonly EventView[], command: CommandView): TimelineModel | null {
+export function appendEvents(m: LoadedTimeline, events: readonly EventView[], command: CommandView): LoadedTimeline | null {
   const end = lastSeq(m)
   const fresh = events.filter((e) => e.seq > end).sort((a, b) => a.seq - b.seq)
   if (!contiguous(end, fresh)) return null
@@ -102,14 +102,14 @@ export function appendEvents(m: TimelineModel, events: readonly EventView[], com
   }
 }
 
-/** Puts an older stretch of history in front; returns null if it does not end where the model starts. */
-export function prependHistory(m: TimelineModel, page: HistoryPage): TimelineModel | null {
+/** Puts an older stretch of history in front; returns null if it does not end where the timeline starts. */
+export function prependHistory(m: LoadedTimeline, page: HistoryPage): LoadedTimeline | null {
   if (page.labId !== m.labId || !contiguous(page.baseSeq, page.events) || page.baseSeq + page.events.length !== m.baseSeq) return null
   return { ...m, base: page.base, baseSeq: page.baseSeq, events: [...page.events, ...m.events], snapshots: new Map() }
 }
 
 /** The views after event `seq` (clamped to the loaded history). */
-export function viewsAt(m: TimelineModel, seq: number): EntityViews {
+export function viewsAt(m: LoadedTimeline, seq: number): EntityViews {
   const end = lastSeq(m)
   const target = Math.min(Math.max(Math.trunc(seq), m.baseSeq), end)
   if (target === end) return m.live
@@ -121,7 +121,7 @@ export function viewsAt(m: TimelineModel, seq: number): EntityViews {
   return applyEvents(snapshot(m, k), m.events.slice(snapSeq - m.baseSeq, target - m.baseSeq))
 }
 
-function snapshot(m: TimelineModel, k: number): EntityViews {
+function snapshot(m: LoadedTimeline, k: number): EntityViews {
   if (k === 0) return m.base
   const cached = m.snapshots.get(k)
   if (cached) return cached
@@ -136,18 +136,18 @@ function snapshot(m: TimelineModel, k: number): EntityViews {
 }
 
 /** Moves the cursor (clamped to the loaded history) and derives the views there. */
-export function moveCursor(m: TimelineModel, seq: number): TimelineModel {
+export function moveCursor(m: LoadedTimeline, seq: number): LoadedTimeline {
   const end = lastSeq(m)
   const cursor = Math.min(Math.max(Math.trunc(seq), m.baseSeq), end)
   if (cursor === m.cursor) return m
   return { ...m, cursor, views: viewsAt(m, cursor) }
 }
 
-export function withFile(m: TimelineModel, file: LabFileInfo): TimelineModel {
+export function withFile(m: LoadedTimeline, file: LabFileInfo): LoadedTimeline {
   return { ...m, file }
 }
 
-export function eventsOfCommand(m: Pick<TimelineModel, 'events' | 'baseSeq'>, command: Pick<CommandView, 'firstSeq' | 'lastSeq'>): EventView[] {
+export function eventsOfCommand(m: Pick<LoadedTimeline, 'events' | 'baseSeq'>, command: Pick<CommandView, 'firstSeq' | 'lastSeq'>): EventView[] {
   const from = Math.max(command.firstSeq, m.baseSeq + 1) - m.baseSeq - 1
   const to = command.lastSeq - m.baseSeq
   return to > from ? m.events.slice(from, to) : []

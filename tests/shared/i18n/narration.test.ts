@@ -1,20 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { catalog } from '../../../shared/i18n/catalog'
+import { narration } from '../../../shared/i18n/narration'
 import { commandOps } from '../../../shared/lab/commands/schema'
 import { formatMessage } from '../../../shared/i18n/format'
+import { templateParams } from '../../../shared/i18n/message'
+import type { MessageRef } from '../../../shared/lab/events'
 import { encryptedVmLab, run } from '../../helpers/lab'
 
 const root = join(import.meta.dirname, '../../../shared/lab')
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []))
 
-describe('the message catalog', () => {
+describe('the narration', () => {
   it('has every message in English and German, with the same placeholders', () => {
-    for (const [id, entry] of Object.entries(catalog)) {
-      const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-      expect(names(entry.de), id).toEqual(names(entry.en))
+    for (const [id, entry] of Object.entries(narration)) {
+      expect(templateParams(entry.de), id).toEqual(templateParams(entry.en))
       expect(entry.de, id).not.toBe('')
       expect(entry.en, id).not.toBe('')
     }
@@ -29,7 +30,7 @@ describe('the message catalog', () => {
     // strings with these prefixes that are not messages: command ops, event kinds, vCenter's host name
     const eventKinds = readFileSync(join(root, 'events.ts'), 'utf8').match(/export type EventKind =([^]*?)\n\n/)![1]
     const notMessages = new Set<string>([...commandOps, ...[...eventKinds.matchAll(/'([^']+)'/g)].map((m) => m[1]), 'vcenter.lab.local'])
-    const known = new Set(Object.keys(catalog))
+    const known = new Set(Object.keys(narration))
     const missing = [...used].filter((id) => !known.has(id) && !notMessages.has(id))
     expect(missing).toEqual([])
     expect(used.size).toBeGreaterThan(80)
@@ -37,14 +38,15 @@ describe('the message catalog', () => {
 
   it('renders parameters, and shows a missing id visibly', () => {
     expect(formatMessage({ id: 'vm.poweredOn', params: { vm: 'vm1', host: 'esx-01' } }, 'de')).toBe('vm1 ist auf esx-01 eingeschaltet.')
-    expect(formatMessage({ id: 'no.such', params: {} }, 'en')).toBe('[no.such]')
+    // a ref from a host of another version may name an entry this narration lacks
+    expect(formatMessage(JSON.parse('{"id":"no.such","params":{}}') as MessageRef, 'en')).toBe('[no.such]')
   })
 
   it('tells a nested reason in the same language as the sentence around it', () => {
-    const reason = { id: 'fault.vcenterDown', params: {} }
-    const ref = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
-    expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (Fehlercode VcenterUnavailable): ${catalog['fault.vcenterDown'].de}`)
-    expect(formatMessage(ref, 'en')).toBe(`Refused (VcenterUnavailable): ${catalog['fault.vcenterDown'].en}`)
+    const reason: MessageRef = { id: 'fault.vcenterDown', params: {} }
+    const ref: MessageRef = { id: 'fault.event', params: { fault: 'VcenterUnavailable', reason } }
+    expect(formatMessage(ref, 'de')).toBe(`Abgelehnt (Fehlercode VcenterUnavailable): ${narration['fault.vcenterDown'].de}`)
+    expect(formatMessage(ref, 'en')).toBe(`Refused (VcenterUnavailable): ${narration['fault.vcenterDown'].en}`)
   })
 
   it('narrates a refused command wholly in German: no English sentence inside the German one', async () => {
