@@ -153,7 +153,7 @@ test('at 1920×1080 in presenter mode a lesson lab reads from the back row, and 
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible()
   await expectWholeLabInView(page)
   await page.getByRole('tab', { name: 'Events' }).click()
-  await page.locator('.event-row button').nth(3).click()
+  await page.locator('.event-row .event-main').nth(3).click()
   await expectWholeLabInView(page)
   await page.locator('.react-flow__node[data-id]').last().focus()
   await expectWholeLabInView(page)
