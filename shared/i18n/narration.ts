@@ -519,16 +519,20 @@ export const narration = {
     de: 'vCenter entfernt {host} aus Cluster {cluster}. Was der Host im Speicher hielt, sein Schlüssel-Cache eingeschlossen, ist mit ihm verschwunden.'
   },
   'host.removed.keyStays': {
-    en: 'The host key {keyId} of {host} stays in the KMS of {provider}: vCenter never deletes keys.',
-    de: 'Der Host-Schlüssel {keyId} von {host} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel.'
+    en: 'The host key {keyId} of {name} stays in the KMS of {provider}: vCenter never deletes keys.',
+    de: 'Der Host-Schlüssel {keyId} von {name} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel.'
   },
   'vm.removed.files': {
     en: '{vm} is deleted from disk: its {count} files on {datastore} are removed.',
     de: '{vm} wird von der Festplatte gelöscht: Die Dateien auf {datastore} werden entfernt ({count}).'
   },
   'vm.removed.keyStays': {
-    en: 'The KEK {keyId} of {vm} stays in the KMS of {provider}: vCenter never deletes keys, so a copy of the VM’s files could still be opened with it.',
-    de: 'Der KEK {keyId} von {vm} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel, eine Kopie der VM-Dateien ließe sich also weiterhin damit öffnen.'
+    en: 'The KEK {keyId} of {name} stays in the KMS of {provider}: vCenter never deletes keys, so a copy of the VM’s files could still be opened with it.',
+    de: 'Der KEK {keyId} von {name} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel, eine Kopie der VM-Dateien ließe sich also weiterhin damit öffnen.'
+  },
+  'keyId.forgotten.derivable': {
+    en: 'The key {keyId} of {name} came from the KDK of the Native Key Provider {provider}: while that provider exists, its hosts can derive it again, so a copy of the files could still be opened.',
+    de: 'Der Schlüssel {keyId} von {name} stammt aus dem KDK des Native Key Providers {provider}: Solange es diesen Anbieter gibt, können seine Hosts ihn erneut ableiten; eine Kopie der Dateien ließe sich also weiterhin öffnen.'
   },
   'vm.removed': { en: 'vCenter forgets {vm}; it no longer exists on {host}.', de: 'vCenter vergisst {vm}; die VM existiert auf {host} nicht mehr.' },
   'kms.removed': {

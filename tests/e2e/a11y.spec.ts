@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect, test, type Page } from '@playwright/test'
-import { labUrl, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+import { labUrl, loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems, encryptedVmLabFromToolbar } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
@@ -32,16 +32,6 @@ async function axeProblems(page: Page, view: string): Promise<string[]> {
     .map((v) => `${view}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`)
 }
 
-async function buildFullLab(page: Page): Promise<void> {
-  await openFreshLab(page, { play: false })
-  await runFromToolbar(page, 'KMS', 'Add KMS server')
-  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
-  await runFromToolbar(page, 'vCenter & providers', 'Establish trust')
-  await runFromToolbar(page, 'Host', 'Add host')
-  await runFromToolbar(page, 'Host', 'Add host')
-  await runFromToolbar(page, 'VM', 'Create VM')
-  await runFromToolbar(page, 'VM', 'Encrypt VM')
-}
 
 test('axe-core finds no serious or critical violation in the main views', async ({ page }) => {
   test.setTimeout(180_000)
@@ -50,7 +40,7 @@ test('axe-core finds no serious or critical violation in the main views', async 
   await openFreshLab(page)
   found.push(...(await axeProblems(page, 'empty lab')))
 
-  await buildFullLab(page)
+  await encryptedVmLabFromToolbar(page)
   await node(page, 'host:esx-01').click()
   await expect(page.getByRole('heading', { name: 'esx-01', exact: true })).toBeVisible()
   found.push(...(await axeProblems(page, 'full lab, host inspector')))

@@ -2,21 +2,12 @@
 // toasts name the action, not its op id; a refused connection carries a red ✗; a crash shows its purple screen;
 // the datastore's "key safes" chip fits a one-host cluster; the PNG export carries legend, step and narration.
 import { expect, test, type Page } from '@playwright/test'
-import { node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+import { node, runFromToolbar, shot, watchProblems, encryptedVmLabFromToolbar } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
 const OP_ID = /\b(kms|provider|vcenter|host|vm|lab)\.[a-z][A-Za-z]+\b/
 
-async function oneHostLab(page: Page): Promise<void> {
-  await openFreshLab(page, { play: false })
-  await runFromToolbar(page, 'KMS', 'Add KMS server')
-  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
-  await runFromToolbar(page, 'vCenter & providers', 'Establish trust')
-  await runFromToolbar(page, 'Host', 'Add host')
-  await runFromToolbar(page, 'VM', 'Create VM')
-  await runFromToolbar(page, 'VM', 'Encrypt VM')
-}
 
 /** Walks the event list back from the end with the keyboard until the narration tells `text`. */
 async function showEvent(page: Page, text: RegExp): Promise<void> {
@@ -33,7 +24,7 @@ async function showEvent(page: Page, text: RegExp): Promise<void> {
 test('toasts name the action; the datastore chip fits; crash and crypto-util', async ({ page }) => {
   test.setTimeout(90_000)
   const problems = watchProblems(page)
-  await oneHostLab(page)
+  await encryptedVmLabFromToolbar(page, 1)
   const toast = page.locator('.notice').last()
   await expect(toast).toContainText('Encrypt VM: done')
   for (const text of await page.locator('.notice').allInnerTexts()) expect(text).not.toMatch(OP_ID)
@@ -68,7 +59,7 @@ test('toasts name the action; the datastore chip fits; crash and crypto-util', a
 test('a refused connection is marked with a red ✗; the PNG export tells its step', async ({ page }) => {
   test.setTimeout(90_000)
   const problems = watchProblems(page)
-  await oneHostLab(page)
+  await encryptedVmLabFromToolbar(page, 1)
   // The KMS stopped, a host reboots: vCenter's connection to the KMS for the host's keys is refused.
   await runFromToolbar(page, 'KMS', 'Stop KMS')
   await runFromToolbar(page, 'Host', 'Reboot host')

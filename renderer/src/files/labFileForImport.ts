@@ -1,12 +1,8 @@
-// A lab file the person picked, as the host's `importLab` takes it: a container (what every version since format 2
-// saves, desktop and browser alike) goes as base64 of its bytes; a format-1 file (JSON) or a download of the first
-// browser builds (base64 text) goes as its text.
+// A lab file the person picked, as the host's `importLab` takes it: base64 of its exact bytes. The host tells a
+// container from a format-1 JSON file by its first bytes (readLabBytes), so the window does not need to know.
 
-import { fromUtf8, toBase64 } from '../../../shared/crypto/bytes'
-import { CONTAINER_MAGIC } from '../../../shared/labFile/container'
+import { toBase64 } from '../../../shared/crypto/bytes'
 
 export async function labFileForImport(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const isContainer = bytes.length >= CONTAINER_MAGIC.length && CONTAINER_MAGIC.every((b, i) => bytes[i] === b)
-  return isContainer ? toBase64(bytes) : fromUtf8(bytes)
+  return toBase64(new Uint8Array(await file.arrayBuffer()))
 }

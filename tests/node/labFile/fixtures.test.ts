@@ -58,6 +58,9 @@ describe('format-1 lab files open in this version', () => {
       expect([host.current.origin, host.current.seq]).toEqual([want.origin, want.seq])
       await host.importLab(readFileSync(fixture(name), 'utf8'))
       expect([host.current.origin, host.current.seq]).toEqual([want.origin, want.seq])
+      // as the window sends a picked file: base64 of its bytes
+      await host.importLab(readFileSync(fixture(name)).toString('base64'))
+      expect([host.current.origin, host.current.seq]).toEqual([want.origin, want.seq])
       want.check(host.current)
     })
   }

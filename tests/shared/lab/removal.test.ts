@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { formatMessage } from '../../../shared/i18n/format'
 import type { Lab } from '../../../shared/lab/lab'
 import { componentId } from '../../../shared/lab/model'
-import { encryptedVmLab, get, ok, run, trustedLab } from '../../helpers/lab'
+import { encryptedVmLab, get, newLab, ok, run, trustedLab } from '../../helpers/lab'
 
 /** The refusal of one command, in both languages; fails the test if the command was accepted. */
 async function refused(lab: Lab, command: Parameters<typeof run>[1]) {
@@ -135,6 +135,23 @@ describe('deleting a VM from disk', () => {
     )
     // The name is free again.
     await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01' })
+  })
+
+  it('a VM encrypted by a Native Key Provider: vCenter forgets its key ID, and says the key can be derived again, not that a KMS keeps it', async () => {
+    const lab = await newLab(3)
+    await ok(
+      lab,
+      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+      { op: 'provider.add', name: 'nkp', type: 'native' },
+      { op: 'provider.backup', provider: 'nkp', password: 'pw' },
+      { op: 'vm.create', name: 'vm1', host: 'esx-01' },
+      { op: 'vm.encrypt', name: 'vm1' }
+    )
+    const [out] = await ok(lab, { op: 'vm.remove', name: 'vm1' })
+    const said = narration(out)
+    expect(said.map((s) => s.id)).toEqual(['vm.removed.files', 'vcenter.db.vmKeyRemoved', 'keyId.forgotten.derivable', 'vm.removed'])
+    expect(said[2].de).toContain('Native Key Providers nkp')
+    expect(get(lab, 'vcenter', '').persisted.vmKeys.vm1).toBeUndefined()
   })
 
   it('a locked VM cannot be deleted (docs/vsphere-facts.md#locked-vm-delete)', async () => {

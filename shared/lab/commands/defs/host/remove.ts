@@ -7,13 +7,13 @@ import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'
 import { vmsOnHost } from '../../../services/hostCrypto'
-import { recordKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { forgetKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { requireHost } from '../../checks'
 import { defineCommand, name } from '../../define'
 
 export const hostRemove = defineCommand('host.remove', {
   args: { name },
-  narration: ['fault.host.removeNeedsMaintenance', 'fault.host.hasVms', 'host.removed', 'host.removed.keyStays'],
+  narration: ['fault.host.removeNeedsMaintenance', 'fault.host.hasVms', 'host.removed', 'host.removed.keyStays', 'keyId.forgotten.derivable'],
   check(ctx, cmd) {
     requireVcenterRunning(ctx)
     const host = requireHost(ctx, cmd.name)
@@ -23,11 +23,7 @@ export const hostRemove = defineCommand('host.remove', {
   },
   async run(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
-    const known = ctx.tx.item(VCENTER_ID, 'persisted.hostKeys', host.name)
-    if (known) {
-      recordKeyId(ctx, 'hostKeys', host.name, null)
-      say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'host.removed.keyStays', { host: host.name, keyId: known.keyId, provider: known.providerId })
-    }
+    forgetKeyId(ctx, 'hostKeys', host.name)
     say(ctx, 'component', VCENTER_ID, VCENTER_ID, 'host.removed', { host: host.name, cluster: host.cluster })
     ctx.tx.remove(host.id)
   }

@@ -6,14 +6,14 @@ import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'
 import { datastoreOf, writeFiles } from '../../../services/datastore'
-import { recordKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { forgetKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
 export const vmRemove = defineCommand('vm.remove', {
   args: { name },
-  narration: ['fault.vm.removePoweredOn', 'vm.removed.files', 'vm.removed.keyStays', 'vm.removed'],
+  narration: ['fault.vm.removePoweredOn', 'vm.removed.files', 'vm.removed.keyStays', 'keyId.forgotten.derivable', 'vm.removed'],
   check(ctx, cmd) {
     requireVcenterRunning(ctx)
     const vm = requireVm(ctx, cmd.name)
@@ -25,11 +25,7 @@ export const vmRemove = defineCommand('vm.remove', {
     const ds = datastoreOf(ctx, vm)
     writeFiles(ctx, ds, {}, vm.persisted.files)
     say(ctx, 'file.delete', vmHost(ctx, vm).id, ds.id, 'vm.removed.files', { vm: vm.name, datastore: ds.name, count: vm.persisted.files.length })
-    const known = ctx.tx.item(VCENTER_ID, 'persisted.vmKeys', vm.name)
-    if (known) {
-      recordKeyId(ctx, 'vmKeys', vm.name, null)
-      say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'vm.removed.keyStays', { vm: vm.name, keyId: known.keyId, provider: known.providerId })
-    }
+    forgetKeyId(ctx, 'vmKeys', vm.name)
     say(ctx, 'component', VCENTER_ID, VCENTER_ID, 'vm.removed', { vm: vm.name, host: vm.host })
     ctx.tx.remove(vm.id)
   }
