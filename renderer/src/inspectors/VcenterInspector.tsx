@@ -8,6 +8,7 @@ import { downloadBytes } from '../files/download'
 import type { KeyType } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
+import { idsOnlyNoteKey } from '../reading/idsOnlyNote'
 import { at, bool, bytes, entries, list, str } from '../reading/view'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
@@ -104,7 +105,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
       </Section>
       <Section title={t('inspector.dbTitle')} surface="persisted" id={`${id}-db`}>
         <p className="note ids-only" data-testid="ids-only">
-          <KeyGlyph keyType="kek" form="id" size={16} /> {t('inspector.idsOnlyNote')}
+          <KeyGlyph keyType="kek" form="id" size={16} /> {t(idsOnlyNoteKey(providers.map(([, p]) => ({ native: str(at(p, 'type')) === 'native' }))))}
         </p>
         <p className="subhead">{t('inspector.providers')}</p>
         {providers.length === 0 ? (
