@@ -459,6 +459,9 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.file': { en: 'Backup file (.p12)', de: 'Sicherungsdatei (.p12)' },
+  'field.provider.restore.password': { en: 'Password of the backup file', de: 'Kennwort der Sicherungsdatei' },
+  'field.file.chosen': { en: 'Chosen: {name} ({bytes} bytes)', de: 'Gewählt: {name} ({bytes} Byte)' },
   'field.provider.backup.password': {
     en: 'Password protecting the backup file (recommended)',
     de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
