@@ -195,6 +195,11 @@ export interface HostComponent {
       hostKeyProvider: string | null
       keyPersistence: boolean
       pendingIncapableMarker: boolean
+      /**
+       * `esxcli system settings encryption set --require-secure-boot`: the TPM unseals the configuration only after a
+       * Secure Boot. Absent until someone sets it (ESXi prints false), so older labs and scripts stay as they were.
+       */
+      requireSecureBoot?: boolean
     }
     /** /var/core: core dumps by file name. */
     varCore: Record<string, Uint8Array>

@@ -157,7 +157,8 @@ const host = z
             hostKeyId: name.nullable(),
             hostKeyProvider: name.nullable(),
             keyPersistence: z.boolean(),
-            pendingIncapableMarker: z.boolean()
+            pendingIncapableMarker: z.boolean(),
+            requireSecureBoot: z.boolean().optional()
           })
           .strict(),
         varCore: z.record(z.string(), bytes),
