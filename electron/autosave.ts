@@ -1,12 +1,16 @@
 // Autosave and crash recovery for the desktop app. After each change the lab is written (debounced, atomically) to
 // the user data folder. A marker file says "a session is running"; a clean quit removes it. If the next start finds
 // the marker still there, the last run ended uncleanly and its autosaved lab is offered back. No Electron imports:
-// the main process passes the folder and shows the question.
+// the main process passes the folder and shows the question, so this runs (and is tested) in plain Node.
+//
+// The main process must stay responsive: the lab is written a chunk at a time, yielding to the event loop between
+// chunks (node/labFile), so no step blocks it for long however big the disks are. The write goes to a temporary
+// file renamed over the autosave only when complete, so the previous autosave stays until the new one is whole.
 
-import { readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LabApi } from '../shared/api/contract'
-import { writeFileAtomic } from '../node/host/atomicFile'
+import type { LabPush } from '../shared/api/contract'
+import { PRIVATE_FILE_MODE } from '../node/host/atomicFile'
 
 export const AUTOSAVE_FILE = 'autosave.kflab'
 export const SESSION_MARKER = 'session.running'
@@ -14,12 +18,17 @@ export const SESSION_MARKER = 'session.running'
 export interface Recoverable {
   path: string
   savedAt: Date
-  text: string
+}
+
+/** The lab host as autosave sees it: its changes, and a way to write the lab to a path (atomically, in slices). */
+export interface AutosaveSource {
+  subscribe(listener: (push: LabPush) => void): () => void
+  writeLab(path: string): Promise<void>
 }
 
 export interface AutosaveOptions {
   dir: string
-  api: Pick<LabApi, 'exportLab' | 'subscribe'>
+  source: AutosaveSource
   delayMs?: number
   onError?: (error: unknown) => void
 }
@@ -44,11 +53,21 @@ export class Autosave {
       return null
     }
     try {
-      const [text, info] = await Promise.all([readFile(this.labPath, 'utf8'), stat(this.labPath)])
-      return { path: this.labPath, savedAt: info.mtime, text }
+      const info = await stat(this.labPath)
+      return info.isFile() ? { path: this.labPath, savedAt: info.mtime } : null
     } catch {
       return null
     }
+  }
+
+  /**
+   * Keeps an autosave that could not be recovered under a new name (autosave-unrecovered-TIME.kflab), so the
+   * session that starts now does not overwrite the only copy. Returns where it is.
+   */
+  async setAside(now = new Date()): Promise<string> {
+    const kept = join(this.options.dir, `autosave-unrecovered-${now.toISOString().replace(/[:.]/g, '-')}.kflab`)
+    await rename(this.labPath, kept)
+    return kept
   }
 
   /**
@@ -56,10 +75,10 @@ export class Autosave {
    * and saves after every change from now on.
    */
   async begin(): Promise<void> {
-    await writeFile(this.markerPath, `${process.pid} ${new Date().toISOString()}\n`)
+    await writeFile(this.markerPath, `${process.pid} ${new Date().toISOString()}\n`, { mode: PRIVATE_FILE_MODE })
     await this.saveNow()
     this.unsubscribe?.()
-    this.unsubscribe = this.options.api.subscribe((push) => {
+    this.unsubscribe = this.options.source.subscribe((push) => {
       if (push.type !== 'file') this.schedule()
     })
   }
@@ -76,7 +95,7 @@ export class Autosave {
   saveNow(): Promise<void> {
     this.writing = this.writing.then(async () => {
       try {
-        await writeFileAtomic(this.labPath, await this.options.api.exportLab())
+        await this.options.source.writeLab(this.labPath)
       } catch (e) {
         this.options.onError?.(e)
       }

@@ -65,13 +65,15 @@ async function start(): Promise<void> {
   }
   const host = await LabHost.create({ choosePath })
 
-  const autosave = new Autosave({ dir: app.getPath('userData'), api: host, onError: (e) => console.error('autosave failed:', e) })
+  const autosave = new Autosave({ dir: app.getPath('userData'), source: host, onError: (e) => console.error('autosave failed:', e) })
   const recoverable = await autosave.findRecoverable()
   if (recoverable && (await askToRecover(recoverable))) {
     try {
-      await host.importLab(recoverable.text)
+      await host.recover(recoverable.path)
     } catch (e) {
-      showError('The autosaved lab could not be recovered', e)
+      // The new session autosaves at once: keep the only copy of the old one under another name first.
+      const kept = await autosave.setAside().catch(() => null)
+      showError('The autosaved lab could not be recovered', kept ? new Error(`${(e as Error).message}\nIt was kept as ${kept}.`) : e)
     }
   }
   await autosave.begin()

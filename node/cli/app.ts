@@ -12,11 +12,12 @@ export const HELP = `KeyFlow Lab — vSphere VM Encryption, simulated with real 
 
 usage: npm run --silent lab -- <command> [options]
 
-  run SCRIPT.json [--seed N] [--json] [--save FILE.kflab]
+  run SCRIPT.json [--seed N | --lab FILE.kflab] [--json] [--save FILE.kflab]
       Runs a lab script ({"seed"?: n, "steps": [{"op": ...}, ...]}). Prints what happened, one line per event;
       with --json one document {"events", "state", "faults"} (byte strings as hex). --seed overrides the
-      script's seed; without any seed the lab uses the system's secure random source. --save writes the lab
-      file (open it in the window). Refused commands are listed in "faults"; an invalid script is refused whole.
+      script's seed; without any seed the lab uses the system's secure random source. --lab goes on from a
+      saved lab file (opened offline: no KMS is contacted while it opens). --save writes the lab file (mode
+      0600; open it in the window). Refused commands are listed in "faults"; an invalid script is refused whole.
 
   kms serve --pki DIR [--host 127.0.0.1] [--port 5696] [--state FILE.kflab] [--name NAME]
             [--max-sessions 256] [--max-handshakes 64] [--idle-timeout SECONDS]
@@ -34,7 +35,8 @@ usage: npm run --silent lab -- <command> [options]
   export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT
   export key --lab FILE.kflab --key KEY-ID --out KEYFILE
       Copies a file off a lab host's /var/core (a core dump, a vm-support bundle's dump or incident key file),
-      or a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it).
+      or a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it). Both are
+      written with mode 0600.
 
   --help
       This text.

@@ -1,9 +1,10 @@
-// `export core-dump|key`: copies a core dump off a lab host, or a key out of the lab's KMS, into a file.
+// `export core-dump|key`: copies a core dump off a lab host, or a key out of the lab's KMS, into a file (0600:
+// both are key material or hold it).
 
-import { writeFile } from 'node:fs/promises'
 import { toHex } from '../../shared/crypto/bytes'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 import { componentId } from '../../shared/lab/model'
+import { writeFileAtomic } from '../host/atomicFile'
 import { openLabFile } from './labFile'
 import { terminalSafe } from './terminalText'
 import { parseArgs, requireOption, UsageError } from './usage'
@@ -29,7 +30,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     } catch (e) {
       throw new UsageError((e as Error).message)
     }
-    await writeFile(out, bytes)
+    await writeFileAtomic(out, bytes)
     process.stdout.write(`wrote ${bytes.length} bytes to ${out}\n`)
     return 0
   }
@@ -40,7 +41,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const object = Object.hasOwn(e.persisted.keys, keyId) ? e.persisted.keys[keyId] : undefined
     if (!object) continue
     if (!object.material) throw new UsageError(`key ${terminalSafe(keyId)} was destroyed on ${e.name}: its material is gone`)
-    await writeFile(out, toHex(object.material) + '\n')
+    await writeFileAtomic(out, toHex(object.material) + '\n')
     process.stdout.write(`wrote key ${terminalSafe(keyId)} from ${e.name} to ${out} (hex)\n`)
     return 0
   }

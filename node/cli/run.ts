@@ -4,17 +4,17 @@ import { readFile } from 'node:fs/promises'
 import { Lab } from '../../shared/lab/lab'
 import { labReport } from '../../shared/lab/report'
 import { parseLabScript } from '../../shared/lab/script'
-import { serializeLab } from '../../shared/labFile/kflab'
-import { writeFileAtomic } from '../host/atomicFile'
 import { labDeps } from '../host/labHost'
+import { writeLab } from '../labFile/labFileIo'
+import { openLabFile } from './labFile'
 import { writeJson } from './jsonWriter'
 import { terminalSafe, writeLines } from './terminalText'
 import { parseArgs, parseSeed, UsageError } from './usage'
 
-const USAGE = 'usage: npm run --silent lab -- run SCRIPT.json [--seed N] [--json] [--save FILE.kflab]'
+const USAGE = 'usage: npm run --silent lab -- run SCRIPT.json [--seed N | --lab FILE.kflab] [--json] [--save FILE.kflab]'
 
 export async function runCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { options: ['seed', 'save'], flags: ['json'] }, USAGE)
+  const parsed = parseArgs(args, { options: ['seed', 'save', 'lab'], flags: ['json'] }, USAGE)
   if (parsed.positional.length !== 1) throw new UsageError(USAGE)
   const path = parsed.positional[0]
   let text: string
@@ -25,10 +25,12 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const script = parseLabScript(text)
   if (!script.ok) throw new UsageError(`${path}: ${script.reason} (at ${terminalSafe(script.place)})`)
+  if (parsed.options.lab !== undefined && parsed.options.seed !== undefined) throw new UsageError(`--seed and --lab do not go together: a saved lab keeps its seed\n${USAGE}`)
   const seed = parsed.options.seed !== undefined ? parseSeed(parsed.options.seed) : (script.script.seed ?? null)
-  const lab = await Lab.create(labDeps(seed), { seed })
+  // --lab: the script goes on from a saved lab (its history first, then the script's steps).
+  const lab = parsed.options.lab !== undefined ? await openLabFile(parsed.options.lab) : await Lab.create(labDeps(seed), { seed })
   for (const [i, step] of script.script.steps.entries()) await lab.run(step, { step: i })
-  if (parsed.options.save) await writeFileAtomic(parsed.options.save, serializeLab(lab))
+  if (parsed.options.save) await writeLab(lab, parsed.options.save)
   if (parsed.flags.has('json')) {
     await writeJson(process.stdout, labReport(lab))
     return 0

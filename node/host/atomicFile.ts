@@ -1,14 +1,56 @@
-// Saves that never leave a half-written lab behind: write a temporary file beside the target, flush it to disk,
+// Saves that never leave a half-written file behind: write a temporary file beside the target, flush it to disk,
 // rename it over the target (atomic on POSIX), then flush the directory so the rename itself survives a crash.
+// Files are created 0600: lab files and key state hold key material. A save also removes the temporary files that
+// earlier saves of the same target left when their process was killed mid-write.
 
-import { open, rename, rm } from 'node:fs/promises'
-import { dirname, join, basename } from 'node:path'
+import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`)
-  const fh = await open(tmp, 'w', 0o644)
+/** Owner read/write only: lab files, key files and KMS state carry key material. */
+export const PRIVATE_FILE_MODE = 0o600
+
+const tempPrefix = (path: string) => `.${basename(path)}.`
+const TEMP_PATTERN = /^(\d+)\.\d+\.\d+\.tmp$/
+let tempCounter = 0
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true
   try {
-    await fh.writeFile(data)
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes `.NAME.PID.TIME.N.tmp` files beside `path` whose writing process is gone (it was killed mid-save). */
+export async function removeStaleTemps(path: string): Promise<string[]> {
+  const dir = dirname(path)
+  const prefix = tempPrefix(path)
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const m = TEMP_PATTERN.exec(name.slice(prefix.length))
+    if (!m || alive(Number(m[1]))) continue
+    await rm(join(dir, name), { force: true })
+    removed.push(name)
+  }
+  return removed
+}
+
+/** Writes a file atomically through `fill`, which writes into the open temporary file. */
+export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>): Promise<void> {
+  await removeStaleTemps(path)
+  const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
+  const fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  try {
+    await fill(fh)
     await fh.sync()
   } catch (e) {
     await fh.close()
@@ -28,4 +70,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } finally {
     await dir.close()
   }
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeAtomic(path, async (fh) => {
+    await fh.writeFile(data)
+  })
 }

@@ -2,7 +2,6 @@
 // host both run this class; only how they reach the window differs (Electron IPC or a WebSocket).
 
 import { randomUUID, webcrypto } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
@@ -12,9 +11,10 @@ import type { ExternalKmsConnector, LabDeps } from '../../shared/lab/context'
 import type { FaultInfo } from '../../shared/lab/faults'
 import { Lab } from '../../shared/lab/lab'
 import { secureRandom, seededRandom } from '../../shared/lab/random'
-import { loadLabFile, parseLabFile, serializeLab } from '../../shared/labFile/kflab'
+import type { Writable } from 'node:stream'
+import { LabFileError } from '../../shared/labFile/kflab'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
-import { writeFileAtomic } from './atomicFile'
+import { buildLab, labBytes, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 
@@ -166,36 +166,49 @@ export class LabHost implements LabApi {
   async saveLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? this.file.path ?? (await this.options.choosePath?.('save', this.file.name)) ?? null
     if (!path) throw new Error('no file chosen: the lab was not saved')
-    await writeFileAtomic(path, serializeLab(this.lab))
+    await writeLab(this.lab, path)
     this.file = { path, name: basename(path), dirty: false }
     this.emit({ type: 'file', labId: this.labId, file: this.file })
     return this.file
   }
 
+  /** Writes the open lab as a .kflab file to a path or a stream (autosave, downloads); the lab stays as it is. */
+  writeLab(target: string | Writable): Promise<void> {
+    return writeLab(this.lab, target)
+  }
+
   async openLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? (await this.options.choosePath?.('open', this.file.name)) ?? null
     if (!path) throw new Error('no file chosen: the open lab is unchanged')
-    let text: string
+    let read: ReadLab
     try {
-      text = await readFile(path, 'utf8')
+      read = await readLabFile(path)
     } catch (e) {
-      throw new Error(`cannot read ${path}: ${(e as Error).message}`)
+      if (e instanceof LabFileError) throw e
+      throw new Error(`cannot read ${path}: ${(e as Error).message}`, { cause: e })
     }
-    return this.load(text, path)
+    return this.load(read, path)
   }
 
+  /** Opens a lab file as an untitled lab (autosave recovery: saving must not go back to the autosave). */
+  async recover(path: string): Promise<LabFileInfo> {
+    return this.load(await readLabFile(path), null)
+  }
+
+  /** The lab file as base64 (the browser build downloads it; the desktop saves by path instead). */
   async exportLab(): Promise<string> {
-    return serializeLab(this.lab)
+    return Buffer.from(await labBytes(this.lab)).toString('base64')
   }
 
+  /** A lab file from the window: base64 of its bytes, or a format-1 file's JSON text as it is. */
   async importLab(text: string): Promise<LabFileInfo> {
-    return this.load(text, null)
+    const bytes = text.trimStart().startsWith('{') ? Buffer.from(text, 'utf8') : Buffer.from(text, 'base64')
+    return this.load(await readLabBytes(bytes), null)
   }
 
-  /** Parses and rebuilds first; the open lab is replaced only when the file is entirely good. */
-  private async load(text: string, path: string | null): Promise<LabFileInfo> {
-    const data = parseLabFile(text)
-    const lab = await loadLabFile(data, (seed) => labDeps(seed, this.options.externalKms))
+  /** Checks and rebuilds first, offline; the open lab is replaced only when the file is entirely good. */
+  private async load(read: ReadLab, path: string | null): Promise<LabFileInfo> {
+    const lab = await buildLab(read, (seed) => labDeps(seed, this.options.externalKms))
     this.attach(lab, path)
     this.emit({ type: 'reset', labId: this.labId })
     return this.file

@@ -3,15 +3,13 @@
 // rest of the lab is written back exactly as it was read, except that its history becomes 'partial': the keys
 // changed outside lab commands, so replaying the commands would no longer lead to this state.
 
-import { readFile } from 'node:fs/promises'
-import { toBase64 } from '../../shared/crypto/bytes'
 import type { KmipManagedObject } from '../../shared/kmip'
 import { Lab } from '../../shared/lab/lab'
 import { componentId, type KmsComponent } from '../../shared/lab/model'
-import { parseLabFile, serializeLab } from '../../shared/labFile/kflab'
+import { labFileData, withDisksRead } from '../../shared/labFile/kflab'
 import type { LabFileData } from '../../shared/labFile/schema'
-import { writeFileAtomic } from '../host/atomicFile'
 import { labDeps } from '../host/labHost'
+import { readLabBytes, readLabFile, labBytes, writeLab } from '../labFile/labFileIo'
 
 /** The key provider a new lab file's KMS belongs to (the lab's usual name for the first one). */
 export const NEW_LAB_PROVIDER = 'kp'
@@ -30,31 +28,25 @@ export interface LabKeyState {
   save(keys: readonly KmipManagedObject[]): Promise<void>
 }
 
-// The .kflab encoding of byte strings and big integers (see shared/labFile/kflab.ts); every file written is
-// checked with parseLabFile before it replaces the old one, so a divergence fails loudly instead of corrupting.
-function replacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $b64: toBase64(value) }
-  if (typeof value === 'bigint') return { $bigint: value.toString() }
-  return value
-}
-
 async function readOrCreate(path: string, kmsName: string): Promise<{ data: LabFileData; created: boolean }> {
-  let text: string
+  let read
   try {
-    text = await readFile(path, 'utf8')
+    read = await readLabFile(path)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new LabStateError(`cannot read ${path}: ${(e as Error).message}`)
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === undefined) throw new LabStateError(`${path}: ${(e as Error).message}`)
+    if (code !== 'ENOENT') throw new LabStateError(`cannot read ${path}: ${(e as Error).message}`)
     const lab = await Lab.create(labDeps(null), { seed: null })
     const outcome = await lab.run({ op: 'kms.add', name: kmsName, provider: NEW_LAB_PROVIDER })
     if (outcome.fault) throw new LabStateError(`cannot create a KMS named '${kmsName}': ${outcome.fault.text}`)
-    const fresh = serializeLab(lab)
-    await writeFileAtomic(path, fresh)
-    return { data: parseLabFile(fresh), created: true }
+    await writeLab(lab, path)
+    return { data: labFileData(lab), created: true }
   }
   try {
-    return { data: parseLabFile(text), created: false }
-  } catch (e) {
-    throw new LabStateError(`${path}: ${(e as Error).message}`)
+    // The rest of the lab is written back as it was read: its disks are read in once (a KMS state file is small).
+    return { data: await withDisksRead(read.data, read.blobs), created: false }
+  } finally {
+    await read.close()
   }
 }
 
@@ -82,14 +74,15 @@ export async function openLabKeyState(path: string, kmsName: string): Promise<La
     keys: Object.values(kms.persisted.keys),
     save: async (keys) => {
       const updated: KmsComponent = { ...kms, persisted: { ...kms.persisted, keys: Object.fromEntries(keys.map((k) => [k.uid, k])) } }
-      const next = { ...data, history: 'partial' as const, entities: { ...data.entities, [kms.id]: updated } }
-      const text = JSON.stringify(next, replacer)
+      const next = { ...data, history: 'partial' as const, entities: { ...data.entities, [kms.id]: updated } } as LabFileData
+      // Checked before it replaces the old file, so a divergence fails loudly instead of corrupting.
       try {
-        parseLabFile(text)
+        const check = await readLabBytes(await labBytes(next))
+        await check.close()
       } catch (e) {
         throw new LabStateError(`the keys were not saved: the lab file would not open again (${(e as Error).message})`)
       }
-      await writeFileAtomic(path, text)
+      await writeLab(next, path)
     }
   }
 }

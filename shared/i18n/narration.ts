@@ -245,6 +245,15 @@ export const narration = {
     de: 'TLS-Handshake mit {kms} scheitert: Der KMS lehnt vCenters Client-Zertifikat ab ({message}).'
   },
   'tls.external.failed': { en: 'vCenter cannot open a TLS session with {kms}: {message}', de: 'vCenter kann keine TLS-Sitzung mit {kms} öffnen: {message}' },
+  'tls.external.notContacted': {
+    en: 'Opening the lab file: vCenter does not contact the external KMS {kms} (lab files open offline). The provider stays disconnected until your next command that needs a key connects to it again.',
+    de: 'Die Labordatei wird geöffnet: vCenter kontaktiert den externen KMS {kms} nicht (Labordateien werden offline geöffnet). Der Anbieter bleibt getrennt, bis Ihr nächster Befehl, der einen Schlüssel braucht, wieder eine Verbindung aufbaut.'
+  },
+  // Lab files (errors the window shows in the user's language)
+  'labFile.newerVersion': {
+    en: 'This lab file was saved by a newer KeyFlow Lab (lab file version {version}); this KeyFlow Lab reads versions 1 to {supported}. Update KeyFlow Lab to open it.',
+    de: 'Diese Labordatei wurde mit einer neueren Version von KeyFlow Lab gespeichert (Dateiversion {version}); diese Version liest die Dateiversionen 1 bis {supported}. Aktualisieren Sie KeyFlow Lab, um sie zu öffnen.'
+  },
   'tls.open': {
     en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
     de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'

@@ -21,6 +21,17 @@ export interface ExternalKmsConnector {
   connect(kms: KmsRecord): Promise<KmsLink>
 }
 
+/**
+ * Thrown by a connector that must not reach the network: while a lab file is opened, its commands are replayed
+ * without contacting any external KMS (the narration says so; the next command after opening connects again).
+ */
+export class ExternalKmsNotContacted extends Error {
+  override readonly name = 'ExternalKmsNotContacted'
+  constructor() {
+    super('not contacted while the lab file was opened (lab files open offline)')
+  }
+}
+
 export interface LabDeps {
   random: RandomSource
   diskCipher: DiskCipher

@@ -1,42 +1,44 @@
-// .kflab lab files: versioned JSON. Byte strings are stored as {"$b64": ...}, big integers as {"$bigint": ...}.
-// Opening checks everything first; a seeded lab with a complete history is replayed so its whole timeline comes
-// back, and the replay must end in exactly the saved state (otherwise the saved state is restored as it is).
+// The lab a .kflab file describes, as a JSON document: the seed, the command log and every component. Byte strings
+// are {"$b64": ...} (short ones) or {"$blob": {chunks, length}} (disk-sized ones, stored in the container, see
+// ./container.ts); big integers are {"$bigint": ...}. Opening checks everything first; a seeded lab with a
+// complete history is replayed so its whole timeline comes back, and the replay must end in exactly the saved
+// state (otherwise the saved state is restored as it is).
 
 import { fromBase64, toBase64 } from '../crypto/bytes'
 import type { LabDeps } from '../lab/context'
 import { Lab } from '../lab/lab'
 import type { Entity } from '../lab/model'
 import { formatPath } from '../lab/script'
+import type { MessageRef } from '../lab/events'
+import { BLOB_MIN_BYTES, BlobRef, HASH_PATTERN, chunkCount, type BlobSource, type ChunkHasher } from './blob'
+import { migrateToLatest } from './migrations'
+import { sameLabStructure } from './sameLab'
 import { KFLAB_FORMAT, KFLAB_VERSION, labFileSchema, type LabFileData } from './schema'
 
 export class LabFileError extends Error {
-  constructor(message: string) {
+  /** Set where the window should say it in the user's language (the catalog id and its parameters). */
+  readonly messageRef: MessageRef | undefined
+  constructor(message: string, messageRef?: MessageRef) {
     super(message)
     this.name = 'LabFileError'
+    this.messageRef = messageRef
   }
 }
 
-function replacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value instanceof Uint8Array) return { $b64: toBase64(value) }
-  if (typeof value === 'bigint') return { $bigint: value.toString() }
-  return value
+/** A file saved by a newer KeyFlow Lab: say both versions, so the user knows to update rather than to repair. */
+export function newerVersionError(version: number): LabFileError {
+  return new LabFileError(
+    `this lab file was saved by a newer KeyFlow Lab (lab file version ${version}); this KeyFlow Lab reads versions 1 to ${KFLAB_VERSION}: update KeyFlow Lab to open it`,
+    { id: 'labFile.newerVersion', params: { version, supported: KFLAB_VERSION } }
+  )
 }
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const keys = Object.keys(value)
-    if (keys.length === 1 && keys[0] === '$b64' && typeof (value as { $b64: unknown }).$b64 === 'string') {
-      try {
-        return fromBase64((value as { $b64: string }).$b64)
-      } catch {
-        throw new LabFileError('a byte string in the file is not valid base64')
-      }
-    }
-    if (keys.length === 1 && keys[0] === '$bigint' && /^-?\d{1,4000}$/.test(String((value as { $bigint: unknown }).$bigint)))
-      return BigInt((value as { $bigint: string }).$bigint)
-  }
-  return value
-}
+/**
+ * A lab file as read. `savedByFormat1`: saved by a version whose commands did less than today's (one DEK per VM,
+ * no encrypted .vmsn or VMX core file), so a replay of its commands by this version builds the same lab with other
+ * key material and more files (see ./sameLab.ts).
+ */
+export type ReadLabFile = LabFileData & { savedByFormat1?: boolean }
 
 export function labFileData(lab: Lab): LabFileData {
   return {
@@ -49,25 +51,83 @@ export function labFileData(lab: Lab): LabFileData {
   }
 }
 
-export function serializeLab(lab: Lab): string {
-  return JSON.stringify(labFileData(lab), replacer)
+/**
+ * The JSON encoding of byte strings and big integers. `blobFor` gives the container reference of a disk-sized
+ * byte string (the container has stored its chunks already); without it every byte string stays inline.
+ */
+export function jsonReplacer(blobFor?: (bytes: Uint8Array) => BlobRef | undefined) {
+  return function (this: unknown, _key: string, value: unknown): unknown {
+    if (value instanceof Uint8Array) {
+      const ref = value.length >= BLOB_MIN_BYTES ? blobFor?.(value) : undefined
+      return ref ? { $blob: { chunks: ref.chunks, length: ref.length } } : { $b64: toBase64(value) }
+    }
+    if (value instanceof BlobRef) return { $blob: { chunks: value.chunks, length: value.length } }
+    if (typeof value === 'bigint') return { $bigint: value.toString() }
+    return value
+  }
 }
 
-/** Reads and checks a lab file; throws LabFileError with a plain reason and place. */
-export function parseLabFile(text: string): LabFileData {
+function reviveBlob(value: unknown): BlobRef {
+  const v = value as { chunks?: unknown; length?: unknown }
+  const ok =
+    v !== null &&
+    typeof v === 'object' &&
+    Array.isArray(v.chunks) &&
+    Number.isSafeInteger(v.length) &&
+    (v.length as number) >= 0 &&
+    v.chunks.length === chunkCount(v.length as number) &&
+    v.chunks.every((h) => typeof h === 'string' && HASH_PATTERN.test(h))
+  if (!ok) throw new LabFileError('the lab file is damaged: a disk reference in it is malformed')
+  return new BlobRef(v.chunks as string[], v.length as number)
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value)
+    if (keys.length !== 1) return value
+    const inner = (value as Record<string, unknown>)[keys[0]]
+    if (keys[0] === '$b64' && typeof inner === 'string') {
+      try {
+        return fromBase64(inner)
+      } catch {
+        throw new LabFileError('the lab file is damaged: a byte string in it is not valid base64')
+      }
+    }
+    if (keys[0] === '$bigint' && /^-?\d{1,4000}$/.test(String(inner))) return BigInt(inner as string)
+    if (keys[0] === '$blob') return reviveBlob(inner)
+  }
+  return value
+}
+
+/** The lab as JSON text, every byte string inline (small labs, tests; files are written by ./container.ts). */
+export function labDocumentText(data: LabFileData, blobFor?: (bytes: Uint8Array) => BlobRef | undefined): string {
+  return JSON.stringify(data, jsonReplacer(blobFor))
+}
+
+/**
+ * Reads and checks a lab document (JSON text); throws LabFileError with a plain reason and place. `version` is the
+ * container's (a format-1 file is bare JSON and has none): the document must agree with it.
+ */
+export function parseLabDocument(text: string, containerVersion?: number): ReadLabFile {
   let raw: unknown
   try {
     raw = JSON.parse(text, reviver)
   } catch (e) {
     if (e instanceof LabFileError) throw e
-    throw new LabFileError('this is not a KeyFlow Lab file: it is not JSON')
+    throw new LabFileError(containerVersion === undefined ? 'this is not a KeyFlow Lab file: it is not JSON' : 'the lab file is damaged: its index is not JSON')
   }
-  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== KFLAB_FORMAT)
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== KFLAB_FORMAT)
     throw new LabFileError(`this is not a KeyFlow Lab file (format is not "${KFLAB_FORMAT}")`)
   const version = (raw as { version?: unknown }).version
-  if (version !== KFLAB_VERSION)
-    throw new LabFileError(`this lab file has version ${JSON.stringify(version)}; this KeyFlow Lab reads version ${KFLAB_VERSION}`)
-  const parsed = labFileSchema.safeParse(raw)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new LabFileError(`this lab file has version ${JSON.stringify(version)}; this KeyFlow Lab reads versions 1 to ${KFLAB_VERSION}`)
+  if (version > KFLAB_VERSION) throw newerVersionError(version)
+  if (containerVersion !== undefined && version !== containerVersion)
+    throw new LabFileError(`the lab file is damaged: its container says version ${containerVersion}, its index version ${version}`)
+  // Format 2 and later are containers with a checksum: bare JSON of those versions is not something this app wrote.
+  if (containerVersion === undefined && version > 1) throw new LabFileError(`the lab file is damaged: a version ${version} lab file is a container, not bare JSON`)
+  const migrated = migrateToLatest(raw as Record<string, unknown>, version)
+  const parsed = labFileSchema.safeParse(migrated)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new LabFileError(`the lab file is damaged: ${issue.message} at ${formatPath(issue.path as PropertyKey[])}`)
@@ -77,29 +137,82 @@ export function parseLabFile(text: string): LabFileData {
   if (!data.entities.lab || !data.entities.vcenter) throw new LabFileError('the lab file is damaged: the lab metadata or vCenter is missing')
   for (const id of data.entities.lab.kind === 'meta' ? data.entities.lab.order : [])
     if (!data.entities[id]) throw new LabFileError(`the lab file is damaged: component ${id} is listed but missing`)
-  return data
+  return version === 1 ? { ...data, savedByFormat1: true } : data
 }
 
-/** JSON with object keys sorted at every level, so two states compare by content, not by key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
-    const r = replacer.call(this, key, v)
-    if (r && typeof r === 'object' && !Array.isArray(r)) return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    return r
-  })
+/** A format-1 file (bare JSON text). */
+export function parseLabFile(text: string): ReadLabFile {
+  return parseLabDocument(text)
 }
 
-function sameState(a: Iterable<[string, Entity]>, b: Record<string, Entity>): boolean {
-  return canonical(Object.fromEntries(a)) === canonical(b)
+/**
+ * Do the replayed lab's state and the saved one agree? Compared by content, key order aside; a disk the container
+ * holds is compared by the hashes of its chunks, so its bytes are never read for this.
+ */
+export function sameState(replayed: Iterable<[string, Entity]>, saved: Record<string, unknown>, hashChunks?: ChunkHasher): boolean {
+  const mine = Object.fromEntries(replayed)
+  return sameValue(mine, saved, hashChunks)
 }
 
-/** Builds the lab a file describes. Never touches any lab that is already open. */
-export async function loadLabFile(data: LabFileData, depsFor: (seed: number | null) => LabDeps): Promise<Lab> {
+function sameValue(a: unknown, b: unknown, hashChunks?: ChunkHasher): boolean {
+  if (a === b) return true
+  if (a instanceof Uint8Array) {
+    if (b instanceof BlobRef) {
+      if (!hashChunks || a.length !== b.length) return false
+      const mine = hashChunks(a)
+      return mine.length === b.chunks.length && mine.every((h, i) => h === b.chunks[i])
+    }
+    if (!(b instanceof Uint8Array) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+    return true
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b) || b instanceof Uint8Array || b instanceof BlobRef) return false
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (ka.length !== kb.length) return false
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false
+    if (!sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], hashChunks)) return false
+  }
+  return true
+}
+
+/** The file data with every disk read from the container (for tools that rewrite a file's data as it is). */
+export async function withDisksRead(data: LabFileData, blobs: BlobSource | undefined): Promise<LabFileData> {
+  return { ...data, entities: (await materialize(data.entities, blobs)) as LabFileData['entities'] }
+}
+
+/** Replaces every BlobRef in the saved components by its bytes (read from the container). */
+async function materialize(value: unknown, blobs: BlobSource | undefined): Promise<unknown> {
+  if (value instanceof BlobRef) {
+    if (!blobs) throw new LabFileError('the lab file is damaged: it refers to disk data it does not hold')
+    return blobs.read(value)
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value
+  if (Array.isArray(value)) {
+    const out: unknown[] = []
+    for (const v of value) out.push(await materialize(v, blobs))
+    return out
+  }
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = await materialize(v, blobs)
+  return out
+}
+
+/**
+ * Builds the lab a file describes. Never touches any lab that is already open. `deps` are used for the replay
+ * and stay with the lab; callers that must not reach the network while opening pass a connector that refuses.
+ */
+export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | null) => LabDeps, blobs?: BlobSource): Promise<Lab> {
   const deps = depsFor(data.seed)
   if (data.seed !== null && data.history === 'complete') {
     const replayed = await Lab.create(deps, { seed: data.seed })
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
-    if (sameState(replayed.entities(), data.entities as Record<string, Entity>)) return replayed
+    if (sameState(replayed.entities(), data.entities, blobs?.hashChunks)) return replayed
+    // Saved by a version whose commands made other keys: its history comes back when it builds the same lab.
+    if (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)) return replayed
   }
-  return Lab.restore(deps, Object.entries(data.entities) as [string, Entity][])
+  const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
+  return Lab.restore(deps, Object.entries(entities))
 }

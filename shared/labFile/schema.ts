@@ -3,11 +3,15 @@
 
 import { z } from 'zod'
 import { labId, labName, networkHost, networkPort, pem } from '../validation/fields'
+import { BlobRef } from './blob'
+import { LATEST_VERSION } from './migrations'
 
 export const KFLAB_FORMAT = 'keyflow-lab'
-export const KFLAB_VERSION = 1
+/** The format version this build writes; older ones are migrated on open (./migrations). */
+export const KFLAB_VERSION = LATEST_VERSION
 
-const bytes = z.instanceof(Uint8Array)
+/** A byte string: inline, or (for disk-sized ones) a reference into the container, read only when needed. */
+const bytes = z.union([z.instanceof(Uint8Array), z.instanceof(BlobRef)])
 const name = labId
 const keyType = z.enum(['hostKey', 'kek', 'dek', 'oneTimeKey'])
 const seconds = z.number().int()

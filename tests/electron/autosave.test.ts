@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Autosave, AUTOSAVE_FILE, SESSION_MARKER } from '../../electron/autosave'
+import { Autosave, AUTOSAVE_FILE, SESSION_MARKER, type AutosaveSource } from '../../electron/autosave'
+import { writeFileAtomic } from '../../node/host/atomicFile'
 import { ScriptedLabApi } from '../helpers/scriptedLabApi'
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -17,26 +18,28 @@ function setup() {
     return exportLab()
   }
   const saved = () => JSON.parse(readFileSync(join(dir, AUTOSAVE_FILE), 'utf8')) as unknown
-  return { dir, api, exports: () => exports, saved }
+  // The scripted API stands for the lab host: its "lab file" is the JSON of its export.
+  const source: AutosaveSource = { subscribe: (l) => api.subscribe(l), writeLab: async (path) => writeFileAtomic(path, await api.exportLab()) }
+  return { dir, api, source, exports: () => exports, saved }
 }
 
 describe('Autosave', () => {
   it('has nothing to recover on a first start', async () => {
-    const { dir, api } = setup()
-    expect(await new Autosave({ dir, api }).findRecoverable()).toBeNull()
+    const { dir, source } = setup()
+    expect(await new Autosave({ dir, source }).findRecoverable()).toBeNull()
   })
 
   it('saves the lab as it is when the session begins', async () => {
-    const { dir, api, exports, saved } = setup()
-    await new Autosave({ dir, api }).begin()
+    const { dir, source, exports, saved } = setup()
+    await new Autosave({ dir, source }).begin()
     expect(exports()).toBe(1)
     expect(saved()).toEqual({ labId: 'lab-1', events: 0 })
     expect(existsSync(join(dir, SESSION_MARKER))).toBe(true)
   })
 
   it('saves once after a burst of changes (debounced)', async () => {
-    const { dir, api, exports, saved } = setup()
-    const a = new Autosave({ dir, api, delayMs: 30 })
+    const { dir, api, source, exports, saved } = setup()
+    const a = new Autosave({ dir, source, delayMs: 30 })
     await a.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await api.runCommand({ op: 'host.add', name: 'esx-02', cluster: 'c1' })
@@ -48,8 +51,8 @@ describe('Autosave', () => {
   })
 
   it('does not save for file pushes (saving is not a change)', async () => {
-    const { dir, api, exports } = setup()
-    const a = new Autosave({ dir, api, delayMs: 10 })
+    const { dir, api, source, exports } = setup()
+    const a = new Autosave({ dir, source, delayMs: 10 })
     await a.begin()
     await api.saveLab({ path: join(dir, 'x.kflab') })
     await wait(40)
@@ -58,46 +61,46 @@ describe('Autosave', () => {
   })
 
   it('offers the autosaved lab after an unclean exit', async () => {
-    const { dir, api } = setup()
-    const crashed = new Autosave({ dir, api, delayMs: 5 })
+    const { dir, api, source } = setup()
+    const crashed = new Autosave({ dir, source, delayMs: 5 })
     await crashed.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await wait(30)
     // No end(): the process "died" here.
-    const found = await new Autosave({ dir, api }).findRecoverable()
+    const found = await new Autosave({ dir, source }).findRecoverable()
     expect(found?.path).toBe(join(dir, AUTOSAVE_FILE))
-    expect(JSON.parse(found!.text)).toEqual({ labId: 'lab-1', events: 1 })
+    expect(JSON.parse(readFileSync(found!.path, 'utf8'))).toEqual({ labId: 'lab-1', events: 1 })
     expect(found!.savedAt).toBeInstanceOf(Date)
   })
 
   it('offers nothing after a clean end, and keeps no copy of the lab', async () => {
-    const { dir, api } = setup()
-    const a = new Autosave({ dir, api, delayMs: 60_000 })
+    const { dir, api, source } = setup()
+    const a = new Autosave({ dir, source, delayMs: 60_000 })
     await a.begin()
     await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
     await a.end()
     expect(existsSync(join(dir, SESSION_MARKER))).toBe(false)
     expect(existsSync(join(dir, AUTOSAVE_FILE))).toBe(false)
-    expect(await new Autosave({ dir, api }).findRecoverable()).toBeNull()
+    expect(await new Autosave({ dir, source }).findRecoverable()).toBeNull()
   })
 
   it('does not offer an older session’s lab after a crash right at the start', async () => {
-    const { dir, api } = setup()
-    const first = new Autosave({ dir, api, delayMs: 5 })
+    const { dir, api, source } = setup()
+    const first = new Autosave({ dir, source, delayMs: 5 })
     await first.begin()
     await api.runCommand({ op: 'host.add', name: 'old', cluster: 'c1' })
     await wait(30)
     // The next session recovers nothing, starts a new lab and crashes before any change.
     await api.newLab({})
-    await new Autosave({ dir, api, delayMs: 5 }).begin()
-    const found = await new Autosave({ dir, api }).findRecoverable()
-    expect(JSON.parse(found!.text)).toEqual({ labId: 'lab-2', events: 0 })
+    await new Autosave({ dir, source, delayMs: 5 }).begin()
+    const found = await new Autosave({ dir, source }).findRecoverable()
+    expect(JSON.parse(readFileSync(found!.path, 'utf8'))).toEqual({ labId: 'lab-2', events: 0 })
   })
 
   it('reports a failed save instead of throwing', async () => {
-    const { api } = setup()
+    const { source } = setup()
     const errors: unknown[] = []
-    const a = new Autosave({ dir: join(tmpdir(), 'kf-no-such-dir', String(Date.now())), api, onError: (e) => errors.push(e) })
+    const a = new Autosave({ dir: join(tmpdir(), 'kf-no-such-dir', String(Date.now())), source, onError: (e) => errors.push(e) })
     await a.saveNow()
     expect(errors).toHaveLength(1)
   })

@@ -6,7 +6,7 @@ import { toHex } from '../../crypto/bytes'
 import { createVcenterKmipClient, type KmipClient, KmipOperationError, KmipResponseError, KmipServerCore, type KmipKeyStore, type KmipManagedObject } from '../../kmip'
 import { isMessageId } from '../../i18n/format'
 import type { MessageId } from '../../i18n/narration'
-import { say, type CommandContext, type KmsLink } from '../context'
+import { ExternalKmsNotContacted, say, type CommandContext, type KmsLink } from '../context'
 import { fault, LabFault } from '../faults'
 import { VCENTER_ID, type KeyType, type KmsRecord, type ProviderRecord, type VcenterRecord } from '../model'
 import { uuidFromBytes } from '../random'
@@ -88,6 +88,10 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
       return { clientId: 'external', link }
     } catch (e) {
       const reason = (e as Error).message
+      if (e instanceof ExternalKmsNotContacted) {
+        say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.notContacted', { kms: kms.name })
+        return reason
+      }
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
       return reason
     }

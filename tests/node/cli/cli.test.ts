@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { savedData } from '../../helpers/labFiles'
 
 const exec = promisify(execFile)
 const root = join(import.meta.dirname, '../../..')
@@ -84,12 +85,19 @@ describe('the command line', () => {
     writeFileSync(script, JSON.stringify(beforeRekey))
     const saved = join(work, 'before.kflab')
     expect((await lab('run', script, '--save', saved)).code).toBe(0)
-    const doc = JSON.parse(readFileSync(saved, 'utf8'))
-    const hostKeyId = doc.entities['host:esx-01'].persisted.config.hostKeyId
+    expect(statSync(saved).mode & 0o777).toBe(0o600)
+    const hostKeyIdIn = async (path: string) => {
+      const host = (await savedData(path)).entities['host:esx-01']
+      if (host?.kind !== 'host' || !host.persisted.config.hostKeyId) throw new Error(`no host key in ${path}`)
+      return host.persisted.config.hostKeyId
+    }
+    const hostKeyId = await hostKeyIdIn(saved)
     const dump = join(work, 'zdump.1')
     expect((await lab('export', 'core-dump', '--lab', saved, '--host', 'esx-01', '--file', '/var/core/vmkernel-zdump.1', '--out', dump)).code).toBe(0)
     const oldKey = join(work, 'old.key')
     expect((await lab('export', 'key', '--lab', saved, '--key', hostKeyId, '--out', oldKey)).code).toBe(0)
+    expect(statSync(oldKey).mode & 0o777).toBe(0o600)
+    expect(statSync(dump).mode & 0o777).toBe(0o600)
     const describe = await lab('crypto-util', 'envelope', 'describe', '--offset', '4096', dump)
     expect(describe.stdout).toContain(`keyID '${hostKeyId}'`)
     const plain = join(work, 'zdump.plain')
@@ -99,7 +107,7 @@ describe('the command line', () => {
     // after the rekey, the new host key does not open the exported dump
     const after = join(work, 'after.kflab')
     expect((await lab('run', scenario('crash-core-dump'), '--save', after)).code).toBe(0)
-    const newKeyId = JSON.parse(readFileSync(after, 'utf8')).entities['host:esx-01'].persisted.config.hostKeyId
+    const newKeyId = await hostKeyIdIn(after)
     expect(newKeyId).not.toBe(hostKeyId)
     const newKey = join(work, 'new.key')
     await lab('export', 'key', '--lab', after, '--key', newKeyId, '--out', newKey)
@@ -143,12 +151,20 @@ describe('the command line', () => {
   it('help, unknown commands and a corrupt lab file', async () => {
     const help = await lab('--help')
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/run SCRIPT\.json \[--seed N\] \[--json\] \[--save FILE\.kflab\]/)
+    expect(help.stdout).toMatch(/run SCRIPT\.json \[--seed N \| --lab FILE\.kflab\] \[--json\] \[--save FILE\.kflab\]/)
     expect((await lab('frobnicate')).code).toBe(2)
     const corrupt = join(work, 'corrupt.kflab')
     writeFileSync(corrupt, '{"format": "keyflow-lab", "version": 1, "entities": 5}')
     const r = await lab('export', 'key', '--lab', corrupt, '--key', 'x', '--out', join(work, 'k'))
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/damaged/)
+    // A FIFO (or a device) as --lab is refused at once instead of waiting for a writer that never comes.
+    const fifo = join(work, 'fifo.kflab')
+    execFileSync('mkfifo', [fifo])
+    const f = await lab('export', 'key', '--lab', fifo, '--key', 'x', '--out', join(work, 'k'))
+    expect(f.code).toBe(2)
+    expect(f.stderr).toMatch(/only regular files are opened/)
+    const dev = await lab('export', 'key', '--lab', '/dev/zero', '--key', 'x', '--out', join(work, 'k'))
+    expect(dev.stderr).toMatch(/only regular files are opened/)
   })
 })

@@ -2,7 +2,7 @@
 // again after a restart), the rest of the lab left as it was, a clean exit on SIGTERM, plain usage errors.
 
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { State } from '../../../shared/kmip'
 import { Lab } from '../../../shared/lab/lab'
 import type { KmsComponent, VmComponent } from '../../../shared/lab/model'
-import { loadLabFile, parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
+import { loadLabFile } from '../../../shared/labFile/kflab'
 import { labDeps } from '../../../node/host/labHost'
+import { writeLab } from '../../../node/labFile/labFileIo'
+import { savedData } from '../../helpers/labFiles'
 import { openClient } from './support/labKms'
 import { makeTestPki, type TestPki } from './support/pki'
 import { repoRoot } from '../../helpers/spawnTestHost'
@@ -70,7 +72,7 @@ function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   })
 }
 
-const kmsIn = (path: string, name = 'kms-1') => parseLabFile(readFileSync(path, 'utf8')).entities[`kms:${name}`] as KmsComponent
+const kmsIn = async (path: string, name = 'kms-1') => (await savedData(path)).entities[`kms:${name}`] as KmsComponent
 
 let pki: TestPki
 let dir: string
@@ -92,9 +94,9 @@ describe('kms serve (the command)', () => {
     const { client, link } = await openClient(pki, first.port)
     const uid = (await client.createSymmetricKey({ names: ['persisted-key'] })).value
     // The Create was answered, so it is on disk already.
-    expect(Object.keys(kmsIn(state).persisted.keys)).toEqual([uid])
+    expect(Object.keys((await kmsIn(state)).persisted.keys)).toEqual([uid])
     await client.activate(uid)
-    expect(kmsIn(state).persisted.keys[uid].state).toBe(State.Active)
+    expect((await kmsIn(state)).persisted.keys[uid].state).toBe(State.Active)
     const material = (await client.get(uid)).value.keyMaterial
     link.close()
 
@@ -104,7 +106,7 @@ describe('kms serve (the command)', () => {
     expect(stopped.stderr).toMatch(/stopped \(SIGTERM\)/)
 
     // The file is a lab the window can open: history partial (keys changed outside lab commands).
-    const data = parseLabFile(readFileSync(state, 'utf8'))
+    const data = await savedData(state)
     expect(data.history).toBe('partial')
     expect(data.commands.map((c) => c.command.op)).toEqual(['kms.add'])
     const lab = await loadLabFile(data, (seed) => labDeps(seed))
@@ -133,8 +135,8 @@ describe('kms serve (the command)', () => {
       expect((await lab.run(step)).fault).toBeFalsy()
     }
     const state = join(dir, 'existing.kflab')
-    writeFileSync(state, serializeLab(lab))
-    const before = parseLabFile(readFileSync(state, 'utf8'))
+    await writeLab(lab, state)
+    const before = await savedData(state)
     const labKeys = (before.entities['kms:kms-2'] as KmsComponent).persisted.keys
 
     const served = await serve(['--pki', pki.dir, '--port', '0', '--state', state, '--name', 'kms-2'])
@@ -146,7 +148,7 @@ describe('kms serve (the command)', () => {
     link.close()
     expect((await served.stop()).code).toBe(0)
 
-    const after = parseLabFile(readFileSync(state, 'utf8'))
+    const after = await savedData(state)
     const keys = (after.entities['kms:kms-2'] as KmsComponent).persisted.keys
     expect(Object.keys(keys).sort()).toEqual([...Object.keys(labKeys), uid].sort())
     for (const [id, key] of Object.entries(labKeys)) expect(keys[id]).toEqual(key)

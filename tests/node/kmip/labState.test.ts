@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { KmipManagedObject } from '../../../shared/kmip'
 import { Lab } from '../../../shared/lab/lab'
 import type { KmsComponent } from '../../../shared/lab/model'
-import { parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
 import { labDeps } from '../../../node/host/labHost'
+import { writeLab } from '../../../node/labFile/labFileIo'
+import { savedData } from '../../helpers/labFiles'
 import { LabStateError, NEW_LAB_PROVIDER, openLabKeyState } from '../../../node/kmip/labState'
 
 const dirs: string[] = []
@@ -42,7 +43,7 @@ describe('openLabKeyState', () => {
     const state = await openLabKeyState(path, 'kms-7')
     expect(state.created).toBe(true)
     expect(state.keys).toEqual([])
-    const data = parseLabFile(readFileSync(path, 'utf8'))
+    const data = await savedData(path)
     const kms = data.entities['kms:kms-7'] as KmsComponent
     expect(kms).toMatchObject({ name: 'kms-7', provider: NEW_LAB_PROVIDER, external: null })
     expect(data.history).toBe('complete')
@@ -52,14 +53,14 @@ describe('openLabKeyState', () => {
     const path = join(dir(), 'keys.kflab')
     const state = await openLabKeyState(path, 'kms-1')
     await state.save([key('a'), key('b')])
-    const data = parseLabFile(readFileSync(path, 'utf8'))
+    const data = await savedData(path)
     expect(data.history).toBe('partial')
     const keys = (data.entities['kms:kms-1'] as KmsComponent).persisted.keys
     expect(Object.keys(keys)).toEqual(['a', 'b'])
     expect(keys.a.material).toEqual(new Uint8Array(32).fill(9))
     expect(keys.a.attributes['x-Big']).toEqual({ type: 'BigInteger', value: 2n ** 70n })
     await state.save([key('b')])
-    expect(Object.keys((parseLabFile(readFileSync(path, 'utf8')).entities['kms:kms-1'] as KmsComponent).persisted.keys)).toEqual(['b'])
+    expect(Object.keys(((await savedData(path)).entities['kms:kms-1'] as KmsComponent).persisted.keys)).toEqual(['b'])
     expect((await openLabKeyState(path, 'kms-1')).keys.map((k) => k.uid)).toEqual(['b'])
   })
 
@@ -67,17 +68,17 @@ describe('openLabKeyState', () => {
     const path = join(dir(), 'guarded.kflab')
     const state = await openLabKeyState(path, 'kms-1')
     await state.save([key('good')])
-    const before = readFileSync(path, 'utf8')
+    const before = readFileSync(path)
     const broken = { ...key('bad'), state: 9 as never }
     await expect(state.save([broken])).rejects.toThrow(/the keys were not saved: the lab file would not open again/)
-    expect(readFileSync(path, 'utf8')).toBe(before)
+    expect(readFileSync(path)).toEqual(before)
   })
 
   it("refuses an external KMS (its keys live elsewhere) and a file that is not a lab", async () => {
     const lab = await Lab.create(labDeps(3), { seed: 3 })
     await lab.run({ op: 'kms.add', name: 'far', provider: 'kp', external: { host: '127.0.0.1', port: 5696, caPem: 'x', clientCertPem: 'y', clientKeyPem: 'z' } })
     const path = join(dir(), 'external.kflab')
-    writeFileSync(path, serializeLab(lab))
+    await writeLab(lab, path)
     await expect(openLabKeyState(path, 'far')).rejects.toThrow(/'far' in .* is an external KMS/)
     const junk = join(dir(), 'junk.kflab')
     writeFileSync(junk, 'not json')

@@ -1,53 +1,76 @@
 import { describe, expect, it } from 'vitest'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
-import { LabFileError, labFileData, loadLabFile, parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
+import { labBytes, openLabBytes, readLabBytes } from '../../../node/labFile/labFileIo'
+import { CONTAINER_MAGIC } from '../../../shared/labFile/container'
+import { LabFileError, labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
+import { v1ToV2 } from '../../../shared/labFile/migrations/v1-to-v2'
+import { migrateToLatest } from '../../../shared/labFile/migrations'
+import { KFLAB_VERSION } from '../../../shared/labFile/schema'
 import { secureRandom, seededRandom } from '../../../shared/lab/random'
 import { Lab } from '../../../shared/lab/lab'
 import { encryptedVmLab, get, ok } from '../../helpers/lab'
+import { savedData } from '../../helpers/labFiles'
 
 const deps = (seed: number | null) => ({
   random: seed === null ? secureRandom((b) => crypto.getRandomValues(b)) : seededRandom(seed),
   diskCipher: nodeDiskCipher
 })
 
+/** The JSON a format-1 file held (every byte string inline), for tests that hand-edit one. */
+const v1Text = (lab: Lab) => labDocumentText({ ...labFileData(lab), version: 1 as never })
+
 describe('.kflab lab files', () => {
   it('a seeded lab saves and opens with its whole history replayed, ending in the same state', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' }, { op: 'host.crash', name: 'esx-01' })
-    const text = serializeLab(lab)
-    const opened = await loadLabFile(parseLabFile(text), deps)
+    const bytes = await labBytes(lab)
+    const opened = await openLabBytes(bytes, deps)
     expect(opened.origin).toBe('created')
     expect(opened.seq).toBe(lab.seq)
-    expect(serializeLab(opened)).toBe(text)
+    expect(await labBytes(opened)).toEqual(bytes)
     expect(get(opened, 'host', 'esx-01').persisted.varCore['vmkernel-zdump.1']).toEqual(get(lab, 'host', 'esx-01').persisted.varCore['vmkernel-zdump.1'])
   })
 
-  it('an unseeded lab opens at its saved state and can go on', async () => {
+  it('an unseeded lab opens at its saved state, disks read back from the container, and can go on', async () => {
     const lab = await Lab.create(deps(null), { seed: null })
     await ok(lab, { op: 'kms.add', name: 'kms-1', provider: 'kp' }, { op: 'provider.add', name: 'kp' }, { op: 'host.add', name: 'esx-01', cluster: 'c1' })
-    const opened = await loadLabFile(parseLabFile(serializeLab(lab)), deps)
+    await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'csr' }, { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 2 }, { op: 'vm.encrypt', name: 'vm1' })
+    const opened = await openLabBytes(await labBytes(lab), deps)
     expect(opened.origin).toBe('restored')
     expect(opened.seq).toBe(0)
-    expect(serializeLab(opened)).toBe(serializeLab(lab).replace('"history":"complete"', '"history":"partial"').replace(/"commands":\[.*?\],"entities"/, '"commands":[],"entities"'))
-    await ok(opened, { op: 'provider.trust', provider: 'kp', mode: 'csr' }, { op: 'vm.create', name: 'vm1', host: 'esx-01' }, { op: 'vm.encrypt', name: 'vm1' })
+    const flat = (l: Lab) => get(l, 'datastore', 'ds-c1').persisted.files[get(l, 'vm', 'vm1').disks[0].flat].data
+    expect(flat(opened)).toEqual(flat(lab))
+    await ok(opened, { op: 'vm.powerOn', name: 'vm1' }, { op: 'vm.powerOff', name: 'vm1' }, { op: 'vm.decrypt', name: 'vm1' })
+  })
+
+  it('stores each distinct disk chunk once: equal disks and zero chunks cost one chunk', async () => {
+    const lab = await Lab.create(deps(9), { seed: 9 })
+    await ok(lab, { op: 'host.add', name: 'esx-01', cluster: 'c1' })
+    for (const name of ['a', 'b', 'c', 'd']) await ok(lab, { op: 'vm.create', name, host: 'esx-01', diskMiB: 8, guestData: 'same' })
+    const bytes = await labBytes(lab)
+    // 32 MiB of disks, mostly zeros and four equal boot sectors: a few KiB of chunks plus the JSON.
+    expect(bytes.length).toBeLessThan(200 * 1024)
+    const opened = await openLabBytes(bytes, deps)
+    expect(opened.origin).toBe('created')
   })
 
   it('a seeded file whose state was edited falls back to the saved state instead of a replay that disagrees', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
-    const data = JSON.parse(serializeLab(lab))
-    data.entities['vm:vm1'].memory.guest = null
-    data.entities['vm:vm1'].connectionState = 'invalid'
-    const opened = await loadLabFile(parseLabFile(JSON.stringify(data)), deps)
+    const data = labFileData(lab)
+    const vm = data.entities['vm:vm1']
+    if (vm.kind !== 'vm') throw new Error('no vm')
+    data.entities['vm:vm1'] = { ...vm, memory: { guest: null }, connectionState: 'invalid' }
+    const opened = await openLabBytes(await labBytes(data), deps)
     expect(opened.origin).toBe('restored')
     expect(get(opened, 'vm', 'vm1').connectionState).toBe('invalid')
   })
 
-  it('refuses what is not a lab file, a newer version, and damage — with the place', async () => {
+  it('refuses what is not a lab file and damage, with the place; a newer version names both versions', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
-    const good = JSON.parse(serializeLab(lab))
+    const good = JSON.parse(v1Text(lab))
     expect(() => parseLabFile('hello')).toThrow(new LabFileError('this is not a KeyFlow Lab file: it is not JSON'))
     expect(() => parseLabFile('{"format": "pkt", "version": 1}')).toThrow(/not a KeyFlow Lab file/)
-    expect(() => parseLabFile(JSON.stringify({ ...good, version: 2 }))).toThrow(/version 2; this KeyFlow Lab reads version 1/)
+    expect(() => parseLabFile(JSON.stringify({ ...good, version: 7 }))).toThrow(/newer KeyFlow Lab \(lab file version 7\); this KeyFlow Lab reads versions 1 to 2/)
     const damaged = structuredClone(good)
     damaged.entities['host:esx-01'].cryptoState = 'molten'
     expect(() => parseLabFile(JSON.stringify(damaged))).toThrow(/damaged: .* at entities\.host:esx-01\.cryptoState/)
@@ -57,13 +80,53 @@ describe('.kflab lab files', () => {
     const missing = structuredClone(good)
     delete missing.entities['vm:vm1']
     expect(() => parseLabFile(JSON.stringify(missing))).toThrow(/vm:vm1 is listed but missing/)
+    // A container from a newer build: refused by its header, before anything else is read.
+    const newer = Uint8Array.from(await labBytes(lab))
+    new DataView(newer.buffer).setUint32(CONTAINER_MAGIC.length, KFLAB_VERSION + 1)
+    const error = await readLabBytes(newer).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(LabFileError)
+    expect((error as LabFileError).message).toMatch(`lab file version ${KFLAB_VERSION + 1}); this KeyFlow Lab reads versions 1 to ${KFLAB_VERSION}`)
+    expect((error as LabFileError).messageRef).toEqual({ id: 'labFile.newerVersion', params: { version: KFLAB_VERSION + 1, supported: KFLAB_VERSION } })
   })
 
-  it('keeps big integers and bytes exactly', async () => {
+  it('any bit flipped anywhere in a file gives a clear error, never a partial lab', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
-    const data = parseLabFile(serializeLab(lab))
-    const kms = data.entities['kms:kms-1']
-    expect(kms.kind === 'kms' && Object.values(kms.persisted.keys)[0].material).toBeInstanceOf(Uint8Array)
-    expect(labFileData(lab).history).toBe('complete')
+    await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
+    const bytes = await labBytes(lab)
+    const random = seededRandom(77)
+    for (let trial = 0; trial < 300; trial++) {
+      const flipped = Uint8Array.from(bytes)
+      const at = new DataView(random.bytes(4, trial * 4).buffer).getUint32(0) % flipped.length
+      flipped[at] ^= 1 << trial % 8
+      await expect(openLabBytes(flipped, deps), `bit ${trial % 8} of byte ${at}`).rejects.toBeInstanceOf(LabFileError)
+    }
+    await expect(openLabBytes(bytes.subarray(0, bytes.length - 100), deps)).rejects.toThrow(/cut short|altered at its end/)
+  })
+
+  it('a lab whose external KMS has a CA chain at the one PEM limit (16 KiB) saves and opens again', async () => {
+    const lab = await Lab.create(deps(5), { seed: 5 })
+    const frame = ['-----BEGIN CERTIFICATE-----\n', '\n-----END CERTIFICATE-----\n']
+    const caPem = frame[0] + 'A'.repeat(16384 - frame[0].length - frame[1].length) + frame[1]
+    await ok(lab, { op: 'kms.add', name: 'far', provider: 'kp', external: { host: '127.0.0.1', port: 5696, caPem, clientCertPem: 'c', clientKeyPem: 'k' } })
+    const opened = await openLabBytes(await labBytes(lab), deps)
+    expect(get(opened, 'kms', 'far').external?.caPem).toBe(caPem)
+    expect((await savedData(await labBytes(opened))).entities['kms:far']).toEqual(labFileData(lab).entities['kms:far'])
+  })
+})
+
+describe('lab file migrations', () => {
+  it('v1 → v2 changes only the version (format 2 moved disks into the container, not the document shape)', () => {
+    const doc = { format: 'keyflow-lab', version: 1 as const, seed: 3, history: 'complete', commands: [], entities: { a: 1 } }
+    expect(v1ToV2(doc)).toEqual({ ...doc, version: 2 })
+    expect(doc.version).toBe(1)
+    expect(migrateToLatest(doc, 1)).toEqual({ ...doc, version: KFLAB_VERSION })
+    expect(migrateToLatest({ ...doc, version: 2 }, 2)).toEqual({ ...doc, version: 2 })
+  })
+
+  it('a format-1 file (bare JSON) opens with its whole history', async () => {
+    const lab = await encryptedVmLab({ seed: 4 })
+    const opened = await openLabBytes(new TextEncoder().encode(v1Text(lab)), deps)
+    expect(opened.origin).toBe('created')
+    expect(opened.seq).toBe(lab.seq)
   })
 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { validateCall } from '../../../shared/api/dispatch'
 import { commandSchema } from '../../../shared/lab/commands/schema'
 import { parseLabScript } from '../../../shared/lab/script'
-import { parseLabFile, serializeLab } from '../../../shared/labFile/kflab'
+import { labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
 import { FIELD_LIMITS, isPrototypeName, prototypeKeyPath } from '../../../shared/validation/fields'
 import { terminalSafe } from '../../../node/cli/terminalText'
 import { newLab, ok } from '../../helpers/lab'
@@ -62,7 +62,8 @@ describe('the same limits at every door', () => {
   it('refuses a lab file whose host is named like a path, or whose IDs hold control characters', async () => {
     const lab = await newLab()
     await ok(lab, { op: 'host.add', name: 'esx-1', cluster: 'c1' })
-    const good = serializeLab(lab)
+    // A format-1 document (bare JSON): the same schema checks it as a container's index.
+    const good = labDocumentText({ ...labFileData(lab), version: 1 as never })
     expect(() => parseLabFile(good)).not.toThrow()
     const data = JSON.parse(good)
     const hostId = Object.keys(data.entities).find((id) => data.entities[id].kind === 'host')!

@@ -1,0 +1,131 @@
+// Reading and writing .kflab files on Node: one function writes a lab to a path (atomically, 0600) or to a stream;
+// one opens a path (refusing FIFOs and devices, which would hang or never end); both stream, a chunk at a time.
+// Format-1 files (bare JSON) are still read; every lab is opened offline (see shared/labFile/openOffline.ts).
+
+import { constants } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
+import type { Writable } from 'node:stream'
+import { fromUtf8 } from '../../shared/crypto/bytes'
+import type { LabDeps } from '../../shared/lab/context'
+import { Lab } from '../../shared/lab/lab'
+import type { BlobSource } from '../../shared/labFile/blob'
+import { isContainer, readLabContainer, writeLabContainer, type ByteSink, type ByteSource } from '../../shared/labFile/container'
+import { LabFileError, labFileData, loadLabFile, parseLabFile } from '../../shared/labFile/kflab'
+import { openOffline } from '../../shared/labFile/openOffline'
+import type { LabFileData } from '../../shared/labFile/schema'
+import { writeAtomic } from '../host/atomicFile'
+import { nodeContainerCodec } from './codec'
+
+/** Format-1 files are bare JSON held in memory whole; they were never written above this size. */
+const MAX_V1_FILE_BYTES = 512 * 1024 * 1024
+
+function fileSink(fh: FileHandle): ByteSink {
+  return {
+    async write(bytes) {
+      for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten
+    }
+  }
+}
+
+function streamSink(stream: Writable): ByteSink {
+  return {
+    write: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        const onError = (e: Error) => reject(e)
+        stream.once('error', onError)
+        const flushed = stream.write(bytes, (e) => {
+          stream.off('error', onError)
+          if (e) reject(e)
+          else if (flushed) resolve()
+        })
+        if (!flushed) stream.once('drain', () => resolve())
+      })
+  }
+}
+
+function fileSource(fh: FileHandle, size: number): ByteSource {
+  return {
+    size,
+    async read(offset, length) {
+      const out = Buffer.allocUnsafe(length)
+      for (let got = 0; got < length; ) {
+        const { bytesRead } = await fh.read(out, got, length - got, offset + got)
+        if (bytesRead === 0) throw new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
+        got += bytesRead
+      }
+      return out
+    }
+  }
+}
+
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) }
+}
+
+/** Writes a lab (or its file data) as a .kflab container: to `target` atomically with mode 0600, or into a stream. */
+export async function writeLab(lab: Lab | LabFileData, target: string | Writable): Promise<void> {
+  const data = lab instanceof Lab ? labFileData(lab) : lab
+  if (typeof target !== 'string') return writeLabContainer(data, streamSink(target), nodeContainerCodec)
+  await writeAtomic(target, (fh) => writeLabContainer(data, fileSink(fh), nodeContainerCodec))
+}
+
+/** A lab file in memory (tests, small imports). */
+export async function labBytes(lab: Lab | LabFileData): Promise<Uint8Array> {
+  const parts: Uint8Array[] = []
+  const data = lab instanceof Lab ? labFileData(lab) : lab
+  await writeLabContainer(data, { write: async (b) => void parts.push(Uint8Array.from(b)) }, nodeContainerCodec)
+  return Buffer.concat(parts)
+}
+
+export interface ReadLab {
+  data: LabFileData
+  blobs: BlobSource | undefined
+  /** Closes the file the blobs are read from; call once the lab is built. */
+  close(): Promise<void>
+}
+
+async function readFrom(source: ByteSource, close: () => Promise<void>): Promise<ReadLab> {
+  const head = await source.read(0, Math.min(16, source.size))
+  if (isContainer(head)) {
+    const { data, blobs } = await readLabContainer(source, nodeContainerCodec)
+    return { data, blobs, close }
+  }
+  if (source.size > MAX_V1_FILE_BYTES) throw new LabFileError('this is not a KeyFlow Lab file (too large for a format-1 file and not a container)')
+  const data = parseLabFile(fromUtf8(await source.read(0, source.size)))
+  return { data, blobs: undefined, close }
+}
+
+/** Opens and checks a lab file by path; refuses anything but a regular file. */
+export async function readLabFile(path: string): Promise<ReadLab> {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused right after.
+  const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const info = await fh.stat()
+    if (!info.isFile()) throw new LabFileError('this is not a lab file: only regular files are opened (not a FIFO, device or folder)')
+    return await readFrom(fileSource(fh, info.size), () => fh.close())
+  } catch (e) {
+    await fh.close()
+    throw e
+  }
+}
+
+export function readLabBytes(bytes: Uint8Array): Promise<ReadLab> {
+  return readFrom(bytesSource(bytes), async () => undefined)
+}
+
+/** Builds the lab a read file describes, offline (no KMS is contacted), and closes the file. */
+export async function buildLab(read: ReadLab, depsFor: (seed: number | null) => LabDeps): Promise<Lab> {
+  try {
+    return await openOffline(depsFor, (offlineDeps) => loadLabFile(read.data, offlineDeps, read.blobs))
+  } finally {
+    await read.close()
+  }
+}
+
+export async function openLabPath(path: string, depsFor: (seed: number | null) => LabDeps): Promise<Lab> {
+  return buildLab(await readLabFile(path), depsFor)
+}
+
+export async function openLabBytes(bytes: Uint8Array, depsFor: (seed: number | null) => LabDeps): Promise<Lab> {
+  return buildLab(await readLabBytes(bytes), depsFor)
+}
