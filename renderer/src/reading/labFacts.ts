@@ -2,7 +2,7 @@
 // (commands always run on the live lab, whatever step the window shows).
 
 import type { EntityViews } from '../../../shared/api/contract'
-import { VCENTER_ID } from '../../../shared/lab/model'
+import { VCENTER_ID } from '../../../shared/lab/ids'
 import { componentFacts, type HostFacts, type KmsFacts, type VmFacts } from './facts'
 import { componentsOf } from './topology'
 import { viewOfKind } from '../../../shared/lab/readView'

@@ -4,7 +4,8 @@
 
 import type { EntityViews } from '../../../shared/api/contract'
 import type { EventView } from '../../../shared/api/contract'
-import { META_ID, VCENTER_ID, type ComponentKind } from '../../../shared/lab/model'
+import { META_ID, VCENTER_ID } from '../../../shared/lab/ids'
+import type { ComponentKind } from '../../../shared/lab/model'
 import { componentView, metaView, viewOfKind, type ComponentView } from '../../../shared/lab/readView'
 
 export interface TopoComponent {

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { roles } from '../services/privileges'
 import { cryptoUtilArg, keyId, labName as name, networkHost, networkPort, pem } from '../../validation/fields'
+import { migrateEncryptions as migrateEncryptionModes, trustModes } from '../entities'
 
 export const MAX_DISK_MIB = 256
 const SECTORS_PER_MIB = 2048
@@ -23,8 +24,8 @@ const externalKms = z
   })
   .strict()
 
-export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
-export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
+/** The lists a command may choose from are the model's own (../entities.ts). */
+export { trustModes, migrateEncryptionModes }
 /** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
 export const cloneEncryptions = ['keep', 'encrypt', 'decrypt', 'recrypt'] as const
 

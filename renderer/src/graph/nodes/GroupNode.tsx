@@ -2,7 +2,7 @@
 
 import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { VCENTER_ID } from '../../../../shared/lab/model'
+import { VCENTER_ID } from '../../../../shared/lab/ids'
 import { at, obj, str } from '../../reading/view'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
