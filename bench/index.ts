@@ -1,5 +1,5 @@
 // `npm run bench [-- NAME ...]`: benchmarks as JSON lines. Without a name: the lab core's (disk encryption and
-// host reboots). Names: xts, hosts, kmip, ui, follow. Timings on this 2-core machine are noisy: each benchmark compares
+// host reboots). Names: xts, hosts, kmip, ui, follow, files. Timings on this 2-core machine are noisy: each benchmark compares
 // side by side within one run and reports ratios.
 
 export type Bench = () => Promise<object[]>
@@ -9,7 +9,8 @@ const benches: Record<string, Bench> = {
   hosts: async () => (await import('./hosts')).benchHosts(),
   kmip: async () => (await import('./kmip')).benchKmip(),
   ui: async () => (await import('./ui')).benchUi(),
-  follow: async () => (await import('./follow')).benchFollow()
+  follow: async () => (await import('./follow')).benchFollow(),
+  files: async () => (await import('./files')).benchFiles()
 }
 
 const DEFAULT = ['xts', 'hosts']

@@ -5,6 +5,8 @@ export const APP_SCHEME = 'app'
 export const APP_HOST = 'lab'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
+/** The presenter's notes page (node/web/staticFiles.ts serves index.html there; the page reads its path). */
+export const APP_NOTES_URL = `${APP_ORIGIN}/notes`
 
 /** True only for URLs of the app's own origin (parsed, never compared as text prefixes). */
 export function isAppUrl(url: string | null | undefined): boolean {

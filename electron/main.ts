@@ -2,11 +2,12 @@
 // wires it to the window over the typed IPC contract; native menu, file dialogs, autosave and crash recovery.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
+import { PUSH_CHANNEL, type LabPush } from '../shared/api/contract'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabHost } from '../node/host/labHost'
 import { Sharing } from '../node/web/sharing'
-import { APP_ENTRY_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
+import { APP_ENTRY_URL, APP_NOTES_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
 import { createAppRequestHandler } from './appProtocol'
 import { Autosave, type Recoverable } from './autosave'
 import { createChoosePath } from './dialogs'
@@ -14,7 +15,7 @@ import { forwardPushes, refuseRendererPaths, registerLabIpc } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenSession, hardenWebContents } from './security'
 import { isAppPage, isTrustedSender, senderInfo } from './trust'
-import { createMainWindow, preloadRegistration } from './window'
+import { createMainWindow, createNotesWindow, preloadRegistration } from './window'
 
 // Must happen before `ready`: app:// behaves like https (secure context, fetch, a real origin) without bypassing CSP.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
@@ -28,6 +29,8 @@ const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.ELECTRON_R
 if (!app.isPackaged && process.env.KEYFLOW_USER_DATA_DIR) app.setPath('userData', process.env.KEYFLOW_USER_DATA_DIR)
 
 let win: BrowserWindow | null = null
+/** The presenter's notes window, while open. */
+let notesWin: BrowserWindow | null = null
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
 
@@ -105,7 +108,12 @@ async function start(): Promise<void> {
         const path = await choosePath('save', (await host.getTimeline()).file.name)
         if (path) await host.saveLab({ path })
       }, 'The lab could not be saved'),
-      shareWithRoom: () => sharing.showPanel()
+      shareWithRoom: () => sharing.showPanel(),
+      togglePresenter: () => {
+        const push: LabPush = { type: 'view', toggle: 'presenter' }
+        if (win && isAppPage(win.webContents.getURL(), devOrigin)) win.webContents.send(PUSH_CHANNEL, push)
+      },
+      openNotes: openNotesWindow
     },
     { isMac: process.platform === 'darwin', devTools: !app.isPackaged }
   )
@@ -128,6 +136,22 @@ async function start(): Promise<void> {
   createWindow(host, choosePath)
 }
 
+/** The presenter's notes in their own window (one at a time), on the app's /notes page. */
+function openNotesWindow(): void {
+  if (notesWin) {
+    notesWin.show()
+    notesWin.focus()
+    return
+  }
+  const window = createNotesWindow(BrowserWindow)
+  notesWin = window
+  window.once('ready-to-show', () => window.show())
+  window.on('closed', () => {
+    if (notesWin === window) notesWin = null
+  })
+  void window.loadURL(devOrigin && process.env.ELECTRON_RENDERER_URL ? new URL('/notes', process.env.ELECTRON_RENDERER_URL).href : APP_NOTES_URL)
+}
+
 function createWindow(host: LabHost, choosePath: (purpose: 'save' | 'open', suggested: string) => Promise<string | null>): void {
   const devIcon = join(here, '../../build/icon.png')
   const window = createMainWindow(BrowserWindow, !app.isPackaged && existsSync(devIcon) ? devIcon : undefined)
@@ -135,6 +159,8 @@ function createWindow(host: LabHost, choosePath: (purpose: 'save' | 'open', sugg
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
     if (win === window) win = null
+    // The notes follow the main window; without it they have nothing to follow.
+    notesWin?.close()
   })
 
   // Unsaved work: ask before the window goes (autosave covers crashes, not a deliberate close).

@@ -10,6 +10,10 @@ export interface MenuActions {
   saveLabAs: () => void
   /** Opens the window's "Share with the room" panel (the viewer server starts only from there, on the chosen address). */
   shareWithRoom: () => void
+  /** Switches the window's presenter mode (as P does in the window). */
+  togglePresenter: () => void
+  /** Opens (or brings forward) the presenter's notes window. */
+  openNotes: () => void
 }
 
 export function menuTemplate(actions: MenuActions, options: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
@@ -30,6 +34,10 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; de
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      // No accelerator: a bare P would be taken from every text field; the window itself answers P.
+      { label: 'Presenter Mode (P)', click: actions.togglePresenter },
+      { label: 'Presenter Notes Window', click: actions.openNotes },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       // Many keyboards have no separate "+" key: also accept Ctrl+= for zooming in (hidden duplicate).

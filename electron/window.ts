@@ -44,6 +44,40 @@ export function createMainWindow<W>(BrowserWindow: BrowserWindowClass<W>, iconPa
   })
 }
 
+/**
+ * The presenter's notes window (View → Presenter Notes Window): the notes, the next step and a clock on the
+ * presenter's own screen, never on the beamer. Exactly the main window's guard rails, written out again for the same
+ * reason; it shows the app's /notes page, which follows the main window over a BroadcastChannel of the app's origin
+ * and calls nothing over IPC (the trust check refuses any call from it: only the main window may drive the lab).
+ */
+export function createNotesWindow<W>(BrowserWindow: BrowserWindowClass<W>, iconPath?: string): W {
+  return new BrowserWindow({
+    title: 'KeyFlow Lab — Presenter notes',
+    width: 900,
+    height: 700,
+    minWidth: 480,
+    minHeight: 360,
+    show: false,
+    backgroundColor: '#f6f7f9',
+    ...(iconPath ? { icon: iconPath } : {}),
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true
+    }
+  })
+}
+
 /** Every way these preferences weaken the window, as readable reasons (empty when safe). */
 export function webPreferencesProblems(prefs: WebPreferences | undefined): string[] {
   const p = prefs ?? {}

@@ -34,8 +34,10 @@ usage: npm run --silent lab -- <command> [options]
 
   export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT
   export key --lab FILE.kflab --key KEY-ID --out KEYFILE
+  export nkp-backup --lab FILE.kflab --provider NAME --out FILE.p12
       Copies a file off a lab host's /var/core (a core dump, a vm-support bundle's dump or incident key file),
-      or a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it). Both are
+      a key out of the lab's KMS (as a KMS administrator could; vSphere support never needs it), or the PKCS#12
+      backup of a Native Key Provider (provider.backup; openssl pkcs12 -info reads it with its password). All are
       written with mode 0600.
 
   --help

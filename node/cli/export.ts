@@ -1,5 +1,6 @@
-// `export core-dump|key`: copies a core dump off a lab host, or a key out of the lab's KMS, into a file (0600:
-// both are key material or hold it).
+// `export core-dump|key|nkp-backup`: copies a core dump off a lab host, a key out of the lab's KMS, or the last
+// backup of a Native Key Provider (the PKCS#12 file provider.backup made) into a file (0600: each is key material or
+// holds it).
 
 import { toHex } from '../../shared/crypto/bytes'
 import { persistedBytes } from '../../shared/lab/files/persisted'
@@ -11,13 +12,14 @@ import { parseArgs, requireOption, UsageError } from './usage'
 
 const USAGE = [
   'usage: npm run --silent lab -- export core-dump --lab FILE.kflab --host NAME --file /var/core/NAME --out OUT',
-  '       npm run --silent lab -- export key --lab FILE.kflab --key KEY-ID --out KEYFILE'
+  '       npm run --silent lab -- export key --lab FILE.kflab --key KEY-ID --out KEYFILE',
+  '       npm run --silent lab -- export nkp-backup --lab FILE.kflab --provider NAME --out FILE.p12'
 ].join('\n')
 
 export async function exportCommand(args: string[]): Promise<number> {
   const [what, ...rest] = args
-  const parsed = parseArgs(rest, { options: ['lab', 'host', 'file', 'key', 'out'] }, USAGE)
-  if (what !== 'core-dump' && what !== 'key') throw new UsageError(USAGE)
+  const parsed = parseArgs(rest, { options: ['lab', 'host', 'file', 'key', 'out', 'provider'] }, USAGE)
+  if (what !== 'core-dump' && what !== 'key' && what !== 'nkp-backup') throw new UsageError(USAGE)
   const lab = await openLabFile(requireOption(parsed, 'lab', USAGE))
   const out = requireOption(parsed, 'out', USAGE)
   if (what === 'core-dump') {
@@ -32,6 +34,16 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     await writeFileAtomic(out, bytes)
     process.stdout.write(`wrote ${bytes.length} bytes to ${out}\n`)
+    return 0
+  }
+  if (what === 'nkp-backup') {
+    const name = requireOption(parsed, 'provider', USAGE)
+    const vc = lab.component('vcenter')
+    const provider = vc?.kind === 'vcenter' && Object.hasOwn(vc.persisted.providers, name) ? vc.persisted.providers[name] : undefined
+    if (!provider?.native) throw new UsageError(`the lab has no Native Key Provider ${terminalSafe(name)}`)
+    if (!provider.native.backupFile) throw new UsageError(`${terminalSafe(name)} has not been backed up yet (provider.backup)`)
+    await writeFileAtomic(out, provider.native.backupFile)
+    process.stdout.write(`wrote the PKCS#12 backup of ${terminalSafe(name)} (${provider.native.backupFile.length} bytes) to ${out}\n`)
     return 0
   }
   const keyId = requireOption(parsed, 'key', USAGE)

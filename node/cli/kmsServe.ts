@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { LabStateError, openLabKeyState, type LabKeyState } from '../kmip/labState'
 import { startKmsServer, DEFAULT_SERVER_LIMITS } from '../kmip/kmsServer'
 import { ServedKms } from '../kmip/servedKms'
+import { count } from './count'
 import { parseArgs, requireOption, UsageError } from './usage'
 
 const USAGE =
@@ -84,6 +85,6 @@ export async function kmsServe(args: string[]): Promise<number> {
     for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(s, () => resolve(s))
   })
   await server.close()
-  process.stderr.write(`KeyFlow Lab KMS stopped (${signal}): ${server.stats.messages} message(s) on ${server.stats.connections} connection(s)\n`)
+  process.stderr.write(`KeyFlow Lab KMS stopped (${signal}): ${count(server.stats.messages, 'message')} on ${count(server.stats.connections, 'connection')}\n`)
   return 0
 }

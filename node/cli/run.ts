@@ -6,6 +6,7 @@ import { labReport } from '../../shared/lab/report'
 import { parseLabScript } from '../../shared/lab/script'
 import { labDeps } from '../host/labHost'
 import { writeLab } from '../labFile/labFileIo'
+import { count } from './count'
 import { openLabFile } from './labFile'
 import { writeJson } from './jsonWriter'
 import { terminalSafe, writeLines } from './terminalText'
@@ -41,7 +42,7 @@ export async function runCommand(args: string[]): Promise<number> {
     for (const line of event.detail ?? []) out.push(`        ${line}`)
   }
   const faults = lab.commands.filter((c) => c.fault)
-  out.push('', `${script.script.steps.length} step(s), ${lab.seq} event(s), ${faults.length} refused`)
+  out.push('', `${count(script.script.steps.length, 'step')}, ${count(lab.seq, 'event')}, ${faults.length} refused`)
   for (const c of faults) out.push(`  step ${c.step}: ${c.command.op} refused (${c.fault!.fault}): ${c.fault!.text}`)
   writeLines(process.stdout, out)
   return 0

@@ -44,22 +44,30 @@ function streamSink(stream: Writable): ByteSink {
 }
 
 function fileSource(fh: FileHandle, size: number): ByteSource {
+  const readInto = async (offset: number, target: Uint8Array) => {
+    for (let got = 0; got < target.length; ) {
+      const { bytesRead } = await fh.read(target, got, target.length - got, offset + got)
+      if (bytesRead === 0) throw new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
+      got += bytesRead
+    }
+  }
   return {
     size,
+    readInto,
     async read(offset, length) {
-      const out = Buffer.allocUnsafe(length)
-      for (let got = 0; got < length; ) {
-        const { bytesRead } = await fh.read(out, got, length - got, offset + got)
-        if (bytesRead === 0) throw new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
-        got += bytesRead
-      }
+      const out = new Uint8Array(length)
+      await readInto(offset, out)
       return out
     }
   }
 }
 
 export function bytesSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) }
+  const read = async (offset: number, length: number) => {
+    if (offset + length > bytes.length) throw new LabFileError('the lab file is damaged: it ended early')
+    return bytes.subarray(offset, offset + length)
+  }
+  return { size: bytes.length, read, readInto: async (offset, target) => target.set(await read(offset, target.length)) }
 }
 
 /** Writes a lab (or its file data) as a .kflab container: to `target` atomically with mode 0600, or into a stream. */

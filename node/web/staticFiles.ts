@@ -37,10 +37,16 @@ export function resolveStaticPath(root: string, pathname: string): string | null
   return file.startsWith(rootDir + sep) ? file : null
 }
 
+/**
+ * Addresses of the window's own pages besides the main one: each is index.html, which reads its path (the
+ * presenter's notes at /notes). Relative asset URLs stay right because these paths sit at the root.
+ */
+export const PAGE_PATHS: ReadonlySet<string> = new Set(['/notes'])
+
 export type StaticResult = { status: 200; body: Buffer; contentType: string } | { status: 400 | 404; body: Buffer; contentType: string }
 
 export async function loadStatic(root: string, pathname: string): Promise<StaticResult> {
-  const file = resolveStaticPath(root, pathname)
+  const file = resolveStaticPath(root, PAGE_PATHS.has(pathname) ? '/index.html' : pathname)
   const text = (status: 400 | 404, message: string): StaticResult => ({ status, body: Buffer.from(message), contentType: contentTypes['.txt'] })
   if (!file) return text(400, 'bad path')
   try {

@@ -17,6 +17,7 @@ import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { usePresenterView } from './hooks/usePresenterView'
+import { useNotesPublisher } from './hooks/useNotesPublisher'
 import './shell/presenter.css'
 import { Stage } from './shell/Stage'
 import './App.css'
@@ -30,6 +31,7 @@ export function App() {
   useDocumentSettings()
   useShortcuts()
   usePresenterView()
+  useNotesPublisher()
   if (status !== 'ready')
     return (
       <div className="app app-message">

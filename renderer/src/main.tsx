@@ -11,22 +11,35 @@ import type { LabApi } from '../../shared/api/contract'
 import { getLabApi, windowRole } from './api/getLabApi'
 import { App } from './App'
 import { translate } from './i18n/translate'
-import { browserSettingsStorage, languageFor } from './store/settings'
+import { isNotesPage, openNotesPort } from './notes/notesChannel'
+import { NotesApp } from './notes/NotesApp'
+import { DEFAULT_SETTINGS, browserSettingsStorage, languageFor, readSettings } from './store/settings'
 import { LabStoreProvider } from './store/LabStoreProvider'
 
 const root = createRoot(document.getElementById('root')!)
+const notesPage = isNotesPage(window.location)
 
 let api: LabApi | null = null
-try {
-  api = getLabApi()
-} catch {
+// The notes view follows the presenter's window and needs no lab of its own.
+if (notesPage) {
+  const language = readSettings(browserSettingsStorage(window.localStorage).load(), { ...DEFAULT_SETTINGS, language: languageFor(navigator.language) }).language
   root.render(
-    <div className="app app-message">
-      <p className="notice-inline notice-error" role="alert">
-        {translate(languageFor(navigator.language), 'app.noHost')}
-      </p>
-    </div>
+    <StrictMode>
+      <NotesApp port={openNotesPort()} language={language} />
+    </StrictMode>
   )
+} else {
+  try {
+    api = getLabApi()
+  } catch {
+    root.render(
+      <div className="app app-message">
+        <p className="notice-inline notice-error" role="alert">
+          {translate(languageFor(navigator.language), 'app.noHost')}
+        </p>
+      </div>
+    )
+  }
 }
 if (api) {
   const settings = browserSettingsStorage(window.localStorage)

@@ -75,6 +75,8 @@ export type LabPush =
   | ({ type: 'shown' } & ShownStep)
   /** To the presenter: sharing started, stopped or its viewers changed; `open` asks the window to show it (menu). */
   | { type: 'sharing'; status: SharingStatus; open?: boolean }
+  /** From the desktop app's View menu: switch the window's presenter mode. */
+  | { type: 'view'; toggle: 'presenter' }
   /** From the window's own WebSocket client, not the host: the connection closed (code and reason as the host sent). */
   | { type: 'closed'; code: number; reason: string }
 

@@ -52,9 +52,10 @@ export const utf8 = (text: string): Uint8Array => encoder.encode(text)
 export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes)
 
 export function toBase64(bytes: Uint8Array): string {
-  let bin = ''
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i])
-  return btoa(bin)
+  // In slices: a lab file may be tens of MiB, and one character at a time would build as many strings.
+  const parts: string[] = []
+  for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)))
+  return btoa(parts.join(''))
 }
 
 export function fromBase64(text: string): Uint8Array {

@@ -145,6 +145,41 @@ export const narration = {
   'role.administrator': { en: 'Administrator', de: 'Administrator' },
   'role.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'fault.alreadyOn': { en: '{vm} is already powered on.', de: '{vm} ist bereits eingeschaltet.' },
+  // Removing things: maintenance mode, hosts, VMs, KMS servers, key providers (docs/vsphere-facts.md#maintenance-mode)
+  'fault.host.inMaintenance': {
+    en: '{host} is in maintenance mode: no VM runs on it, moves to it or is created on it until it exits maintenance mode.',
+    de: '{host} befindet sich im Wartungsmodus: Bis der Host ihn verlässt, läuft dort keine VM, und keine wird dorthin verschoben oder dort angelegt.'
+  },
+  'fault.host.alreadyInMaintenance': { en: '{host} is already in maintenance mode.', de: '{host} befindet sich bereits im Wartungsmodus.' },
+  'fault.host.notInMaintenance': { en: '{host} is not in maintenance mode.', de: '{host} befindet sich nicht im Wartungsmodus.' },
+  'fault.host.runningVms': {
+    en: 'VMs still run on {host} ({vms}): power them off or migrate them to another host first. vSphere waits with maintenance mode until no VM runs there.',
+    de: 'Auf {host} laufen noch VMs ({vms}): Schalten Sie sie zuerst aus oder migrieren Sie sie auf einen anderen Host. vSphere wartet mit dem Wartungsmodus, bis dort keine VM mehr läuft.'
+  },
+  'fault.host.removeNeedsMaintenance': {
+    en: '{host} is not in maintenance mode: put it in maintenance mode first, then remove it.',
+    de: '{host} befindet sich nicht im Wartungsmodus: Versetzen Sie den Host zuerst in den Wartungsmodus und entfernen Sie ihn dann.'
+  },
+  'fault.host.hasVms': {
+    en: 'VMs are still registered on {host} ({vms}): migrate them to another host or delete them first.',
+    de: 'Auf {host} sind noch VMs registriert ({vms}): Migrieren Sie sie zuerst auf einen anderen Host oder löschen Sie sie.'
+  },
+  'fault.vm.removePoweredOn': {
+    en: '{vm} is powered on: power it off before deleting it from disk.',
+    de: '{vm} ist eingeschaltet: Schalten Sie die VM aus, bevor Sie sie von der Festplatte löschen.'
+  },
+  'fault.provider.inUse': {
+    en: 'The keys of {provider} still protect {users}: decrypt them first (or make another provider the default and rekey them). Without the provider vCenter could not fetch their keys.',
+    de: 'Die Schlüssel von {provider} schützen noch {users}: Entschlüsseln Sie diese zuerst (oder legen Sie einen anderen Standardanbieter fest und verschlüsseln Sie sie neu). Ohne den Anbieter könnte vCenter ihre Schlüssel nicht mehr abrufen.'
+  },
+  'fault.provider.isDefault': {
+    en: '{provider} is the default key provider: make another key provider the default first.',
+    de: '{provider} ist als Standard festgelegt: Legen Sie zuerst einen anderen Schlüsselanbieter als Standard fest.'
+  },
+  'fault.kms.lastServerInUse': {
+    en: '{kms} is the last KMS server of {provider}, whose keys still protect {users}: without it vCenter could never fetch them again. Add another server to {provider} or decrypt them first.',
+    de: '{kms} ist der letzte KMS-Server von {provider}, dessen Schlüssel noch {users} schützen: Ohne ihn könnte vCenter sie nie wieder abrufen. Fügen Sie {provider} zuerst einen weiteren Server hinzu oder entschlüsseln Sie diese.'
+  },
   'fault.alreadyOff': { en: '{vm} is already powered off.', de: '{vm} ist bereits ausgeschaltet.' },
   'fault.sameHost': { en: '{vm} already runs on {host}.', de: '{vm} läuft bereits auf {host}.' },
   'fault.otherCluster': {
@@ -206,7 +241,113 @@ export const narration = {
 
   // Providers and trust
   'provider.added': { en: 'vCenter registers the standard key provider {provider}.', de: 'vCenter registriert den Standard-Schlüsselanbieter {provider}.' },
-  'provider.default': { en: '{provider} is now the default key provider.', de: '{provider} ist jetzt der Standard-Schlüsselanbieter.' },
+  'provider.default': {
+    en: '{provider} is now the default key provider.',
+    // "Standard-Schlüsselanbieter" is the provider type in German vSphere; the default is "als Standard festgelegt"
+    de: '{provider} ist jetzt als Standard festgelegt: Neue Verschlüsselungen verwenden diesen Schlüsselanbieter.'
+  },
+
+  // Native Key Provider (docs/vsphere-facts.md#nkp-kdk and the simplifications listed there)
+  'nkp.added': {
+    en: 'vCenter registers the Native Key Provider {provider}: no KMS, no KMIP — vCenter itself will make the keys’ root.',
+    de: 'vCenter registriert den Native Key Provider (nativen Schlüsselanbieter) {provider}: kein KMS, kein KMIP — vCenter erzeugt die Wurzel der Schlüssel selbst.'
+  },
+  'nkp.added.tpmRequired': {
+    en: 'vCenter registers the Native Key Provider {provider}, for TPM-protected hosts only: a host without a TPM 2.0 gets no KDK and cannot use it.',
+    de: 'vCenter registriert den Native Key Provider {provider}, nur für TPM-geschützte Hosts: Ein Host ohne TPM 2.0 erhält keinen KDK und kann ihn nicht nutzen.'
+  },
+  'nkp.kdk.created': {
+    en: 'vCenter generates the Key Derivation Key (KDK) {kdkId} of {provider} and keeps it in its protected store (VECS), not in its database.',
+    de: 'vCenter erzeugt den Schlüsselableitungsschlüssel (Key Derivation Key, KDK) {kdkId} von {provider} und bewahrt ihn in seinem geschützten Speicher (VECS) auf, nicht in seiner Datenbank.'
+  },
+  'nkp.kdk.pushed': {
+    en: 'vCenter pushes the KDK of {provider} to {host}, which seals it with its TPM on its own disk (ESXi keeps it in its encrypted configuration; the lab seals it with the TPM key). From now on the host derives keys itself.',
+    de: 'vCenter überträgt den KDK von {provider} an {host}; der Host versiegelt ihn mit seinem TPM auf der eigenen Platte (ESXi bewahrt ihn in seiner verschlüsselten Konfiguration auf; das Labor versiegelt ihn mit dem TPM-Schlüssel). Ab jetzt leitet der Host Schlüssel selbst ab.'
+  },
+  'nkp.kdk.removed': {
+    en: '{host} deletes the KDK of {provider} from its memory and its sealed store: no key of {provider} can be derived there any more.',
+    de: '{host} löscht den KDK von {provider} aus seinem Speicher und seinem versiegelten Speicher: Dort lässt sich kein Schlüssel von {provider} mehr ableiten.'
+  },
+  'nkp.kdk.pushed.noTpm': {
+    en: 'vCenter pushes the KDK of {provider} to {host}. It has no TPM: its encrypted configuration is locked by a key on the same boot disk, so whoever copies that disk has the KDK — this is what “TPM-protected hosts only” prevents.',
+    de: 'vCenter überträgt den KDK von {provider} an {host}. Der Host hat kein TPM: Seine verschlüsselte Konfiguration ist mit einem Schlüssel auf derselben Boot-Platte gesichert – wer diese Platte kopiert, hat den KDK. Genau das verhindert „nur TPM-geschützte Hosts“.'
+  },
+  'nkp.kdk.notPushed.noTpm': {
+    en: '{host} has no TPM 2.0: vCenter does not give it the KDK of {provider}, which is for TPM-protected hosts only.',
+    de: '{host} hat kein TPM 2.0: vCenter gibt ihm den KDK von {provider} nicht, denn dieser Schlüsselanbieter ist nur für TPM-geschützte Hosts.'
+  },
+  'nkp.kdk.unsealed': {
+    en: '{host} unseals {count, plural, one {its KDK} other {its # KDKs}} ({providers}) from its own disk: it needs neither vCenter nor a KMS to derive its keys again.',
+    de: '{host} entsiegelt {count, plural, one {seinen KDK} other {seine # KDKs}} ({providers}) von der eigenen Platte: Um seine Schlüssel erneut abzuleiten, braucht er weder vCenter noch einen KMS.'
+  },
+  'nkp.needsBackup': {
+    en: '{provider} cannot be used until it is backed up: vSphere requires the export (Back up key provider) before the first encryption.',
+    de: '{provider} ist erst nach einer Sicherung verwendbar: vSphere verlangt den Export („Schlüsselanbieter sichern“) vor der ersten Verschlüsselung.'
+  },
+  'nkp.backup': {
+    en: 'vCenter exports {provider} as a password-protected PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}; the provider is now usable. Keep the file and the password apart from vCenter: they are what brings the keys back if vCenter is lost. (What VMware’s own file holds inside is not public; the lab’s is PBES2 with AES-256-CBC and a SHA-256 MAC.)',
+    de: 'vCenter exportiert {provider} als kennwortgeschützte PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}; der Schlüsselanbieter ist jetzt verwendbar. Bewahren Sie Datei und Kennwort getrennt von vCenter auf: Sie bringen die Schlüssel zurück, wenn vCenter verloren geht. (Was VMwares eigene Datei enthält, ist nicht öffentlich; die des Labors nutzt PBES2 mit AES-256-CBC und einen SHA-256-MAC.)'
+  },
+  'nkp.backup.noPassword': {
+    en: 'vCenter exports {provider} as a PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}, without a password: whoever gets the file has every key of the provider. The provider is now usable.',
+    de: 'vCenter exportiert {provider} als PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}, ohne Kennwort: Wer die Datei bekommt, hat jeden Schlüssel dieses Anbieters. Der Schlüsselanbieter ist jetzt verwendbar.'
+  },
+  'nkp.keyId.kek': {
+    en: 'vCenter names a new KEK {keyId} of {provider} for {name} and records only that ID. No KMS is asked: the hosts derive the key.',
+    de: 'vCenter benennt einen neuen KEK {keyId} von {provider} für {name} und speichert nur diese ID. Kein KMS wird gefragt: Die Hosts leiten den Schlüssel ab.'
+  },
+  'nkp.keyId.hostKey': {
+    en: 'vCenter names a new host key {keyId} of {provider} for {name}. No KMS is asked: the host derives the key.',
+    de: 'vCenter benennt einen neuen Host-Schlüssel {keyId} von {provider} für {name}. Kein KMS wird gefragt: Der Host leitet den Schlüssel ab.'
+  },
+  'nkp.derive.kek': {
+    en: '{host} derives the KEK {keyId} from its KDK of {provider} into its key cache, on its own. (VMware does not publish the derivation; the lab uses HKDF-SHA256 with the key ID as info.)',
+    de: '{host} leitet den KEK {keyId} selbst aus seinem KDK von {provider} in seinen Schlüssel-Cache ab. (VMware veröffentlicht die Ableitung nicht; das Labor nutzt HKDF-SHA256 mit der Schlüssel-ID als Info.)'
+  },
+  'nkp.derive.hostKey': {
+    en: '{host} derives its host key {keyId} from its KDK of {provider} into its key cache, on its own. (VMware does not publish the derivation; the lab uses HKDF-SHA256 with the key ID as info.)',
+    de: '{host} leitet seinen Host-Schlüssel {keyId} selbst aus seinem KDK von {provider} in seinen Schlüssel-Cache ab. (VMware veröffentlicht die Ableitung nicht; das Labor nutzt HKDF-SHA256 mit der Schlüssel-ID als Info.)'
+  },
+  'nkp.kek.noKdk': {
+    en: '{host} has no KDK of {provider}: it cannot derive the KEK of {vm}, so {vm} cannot run there.',
+    de: '{host} hat keinen KDK von {provider}: Er kann den KEK von {vm} nicht ableiten, {vm} kann dort also nicht laufen.'
+  },
+  'host.reconnect.native': {
+    en: '{host} reconnects to vCenter. Its keys all come from a Native Key Provider: it derives them from its KDK, and no KMS is asked.',
+    de: '{host} verbindet sich wieder mit vCenter. Alle seine Schlüssel stammen von einem Native Key Provider: Er leitet sie aus seinem KDK ab, kein KMS wird gefragt.'
+  },
+  'host.vcenterUnreachable.native': {
+    en: '{host} cannot reach vCenter: keys of a Native Key Provider it derives again from its KDK; keys of a standard provider stay missing until vCenter returns.',
+    de: '{host} erreicht vCenter nicht: Schlüssel eines Native Key Providers leitet er erneut aus seinem KDK ab; Schlüssel eines Standard-Schlüsselanbieters fehlen, bis vCenter zurück ist.'
+  },
+  'fault.nkp.notBackedUp': {
+    en: 'Native Key Provider {provider} has not been backed up: vSphere does not use it until it is. Back it up first (vCenter & providers → Back up key provider).',
+    de: 'Der Native Key Provider {provider} wurde noch nicht gesichert: vSphere verwendet ihn erst danach. Sichern Sie ihn zuerst (vCenter & Anbieter → Schlüsselanbieter sichern).'
+  },
+  'fault.nkp.noKdk': {
+    en: '{host} has no KDK of {provider}, so it cannot derive key {keyId} (a “TPM-protected hosts only” provider gives no KDK to a host without a TPM).',
+    de: '{host} hat keinen KDK von {provider} und kann Schlüssel {keyId} daher nicht ableiten (ein Anbieter „nur TPM-geschützte Hosts“ gibt einem Host ohne TPM keinen KDK).'
+  },
+  'fault.nkp.tpmOnlyNative': {
+    en: '“TPM-protected hosts only” is an option of a Native Key Provider; {provider} would be a standard key provider.',
+    de: '„Nur TPM-geschützte Hosts“ ist eine Option des Native Key Providers; {provider} wäre ein Standard-Schlüsselanbieter.'
+  },
+  'fault.nkp.hasKmsServers': {
+    en: 'KMS servers were added for {provider}: a Native Key Provider has none. Choose another name.',
+    de: 'Für {provider} wurden KMS-Server hinzugefügt: Ein Native Key Provider hat keine. Wählen Sie einen anderen Namen.'
+  },
+  'fault.nkp.noKmsServers': {
+    en: '{provider} is a Native Key Provider: it has no KMS servers (vCenter makes its keys’ root itself).',
+    de: '{provider} ist ein Native Key Provider: Er hat keine KMS-Server (vCenter erzeugt die Wurzel seiner Schlüssel selbst).'
+  },
+  'fault.nkp.backupStandard': {
+    en: '{provider} is a standard key provider: its keys live on the KMS, which is backed up with the KMS product’s own tools. Only a Native Key Provider is backed up in vCenter.',
+    de: '{provider} ist ein Standard-Schlüsselanbieter: Seine Schlüssel liegen im KMS und werden mit den Werkzeugen des KMS-Produkts gesichert. Nur ein Native Key Provider wird in vCenter gesichert.'
+  },
+  'fault.keyPersistence.noTpm': {
+    en: '{host} has no TPM 2.0: key persistence needs one to seal the keys.',
+    de: '{host} hat kein TPM 2.0: Schlüsselpersistenz braucht eines, um die Schlüssel zu versiegeln.'
+  },
   'provider.status.ok': {
     en: 'vCenter checks {provider}: connected to {kms} (KMIP 1.1 over mutually authenticated TLS).',
     de: 'vCenter prüft {provider}: verbunden mit {kms} (KMIP 1.1 über gegenseitig authentifiziertes TLS).'
@@ -368,9 +509,51 @@ export const narration = {
 
   // Hosts
   'datastore.added': { en: 'Datastore {datastore} is shared by the hosts of cluster {cluster}.', de: 'Datenspeicher {datastore} wird von den Hosts im Cluster {cluster} geteilt.' },
+  'host.maintenance.entered': {
+    en: '{host} enters maintenance mode: no VM runs on it, and none moves to it or is created on it until it exits. Now vCenter may remove it.',
+    de: '{host} wechselt in den Wartungsmodus: Dort läuft keine VM, und keine wird dorthin verschoben oder dort angelegt, bis der Host ihn verlässt. Jetzt kann vCenter ihn entfernen.'
+  },
+  'host.maintenance.exited': { en: '{host} exits maintenance mode: VMs may run on it again.', de: '{host} verlässt den Wartungsmodus: Dort dürfen wieder VMs laufen.' },
+  'host.removed': {
+    en: 'vCenter removes {host} from cluster {cluster}. Whatever the host held in memory, its key cache included, is gone with it.',
+    de: 'vCenter entfernt {host} aus Cluster {cluster}. Was der Host im Speicher hielt, sein Schlüssel-Cache eingeschlossen, ist mit ihm verschwunden.'
+  },
+  'host.removed.keyStays': {
+    en: 'The host key {keyId} of {name} stays in the KMS of {provider}: vCenter never deletes keys.',
+    de: 'Der Host-Schlüssel {keyId} von {name} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel.'
+  },
+  'vm.removed.files': {
+    en: '{vm} is deleted from disk: its {count} files on {datastore} are removed.',
+    de: '{vm} wird von der Festplatte gelöscht: Die Dateien auf {datastore} werden entfernt ({count}).'
+  },
+  'vm.removed.keyStays': {
+    en: 'The KEK {keyId} of {name} stays in the KMS of {provider}: vCenter never deletes keys, so a copy of the VM’s files could still be opened with it.',
+    de: 'Der KEK {keyId} von {name} bleibt im KMS von {provider}: vCenter löscht nie Schlüssel, eine Kopie der VM-Dateien ließe sich also weiterhin damit öffnen.'
+  },
+  'keyId.forgotten.derivable': {
+    en: 'The key {keyId} of {name} came from the KDK of the Native Key Provider {provider}: while that provider exists, its hosts can derive it again, so a copy of the files could still be opened.',
+    de: 'Der Schlüssel {keyId} von {name} stammt aus dem KDK des Native Key Providers {provider}: Solange es diesen Anbieter gibt, können seine Hosts ihn erneut ableiten; eine Kopie der Dateien ließe sich also weiterhin öffnen.'
+  },
+  'vm.removed': { en: 'vCenter forgets {vm}; it no longer exists on {host}.', de: 'vCenter vergisst {vm}; die VM existiert auf {host} nicht mehr.' },
+  'kms.removed': {
+    en: 'vCenter removes KMS server {kms} from key provider {provider}; the provider’s other servers keep its keys.',
+    de: 'vCenter entfernt den KMS-Server {kms} aus dem Schlüsselanbieter {provider}; die anderen Server des Anbieters behalten seine Schlüssel.'
+  },
+  'kms.removed.last': {
+    en: 'vCenter removes KMS server {kms}, the last server of key provider {provider}. None of its keys protects anything in the lab.',
+    de: 'vCenter entfernt den KMS-Server {kms}, den letzten Server des Schlüsselanbieters {provider}. Keiner seiner Schlüssel schützt etwas im Labor.'
+  },
+  'provider.removed': {
+    en: 'vCenter removes key provider {provider} and its trust. Its KMS servers keep running and keep their keys; vCenter no longer connects to them.',
+    de: 'vCenter entfernt den Schlüsselanbieter {provider} samt Vertrauensstellung. Seine KMS-Server laufen weiter und behalten ihre Schlüssel; vCenter verbindet sich nicht mehr mit ihnen.'
+  },
   'host.added': {
     en: 'ESXi host {host} joins cluster {cluster}. Its crypto state is incapable: it holds no keys yet.',
     de: 'ESXi-Host {host} tritt Cluster {cluster} bei. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
+  },
+  'host.added.noTpm': {
+    en: 'ESXi host {host} joins cluster {cluster}, without a TPM 2.0 chip. Its crypto state is incapable: it holds no keys yet.',
+    de: 'ESXi-Host {host} tritt Cluster {cluster} bei, ohne TPM-2.0-Chip. Sein Krypto-Zustand ist „nicht bereit“ (incapable): Er hält noch keine Schlüssel.'
   },
   'host.prepare': {
     en: 'vCenter prepares {host} for encryption (PrepareCrypto): incapable → prepared.',

@@ -24,6 +24,7 @@ export type FaultName =
   | 'CryptoUtilError'
   | 'KmipError'
   | 'NotSupported'
+  | 'ResourceInUse'
 
 export interface FaultInfo {
   fault: FaultName

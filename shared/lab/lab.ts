@@ -3,7 +3,7 @@
 // restored.
 
 import { commandSchema, type LabCommand } from './commands/schema'
-import { handlers } from './commands/registry'
+import { definitionOf } from './commands/definitions'
 import type { CommandContext, LabDeps } from './context'
 import type { LabEvent, MessageRef } from './events'
 import { LabFault, type FaultInfo } from './faults'
@@ -135,7 +135,7 @@ export class Lab {
     if (!parsed.success) return invalidCommandFault(parsed.error.issues[0])
     const tx = new Transaction(this.store, this.deps.random, this.log.length, this.seq + 1)
     try {
-      handlers[parsed.data.op].check({ tx, deps: this.deps }, parsed.data as never)
+      definitionOf(parsed.data.op).check({ tx, deps: this.deps }, parsed.data)
       return null
     } catch (e) {
       if (e instanceof LabFault) return toFaultInfo(e)
@@ -183,9 +183,9 @@ export class Lab {
     } else {
       command = parsed.data
       try {
-        const handler = handlers[command.op]
-        handler.check(ctx, command as never)
-        await handler.run(ctx, command as never)
+        const definition = definitionOf(command.op)
+        definition.check(ctx, command)
+        await definition.run(ctx, command)
         if (tx.hasPendingChanges()) tx.attachPendingToLast()
       } catch (e) {
         if (!(e instanceof LabFault)) {

@@ -15,6 +15,7 @@ import vtpm from './vtpm.json'
 import vmotionSettings from './vmotion-settings.json'
 import cryptoRoles from './crypto-roles.json'
 import supportBundle from './support-bundle.json'
+import standardVsNative from './standard-vs-native.json'
 
 export interface Scenario {
   id: string
@@ -154,5 +155,15 @@ export const scenarios: Scenario[] = [
     },
     script: supportBundle as LabScript,
     refusedSteps: []
+  },
+  {
+    id: 'standard-vs-native',
+    title: { en: 'Standard vs Native key provider', de: 'Standard- und nativer Schlüsselanbieter' },
+    lesson: {
+      en: 'Two VMs on one host, one per provider. The standard provider’s keys come from the KMS through vCenter; the Native Key Provider’s come from a KDK that vCenter gave every host, so no KMS is needed at all — but the provider must be backed up first. With vCenter down, a host reboot locks the standard VM; the native one comes back by itself.',
+      de: 'Zwei VMs auf einem Host, eine je Anbieter. Die Schlüssel des Standard-Schlüsselanbieters kommen vom KMS über vCenter; die des Native Key Providers aus einem KDK, den vCenter jedem Host gegeben hat – ein KMS wird gar nicht gebraucht, doch der Anbieter muss zuerst gesichert werden. Ist vCenter aus, sperrt ein Host-Neustart die Standard-VM; die native kommt von selbst zurück.'
+    },
+    script: standardVsNative as LabScript,
+    refusedSteps: [8, 14]
   }
 ]

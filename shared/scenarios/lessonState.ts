@@ -89,6 +89,8 @@ export interface HostView {
   hostKeyId: string | null
   keyCache: CachedKeyView[]
   dumps: CoreDumpView[]
+  /** The Native Key Providers whose KDK the host holds in memory. */
+  kdkProviders: string[]
 }
 
 export function hosts(s: LessonState): HostView[] {
@@ -101,6 +103,7 @@ export function hosts(s: LessonState): HostView[] {
     keyCache: Object.values(h.memory?.keyCache ?? {}).flatMap((k) =>
       typeof k.keyId === 'string' ? [{ keyId: k.keyId, keyType: k.keyType ?? null, vm: k.vm ?? null }] : []
     ),
+    kdkProviders: Object.keys(h.memory?.kdks ?? {}),
     dumps: Object.entries(h.persisted?.varCore ?? {}).flatMap(([name, data]) => {
       if (!isBytesView(data)) return []
       const header = dumpHeader(data)
@@ -149,14 +152,25 @@ export interface ProviderView {
   mode: TrustMode | null
   /** vCenter's half of the trust: it accepts the KMS cluster's CA and has a client identity for it. */
   vcenterTrusts: boolean
+  /** standard or native (files from before the Native Key Provider have no type: standard). */
+  type: string
+  /** A Native Key Provider that has been backed up. */
+  hasBackup: boolean
 }
 
 export function providers(s: LessonState): ProviderView[] {
   return Object.entries(vcenterView(s)?.persisted?.providers ?? {}).map(([name, p]) => ({
     name,
     mode: p.trust?.mode ?? null,
-    vcenterTrusts: typeof p.trust?.mode === 'string' && typeof p.trust.trustedKmsCaPem === 'string' && typeof p.trust.clientCertificate === 'object' && p.trust.clientCertificate !== null
+    vcenterTrusts: typeof p.trust?.mode === 'string' && typeof p.trust.trustedKmsCaPem === 'string' && typeof p.trust.clientCertificate === 'object' && p.trust.clientCertificate !== null,
+    type: p.type ?? 'standard',
+    hasBackup: p.native?.hasBackup === true
   }))
+}
+
+/** The provider vCenter's database names for a VM's key. */
+export function vcenterProviderOf(s: LessonState, vmName: string): string | null {
+  return vcenterView(s)?.persisted?.vmKeys?.[vmName]?.providerId ?? null
 }
 
 /** Providers trusted both ways: vCenter trusts the KMS CA, and every one of its KMS servers accepts vCenter. */

@@ -25,6 +25,7 @@ import {
   trustedProviders,
   vcenterKeyIdOf,
   vcenterKeysInFlight,
+  vcenterProviderOf,
   vcenterStoresBytes,
   vms,
   type HostView,
@@ -814,6 +815,92 @@ const supportBundle: Objective[] = [
   }
 ]
 
+// ——— Standard vs Native key provider (docs/vsphere-facts.md#nkp-kdk, #nkp-backup, #nkp-no-persistence) ———
+
+const providerType = (s: LessonState, name: string | null) => providers(s).find((p) => p.name === name)?.type ?? null
+const vmsOfProviderType = (s: LessonState, type: string) => encryptedAtRest(s).filter((v) => providerType(s, vcenterProviderOf(s, v.name)) === type)
+const nativeProviders = (s: LessonState) => providers(s).filter((p) => p.type === 'native')
+
+/** A VM of each kind lives on one host: the reboot compares them there. */
+function sideBySide(s: LessonState): { host: string; standard: VmView; native: VmView }[] {
+  return vmsOfProviderType(s, 'native').flatMap((n) => vmsOfProviderType(s, 'standard').filter((v) => v.host === n.host).map((v) => ({ host: n.host, standard: v, native: n })))
+}
+
+const standardVsNative: Objective[] = [
+  trustBothWays,
+  {
+    id: 'standardVm',
+    title: { en: 'A VM encrypted through the KMS', de: 'Eine VM, verschlüsselt über den KMS' },
+    hint: {
+      en: 'Host → Add host twice into one cluster, then VM → Create VM with “Encrypted” ticked. Watch the KEK travel from the KMS through vCenter to every host of the cluster: vCenter keeps only its ID.',
+      de: 'Host → Host hinzufügen, zweimal in denselben Cluster, dann VM → VM anlegen mit „Verschlüsselt“. Verfolgen Sie den KEK vom KMS über vCenter zu jedem Host des Clusters: vCenter behält nur seine ID.'
+    },
+    ops: ['host.add', 'vm.create'],
+    // encrypted at rest: the lesson goes on to lock this very VM
+    done: (s) => trustedProviders(s).length > 0 && vmsOfProviderType(s, 'standard').length > 0
+  },
+  {
+    id: 'kdkOnHosts',
+    title: { en: 'A Native Key Provider: its KDK on every host', de: 'Ein Native Key Provider: sein KDK auf jedem Host' },
+    hint: {
+      en: 'vCenter & providers → Add key provider with type native (tick “TPM-protected hosts only”). No KMS server: vCenter generates the Key Derivation Key itself and pushes it to every host, which seals it with its TPM.',
+      de: 'vCenter & Anbieter → Schlüsselanbieter hinzufügen mit Typ „native“ („nur TPM-geschützte Hosts“ ankreuzen). Kein KMS-Server: vCenter erzeugt den Schlüsselableitungsschlüssel selbst und überträgt ihn an jeden Host, der ihn mit seinem TPM versiegelt.'
+    },
+    ops: ['provider.add'],
+    done: (s) =>
+      vmsOfProviderType(s, 'standard').length > 0 &&
+      // read from the pushes, not the memory: a rebooted host is without its KDK for a moment until it unseals it
+      nativeProviders(s).some(
+        (p) =>
+          hosts(s).length > 0 &&
+          hosts(s).every((h) => h.kdkProviders.includes(p.name) || happened(s, 'nkp.kdk.pushed', { host: h.name, provider: p.name }))
+      )
+  },
+  {
+    id: 'backupFirst',
+    title: { en: 'Back it up before it can be used', de: 'Erst sichern, dann verwenden' },
+    hint: {
+      en: 'vCenter & providers → Make default provider for the native one, then try VM → Create VM encrypted: refused. vCenter & providers → Back up key provider with a password: the PKCS#12 file holds the KDK — the only way back if vCenter is lost.',
+      de: 'vCenter & Anbieter → Als Standardanbieter festlegen für den nativen, dann VM → VM anlegen verschlüsselt versuchen: abgelehnt. vCenter & Anbieter → Schlüsselanbieter sichern mit Kennwort: Die PKCS#12-Datei enthält den KDK – der einzige Weg zurück, wenn vCenter verloren geht.'
+    },
+    ops: ['provider.setDefault', 'vm.create', 'provider.backup'],
+    done: (s) => {
+      const refused = indexOfRefusal(s, 'fault.nkp.notBackedUp')
+      return refused !== -1 && happened(s, 'nkp.backup', {}, refused) && nativeProviders(s).some((p) => p.hasBackup)
+    }
+  },
+  {
+    id: 'nativeVm',
+    title: { en: 'A VM encrypted with no KMS at all', de: 'Eine VM, verschlüsselt ganz ohne KMS' },
+    hint: {
+      en: 'VM → Create VM encrypted on the same host as the first one. vCenter only names the KEK; each host derives it from its KDK. Look for KMIP in the timeline: there is none.',
+      de: 'VM → VM anlegen, verschlüsselt, auf demselben Host wie die erste. vCenter benennt den KEK nur; jeder Host leitet ihn aus seinem KDK ab. Suchen Sie KMIP in der Zeitleiste: Es gibt keines.'
+    },
+    ops: ['vm.create'],
+    done: (s) =>
+      indexOfRefusal(s, 'fault.nkp.notBackedUp') !== -1 &&
+      sideBySide(s).some(({ native }) => isEncrypted(s, native) && happened(s, 'nkp.derive.kek', { vm: native.name }))
+  },
+  {
+    id: 'rebootWithoutVcenter',
+    title: { en: 'vCenter down, host rebooted: only the standard VM locks', de: 'vCenter aus, Host neu gestartet: Nur die Standard-VM sperrt' },
+    hint: {
+      en: 'vCenter & providers → Stop vCenter, then Host → Reboot host. The host unseals its KDK and derives the native VM’s KEK again; the standard VM’s KEK only vCenter could bring back. Then VM → Power on both.',
+      de: 'vCenter & Anbieter → vCenter stoppen, dann Host → Host neu starten. Der Host entsiegelt seinen KDK und leitet den KEK der nativen VM erneut ab; den KEK der Standard-VM könnte nur vCenter zurückbringen. Dann VM → Einschalten, beide.'
+    },
+    ops: ['vcenter.stop', 'host.reboot', 'vm.powerOn'],
+    done: (s) =>
+      sideBySide(s).some(
+        ({ host, standard, native }) =>
+          happened(s, 'host.vcenterUnreachable.native', { host }) &&
+          standard.cryptoState === 'locked' &&
+          native.cryptoState === 'unlocked' &&
+          native.power === 'poweredOn' &&
+          indexOfRefusal(s, 'fault.vmLocked', lastIndexOfEvent(s, 'host.restart', { host })) !== -1
+      )
+  }
+]
+
 /** Every built-in lesson's objectives, by lesson id (shared/scenarios/index.ts). */
 export const lessonObjectives: Record<string, readonly Objective[]> = {
   'first-encrypted-vm': firstEncryptedVm,
@@ -828,7 +915,8 @@ export const lessonObjectives: Record<string, readonly Objective[]> = {
   vtpm,
   'vmotion-settings': vmotionSettings,
   'crypto-roles': cryptoRoles,
-  'support-bundle': supportBundle
+  'support-bundle': supportBundle,
+  'standard-vs-native': standardVsNative
 }
 
 const NONE: readonly Objective[] = []

@@ -318,6 +318,43 @@ export const presenterNotes: Record<string, readonly PresenterNote[]> = {
       }
     }
   ],
+  'standard-vs-native': [
+    {
+      objective: null,
+      text: {
+        en: 'Ask the room before you start: where does a VM’s key come from, and who must be up for a host to get it back after a reboot? Keep the answers on the board.',
+        de: 'Fragen Sie vor dem Start: Woher kommt der Schlüssel einer VM, und wer muss laufen, damit ein Host ihn nach einem Neustart zurückbekommt? Halten Sie die Antworten fest.'
+      }
+    },
+    {
+      objective: 'kdkOnHosts',
+      text: {
+        en: 'Point at the KDK tokens: one key, from vCenter to every host, once. Open vCenter: the KDK sits in its protected store, not beside the key IDs. Say: no KMS, no KMIP — and still real keys.',
+        de: 'Zeigen Sie auf die KDK-Tokens: ein Schlüssel, von vCenter an jeden Host, einmal. Öffnen Sie vCenter: Der KDK liegt im geschützten Speicher, nicht bei den Schlüssel-IDs. Sagen Sie: kein KMS, kein KMIP – und trotzdem echte Schlüssel.'
+      }
+    },
+    {
+      objective: 'backupFirst',
+      text: {
+        en: 'Read the refusal aloud. Ask: what would you lose without the backup if vCenter died? (The KDK — and with it every key derived from it.) The backup protects against losing vCenter, nothing else.',
+        de: 'Lesen Sie die Ablehnung vor. Fragen Sie: Was verlöre man ohne Sicherung, wenn vCenter stirbt? (Den KDK – und damit jeden daraus abgeleiteten Schlüssel.) Die Sicherung schützt vor dem Verlust von vCenter, vor nichts anderem.'
+      }
+    },
+    {
+      objective: 'nativeVm',
+      text: {
+        en: 'Filter the timeline to KMIP: nothing since the backup. Ask: what is the KMS still needed for with a Native Key Provider? (Nothing.)',
+        de: 'Filtern Sie die Zeitleiste auf KMIP: nichts seit der Sicherung. Fragen Sie: Wofür braucht man mit einem Native Key Provider noch den KMS? (Für nichts.)'
+      }
+    },
+    {
+      objective: 'rebootWithoutVcenter',
+      text: {
+        en: 'Compare the two VMs on the same host: the standard one is locked, waiting for vCenter and the KMS; the native one boots. Say: that is why a Native Key Provider needs no key persistence — and why the KDK on the host must be protected (TPM).',
+        de: 'Vergleichen Sie die beiden VMs auf demselben Host: Die Standard-VM ist gesperrt und wartet auf vCenter und den KMS; die native startet. Sagen Sie: Darum braucht ein Native Key Provider keine Schlüsselpersistenz – und darum muss der KDK auf dem Host geschützt sein (TPM).'
+      }
+    }
+  ],
   'vmotion-settings': [
     {
       objective: null,

@@ -2,7 +2,6 @@
 // viewers show every step the presenter shows within a second (new commands, stepping back, a rewind), cannot change
 // the lab (through the page or straight over the socket), can look around on their own and rejoin, and can download
 // the lab file, which opens in another lab host. This spec runs its own host (LabHost + sharing), not the config's.
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { WebSocket } from 'ws'
@@ -171,13 +170,13 @@ test('a viewer cannot change the lab: the page has no way to, and the host refus
   expect((await seqOf(presenter))[1]).toBe(end)
 })
 
-test('a viewer downloads the lab as it is now, and it opens in another KeyFlow Lab', async () => {
+test('a viewer downloads the lab as it is now, and it opens in another KeyFlow Lab (desktop, command line)', async () => {
   const v = viewers[1]
   const [download] = await Promise.all([v.waitForEvent('download'), v.getByRole('button', { name: 'Dieses Labor herunterladen' }).click()])
   expect(download.suggestedFilename()).toMatch(/\.kflab$/)
-  const text = readFileSync((await download.path())!, 'utf8')
+  // Another KeyFlow Lab opens it by path, as the desktop's File → Open and the command line do.
   const other = await LabHost.create({ seed: null })
-  await other.importLab(text)
+  await other.openLab({ path: (await download.path())! })
   const theirs = await other.getTimeline()
   const presenterEnd = (await seqOf(presenter))[1]
   expect(theirs.events.at(-1)?.seq).toBe(presenterEnd)

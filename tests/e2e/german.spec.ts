@@ -129,7 +129,7 @@ test('in German, no menu, dialog, inspector or event of a full lab shows an Engl
     if ((await list.evaluate((e) => e.scrollTop)) === before) break
   }
   for (const text of [/KMIP/]) {
-    await list.locator('.event-row button').filter({ hasText: text }).first().click()
+    await list.locator('.event-row .event-main').filter({ hasText: text }).first().click()
     await read(page, `event ${text}`, found, side)
   }
   await shot(page, 'de-event')

@@ -88,7 +88,19 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function loadLesson(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Lessons' }).click()
   await page.getByRole('menuitem', { name: new RegExp(`^${escape(title)}`) }).click()
-  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0)
+  // Running the lesson's script takes a while on a busy machine.
+  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0, { timeout: 20_000 })
   await expect(page.getByText(/^Step 0 of [1-9]\d*$/)).toBeVisible()
+}
+
+/** A trusted lab built from the toolbar as a person would: KMS, provider, trust, hosts, and an encrypted VM. */
+export async function encryptedVmLabFromToolbar(page: Page, hosts = 2): Promise<void> {
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'KMS', 'Add KMS server')
+  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
+  await runFromToolbar(page, 'vCenter & providers', 'Establish trust')
+  for (let i = 0; i < hosts; i++) await runFromToolbar(page, 'Host', 'Add host')
+  await runFromToolbar(page, 'VM', 'Create VM')
+  await runFromToolbar(page, 'VM', 'Encrypt VM')
 }

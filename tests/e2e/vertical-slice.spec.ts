@@ -13,7 +13,7 @@ test('adding a host by clicking draws it and lists what happened', async ({ page
   await expect(node(page, 'datastore:ds-cluster-a')).toBeVisible()
   await expect(page.locator('.react-flow__node-labGroup')).toContainText(['cluster-a'])
 
-  const events = page.getByRole('list', { name: 'Events' }).locator('.event-row')
+  const events = page.getByRole('treegrid', { name: 'Events' }).locator('.event-row')
   await expect(events.first()).toBeVisible()
   for (const text of await events.allInnerTexts()) expect(text).toMatch(/^\d+\s+\S.+/)
   await expect(page.getByRole('alert')).toHaveCount(0)

@@ -13,7 +13,9 @@ describe('the native menu', () => {
     openLab: () => calls.push('open'),
     saveLab: () => calls.push('save'),
     saveLabAs: () => calls.push('saveAs'),
-    shareWithRoom: () => calls.push('share')
+    shareWithRoom: () => calls.push('share'),
+    togglePresenter: () => calls.push('presenter'),
+    openNotes: () => calls.push('notes')
   }
 
   it('has the zoom roles', () => {
@@ -28,6 +30,18 @@ describe('the native menu', () => {
       ;(item?.click as () => void)()
     }
     expect(calls).toEqual(['new', 'open', 'save', 'saveAs', 'share'])
+  })
+
+  it('switches presenter mode and opens the notes window from the View menu, with no bare-key accelerator', () => {
+    calls.length = 0
+    const view = menuTemplate(actions, { isMac: false, devTools: false }).find((m) => m.label === '&View')!
+    const items = flatten([view])
+    const presenter = items.find((i) => i.label === 'Presenter Mode (P)')!
+    const notes = items.find((i) => i.label === 'Presenter Notes Window')!
+    ;(presenter.click as () => void)()
+    ;(notes.click as () => void)()
+    expect(calls).toEqual(['presenter', 'notes'])
+    expect(presenter.accelerator).toBeUndefined()
   })
 
   it('offers developer tools only when asked (unpackaged runs)', () => {

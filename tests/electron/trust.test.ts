@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { APP_ENTRY_URL, devServerOrigin, isAppUrl } from '../../electron/appOrigin'
+import { APP_ENTRY_URL, APP_NOTES_URL, devServerOrigin, isAppUrl } from '../../electron/appOrigin'
 import { isAppPage, isTrustedSender, senderInfo, type SenderInfo } from '../../electron/trust'
 
 describe('isAppUrl', () => {
@@ -33,6 +33,10 @@ describe('isTrustedSender', () => {
 
   it('refuses another webContents', () => {
     expect(isTrustedSender({ ...ours, webContentsId: 8 }, 7)).toBe(false)
+  })
+
+  it('refuses the presenter notes window: the app’s own origin, but not the window that drives the lab', () => {
+    expect(isTrustedSender({ webContentsId: 9, frameUrl: APP_NOTES_URL, isMainFrame: true }, 7)).toBe(false)
   })
 
   it('refuses when there is no window yet', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron'
-import { createMainWindow, preloadRegistration, webPreferencesProblems } from '../../electron/window'
+import { createMainWindow, createNotesWindow, preloadRegistration, webPreferencesProblems } from '../../electron/window'
 
 const PRELOAD = '/app/out/preload/index.cjs'
 
@@ -50,6 +50,21 @@ describe('the main window', () => {
     expect(mainWindowOptions().show).toBe(false)
     expect(mainWindowOptions().icon).toBeUndefined()
     expect(mainWindowOptions('/build/icon.png').icon).toBe('/build/icon.png')
+  })
+})
+
+describe('the presenter notes window', () => {
+  const options = createNotesWindow(CapturingWindow).options
+
+  it('has exactly the main window’s guard rails and passes the safety check', () => {
+    expect(options.webPreferences).toEqual(mainWindowOptions().webPreferences)
+    expect(webPreferencesProblems(options.webPreferences)).toEqual([])
+  })
+
+  it('starts hidden and is smaller than the main window', () => {
+    expect(options.show).toBe(false)
+    expect(options.width!).toBeLessThan(mainWindowOptions().width!)
+    expect(options.title).toMatch(/Presenter notes/)
   })
 })
 

@@ -80,7 +80,12 @@ export const commandArbitrary = fc.oneof(
   fc.record({ op: fc.constant('vcenter.stop' as const) }),
   fc.record({ op: fc.constant('vcenter.start' as const) }),
   fc.record({ op: fc.constant('provider.trust' as const), provider: fc.constant('kp'), mode: fc.constantFrom(...trustModes) }),
-  fc.record({ op: fc.constant('lab.advanceClock' as const), days: fc.constantFrom(1, 30, 400) })
+  fc.record({ op: fc.constant('lab.advanceClock' as const), days: fc.constantFrom(1, 30, 400) }),
+  // the Native Key Provider: added (maybe TPM-only), backed up, made the default, a host without a TPM
+  fc.record({ op: fc.constant('provider.add' as const), name: fc.constant('nkp'), type: fc.constant('native' as const), tpmRequired: fc.boolean() }),
+  fc.record({ op: fc.constant('provider.backup' as const), provider: fc.constantFrom('nkp', 'kp'), password: fc.constantFrom('nkp-backup-2026', '') }),
+  fc.record({ op: fc.constant('provider.setDefault' as const), name: fc.constantFrom('nkp', 'kp') }),
+  fc.record({ op: fc.constant('host.add' as const), name: fc.constant('esx-04'), cluster: fc.constantFrom('c1', 'c2'), tpm: fc.constant(false) })
 ) as fc.Arbitrary<LabCommand>
 
 /** Key-state commands need a key ID that exists: they pick the n-th key the KMS holds at that moment. */

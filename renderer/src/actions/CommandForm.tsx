@@ -14,8 +14,9 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
+import { isStringKey } from '../i18n/translate'
 import { Modal } from '../ui/Modal'
-import { OPS, buildCommand, optionsFor, type Args, type FieldSpec } from './catalog'
+import { OPS, buildCommand, cryptoUtilChoices, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
 
@@ -44,7 +45,9 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
 
   const field = (f: FieldSpec) => {
     const id = `f-${op}-${f.name}`
-    const label = `${t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
+    // a field may have its own label for one command (field.<op>.<name>), e.g. the backup's password
+    const own = `field.${op}.${f.name}`
+    const label = `${isStringKey(own) ? t(own) : t(`field.${f.name}`)}${f.optional ? ` ${t('actions.optional')}` : ''}`
     const v = values[f.name]
     const set = (x: Args[string]) => setValues((old) => ({ ...old, [f.name]: x }))
     if (f.kind === 'boolean')
@@ -56,14 +59,31 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
       )
     let control
     const options = optionsFor(f.kind, facts)
-    if (FREE_TEXT_WITH_SUGGESTIONS.has(`${op}:${f.name}`) || f.kind === 'name' || f.kind === 'text' || f.kind === 'args' || f.kind === 'disks' || f.kind === 'number' || f.kind === 'cluster') {
+    if (f.kind === 'args') {
+      // crypto-util: a choice of the runs that make sense on the chosen host's core dumps, never free text.
+      const text = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v)
+      const choices = cryptoUtilChoices(facts, String(values.name ?? ''))
+      control = (
+        <select id={id} className="mono" value={choices.some((c) => c.value === text) ? text : ''} onChange={(e) => set(e.target.value)}>
+          {!choices.some((c) => c.value === text) && (
+            <option value="" disabled>
+              {choices.length ? t('field.args.choose') : t('field.args.noDump')}
+            </option>
+          )}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {t(c.action === 'describe' ? 'field.args.describe' : 'field.args.extract', { file: `/var/core/${c.dump}` })}
+            </option>
+          ))}
+        </select>
+      )
+    } else if (FREE_TEXT_WITH_SUGGESTIONS.has(`${op}:${f.name}`) || f.kind === 'name' || f.kind === 'text' || f.kind === 'disks' || f.kind === 'number' || f.kind === 'cluster') {
       const suggestions = f.kind === 'cluster' ? facts.clusters : f.kind === 'provider' ? facts.providers.map((p) => p.name) : []
       control = (
         <>
           <input
             id={id}
             type={f.kind === 'number' ? 'number' : 'text'}
-            className={f.kind === 'args' ? 'mono' : undefined}
             value={v === undefined ? '' : String(v)}
             step={f.name === 'diskMiB' ? 0.5 : 1}
             min={f.kind === 'number' ? (f.name === 'diskMiB' ? 0.5 : 1) : undefined}

@@ -27,6 +27,8 @@ function meets(need: Prerequisite, facts: LabFacts): boolean {
       return facts.hosts.length > 0
     case 'vm':
       return facts.vms.length > 0
+    case 'hostInMaintenance':
+      return facts.hosts.some((h) => h.inMaintenanceMode)
     case 'secondHost':
       // vMotion stays inside a cluster in the lab: some VM must have a second host beside its own.
       return facts.vms.some((vm) => {

@@ -7,77 +7,23 @@ import type { TrustMode } from '../../../shared/lab/model'
 import type { ComponentKind } from '../reading/facts'
 import { nextName, type LabFacts } from '../reading/labFacts'
 import type { StringKey } from '../i18n/strings'
+import {
+  actionGroups,
+  CHOICES,
+  commandMeta,
+  commandOps,
+  trustModes,
+  type ActionGroup,
+  type CommandMeta,
+  type FieldKind,
+  type FieldSpec,
+  type Prerequisite
+} from '../../../shared/lab/commands/definitions.meta'
 
-/**
- * The trust modes of `provider.trust`. Listed here rather than imported from the command schema, which would bring
- * the whole validation library into the window's bundle; a test keeps the two lists equal.
- */
-export const TRUST_MODES: readonly TrustMode[] = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr']
+export { CHOICES, type ActionGroup, type ChoiceKind, type FieldKind, type FieldName, type FieldSpec, type Prerequisite } from '../../../shared/lab/commands/definitions.meta'
 
-export type ActionGroup = 'kms' | 'vcenter' | 'host' | 'vm' | 'lab'
-
-/** Choices offered as a list, each value with its label `choice.<value>` (the core's own lists; a test keeps them equal). */
-export const CHOICES = {
-  role: ['administrator', 'noCryptoAdmin'],
-  migrateEncryption: ['disabled', 'opportunistic', 'required'],
-  cloneEncryption: ['keep', 'encrypt', 'decrypt', 'recrypt'],
-  vtpmClone: ['copy', 'replace']
-} as const
-export type ChoiceKind = keyof typeof CHOICES
-
-export type FieldKind =
-  | 'name'
-  | 'text'
-  | 'kms'
-  | 'provider'
-  | 'host'
-  | 'vm'
-  | 'cluster'
-  | 'key'
-  | 'trustMode'
-  | ChoiceKind
-  /** Disk indexes, typed as "0, 1". */
-  | 'disks'
-  | 'boolean'
-  | 'number'
-  | 'args'
-
-/** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
-export type FieldName =
-  | 'args'
-  | 'cluster'
-  | 'days'
-  | 'deep'
-  | 'diskMiB'
-  | 'disks'
-  | 'enabled'
-  | 'encrypt'
-  | 'encryption'
-  | 'guestData'
-  | 'home'
-  | 'host'
-  | 'keyId'
-  | 'migrateEncryption'
-  | 'mode'
-  | 'name'
-  | 'newName'
-  | 'password'
-  | 'provider'
-  | 'role'
-  | 'user'
-  | 'vtpm'
-
-export interface FieldSpec {
-  name: FieldName
-  kind: FieldKind
-  optional?: boolean
-}
-
-/**
- * Something the lab must have before a command makes sense, said to a person as what to do about it ("Add a host
- * first", `needs.*` in the window's strings). Checked against the live lab before the core is asked.
- */
-export type Prerequisite = 'kms' | 'key' | 'provider' | 'host' | 'vm' | 'secondHost'
+/** The trust modes of `provider.trust`, from the commands' plain-data metadata (no validation library in the bundle). */
+export const TRUST_MODES: readonly TrustMode[] = trustModes
 
 export interface OpSpec {
   op: CommandOp
@@ -86,83 +32,18 @@ export interface OpSpec {
   needs: readonly Prerequisite[]
   /** The component kind whose context menu offers it, with the field that names that component. */
   target?: { kind: ComponentKind; field: string }
-  fields: FieldSpec[]
+  fields: readonly FieldSpec[]
 }
 
-const f = (name: FieldName, kind: FieldKind, optional = false): FieldSpec => ({ name, kind, optional })
+/** Every command as the window offers it, derived from its definition's metadata (`definitions.meta.ts`). */
+export const OPS = Object.fromEntries(
+  commandOps.map((op): [CommandOp, OpSpec] => {
+    const meta: CommandMeta = commandMeta[op]
+    return [op, { op, group: meta.group, needs: meta.needs, ...(meta.target ? { target: meta.target } : {}), fields: meta.fields }]
+  })
+) as Record<CommandOp, OpSpec>
 
-export const OPS: Record<CommandOp, OpSpec> = {
-  'kms.add': { op: 'kms.add', group: 'kms', needs: [], fields: [f('name', 'name'), f('provider', 'provider')] },
-  'kms.stop': { op: 'kms.stop', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.start': { op: 'kms.start', group: 'kms', needs: ['kms'], target: { kind: 'kms', field: 'name' }, fields: [f('name', 'kms')] },
-  'kms.revokeKey': { op: 'kms.revokeKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.destroyKey': { op: 'kms.destroyKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'kms.activateKey': { op: 'kms.activateKey', group: 'kms', needs: ['key'], target: { kind: 'kms', field: 'keyId' }, fields: [f('keyId', 'key')] },
-  'provider.add': { op: 'provider.add', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'name')] },
-  'provider.trust': {
-    op: 'provider.trust', group: 'vcenter', needs: ['provider'],
-    target: { kind: 'vcenter', field: '' },
-    fields: [f('provider', 'provider'), f('mode', 'trustMode')]
-  },
-  'provider.setDefault': { op: 'provider.setDefault', group: 'vcenter', needs: ['provider'], target: { kind: 'vcenter', field: '' }, fields: [f('name', 'provider')] },
-  'vcenter.stop': { op: 'vcenter.stop', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
-  'vcenter.start': { op: 'vcenter.start', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [] },
-  'vcenter.actAs': { op: 'vcenter.actAs', group: 'vcenter', needs: [], target: { kind: 'vcenter', field: '' }, fields: [f('role', 'role'), f('user', 'text', true)] },
-  'host.add': { op: 'host.add', group: 'host', needs: [], fields: [f('name', 'name'), f('cluster', 'cluster')] },
-  'host.reboot': { op: 'host.reboot', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.crash': { op: 'host.crash', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.cryptoUtil': { op: 'host.cryptoUtil', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('args', 'args')] },
-  'host.keyPersistence': {
-    op: 'host.keyPersistence', group: 'host', needs: ['host'],
-    target: { kind: 'host', field: 'name' },
-    fields: [f('name', 'host'), f('enabled', 'boolean')]
-  },
-  'host.encryptionMode': {
-    op: 'host.encryptionMode', group: 'host', needs: ['host'],
-    target: { kind: 'host', field: 'name' },
-    fields: [f('name', 'host'), f('enabled', 'boolean')]
-  },
-  'host.rekey': { op: 'host.rekey', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host')] },
-  'host.vmSupport': { op: 'host.vmSupport', group: 'host', needs: ['host'], target: { kind: 'host', field: 'name' }, fields: [f('name', 'host'), f('password', 'text')] },
-  'vm.create': {
-    op: 'vm.create', group: 'vm', needs: ['host'],
-    target: { kind: 'host', field: 'host' },
-    fields: [f('name', 'name'), f('host', 'host'), f('diskMiB', 'number', true), f('guestData', 'text', true), f('encrypt', 'boolean', true)]
-  },
-  'vm.addDisk': {
-    op: 'vm.addDisk', group: 'vm', needs: ['vm'],
-    target: { kind: 'vm', field: 'name' },
-    fields: [f('name', 'vm'), f('diskMiB', 'number', true), f('encrypt', 'boolean', true)]
-  },
-  'vm.encrypt': { op: 'vm.encrypt', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('disks', 'disks', true)] },
-  'vm.decrypt': {
-    op: 'vm.decrypt', group: 'vm', needs: ['vm'],
-    target: { kind: 'vm', field: 'name' },
-    fields: [f('name', 'vm'), f('disks', 'disks', true), f('home', 'boolean', true)]
-  },
-  'vm.addVtpm': { op: 'vm.addVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.removeVtpm': { op: 'vm.removeVtpm', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.setMigrateEncryption': {
-    op: 'vm.setMigrateEncryption', group: 'vm', needs: ['vm'],
-    target: { kind: 'vm', field: 'name' },
-    fields: [f('name', 'vm'), f('migrateEncryption', 'migrateEncryption')]
-  },
-  'vm.powerOn': { op: 'vm.powerOn', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.powerOff': { op: 'vm.powerOff', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.rekey': { op: 'vm.rekey', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('deep', 'boolean', true)] },
-  'vm.migrate': { op: 'vm.migrate', group: 'vm', needs: ['vm', 'secondHost'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm'), f('host', 'host')] },
-  'vm.clone': {
-    op: 'vm.clone', group: 'vm', needs: ['vm'],
-    target: { kind: 'vm', field: 'name' },
-    fields: [f('name', 'vm'), f('newName', 'name'), f('encryption', 'cloneEncryption', true), f('vtpm', 'vtpmClone', true)]
-  },
-  'vm.snapshot': { op: 'vm.snapshot', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.deleteSnapshots': { op: 'vm.deleteSnapshots', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'vm.unlock': { op: 'vm.unlock', group: 'vm', needs: ['vm'], target: { kind: 'vm', field: 'name' }, fields: [f('name', 'vm')] },
-  'lab.advanceClock': { op: 'lab.advanceClock', group: 'lab', needs: [], fields: [f('days', 'number')] }
-}
-
-export const GROUPS: readonly ActionGroup[] = ['kms', 'vcenter', 'host', 'vm', 'lab']
+export const GROUPS: readonly ActionGroup[] = actionGroups
 
 export function opsOfGroup(group: ActionGroup): OpSpec[] {
   return Object.values(OPS).filter((o) => o.group === group)
@@ -203,6 +84,16 @@ export function cryptoUtilArgs(action: 'describe' | 'extract', dump: string, off
 }
 
 /**
+ * The crypto-util runs a person can choose for a host: describe or extract each core dump in its /var/core (the
+ * arguments joined by spaces, as the form holds them). A free text field invited edits that no longer parsed.
+ */
+export function cryptoUtilChoices(facts: LabFacts, host: string): { value: string; action: 'describe' | 'extract'; dump: string }[] {
+  return (facts.dumps[host] ?? []).flatMap((dump) =>
+    (['describe', 'extract'] as const).map((action) => ({ value: cryptoUtilArgs(action, dump).join(' '), action, dump }))
+  )
+}
+
+/**
  * Values to start a form with. `target` is the component the action was started from (a context menu or the
  * selection), when it fits the command.
  */
@@ -231,6 +122,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'provider.add':
       return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+    case 'provider.backup':
+      return {
+        provider: (facts.providers.find((p) => p.native && !p.hasBackup) ?? facts.providers.find((p) => p.native) ?? facts.providers[0])?.name ?? '',
+        password: ''
+      }
     case 'provider.trust':
       return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
     case 'provider.setDefault':
@@ -239,11 +135,17 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'vcenter.start':
       return {}
     case 'host.add':
-      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a' }
+      // a host has a TPM 2.0 unless the box is cleared (tpm: false)
+      return { name: nextName('esx', facts.hosts.map((h) => h.name)), cluster: facts.clusters[0] ?? 'cluster-a', tpm: true }
     case 'host.cryptoUtil': {
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
     }
+    case 'host.enterMaintenanceMode':
+      return { name: host ?? facts.hosts.find((h) => !h.inMaintenanceMode)?.name ?? firstHost }
+    case 'host.exitMaintenanceMode':
+    case 'host.remove':
+      return { name: host ?? facts.hosts.find((h) => h.inMaintenanceMode)?.name ?? firstHost }
     case 'host.keyPersistence':
       return { name: firstHost, enabled: !facts.hosts.find((h) => h.name === firstHost)?.keyPersistence }
     case 'host.encryptionMode': {
@@ -275,14 +177,26 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'lab.advanceClock':
       return { days: 365 }
     default:
-      return spec.fields[0]?.kind === 'host' ? { name: firstHost } : spec.fields[0]?.kind === 'vm' ? { name: firstVm } : {}
+      switch (spec.fields[0]?.kind) {
+        case 'host':
+          return { name: firstHost }
+        case 'vm':
+          return { name: firstVm }
+        case 'kms':
+          return { name: kms ?? facts.kms[0]?.name ?? '' }
+        case 'provider':
+          // removing: the one that is not the default is the one vSphere lets go first
+          return { name: (facts.providers.find((p) => !p.isDefault) ?? facts.providers[0])?.name ?? '' }
+        default:
+          return {}
+      }
   }
 }
 
+/** The names a select field offers. */
 /** One choice of a select field: a name from the lab as it is, or a fixed value with its label in the window's strings. */
 export type FieldOption = { value: string } & ({ label: string } | { labelKey: StringKey })
 
-/** The names a select field offers. */
 export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
   switch (kind) {
     case 'kms':
@@ -301,6 +215,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
     case 'migrateEncryption':
     case 'cloneEncryption':
     case 'vtpmClone':
+    case 'providerType':
       return CHOICES[kind].map((c) => ({ value: c, labelKey: `choice.${c}` }))
     default:
       return []

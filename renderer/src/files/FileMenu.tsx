@@ -16,6 +16,7 @@ import { graphPane, graphPng } from './exportGraph'
 import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
 import { isDesktop } from '../api/getLabApi'
+import { labFileForImport } from './labFileForImport'
 
 export function FileMenu() {
   const t = useT()
@@ -32,11 +33,21 @@ export function FileMenu() {
     const pane = graphPane()
     if (!pane) return
     const name = `${(store.getState().timeline?.file.name ?? 'lab').replace(/\.kflab$/, '')}-graph.png`
+    // The legend belongs in the picture even when folded away on screen.
+    const folded = !store.getState().settings.legend
+    if (folded) {
+      a.setSettings({ legend: true })
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    }
     try {
-      downloadBlob(name, await graphPng(pane))
+      const t0 = store.getState().timeline
+      const step = t('timeline.position', { seq: t0?.cursor ?? 0, end: t0 ? (t0.events.at(-1)?.seq ?? t0.baseSeq) : 0 })
+      downloadBlob(name, await graphPng(pane, step))
       a.notify({ kind: 'ok', key: 'file.downloaded', params: { name } })
     } catch (e) {
       a.notify({ kind: 'error', key: 'file.graphFailed', params: { reason: e instanceof Error ? e.message : String(e) } })
+    } finally {
+      if (folded) a.setSettings({ legend: false })
     }
   }
 
@@ -144,7 +155,7 @@ export function FileMenu() {
           const file = e.target.files?.[0]
           e.target.value = ''
           if (!file) return
-          const info = await a.importLab(await file.text())
+          const info = await a.importLab(await labFileForImport(file))
           if (info) a.notify({ kind: 'ok', key: 'file.opened', params: { name: file.name } })
         }}
       />

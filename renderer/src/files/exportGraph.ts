@@ -1,5 +1,7 @@
-// The graph as a picture for slides and notes: the graph pane as it is shown (zoom, step, tokens in flight, theme),
-// without the zoom buttons, at twice the screen's resolution so it stays sharp on a projector.
+// The graph as a picture for slides and notes: the graph as it is shown (zoom, step, tokens in flight, theme),
+// without the zoom buttons, at twice the screen's resolution so it stays sharp on a projector. The picture tells
+// itself: the legend above, the step number in a corner, the narration of that step below (the stage down to the
+// playback bar).
 
 import { toBlob } from 'html-to-image'
 
@@ -29,18 +31,36 @@ function pinSvgLook(root: HTMLElement): () => void {
   return () => undo.forEach((f) => f())
 }
 
-export async function graphPng(pane: HTMLElement): Promise<Blob> {
+/** Parts of the stage that are controls, not the picture. */
+const LEFT_OUT = ['react-flow__controls', 'react-flow__panel', 'legend-toggle', 'timeline-bar', 'ways-in', 'build-guide', 'narration-seq']
+
+/**
+ * The picture of the graph pane with what it needs to stand alone: `step` ("Step 12 of 40") is written in its
+ * corner; the legend and the narration around the pane (in its stage) come along.
+ */
+export async function graphPng(pane: HTMLElement, step: string): Promise<Blob> {
+  const stage = pane.closest<HTMLElement>('.stage') ?? pane
+  const canvas = pane.closest<HTMLElement>('.stage-canvas') ?? pane
+  const label = document.createElement('div')
+  label.className = 'export-step'
+  label.textContent = step
+  canvas.append(label)
   const unpin = pinSvgLook(pane)
   try {
-    const blob = await toBlob(pane, {
+    const bar = stage.querySelector<HTMLElement>('.timeline-bar')
+    const top = stage.getBoundingClientRect().top
+    const height = bar ? Math.round(bar.getBoundingClientRect().top - top) : stage.offsetHeight
+    const blob = await toBlob(stage, {
       pixelRatio: 2,
+      height,
       backgroundColor: opaqueBackground(pane),
-      filter: (node) => !(node instanceof HTMLElement && (node.classList.contains('react-flow__controls') || node.classList.contains('react-flow__panel')))
+      filter: (node) => !(node instanceof HTMLElement && LEFT_OUT.some((c) => node.classList.contains(c)))
     })
     if (!blob) throw new Error('the browser could not draw the graph')
     return blob
   } finally {
     unpin()
+    label.remove()
   }
 }
 

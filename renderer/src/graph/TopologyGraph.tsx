@@ -14,7 +14,8 @@ import { EdgeLayer } from './edges/EdgeLayer'
 import type { LabNode } from './flowModel'
 import { GraphContext } from './graphContext'
 import type { Box } from './layout'
-import { MIN_ZOOM, PADDING, fitViewport } from './viewport'
+import { DESK_FIT, MIN_ZOOM, PRESENTER_FIT, fitViewport, needsRefit, type Fit } from './viewport'
+import { useSettings } from '../hooks/useSettings'
 import { nodeTypes } from './nodes'
 import { BOX_ZOOM } from './zoomLevels'
 import { OverviewLayer } from './OverviewLayer'
@@ -25,12 +26,23 @@ const isComponent = (n: Node) => n.type !== 'labGroup'
 
 /**
  * Fits the whole live layout (not only the components that exist at the step shown, so the view stays put while
- * stepping) when the live structure changes — a component joins — or on request.
+ * stepping) when the live structure changes — a component joins —, when the pane changes size (the window resized
+ * or moved to the beamer, full screen, the side panel gone with presenter mode), or on request (F).
  */
-function FitOnChange({ bounds, boundsKey }: { bounds: Box; boundsKey: string }) {
+function FitOnChange({ bounds, boundsKey, fit }: { bounds: Box; boundsKey: string; fit: Fit }) {
   const flow = useReactFlow()
   const reduced = useReducedMotion()
   const fitRequest = useLabStore((s) => s.ui.fitRequest)
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  const fitted = useRef({ width, height })
+  const [paneChanged, setPaneChanged] = useState(0)
+  // A resize arrives as many small steps while a window is dragged: fit once it has settled.
+  useEffect(() => {
+    if (!needsRefit(fitted.current, { width, height })) return
+    const id = setTimeout(() => setPaneChanged((n) => n + 1), REFIT_AFTER_MS)
+    return () => clearTimeout(id)
+  }, [width, height])
   const first = useRef(true)
   useEffect(() => {
     // The first view was set up front (defaultViewport); later changes glide there.
@@ -38,12 +50,15 @@ function FitOnChange({ bounds, boundsKey }: { bounds: Box; boundsKey: string }) 
       first.current = false
       return
     }
-    if (bounds.width === 0) return
-    const id = requestAnimationFrame(() => void flow.fitBounds(bounds, { padding: PADDING, duration: reduced ? 0 : 250 }))
+    if (bounds.width === 0 || width === 0 || height === 0) return
+    fitted.current = { width, height }
+    const id = requestAnimationFrame(() => void flow.setViewport(fitViewport(bounds, width, height, fit), { duration: reduced ? 0 : 250 }))
     return () => cancelAnimationFrame(id)
-  }, [boundsKey, fitRequest, flow, reduced]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [boundsKey, fitRequest, paneChanged, fit, flow, reduced]) // eslint-disable-line react-hooks/exhaustive-deps
   return null
 }
+
+const REFIT_AFTER_MS = 150
 
 export function TopologyGraph() {
   return (
@@ -62,6 +77,8 @@ function Graph() {
   const { selectComponent, openMenu } = useLabActions()
   const theme = useResolvedTheme()
   const t = useT()
+  const { presenter } = useSettings()
+  const fit = presenter ? PRESENTER_FIT : DESK_FIT
   const graph = useMemo(() => ({ layout, router }), [layout, router])
   // React Flow's own words for screen readers, in the chosen language and true to this graph (nothing moves or is
   // deleted here).
@@ -84,7 +101,7 @@ function Graph() {
   const [initial, setInitial] = useState<Viewport | null>(null)
   useLayoutEffect(() => {
     const el = pane.current
-    if (el) setInitial(fitViewport(b, el.clientWidth, el.clientHeight))
+    if (el) setInitial(fitViewport(b, el.clientWidth, el.clientHeight, fit))
   }, []) // eslint-disable-line react-hooks/exhaustive-deps
 
   // Far out, the overview draws boxes and React Flow draws no nodes (see OverviewLayer.tsx).
@@ -146,6 +163,8 @@ function Graph() {
             nodesConnectable={false}
             elementsSelectable
             elevateNodesOnSelect={false}
+            // A node focused from the keyboard (or by choosing an event) must not pull the view off the whole lab.
+            autoPanOnNodeFocus={false}
             minZoom={MIN_ZOOM}
             maxZoom={2.5}
             colorMode={theme}
@@ -158,7 +177,7 @@ function Graph() {
             <EdgeLayer edges={edges} router={router} />
             {overview && <OverviewLayer layout={layout} components={components} onSelect={selectComponent} onMenu={openMenu} />}
             <TokenLayer />
-            <FitOnChange bounds={b} boundsKey={boundsKey} />
+            <FitOnChange bounds={b} boundsKey={boundsKey} fit={fit} />
           </ReactFlow>
         )}
       </div>

@@ -36,10 +36,13 @@ export interface Layout {
 
 export const SIZE = {
   kms: { width: 172, height: 96 },
-  vcenter: { width: 236, height: 112 },
+  // Wide enough for vcenter.lab.local beside its state in presenter type.
+  vcenter: { width: 272, height: 112 },
   host: { width: 184, height: 92 },
-  vm: { width: 148, height: 58 },
-  datastore: { width: 184, height: 64 }
+  // As wide as its host allows beside the indent, so a VM's name and power state fit in presenter type.
+  vm: { width: 166, height: 58 },
+  // Two rows of chips: "files" and "key safes" do not fit side by side in one host column (German even less).
+  datastore: { width: 184, height: 88 }
 } as const
 
 const PAD = 16

@@ -3,6 +3,19 @@
 // {name}, {n, number}, {n, plural, one {…} other {…}}. A key is a type (StringKey): an entry without both languages
 // does not compile, and a test checks both languages use the same placeholders.
 
+import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
+import { inspectorTabs, type InspectorTab } from '../inspectors/tabs'
+
+/** The commands' names in the menus, from each command's metadata (`definitions.meta.ts`), under `op.<op>`. */
+const opLabels = Object.fromEntries(commandOps.map((op) => [`op.${op}`, commandMeta[op].label])) as {
+  readonly [O in CommandOp as `op.${O}`]: { readonly en: string; readonly de: string }
+}
+
+/** The side panel's tab names, from its tab list (`inspectors/tabs.ts`), under `tab.<id>`. */
+const tabLabels = Object.fromEntries(inspectorTabs.map((tab) => [`tab.${tab.id}`, tab.label])) as {
+  readonly [T in InspectorTab as `tab.${T}`]: { readonly en: string; readonly de: string }
+}
+
 export const strings = {
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
@@ -12,7 +25,7 @@ export const strings = {
   },
   'app.unsaved': { en: 'unsaved changes', de: 'ungespeicherte Änderungen' },
   'app.notSaved': { en: 'not saved yet', de: 'noch nicht gespeichert' },
-  'app.untitled': { en: 'Untitled lab', de: 'Unbenanntes Labor' },
+  'app.untitled': { en: 'Untitled', de: 'Unbenannt' },
   'app.skip': { en: 'Skip to the timeline', de: 'Zur Zeitleiste springen' },
 
   'kind.kms': { en: 'KMS', de: 'KMS' },
@@ -29,6 +42,7 @@ export const strings = {
   'key.kek': { en: 'KEK', de: 'KEK' },
   'key.dek': { en: 'DEK', de: 'DEK' },
   'key.oneTimeKey': { en: 'One-time key', de: 'Einmalschlüssel' },
+  'key.kdk': { en: 'KDK (Native Key Provider)', de: 'KDK (Native Key Provider)' },
   'key.none': { en: 'No key', de: 'Kein Schlüssel' },
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
@@ -143,6 +157,16 @@ export const strings = {
   'guide.why.host': { en: 'Add an ESXi host: it will run the VM and hold its keys in memory.', de: 'Fügen Sie einen ESXi-Host hinzu: Er führt die VM aus und hält ihre Schlüssel im Arbeitsspeicher.' },
   'guide.why.vm': { en: 'Create a VM on the host, still in clear.', de: 'Legen Sie auf dem Host eine VM an, noch unverschlüsselt.' },
   'guide.why.encrypt': { en: 'Encrypt the VM and watch the KEK travel from the KMS to the host.', de: 'Verschlüsseln Sie die VM und sehen Sie zu, wie der KEK vom KMS zum Host reist.' },
+  'field.args.describe': { en: 'envelope describe — show the envelope of {file}', de: 'envelope describe — den Umschlag von {file} anzeigen' },
+  'field.args.extract': { en: 'envelope extract — decrypt {file} on this host', de: 'envelope extract — {file} auf diesem Host entschlüsseln' },
+  'field.args.choose': { en: 'Choose what crypto-util does', de: 'Wählen Sie, was crypto-util tut' },
+  'field.args.noDump': { en: 'No core dump on this host yet: crash it first (Host menu)', de: 'Noch kein Core-Dump auf diesem Host: Lassen Sie ihn zuerst abstürzen (Menü „Host“)' },
+  'graph.refused': { en: 'Refused', de: 'Abgelehnt' },
+  'graph.psod': { en: 'Purple screen', de: 'Purple Screen' },
+  'graph.psodText': {
+    en: 'The host crashed: it writes a core dump, then reboots with empty memory.',
+    de: 'Der Host ist abgestürzt: Er schreibt einen Core-Dump und startet dann mit leerem Speicher neu.'
+  },
   'graph.past': { en: 'Showing the lab after step {seq} of {end}', de: 'Zeigt das Labor nach Schritt {seq} von {end}' },
   'graph.live': { en: 'Back to now', de: 'Zurück zu jetzt' },
   'view.graph': { en: 'Graph', de: 'Graph' },
@@ -226,9 +250,7 @@ export const strings = {
   'filter.only': { en: 'Only events of {name}', de: 'Nur Ereignisse von {name}' },
 
   'inspector.label': { en: 'Inspector', de: 'Inspektor' },
-  'inspector.component': { en: 'Component', de: 'Komponente' },
   'inspector.event': { en: 'Event', de: 'Ereignis' },
-  'inspector.lesson': { en: 'Lesson', de: 'Lektion' },
   'inspector.close': { en: 'Close the inspector', de: 'Inspektor schließen' },
   'inspector.pickComponent': { en: 'Click a component in the graph to see its memory and what it keeps on disk.', de: 'Klicken Sie eine Komponente im Graphen an, um ihren Arbeitsspeicher und ihre gespeicherten Daten zu sehen.' },
   'inspector.pickEvent': { en: 'Click an event in the timeline to see what travelled and why.', de: 'Klicken Sie ein Ereignis in der Zeitleiste an, um zu sehen, was übertragen wurde und warum.' },
@@ -290,6 +312,26 @@ export const strings = {
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
+  'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
+  'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
+  'inspector.notBackedUp': { en: 'not backed up — cannot be used yet', de: 'nicht gesichert — noch nicht verwendbar' },
+  'inspector.tpmRequired': { en: 'TPM-protected hosts only', de: 'nur TPM-geschützte Hosts' },
+  'inspector.saveBackup': { en: 'Save backup (.p12)', de: 'Sicherung speichern (.p12)' },
+  'inspector.protectedStore': { en: 'Protected store (VECS)', de: 'Geschützter Speicher (VECS)' },
+  'inspector.protectedStoreNote': {
+    en: 'The one key material vCenter keeps: the KDK of each Native Key Provider. Every host key and KEK of that provider can be derived from it — back it up, and guard vCenter as you would a KMS.',
+    de: 'Das einzige Schlüsselmaterial, das vCenter behält: der KDK jedes Native Key Providers. Jeder Host-Schlüssel und KEK dieses Anbieters lässt sich daraus ableiten — sichern Sie ihn und schützen Sie vCenter wie einen KMS.'
+  },
+  'inspector.hostKdks': { en: 'KDKs (Native Key Providers)', de: 'KDKs (Native Key Provider)' },
+  'inspector.sealedKdks': { en: 'KDKs, sealed', de: 'KDKs, versiegelt' },
+  'inspector.sealedKdksHint': {
+    en: 'Sealed by the host’s TPM: after a reboot the host unseals them itself and derives its keys again, without vCenter.',
+    de: 'Vom TPM des Hosts versiegelt: Nach einem Neustart entsiegelt der Host sie selbst und leitet seine Schlüssel erneut ab, ohne vCenter.'
+  },
+  'inspector.sealedKdksNoTpm': {
+    en: 'No TPM: sealed with a key kept on the same boot disk — whoever copies the disk has the KDKs.',
+    de: 'Kein TPM: versiegelt mit einem Schlüssel auf derselben Boot-Platte — wer die Platte kopiert, hat die KDKs.'
+  },
   'inspector.vmKeys': { en: 'VM keys (KEK IDs)', de: 'VM-Schlüssel (KEK-IDs)' },
   'inspector.hostKeys': { en: 'Host keys (IDs)', de: 'Host-Schlüssel (IDs)' },
   'inspector.providers': { en: 'Key providers', de: 'Schlüsselanbieter' },
@@ -384,42 +426,8 @@ export const strings = {
   'actions.pastNote': { en: 'Commands run on the lab as it is now (step {end}), not on the step shown.', de: 'Befehle laufen auf dem Labor, wie es jetzt ist (Schritt {end}), nicht auf dem angezeigten Schritt.' },
   'actions.optional': { en: '(optional)', de: '(optional)' },
 
-  'op.kms.add': { en: 'Add KMS server', de: 'KMS-Server hinzufügen' },
-  'op.kms.stop': { en: 'Stop KMS', de: 'KMS stoppen' },
-  'op.kms.start': { en: 'Start KMS', de: 'KMS starten' },
-  'op.kms.revokeKey': { en: 'Revoke a key', de: 'Schlüssel widerrufen' },
-  'op.kms.destroyKey': { en: 'Destroy a key', de: 'Schlüssel vernichten' },
-  'op.kms.activateKey': { en: 'Activate a key', de: 'Schlüssel aktivieren' },
-  'op.provider.add': { en: 'Add key provider', de: 'Schlüsselanbieter hinzufügen' },
-  'op.provider.trust': { en: 'Establish trust', de: 'Vertrauen herstellen' },
-  'op.provider.setDefault': { en: 'Make default provider', de: 'Als Standardanbieter festlegen' },
-  'op.vcenter.stop': { en: 'Stop vCenter', de: 'vCenter stoppen' },
-  'op.vcenter.start': { en: 'Start vCenter', de: 'vCenter starten' },
-  'op.vcenter.actAs': { en: 'Act as user', de: 'Als Benutzer handeln' },
-  'op.host.add': { en: 'Add host', de: 'Host hinzufügen' },
-  'op.host.reboot': { en: 'Reboot host', de: 'Host neu starten' },
-  'op.host.crash': { en: 'Crash host (purple screen)', de: 'Host abstürzen lassen (PSOD)' },
-  'op.host.cryptoUtil': { en: 'Run crypto-util', de: 'crypto-util ausführen' },
-  'op.host.keyPersistence': { en: 'Key persistence (TPM)', de: 'Schlüsselpersistenz (TPM)' },
-  'op.host.encryptionMode': { en: 'Host Encryption Mode', de: 'Host-Verschlüsselungsmodus' },
-  'op.host.rekey': { en: 'Change host key', de: 'Host-Schlüssel wechseln' },
-  'op.host.vmSupport': { en: 'vm-support with password', de: 'vm-support mit Kennwort' },
-  'op.vm.create': { en: 'Create VM', de: 'VM anlegen' },
-  'op.vm.encrypt': { en: 'Encrypt VM', de: 'VM verschlüsseln' },
-  'op.vm.decrypt': { en: 'Decrypt VM', de: 'VM entschlüsseln' },
-  'op.vm.powerOn': { en: 'Power on', de: 'Einschalten' },
-  'op.vm.powerOff': { en: 'Power off', de: 'Ausschalten' },
-  'op.vm.rekey': { en: 'Rekey VM', de: 'VM neu verschlüsseln' },
-  'op.vm.migrate': { en: 'Migrate (vMotion)', de: 'Migrieren (vMotion)' },
-  'op.vm.clone': { en: 'Clone VM', de: 'VM klonen' },
-  'op.vm.snapshot': { en: 'Take snapshot', de: 'Snapshot erstellen' },
-  'op.vm.deleteSnapshots': { en: 'Delete snapshots', de: 'Snapshots löschen' },
-  'op.vm.unlock': { en: 'Unlock VM', de: 'VM entsperren' },
-  'op.vm.addDisk': { en: 'Add disk', de: 'Platte hinzufügen' },
-  'op.vm.addVtpm': { en: 'Add vTPM', de: 'vTPM hinzufügen' },
-  'op.vm.removeVtpm': { en: 'Remove vTPM', de: 'vTPM entfernen' },
-  'op.vm.setMigrateEncryption': { en: 'Set encrypted vMotion', de: 'Verschlüsseltes vMotion einstellen' },
-  'op.lab.advanceClock': { en: 'Advance the lab clock', de: 'Laboruhr vorstellen' },
+  ...opLabels,
+  ...tabLabels,
 
   'field.name': { en: 'Name', de: 'Name' },
   'field.provider': { en: 'Key provider', de: 'Schlüsselanbieter' },
@@ -443,6 +451,15 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.provider.backup.password': {
+    en: 'Password protecting the backup file (recommended)',
+    de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
+  },
+  'field.type': { en: 'Type', de: 'Typ' },
+  'field.tpmRequired': { en: 'Use only on TPM-protected hosts', de: 'Nur auf TPM-geschützten Hosts verwenden' },
+  'field.tpm': { en: 'TPM 2.0 chip', de: 'TPM-2.0-Chip' },
+  'choice.standard': { en: 'Standard (KMS servers over KMIP)', de: 'Standard (KMS-Server über KMIP)' },
+  'choice.native': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'choice.administrator': { en: 'Administrator', de: 'Administrator' },
   'choice.noCryptoAdmin': { en: 'No cryptography administrator', de: 'Kein Kryptografieadministrator' },
   'choice.disabled': { en: 'Disabled', de: 'Deaktiviert' },
@@ -463,6 +480,10 @@ export const strings = {
   'needs.provider': { en: 'Add a key provider first.', de: 'Fügen Sie zuerst einen Schlüsselanbieter hinzu.' },
   'needs.host': { en: 'Add a host first (Host menu).', de: 'Fügen Sie zuerst einen Host hinzu (Menü „Host“).' },
   'needs.vm': { en: 'Create a VM first (VM menu).', de: 'Legen Sie zuerst eine VM an (Menü „VM“).' },
+  'needs.hostInMaintenance': {
+    en: 'Put the host in maintenance mode first (Host menu).',
+    de: 'Versetzen Sie den Host zuerst in den Wartungsmodus (Menü „Host“).'
+  },
   'needs.secondHost': {
     en: 'Needs a second host in the VM’s cluster: add one first.',
     de: 'Dafür braucht der Cluster der VM einen zweiten Host: Fügen Sie zuerst einen hinzu.'
@@ -568,7 +589,10 @@ export const strings = {
   'lesson.scriptPosition': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
   'lesson.nextStep': { en: 'Next step: {op}', de: 'Nächster Schritt: {op}' },
   'lesson.scriptDone': { en: 'The script has played to its end', de: 'Das Skript ist bis zum Ende gelaufen' },
-  'lesson.say': { en: 'Presenter note:', de: 'Notiz für Vortragende:' },
+  'lesson.notesWhere': {
+    en: 'Speaker notes: View → Presenter notes, on your own screen (the projected window never shows them).',
+    de: 'Vortragsnotizen: Ansicht → Vortragsnotizen, auf Ihrem eigenen Bildschirm (das projizierte Fenster zeigt sie nie).'
+  },
 
   'settings.menu': { en: 'Settings', de: 'Einstellungen' },
   'settings.language': { en: 'Language', de: 'Sprache' },
@@ -615,6 +639,49 @@ export const strings = {
   'notice.dismiss': { en: 'Dismiss', de: 'Schließen' },
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
   'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
+
+  'view.menu': { en: 'View', de: 'Ansicht' },
+  'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
+  'view.presenter': { en: 'Presenter mode', de: 'Präsentationsmodus' },
+  'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },
+  'view.notesTitle': {
+    en: 'The notes, the next step and a clock for your own screen; the projected window never shows them',
+    de: 'Notizen, nächster Schritt und Uhr für Ihren eigenen Bildschirm; das projizierte Fenster zeigt sie nie'
+  },
+  'view.notesDesktop': { en: 'Presenter notes: View → Presenter Notes Window in the menu bar', de: 'Vortragsnotizen: Menüleiste → View → Presenter Notes Window' },
+  'view.fullScreen': { en: 'Full screen', de: 'Vollbild' },
+  'view.exitFullScreen': { en: 'Leave full screen', de: 'Vollbild beenden' },
+  'notes.title': { en: 'Presenter notes', de: 'Vortragsnotizen' },
+  'notes.clock': { en: 'Clock', de: 'Uhr' },
+  'notes.elapsed': { en: '{time} elapsed', de: '{time} vergangen' },
+  'notes.elapsedTitle': { en: 'Time since the notes opened or were restarted', de: 'Zeit seit dem Öffnen oder Neustart der Notizen' },
+  'notes.restart': { en: 'Restart the timer', de: 'Zeit neu starten' },
+  'notes.waiting': {
+    en: 'Waiting for the presenter’s window. Keep KeyFlow Lab open in another tab of this browser; the notes follow it.',
+    de: 'Warten auf das Präsentationsfenster. Lassen Sie KeyFlow Lab in einem anderen Tab dieses Browsers geöffnet; die Notizen folgen ihm.'
+  },
+  'notes.noChannel': {
+    en: 'This browser cannot pass messages between tabs (BroadcastChannel): the notes cannot follow the lab here.',
+    de: 'Dieser Browser kann keine Nachrichten zwischen Tabs austauschen (BroadcastChannel): Die Notizen können dem Labor hier nicht folgen.'
+  },
+  'notes.projectedOn': { en: 'The projected window is in presenter mode.', de: 'Das projizierte Fenster ist im Präsentationsmodus.' },
+  'notes.projectedOff': {
+    en: 'The projected window is not in presenter mode: press P there.',
+    de: 'Das projizierte Fenster ist nicht im Präsentationsmodus: Drücken Sie dort P.'
+  },
+  'notes.now': { en: 'Now', de: 'Jetzt' },
+  'notes.next': { en: 'Next', de: 'Als Nächstes' },
+  'notes.position': { en: 'step {n} of {total}', de: 'Schritt {n} von {total}' },
+  'notes.atStart': { en: 'The start: nothing has happened yet.', de: 'Der Anfang: Noch ist nichts geschehen.' },
+  'notes.atEnd': { en: 'The end of the lab’s history.', de: 'Das Ende der Geschichte des Labors.' },
+  'notes.script': { en: 'script: {n} of {total} steps', de: 'Skript: {n} von {total} Schritten' },
+  'notes.opening': { en: 'To open the lesson', de: 'Zum Einstieg' },
+  'notes.notes': { en: 'Notes', de: 'Notizen' },
+  'notes.noNotes': { en: 'This lesson has no speaker notes.', de: 'Diese Lektion hat keine Vortragsnotizen.' },
+  'notes.noLesson': {
+    en: 'No lesson is loaded: the speaker notes come with the lessons (Lessons menu of the presenter’s window).',
+    de: 'Keine Lektion geladen: Die Vortragsnotizen gehören zu den Lektionen (Menü Lektionen im Präsentationsfenster).'
+  },
 
   'log.title': { en: 'KeyFlow Lab event log', de: 'KeyFlow-Lab-Ereignisprotokoll' },
   'log.lab': { en: 'Lab', de: 'Labor' },

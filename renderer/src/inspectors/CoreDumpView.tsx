@@ -77,7 +77,7 @@ export function CoreDumpView({ hostId, hostName, name, data }: { hostId: string;
         )}
       </h4>
       <p className="subhead">{t('inspector.dumpHeader')}</p>
-      <pre className="text-block">{header.trim()}</pre>
+      <pre tabIndex={0} className="text-block">{header.trim()}</pre>
       {encrypted ? (
         <>
           <p className="subhead">{t('inspector.envelope')}</p>
@@ -128,7 +128,7 @@ export function CoreDumpView({ hostId, hostName, name, data }: { hostId: string;
       ) : (
         <>
           <p className="note warn">{t('inspector.plainDump')}</p>
-          {plainBody && <pre className="text-block leak">{plainBody}</pre>}
+          {plainBody && <pre tabIndex={0} className="text-block leak">{plainBody}</pre>}
           {!plainBody && <HexView bytes={preview.slice(0, 64)} label={name} />}
         </>
       )}
@@ -136,7 +136,7 @@ export function CoreDumpView({ hostId, hostName, name, data }: { hostId: string;
         <div key={e.seq} className="crypto-util-output" data-seq={e.seq}>
           <p className="subhead">{t('inspector.cryptoUtilOutput', { seq: e.seq })}</p>
           <p className="note">{formatMessage(e.message, lang)}</p>
-          {e.detail && <pre className="text-block">{e.detail.join('\n')}</pre>}
+          {e.detail && <pre tabIndex={0} className="text-block">{e.detail.join('\n')}</pre>}
         </div>
       ))}
     </div>

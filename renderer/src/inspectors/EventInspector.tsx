@@ -79,7 +79,7 @@ export function EventInspector({ event }: { event: EventView }) {
       {event.detail && event.detail.length > 0 && (
         <>
           <h3>{t('event.detail')}</h3>
-          <pre className="text-block">{event.detail.join('\n')}</pre>
+          <pre tabIndex={0} className="text-block">{event.detail.join('\n')}</pre>
         </>
       )}
       {event.kmip && (

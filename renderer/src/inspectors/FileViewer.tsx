@@ -14,7 +14,7 @@ export function TextFile({ text }: { text: string }) {
   const marks = new Set(lines.map((l) => l.mark).filter(Boolean))
   return (
     <>
-      <pre className="text-block file-text">
+      <pre tabIndex={0} className="text-block file-text">
         {lines.map((l, i) => (
           <span key={i} className={l.mark ? `line is-${l.mark}` : 'line'}>
             {l.text}

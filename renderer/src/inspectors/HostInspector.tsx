@@ -1,5 +1,5 @@
 // An ESXi host. Memory: crypto state, key cache (which keys, by ID and fingerprint; material on request), running
-// VMs. Persisted: host configuration, the TPM-sealed cache, core dumps in /var/core.
+// VMs, the KDKs of Native Key Providers. Persisted: host configuration, the TPM-sealed cache and KDKs, core dumps.
 
 import type { ViewValue } from '../../../shared/lab/view'
 import type { KeyType } from '../../../shared/lab/model'
@@ -21,6 +21,9 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
   const running = list(at(view, 'memory', 'runningVms')).filter((v): v is string => typeof v === 'string')
   const dumps = entries(at(view, 'persisted', 'varCore'))
   const sealed = bytes(at(view, 'persisted', 'sealedKeyCache'))
+  const kdks = entries(at(view, 'memory', 'kdks'))
+  const sealedKdks = bytes(at(view, 'persisted', 'sealedKdks'))
+  const hasTpm = at(view, 'tpm') !== null && at(view, 'tpm') !== undefined
   return (
     <>
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
@@ -71,6 +74,22 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
             </tbody>
           </table>
         )}
+        {kdks.length > 0 && (
+          <>
+            <p className="subhead">{t('inspector.hostKdks')}</p>
+            <ul className="plain-list">
+              {kdks.map(([provider, k]) => {
+                const material = bytes(at(k, 'material'))
+                return (
+                  <li key={provider} data-key-type="kdk">
+                    <KeyGlyph keyType="kdk" form="material" size={15} /> {t('key.kdk')} · {provider} · <KeyId id={str(at(k, 'kdkId'))} />{' '}
+                    <Fingerprint value={material?.fingerprint} /> <Secret value={material} label={`${t('key.kdk')} ${provider}`} />
+                  </li>
+                )
+              })}
+            </ul>
+          </>
+        )}
         <p className="subhead">{t('inspector.runningVms')}</p>
         <p>{running.length ? running.join(', ') : <span className="muted">{t('inspector.none')}</span>}</p>
       </Section>
@@ -81,7 +100,16 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
             <KeyId id={str(at(view, 'persisted', 'config', 'hostKeyId'))} />
           </Field>
           <Field label={t('inspector.keyPersistence')}>{bool(at(view, 'persisted', 'config', 'keyPersistence')) ? '✓' : '—'}</Field>
+          <Field label={t('field.tpm')}>{hasTpm ? '✓' : '—'}</Field>
         </dl>
+        {sealedKdks && (
+          <>
+            <p className="subhead">{t('inspector.sealedKdks')}</p>
+            <p className={`note${hasTpm ? '' : ' warn'}`}>
+              {t(hasTpm ? 'inspector.sealedKdksHint' : 'inspector.sealedKdksNoTpm')} ({t('payload.bytes', { n: sealedKdks.size })}, <Fingerprint value={sealedKdks.fingerprint} />)
+            </p>
+          </>
+        )}
         {sealed && (
           <>
             <p className="subhead">{t('inspector.sealed')}</p>

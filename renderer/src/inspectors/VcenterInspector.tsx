@@ -1,13 +1,42 @@
 // vCenter: KMIP connections and keys passing through (memory: handed on, then forgotten), and its database — key
-// providers with their trust, and which key protects which VM and host: key IDs only, as the column says.
+// providers with their trust (or, for a Native Key Provider, its KDK and backup), and which key protects which VM and
+// host: key IDs only, as the column says. Its protected store holds the one key material vCenter keeps: KDKs.
 
-import type { ViewValue } from '../../../shared/lab/view'
+import { fromHex } from '../../../shared/crypto/bytes'
+import type { BytesView, ViewValue } from '../../../shared/lab/view'
+import { downloadBytes } from '../files/download'
 import type { KeyType } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
-import { at, entries, list, str } from '../reading/view'
+import { at, bool, bytes, entries, list, str } from '../reading/view'
 import { KeyId } from './KeyId'
+import { Fingerprint, Secret } from './Secret'
 import { Field, Section } from './Section'
+
+/** A Native Key Provider's line: its KDK, whether it is backed up (and usable), TPM-only, and its backup file. */
+function NativeProviderCell({ name, p }: { name: string; p: ViewValue }) {
+  const t = useT()
+  const backed = bool(at(p, 'native', 'hasBackup'))
+  const file = bytes(at(p, 'native', 'backupFile'))
+  return (
+    <>
+      <KeyGlyph keyType="kdk" form="id" size={15} /> {t('inspector.nativeProvider')} · KDK <KeyId id={str(at(p, 'native', 'kdkId'))} />
+      {' · '}
+      <span className={`badge badge-${backed ? 'good' : 'warn'}`}>{backed ? t('inspector.backedUp') : t('inspector.notBackedUp')}</span>
+      {bool(at(p, 'native', 'tpmRequired')) && <span className="muted"> · {t('inspector.tpmRequired')}</span>}
+      {file && !file.truncated && <SaveBackup name={name} file={file} />}
+    </>
+  )
+}
+
+function SaveBackup({ name, file }: { name: string; file: BytesView }) {
+  const t = useT()
+  return (
+    <button type="button" className="text-button small" onClick={() => downloadBytes(`${name}.p12`, fromHex(file.hex))} aria-label={`${t('inspector.saveBackup')}: ${name}`}>
+      {t('inspector.saveBackup')}
+    </button>
+  )
+}
 
 function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, ViewValue][]; owner: string }) {
   const t = useT()
@@ -50,6 +79,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
   const connections = list(at(view, 'memory', 'connections'))
   const providers = entries(at(view, 'persisted', 'providers'))
   const def = str(at(view, 'persisted', 'defaultProvider'))
+  const kdks = entries(at(view, 'persisted', 'protectedStore', 'kdks'))
   return (
     <>
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
@@ -89,7 +119,13 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
                     {name === def ? ` ★ ${t('group.default')}` : ''}
                   </th>
                   <td>
-                    {str(at(p, 'trust', 'mode')) ? `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})` : t('state.untrusted')}
+                    {str(at(p, 'type')) === 'native' ? (
+                      <NativeProviderCell name={name} p={p} />
+                    ) : str(at(p, 'trust', 'mode')) ? (
+                      `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})`
+                    ) : (
+                      t('state.untrusted')
+                    )}
                     {/* Trust is per KMS server: a server added later is not in this list until trust is established with it. */}
                     {entries(at(p, 'trust', 'servers')).length > 0 && (
                       <span className="muted"> · {t('inspector.trustPerServer', { servers: entries(at(p, 'trust', 'servers')).map(([s]) => s).join(', ') })}</span>
@@ -99,6 +135,23 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
               ))}
             </tbody>
           </table>
+        )}
+        {kdks.length > 0 && (
+          <>
+            <p className="subhead">{t('inspector.protectedStore')}</p>
+            <p className="note">{t('inspector.protectedStoreNote')}</p>
+            <ul className="plain-list">
+              {kdks.map(([provider, kdk]) => {
+                const b = bytes(kdk)
+                return (
+                  <li key={provider} data-key-type="kdk">
+                    <KeyGlyph keyType="kdk" form="material" size={15} /> {t('key.kdk')} · {provider} · <Fingerprint value={b?.fingerprint} />{' '}
+                    <Secret value={b} label={`${t('key.kdk')} ${provider}`} />
+                  </li>
+                )
+              })}
+            </ul>
+          </>
         )}
         <KeyIdTable title={t('inspector.vmKeys')} rows={entries(at(view, 'persisted', 'vmKeys'))} owner={t('inspector.vm')} />
         <KeyIdTable title={t('inspector.hostKeys')} rows={entries(at(view, 'persisted', 'hostKeys'))} owner={t('field.host')} />

@@ -68,7 +68,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
       <Section title={t('inspector.guestMemory')} surface="memory" id={`${id}-mem`}>
         {guestBytes ? (
           <>
-            <pre className="text-block">{leadingText(guestBytes)}</pre>
+            <pre tabIndex={0} className="text-block">{leadingText(guestBytes)}</pre>
             <HexView bytes={guestBytes.slice(0, 32)} label={t('inspector.guestMemory')} />
           </>
         ) : (

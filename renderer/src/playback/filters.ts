@@ -29,7 +29,7 @@ export function kindGroup(kind: string): KindGroup | null {
 }
 
 export type KeyFilter = KeyType | 'none'
-export const KEY_FILTERS: readonly KeyFilter[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'none']
+export const KEY_FILTERS: readonly KeyFilter[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk', 'none']
 
 export interface EventFilter {
   /** Show only events from or to these components; null: all components. */

@@ -9,7 +9,7 @@ import { componentView } from '../../../shared/lab/readView'
 export type { ComponentKind } from '../../../shared/lab/model'
 export { isComponentKind } from '../../../shared/lab/readView'
 
-export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey']
+export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk']
 
 /** KMIP 1.1 object states (§3.22), in lifecycle order. */
 export const KMIP_STATES = [1, 2, 3, 4, 5, 6] as const
@@ -31,6 +31,9 @@ export interface ProviderFacts {
   name: string
   isDefault: boolean
   trustMode: TrustMode | null
+  /** A Native Key Provider (no KMS, no trust to establish) and whether it has been backed up. */
+  native: boolean
+  hasBackup: boolean
 }
 
 export interface VcenterFacts {
@@ -56,6 +59,7 @@ export interface HostFacts {
   coreDumps: number
   keyPersistence: boolean
   sealedCache: boolean
+  inMaintenanceMode: boolean
 }
 
 export interface VmFacts {
@@ -115,7 +119,13 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         id,
         name,
         running: c.running === true,
-        providers: Object.entries(c.persisted?.providers ?? {}).map(([p, v]) => ({ name: p, isDefault: p === def, trustMode: v.trust?.mode ?? null })),
+        providers: Object.entries(c.persisted?.providers ?? {}).map(([p, v]) => ({
+          name: p,
+          isDefault: p === def,
+          trustMode: v.trust?.mode ?? null,
+          native: v.type === 'native',
+          hasBackup: v.native?.hasBackup === true
+        })),
         vmKeyIds: Object.keys(c.persisted?.vmKeys ?? {}).length,
         hostKeyIds: Object.keys(c.persisted?.hostKeys ?? {}).length,
         keysInFlight: c.memory?.keysInFlight?.length ?? 0,
@@ -123,8 +133,10 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
       }
     }
     case 'host': {
-      const cache: Record<KeyType, number> = { hostKey: 0, kek: 0, dek: 0, oneTimeKey: 0 }
+      const cache: Record<KeyType, number> = { hostKey: 0, kek: 0, dek: 0, oneTimeKey: 0, kdk: 0 }
       for (const k of Object.values(c.memory?.keyCache ?? {})) if (k.keyType !== undefined && k.keyType in cache) cache[k.keyType]++
+      // a Native Key Provider's KDK is held apart from the key cache, but it is a key in the host's memory all the same
+      cache.kdk = Object.keys(c.memory?.kdks ?? {}).length
       return {
         kind: 'host',
         id,
@@ -135,7 +147,8 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         runningVms: c.memory?.runningVms?.length ?? 0,
         coreDumps: Object.keys(c.persisted?.varCore ?? {}).length,
         keyPersistence: c.persisted?.config?.keyPersistence === true,
-        sealedCache: isBytesView(c.persisted?.sealedKeyCache)
+        sealedCache: isBytesView(c.persisted?.sealedKeyCache),
+        inMaintenanceMode: c.inMaintenanceMode === true
       }
     }
     case 'vm':

@@ -2,10 +2,10 @@
 // (commands always run on the live lab, whatever step the window shows).
 
 import type { EntityViews } from '../../../shared/api/contract'
-import { VCENTER_ID } from '../../../shared/lab/ids'
+import { VCENTER_ID } from '../../../shared/lab/model'
 import { componentFacts, type HostFacts, type KmsFacts, type VmFacts } from './facts'
 import { componentsOf } from './topology'
-import { viewOfKind } from '../../../shared/lab/readView'
+import { at, entries, num, str } from './view'
 
 export interface KmsKeyFact {
   keyId: string
@@ -19,7 +19,7 @@ export interface KmsKeyFact {
 
 export interface LabFacts {
   kms: KmsFacts[]
-  providers: { name: string; trusted: boolean; isDefault: boolean; registered: boolean }[]
+  providers: { name: string; trusted: boolean; isDefault: boolean; registered: boolean; native: boolean; hasBackup: boolean }[]
   hosts: HostFacts[]
   vms: VmFacts[]
   clusters: string[]
@@ -34,7 +34,8 @@ export function labFacts(views: EntityViews): LabFacts {
   const vc = componentFacts(VCENTER_ID, views[VCENTER_ID])
   if (vc?.kind === 'vcenter') {
     facts.vcenterRunning = vc.running
-    for (const p of vc.providers) facts.providers.push({ name: p.name, trusted: p.trustMode !== null, isDefault: p.isDefault, registered: true })
+    for (const p of vc.providers)
+      facts.providers.push({ name: p.name, trusted: p.trustMode !== null, isDefault: p.isDefault, registered: true, native: p.native, hasBackup: p.hasBackup })
   }
   const keyIds = new Set<string>()
   for (const c of componentsOf(views)) {
@@ -43,28 +44,28 @@ export function labFacts(views: EntityViews): LabFacts {
     if (f.kind === 'kms') {
       facts.kms.push(f)
       if (f.provider && !facts.providers.some((p) => p.name === f.provider))
-        facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false })
-      for (const [keyId, k] of Object.entries(viewOfKind(views[c.id], 'kms')?.persisted?.keys ?? {})) {
+        facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false, native: false, hasBackup: false })
+      for (const [keyId, k] of entries(at(views[c.id], 'persisted', 'keys'))) {
         if (keyIds.has(keyId)) continue
         keyIds.add(keyId)
-        facts.keys.push({ keyId, kms: f.name, state: k.state ?? null, component: textAttribute(k.attributes, 'x-Component'), owner: textAttribute(k.attributes, 'x-Name') })
+        facts.keys.push({
+          keyId,
+          kms: f.name,
+          state: num(at(k, 'state')),
+          component: str(at(k, 'attributes', 'x-Component', 'value')),
+          owner: str(at(k, 'attributes', 'x-Name', 'value'))
+        })
       }
     }
     if (f.kind === 'host') {
       facts.hosts.push(f)
       if (!facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
-      facts.dumps[f.name] = Object.keys(viewOfKind(views[c.id], 'host')?.persisted?.varCore ?? {})
+      facts.dumps[f.name] = entries(at(views[c.id], 'persisted', 'varCore')).map(([name]) => name)
     }
     if (f.kind === 'datastore' && f.cluster && !facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
     if (f.kind === 'vm') facts.vms.push(f)
   }
   return facts
-}
-
-/** A text attribute of a KMIP object (vCenter tags its keys with x-Name and x-Component), or null. */
-function textAttribute(attributes: Readonly<Record<string, { value?: unknown }>> | undefined, name: string): string | null {
-  const value = attributes && Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name].value : undefined
-  return typeof value === 'string' ? value : null
 }
 
 /** `base-01`, `base-02`, … : the first that is not taken. */

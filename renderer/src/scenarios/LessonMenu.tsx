@@ -1,6 +1,7 @@
 // The built-in lessons (shared/scenarios): loading one starts a new seeded lab, runs its script, and leaves the
 // playback at the start for the presenter to play.
 
+import { focusPlay } from '../timeline/focusPlay'
 import { scenarios } from '../../../shared/scenarios'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
@@ -30,7 +31,7 @@ export function LessonMenu() {
             key={s.id}
             onSelect={() => {
               close()
-              void loadScenario(s)
+              void loadScenario(s).then(focusPlay)
             }}
             hint={s.lesson[lang].slice(0, 110) + (s.lesson[lang].length > 110 ? '…' : '')}
             className={`lesson-${s.id}`}

@@ -1,6 +1,7 @@
 // How to go through a lesson: watch its script step by step, or do it yourself from the menus. Either choice starts
 // the lesson over in a new lab with the lesson's seed, which the buttons' descriptions say.
 
+import { focusPlay } from '../timeline/focusPlay'
 import type { Scenario } from '../../../shared/scenarios'
 import { useBusy } from '../hooks/useBusy'
 import { useIsRunning } from '../hooks/useIsRunning'
@@ -23,7 +24,7 @@ export function LessonModes({ scenario, mode }: { scenario: Scenario; mode: Load
         className={mode === 'watch' ? 'is-on' : ''}
         title={t('lesson.watchTitle')}
         disabled={busy || running}
-        onClick={() => void loadScenario(scenario)}
+        onClick={() => void loadScenario(scenario).then(focusPlay)}
       >
         <EyeIcon size={15} />
         {t('lesson.watch')}

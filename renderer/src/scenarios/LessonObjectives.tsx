@@ -1,11 +1,11 @@
 // The lesson's objectives as a checklist that ticks itself from the lab at the cursor, with the progress ("3 of 7"),
-// a hint for each open objective (by hand: with the forms of the commands it names), the presenter's notes beside
-// each objective in presenter mode, and a live region that tells screen readers what was just achieved.
+// a hint for each open objective (by hand: with the forms of the commands it names), and a live region that tells
+// screen readers what was just achieved. The presenter's notes are not here: they live in the notes view
+// (../notes), never in the window the room sees.
 
 import { useState } from 'react'
 import type { CommandOp } from '../../../shared/lab/commands/schema'
 import { objectivesOf, type Objective } from '../../../shared/scenarios/objectives'
-import { notesOf, type PresenterNote } from '../../../shared/scenarios/presenterNotes'
 import { OPS, defaultArgs } from '../actions/catalog'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabFacts } from '../hooks/useLabFacts'
@@ -14,22 +14,19 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLessonProgress } from '../hooks/useLessonProgress'
 import { useNewlyDone } from '../hooks/useNewlyDone'
 import { useSelectedTarget } from '../hooks/useSelectedTarget'
-import { useSettings } from '../hooks/useSettings'
 import { useT } from '../hooks/useT'
 import type { LoadedScenario } from './lessonProgress'
-import { CheckIcon, PresenterIcon } from '../theme/icons'
+import { CheckIcon } from '../theme/icons'
 
 export function LessonObjectives({ lessonId, mode }: { lessonId: string; mode: LoadedScenario['mode'] }) {
   const t = useT()
   const lang = useLanguage()
-  const { presenter } = useSettings()
   const labId = useLabStore((s) => s.timeline?.labId ?? null)
   const objectives = objectivesOf(lessonId)
   const done = useLessonProgress(lessonId)
   const fresh = useNewlyDone(`${lessonId}:${labId}`, done)
   const [hints, setHints] = useState<ReadonlySet<string>>(new Set())
   const count = done.filter(Boolean).length
-  const notes = presenter ? notesOf(lessonId) : []
   const toggle = (id: string) =>
     setHints((old) => {
       const next = new Set(old)
@@ -55,7 +52,6 @@ export function LessonObjectives({ lessonId, mode }: { lessonId: string; mode: L
             hintOpen={hints.has(o.id)}
             onHint={() => toggle(o.id)}
             byHand={mode === 'byHand'}
-            notes={notes.filter((n) => n.objective === o.id)}
           />
         ))}
       </ol>
@@ -67,8 +63,8 @@ export function LessonObjectives({ lessonId, mode }: { lessonId: string; mode: L
   )
 }
 
-function ObjectiveItem(props: { objective: Objective; done: boolean; fresh: boolean; hintOpen: boolean; onHint: () => void; byHand: boolean; notes: readonly PresenterNote[] }) {
-  const { objective: o, done, fresh, hintOpen, onHint, byHand, notes } = props
+function ObjectiveItem(props: { objective: Objective; done: boolean; fresh: boolean; hintOpen: boolean; onHint: () => void; byHand: boolean }) {
+  const { objective: o, done, fresh, hintOpen, onHint, byHand } = props
   const t = useT()
   const lang = useLanguage()
   const hintId = `objective-hint-${o.id}`
@@ -93,13 +89,6 @@ function ObjectiveItem(props: { objective: Objective; done: boolean; fresh: bool
             {byHand && o.ops.length > 0 && <OpButtons ops={o.ops} />}
           </div>
         )}
-        {notes.map((n, i) => (
-          <p key={i} className="presenter-note">
-            <PresenterIcon size={14} className="presenter-note-icon" />
-          <span className="sr-only">{t('lesson.say')} </span>
-          {n.text[lang]}
-          </p>
-        ))}
       </div>
     </li>
   )

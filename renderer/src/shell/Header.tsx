@@ -11,6 +11,7 @@ import { LessonMenu } from '../scenarios/LessonMenu'
 import { KeyIcon, PresenterIcon } from '../theme/icons'
 import { LanguageSwitch } from './LanguageSwitch'
 import { SettingsMenu } from './SettingsMenu'
+import { ViewMenu } from './ViewMenu'
 import { ViewSwitch } from './ViewSwitch'
 import './Header.css'
 
@@ -47,6 +48,7 @@ export function Header() {
         {!viewer && <LessonMenu />}
         {!viewer && <FileMenu />}
         <ViewSwitch />
+        <ViewMenu />
         <LanguageSwitch />
         <SettingsMenu />
       </div>

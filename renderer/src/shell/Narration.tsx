@@ -8,6 +8,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
 import { useToldEvent } from '../hooks/useToldEvent'
+import { ToldText } from './ToldText'
 import './Narration.css'
 
 export function Narration() {
@@ -32,7 +33,7 @@ export function Narration() {
       </span>
       {/* While playing fast, announcing every sentence would drown a screen reader: it hears them when paused. */}
       <p className="narration-text" data-testid="narration" aria-live={playing ? 'off' : 'polite'}>
-        {formatMessage(event.message, lang)}
+        <ToldText text={formatMessage(event.message, lang)} />
       </p>
     </div>
   )

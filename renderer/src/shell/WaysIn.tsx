@@ -1,6 +1,7 @@
 // The empty lab's three ways in — a lesson, building it yourself with a guide, an example lab — and, once the
 // person chose to build, the guide's next step with the form that does it.
 
+import { focusPlay } from '../timeline/focusPlay'
 import { scenarios } from '../../../shared/scenarios'
 import { defaultArgs } from '../actions/catalog'
 import { useIsViewer } from '../hooks/useFollow'
@@ -31,7 +32,7 @@ export function WaysIn({ onBuild }: { onBuild: () => void }) {
           <BookIcon size={22} />
           <h3>{t('waysIn.lesson')}</h3>
           <p>{t('waysIn.lessonText', { title: FIRST_LESSON.title[lang] })}</p>
-          <button type="button" className="button primary" onClick={() => void loadScenario(FIRST_LESSON)}>
+          <button type="button" className="button primary" onClick={() => void loadScenario(FIRST_LESSON).then(focusPlay)}>
             {t('waysIn.lessonStart')}
           </button>
         </li>

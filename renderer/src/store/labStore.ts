@@ -33,7 +33,9 @@ export function createLabStore(api: LabApi, options: LabStoreOptions = {}): LabS
     const start = () => {
       const stopTimeline = timeline.actions.start()
       const stopFollow = follow.start()
+      const stopUi = ui.start()
       return () => {
+        stopUi()
         stopFollow()
         stopTimeline()
       }

@@ -8,6 +8,7 @@ import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../../shared/lab/faults'
 import type { MessageRef } from '../../../shared/lab/events'
 import type { Scenario } from '../../../shared/scenarios'
+import type { InspectorTab } from '../inspectors/tabs'
 import type { ClockState } from '../playback/clock'
 import type { EventFilter } from '../playback/filters'
 import type { Pace, StoryStep } from '../playback/story'
@@ -53,7 +54,7 @@ export interface Selection {
   component: string | null
   event: number | null
   /** What the side panel shows: the event list (with the selected event), the component, or the lesson. */
-  tab: 'events' | 'component' | 'lesson'
+  tab: InspectorTab
 }
 
 /** Window-only state of menus and dialogs (kept here so keyboard shortcuts and clicks anywhere can open them). */

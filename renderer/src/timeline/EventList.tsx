@@ -1,7 +1,9 @@
 // The event list, grouped by command and virtualised: only the rows in view exist in the page, so a lab with tens
 // of thousands of events scrolls as lightly as one with ten. The current event stays in view while playing.
+// For the keyboard the list is one Tab stop, a tree grid (commands, their events, a story step's messages): ↑/↓,
+// Page Up/Down, Home/End move between events and show the one reached; → opens a story step, ← closes it.
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { commandArgsText } from '../actions/describe'
 import { useCurrentSeq } from '../hooks/useCurrentSeq'
 import { useCursor } from '../hooks/useCursor'
@@ -13,7 +15,7 @@ import { useT } from '../hooks/useT'
 import { useVisibleSeqs } from '../hooks/useVisibleSeqs'
 import { storyStepOf } from '../playback/story'
 import { eventAt } from '../store/loadedTimeline'
-import { EventRow, type RowState } from './EventRow'
+import { EventRow, eventRowId, type RowState } from './EventRow'
 import { ROW_HEIGHT, rowOfSeq, rowOffsets, timelineRows, visibleRange } from './rows'
 
 export function EventList() {
@@ -86,6 +88,61 @@ export function EventList() {
   }, [current, rows, offsets])
 
   const onSelect = useCallback((seq: number) => selectEvent(seq), [selectEvent])
+  /** The row the keyboard is on: the chosen event, else the one shown. */
+  const activeSeq = selection.event ?? current
+  const activeIndex = activeSeq === null ? -1 : rows.findIndex((r) => (r.kind === 'event' || r.kind === 'member') && r.seq === activeSeq)
+
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return
+    const eventRows = rows.flatMap((r, i) => (r.kind === 'event' || r.kind === 'member' ? [i] : []))
+    if (!eventRows.length) return
+    const at = eventRows.indexOf(activeIndex)
+    const move = (to: number) => {
+      const i = eventRows[Math.max(0, Math.min(eventRows.length - 1, to))]
+      const row = rows[i]
+      if (row.kind !== 'event' && row.kind !== 'member') return
+      selectEvent(row.seq)
+      const el = scroller.current
+      if (el && (offsets[i] < el.scrollTop || offsets[i + 1] > el.scrollTop + el.clientHeight)) el.scrollTop = Math.max(0, offsets[i] - el.clientHeight / 2)
+    }
+    const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT.event))
+    const activeRow = activeIndex >= 0 ? rows[activeIndex] : null
+    const row = activeRow?.kind === 'event' ? activeRow : null
+    const step = row && pace === 'story' ? storyStepOf(story, row.seq) : null
+    const expandable = !!step && step.last > step.first
+    switch (e.key) {
+      case 'ArrowDown':
+        move(at < 0 ? 0 : at + 1)
+        break
+      case 'ArrowUp':
+        move(at < 0 ? eventRows.length - 1 : at - 1)
+        break
+      case 'PageDown':
+        move(at + page)
+        break
+      case 'PageUp':
+        move(at - page)
+        break
+      case 'Home':
+        move(0)
+        break
+      case 'End':
+        move(eventRows.length - 1)
+        break
+      case 'ArrowRight':
+        // Opens a closed story step; anywhere else → keeps its meaning (one step forward).
+        if (!expandable || !row || opened.has(row.seq)) return
+        onToggle(row.seq)
+        break
+      case 'ArrowLeft':
+        if (!expandable || !row || !opened.has(row.seq)) return
+        onToggle(row.seq)
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+  }
   const inAir = useMemo(() => new Set(flights.map((f) => f.seq)), [flights])
 
   if (!timeline) return null
@@ -96,20 +153,31 @@ export function EventList() {
     const top = offsets[i]
     if (row.kind === 'earlier') {
       items.push(
-        <li key="earlier" className="earlier-row" style={{ top }}>
-          <button type="button" className="text-button" onClick={() => void loadEarlier()} disabled={loadingHistory}>
-            {loadingHistory ? t('timeline.loading') : t('timeline.loadEarlier', { n: row.count })}
-          </button>
+        <li key="earlier" role="row" aria-rowindex={i + 1} className="earlier-row" style={{ top }}>
+          <span role="gridcell">
+            <button type="button" className="text-button" onClick={() => void loadEarlier()} disabled={loadingHistory}>
+              {loadingHistory ? t('timeline.loading') : t('timeline.loadEarlier', { n: row.count })}
+            </button>
+          </span>
         </li>
       )
     } else if (row.kind === 'command') {
       const c = row.command
       items.push(
-        <li key={`c${c.index}`} className={`command-row${c.fault ? ' is-refused' : ''}${c.lastSeq <= cursor ? '' : ' is-future'}`} style={{ top }}>
-          <span className="command-index">{c.index + 1}</span>
-          <span className="command-op">{t(`op.${c.command.op}`) || c.command.op}</span>
-          <span className="command-args">{commandArgsText(c.command)}</span>
-          {c.fault && <span className="badge badge-bad">{t('timeline.refused')}</span>}
+        <li
+          key={`c${c.index}`}
+          role="row"
+          aria-rowindex={i + 1}
+          aria-level={1}
+          className={`command-row${c.fault ? ' is-refused' : ''}${c.lastSeq <= cursor ? '' : ' is-future'}`}
+          style={{ top }}
+        >
+          <span role="gridcell" className="command-cell">
+            <span className="command-index">{c.index + 1}</span>
+            <span className="command-op">{t(`op.${c.command.op}`) || c.command.op}</span>
+            <span className="command-args">{commandArgsText(c.command)}</span>
+            {c.fault && <span className="badge badge-bad">{t('timeline.refused')}</span>}
+          </span>
         </li>
       )
     } else {
@@ -132,6 +200,8 @@ export function EventList() {
           open={step ? opened.has(seq) : undefined}
           onToggle={step ? onToggle : undefined}
           member={row.kind === 'member'}
+          active={i === activeIndex}
+          rowIndex={i + 1}
         />
       )
     }
@@ -145,9 +215,20 @@ export function EventList() {
       tabIndex={-1}
     >
       {rows.length === 0 && <p className="list-empty">{timeline.events.length ? t('timeline.nothingShown') : t('timeline.empty')}</p>}
-      <ol className="event-list" aria-label={t('timeline.events')} style={{ height: total }}>
-        {items}
-      </ol>
+      {rows.length > 0 && (
+        <ol
+          className="event-list"
+          role="treegrid"
+          aria-label={t('timeline.events')}
+          aria-rowcount={rows.length}
+          aria-activedescendant={activeIndex >= first && activeIndex < last ? eventRowId(activeSeq as number) : undefined}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          style={{ height: total }}
+        >
+          {items}
+        </ol>
+      )}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 // Packet Tracer's play controls: reset, step back, play/pause, step forward, jump to now; speed; tokens in flight;
 // where the cursor is.
 
+import { PLAY_BUTTON_ID } from './focusPlay'
 import { useCursor } from '../hooks/useCursor'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
@@ -32,6 +33,7 @@ export function PlaybackControls() {
       </button>
       <button
         type="button"
+        id={PLAY_BUTTON_ID}
         className="icon-button play-button"
         onClick={a.togglePlay}
         disabled={!playing && atEnd}

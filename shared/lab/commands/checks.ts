@@ -41,6 +41,11 @@ export function requireKekInCache(vm: VmComponent, host: HostComponent): void {
     throw fault('EncryptionKeyRequired', 'fault.kekNotInCache', { vm: vm.name, host: host.name, keyId: vm.keyId })
 }
 
+/** A host in maintenance mode runs no VM and takes none in (docs/vsphere-facts.md#maintenance-mode). */
+export function requireNotInMaintenance(host: HostComponent): void {
+  if (host.inMaintenanceMode) throw fault('InvalidState', 'fault.host.inMaintenance', { host: host.name })
+}
+
 export function requireNew(ctx: CommandContext, id: string, name: string): void {
   if (ctx.tx.has(id)) throw fault('AlreadyExists', 'fault.alreadyExists', { name })
 }

@@ -6,6 +6,7 @@ import { fault } from '../faults'
 import type { HostComponent, VmComponent } from '../model'
 import { hostKeyInCache } from './keyCache'
 import { createKmsKey, fetchKmsKey, forgetInFlight, lockMessageFor, pushKey, recordKeyId, vcenter, type KeyInFlight, type LockReason } from './vcenterKeys'
+import { deriveOnHost, isNative, newNativeKeyId, requireUsable } from './nativeKeys'
 
 export function hostsInCluster(ctx: CommandContext, cluster: string): HostComponent[] {
   return ctx.tx.all('host').filter((h) => h.cluster === cluster)
@@ -44,13 +45,36 @@ export async function ensureHostSafe(ctx: CommandContext, host: HostComponent, p
     h = ctx.tx.update(h, (d) => void (d.cryptoState = 'prepared'))
     say(ctx, 'host.state', 'vcenter', h.id, 'host.prepare', { host: h.name })
   }
+  requireUsable(ctx, providerId)
+  if (isNative(ctx, providerId)) {
+    // vCenter names the host key; the host derives it from its KDK (docs/vsphere-facts.md#nkp-kdk)
+    const keyId = newNativeKeyId(ctx, providerId, 'hostKey', h.name)
+    return markSafe(ctx, deriveOnHost(ctx, h, { providerId, keyId }, 'hostKey'), { providerId, keyId })
+  }
   const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: h.name, identifier: h.uuid })
   return installHostKey(ctx, h, key)
 }
 
 export function installHostKey(ctx: CommandContext, host: HostComponent, key: KeyInFlight): HostComponent {
-  let h = pushKey(ctx, host, key)
-  h = ctx.tx.update(h, (d) => {
+  const h = markSafe(ctx, pushKey(ctx, host, key), key)
+  forgetInFlight(ctx, key)
+  return h
+}
+
+/** A new host key for a host (host.rekey): from the KMS through vCenter, or derived by the host from its KDK. */
+export async function newHostKey(ctx: CommandContext, host: HostComponent, providerId: string): Promise<{ host: HostComponent; keyId: string; material: Uint8Array }> {
+  if (isNative(ctx, providerId)) {
+    const keyId = newNativeKeyId(ctx, providerId, 'hostKey', host.name)
+    const h = markSafe(ctx, deriveOnHost(ctx, host, { providerId, keyId }, 'hostKey'), { providerId, keyId })
+    return { host: h, keyId, material: h.memory.keyCache[keyId].material }
+  }
+  const key = await createKmsKey(ctx, providerId, { keyType: 'hostKey', component: 'ESXi Server', name: host.name, identifier: host.uuid })
+  return { host: installHostKey(ctx, host, key), keyId: key.keyId, material: key.material }
+}
+
+/** The host key is in the host's key cache: the host is crypto safe with it, and vCenter records its ID. */
+export function markSafe(ctx: CommandContext, host: HostComponent, key: { providerId: string; keyId: string }): HostComponent {
+  const h = ctx.tx.update(ctx.tx.require(host.id, 'host'), (d) => {
     d.cryptoState = 'safe'
     d.persisted.config.cryptoEnabled = true
     d.persisted.config.pendingIncapableMarker = false
@@ -59,7 +83,6 @@ export function installHostKey(ctx: CommandContext, host: HostComponent, key: Ke
   })
   say(ctx, 'host.state', h.id, h.id, 'host.safe', { host: h.name, keyId: key.keyId }, { keys: [{ keyType: 'hostKey', form: 'id', keyId: key.keyId }] })
   recordKeyId(ctx, 'hostKeys', h.name, key)
-  forgetInFlight(ctx, key)
   return h
 }
 
@@ -81,11 +104,14 @@ export async function restoreHostKey(ctx: CommandContext, host: HostComponent): 
   const { hostKeyId, hostKeyProvider, cryptoEnabled } = h.persisted.config
   if (h.cryptoState !== 'prepared' || !cryptoEnabled || !hostKeyId || !hostKeyProvider || hostKeyInCache(h)) return h
   try {
-    const key = await fetchKmsKey(ctx, hostKeyProvider, hostKeyId, 'hostKey')
-    h = pushKey(ctx, h, key)
+    if (isNative(ctx, hostKeyProvider)) h = deriveOnHost(ctx, h, { providerId: hostKeyProvider, keyId: hostKeyId }, 'hostKey')
+    else {
+      const key = await fetchKmsKey(ctx, hostKeyProvider, hostKeyId, 'hostKey')
+      h = pushKey(ctx, h, key)
+      forgetInFlight(ctx, key)
+    }
     h = ctx.tx.update(h, (d) => void (d.cryptoState = 'safe'))
     say(ctx, 'host.state', h.id, h.id, 'host.safe', { host: h.name, keyId: hostKeyId }, { keys: [{ keyType: 'hostKey', form: 'id', keyId: hostKeyId }] })
-    forgetInFlight(ctx, key)
   } catch (e) {
     lockMessageFor(e)
     say(ctx, 'host.state', 'vcenter', h.id, 'host.hostKeyMissing', { host: h.name, keyId: hostKeyId })
@@ -100,7 +126,7 @@ export async function restoreHostKey(ctx: CommandContext, host: HostComponent): 
 export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, only?: VmComponent): Promise<{ locked: VmComponent[] }> {
   const locked: VmComponent[] = []
   const vms = (only ? [only] : vmsOnHost(ctx, host.name)).filter((v) => v.keyId && v.providerId)
-  const fetched = new Map<string, KeyInFlight | Error>()
+  const fetched = new Map<string, KeyInFlight | true | Error>()
   if (!only) await restoreClusterKeys(ctx, host, fetched)
   for (const vm of vms) {
     const h = ctx.tx.require(host.id, 'host')
@@ -108,10 +134,7 @@ export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, on
     let outcome = fetched.get(vm.keyId!)
     if (!outcome) {
       try {
-        if (!vcenter(ctx).running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
-        outcome = await fetchKmsKey(ctx, vm.providerId!, vm.keyId!, 'kek')
-        pushKey(ctx, h, outcome, vm.name)
-        forgetInFlight(ctx, outcome)
+        outcome = await bringKek(ctx, h, vm)
       } catch (e) {
         lockMessageFor(e)
         outcome = e as Error
@@ -129,23 +152,40 @@ export async function restoreVmKeys(ctx: CommandContext, host: HostComponent, on
  * pushes back every key the host needs for the cluster, not only those of the VMs registered on it. A key that
  * cannot be had locks nothing here: only the VMs registered on the host lock (see restoreVmKeys).
  */
-async function restoreClusterKeys(ctx: CommandContext, host: HostComponent, fetched: Map<string, KeyInFlight | Error>): Promise<void> {
+async function restoreClusterKeys(ctx: CommandContext, host: HostComponent, fetched: Map<string, KeyInFlight | true | Error>): Promise<void> {
   const h = ctx.tx.require(host.id, 'host')
-  if (!vcenter(ctx).running || (h.cryptoState !== 'safe' && h.cryptoState !== 'prepared')) return
+  if (h.cryptoState !== 'safe' && h.cryptoState !== 'prepared') return
   const others = hostsInCluster(ctx, h.cluster).filter((o) => o.id !== h.id)
-  const vms = others.flatMap((o) => vmsOnHost(ctx, o.name)).filter((v) => v.keyId && v.providerId)
+  // Keys of a native provider the host derives itself; the others only vCenter can bring.
+  const vms = others
+    .flatMap((o) => vmsOnHost(ctx, o.name))
+    .filter((v) => v.keyId && v.providerId && (vcenter(ctx).running || isNative(ctx, v.providerId)))
   for (const vm of vms) {
     if (fetched.has(vm.keyId!) || ctx.tx.require(h.id, 'host').memory.keyCache[vm.keyId!]) continue
     try {
-      const key = await fetchKmsKey(ctx, vm.providerId!, vm.keyId!, 'kek')
-      pushKey(ctx, ctx.tx.require(h.id, 'host'), key, vm.name)
-      forgetInFlight(ctx, key)
-      fetched.set(vm.keyId!, key)
+      fetched.set(vm.keyId!, await bringKek(ctx, ctx.tx.require(h.id, 'host'), vm))
     } catch (e) {
       lockMessageFor(e)
       fetched.set(vm.keyId!, e as Error)
     }
   }
+}
+
+/**
+ * Puts a VM's KEK into a host's key cache: a native provider's the host derives from its KDK (no vCenter needed);
+ * any other vCenter fetches from the KMS and pushes.
+ */
+export async function bringKek(ctx: CommandContext, host: HostComponent, vm: VmComponent): Promise<KeyInFlight | true> {
+  const ref = { providerId: vm.providerId!, keyId: vm.keyId! }
+  if (isNative(ctx, ref.providerId)) {
+    deriveOnHost(ctx, host, ref, 'kek', vm.name)
+    return true
+  }
+  if (!vcenter(ctx).running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
+  const key = await fetchKmsKey(ctx, ref.providerId, ref.keyId, 'kek')
+  pushKey(ctx, ctx.tx.require(host.id, 'host'), key, vm.name)
+  forgetInFlight(ctx, key)
+  return key
 }
 
 /**

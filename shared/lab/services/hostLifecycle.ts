@@ -5,6 +5,7 @@ import { say, type CommandContext } from '../context'
 import type { HostComponent } from '../model'
 import { putKey, unsealKeyCache } from './keyCache'
 import { markWithoutHostKey, restoreHostKey, restoreVmKeys, vmsOnHost } from './hostCrypto'
+import { isNative, unsealKdks } from './nativeKeys'
 import { vcenter } from './vcenterKeys'
 
 export async function restartHost(ctx: CommandContext, host: HostComponent, cause: 'reboot' | 'crash'): Promise<void> {
@@ -18,8 +19,11 @@ export async function restartHost(ctx: CommandContext, host: HostComponent, caus
   let h = ctx.tx.update(ctx.tx.require(host.id, 'host'), (d) => {
     d.memory.keyCache = {}
     d.memory.runningVms = []
+    d.memory.kdks = {}
   })
   say(ctx, 'host.power', h.id, h.id, cause === 'crash' ? 'host.restart.afterCrash' : 'host.restart', { host: h.name })
+  // The KDKs of Native Key Providers come back from the host's own sealed store, with or without vCenter.
+  h = unsealKdks(ctx, h)
 
   if (h.cryptoState === 'pendingIncapable') {
     h = ctx.tx.update(h, (d) => {
@@ -43,13 +47,18 @@ export async function restartHost(ctx: CommandContext, host: HostComponent, caus
   }
 
   if (!vcenter(ctx).running) {
-    // What the host has now is all it gets until vCenter is back: the sealed keys, or nothing.
-    say(ctx, 'host.state', h.id, 'vcenter', unsealed ? 'host.vcenterUnreachable.sealed' : 'host.vcenterUnreachable', { host: h.name, count: unsealed })
+    // What the host has now is all it gets until vCenter is back: the sealed keys and what it derives, or nothing.
+    const derives = Object.keys(h.memory.kdks).length > 0
+    const told = derives ? 'host.vcenterUnreachable.native' : unsealed ? 'host.vcenterUnreachable.sealed' : 'host.vcenterUnreachable'
+    say(ctx, 'host.state', h.id, 'vcenter', told, { host: h.name, count: unsealed })
     h = markWithoutHostKey(ctx, h)
+    if (isNative(ctx, h.persisted.config.hostKeyProvider)) h = await restoreHostKey(ctx, h)
     await restoreVmKeys(ctx, h)
     return
   }
-  say(ctx, 'host.state', h.id, 'vcenter', 'host.reconnect', { host: h.name })
+  // with only Native Key Providers there is no KMS to ask: the host derives every key itself
+  const standard = Object.values(vcenter(ctx).persisted.providers).some((p) => !p.native)
+  say(ctx, 'host.state', h.id, 'vcenter', standard ? 'host.reconnect' : 'host.reconnect.native', { host: h.name })
   h = await restoreHostKey(ctx, h)
   await restoreVmKeys(ctx, h)
 }

@@ -4,6 +4,7 @@ import { gcm } from '@noble/ciphers/aes.js'
 import { concatBytes, fromHex, fromUtf8, toHex, utf8 } from '../../crypto/bytes'
 import { say, type CommandContext } from '../context'
 import type { CachedKey, HostComponent } from '../model'
+import { fault } from '../faults'
 import { fingerprint } from '../view'
 
 export function cachedKey(host: HostComponent, keyId: string): CachedKey | undefined {
@@ -35,14 +36,20 @@ function persistentKeys(host: HostComponent): CachedKey[] {
   return Object.values(host.memory.keyCache).filter((k) => k.keyType === 'hostKey' || k.keyType === 'kek')
 }
 
+/** Key persistence seals with the TPM: a host without one cannot have it (checked by host.keyPersistence). */
+function tpmKey(host: HostComponent): Uint8Array {
+  if (!host.tpm) throw fault('NotSupported', 'fault.keyPersistence.noTpm', { host: host.name })
+  return host.tpm.storageKey
+}
+
 export function sealKeyCache(ctx: CommandContext, host: HostComponent): Uint8Array {
   const plain = utf8(JSON.stringify(persistentKeys(host).map((k) => ({ ...k, material: toHex(k.material) }))))
   const nonce = ctx.tx.random(12)
-  return concatBytes(nonce, gcm(host.tpm.storageKey, nonce, utf8(`tpm-seal:${host.uuid}`)).encrypt(plain))
+  return concatBytes(nonce, gcm(tpmKey(host), nonce, utf8(`tpm-seal:${host.uuid}`)).encrypt(plain))
 }
 
 export function unsealKeyCache(host: HostComponent, sealed: Uint8Array): CachedKey[] {
-  const plain = gcm(host.tpm.storageKey, sealed.subarray(0, 12), utf8(`tpm-seal:${host.uuid}`)).decrypt(sealed.subarray(12))
+  const plain = gcm(tpmKey(host), sealed.subarray(0, 12), utf8(`tpm-seal:${host.uuid}`)).decrypt(sealed.subarray(12))
   const list = JSON.parse(fromUtf8(plain)) as (Omit<CachedKey, 'material'> & { material: string })[]
   return list.map((k) => ({ ...k, material: fromHex(k.material) }))
 }

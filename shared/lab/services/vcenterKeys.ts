@@ -7,6 +7,7 @@ import { fingerprint } from '../view'
 import { putKey } from './keyCache'
 import { KmipOperationError, State, vcenterSequence, type KmipSessionOpener } from '../../kmip'
 import { withKmsSession } from './kmsSession'
+import { isNative } from './nativeKeys'
 import { kmipStateTerm, resultReasonTerm } from '../../i18n/terms'
 
 export interface KeyPurpose {
@@ -40,6 +41,8 @@ export function defaultProvider(ctx: CommandContext): string {
   const vc = vcenter(ctx)
   const p = vc.persisted.defaultProvider
   if (!p) throw fault('InvalidVmConfig', 'fault.noDefaultProvider')
+  // a Native Key Provider must be backed up before vSphere uses it (docs/vsphere-facts.md#nkp-backup)
+  if (vc.persisted.providers[p]?.native?.hasBackup === false) throw fault('InvalidState', 'fault.nkp.notBackedUp', { provider: p })
   return p
 }
 
@@ -118,6 +121,19 @@ export function recordKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', n
       keys: [{ keyType: table === 'vmKeys' ? 'kek' : 'hostKey', form: 'id', keyId: key.keyId }]
     })
   else say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'vcenter.db.vmKeyRemoved', { name })
+}
+
+/**
+ * A VM or host leaves vCenter: vCenter forgets its key ID, but the key itself stays where it came from. A standard
+ * provider's KMS keeps it (vCenter never deletes keys); a native provider can derive it again from its KDK.
+ */
+export function forgetKeyId(ctx: CommandContext, table: 'vmKeys' | 'hostKeys', name: string): void {
+  const known = ctx.tx.item(VCENTER_ID, `persisted.${table}`, name)
+  if (!known) return
+  recordKeyId(ctx, table, name, null)
+  const params = { name, keyId: known.keyId, provider: known.providerId }
+  const said = isNative(ctx, known.providerId) ? 'keyId.forgotten.derivable' : table === 'vmKeys' ? 'vm.removed.keyStays' : 'host.removed.keyStays'
+  say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, said, params)
 }
 
 /** Why a key could not be had, as the lock reason and alarm text vSphere shows. */

@@ -34,7 +34,8 @@ export async function createVcenter(ctx: CommandContext): Promise<VcenterRecord>
       defaultProvider: null,
       session: { user: ADMINISTRATOR_USER, role: 'administrator' },
       vmcaRoot,
-      machineCertificate: { certificatePem, keyPair }
+      machineCertificate: { certificatePem, keyPair },
+      protectedStore: { kdks: {} }
     }
   }
   ctx.tx.add(vc)

@@ -12,6 +12,7 @@ import { ensureHostSafe, hostsInCluster } from './hostCrypto'
 import { internalKeyIdOf, putKey } from './keyCache'
 import { generateInternalKey, lockNarrated, openKeySafe, type KekMaterial } from './keySafe'
 import { createKmsKey, forgetInFlight, pushKey, recordKeyId } from './vcenterKeys'
+import { deriveOnHost, hostHasKdk, isNative, newNativeKeyId, requireUsable } from './nativeKeys'
 import { descriptorFile, diskPaths, rewriteDisk, rewriteHome, transform, vmFileList, vmHomePaths, vmxFile, VTPM_OFFSET } from './vmFiles'
 
 export function vmHost(ctx: CommandContext, vm: VmComponent): HostComponent {
@@ -24,8 +25,14 @@ export function vmHost(ctx: CommandContext, vm: VmComponent): HostComponent {
  * that is not crypto-enabled, it stays without the VM key (vSphere Security guide, cluster example).
  */
 export async function newKekForCluster(ctx: CommandContext, vm: VmComponent, host: HostComponent, providerId: string): Promise<KekMaterial> {
-  const receivers = hostsInCluster(ctx, host.cluster).filter((h) => h.id === host.id || h.cryptoState !== 'pendingIncapable')
+  const native = isNative(ctx, providerId)
+  // a host without the provider's KDK (no TPM under "TPM-protected hosts only") cannot derive the KEK: it is left out
+  const receivers = hostsInCluster(ctx, host.cluster).filter(
+    (h) => h.id === host.id || (h.cryptoState !== 'pendingIncapable' && (!native || hostHasKdk(h, providerId)))
+  )
+  requireUsable(ctx, providerId)
   for (const h of receivers) await ensureHostSafe(ctx, h, providerId)
+  if (native) return nativeKekForCluster(ctx, vm, host, providerId, receivers)
   const kek = await createKmsKey(ctx, providerId, { keyType: 'kek', component: 'Virtual Machine', name: vm.name, identifier: vm.uuid })
   for (const h of hostsInCluster(ctx, host.cluster)) {
     if (receivers.some((r) => r.id === h.id)) pushKey(ctx, h, kek, vm.name)
@@ -33,6 +40,20 @@ export async function newKekForCluster(ctx: CommandContext, vm: VmComponent, hos
   }
   forgetInFlight(ctx, kek)
   return kek
+}
+
+/**
+ * With a Native Key Provider vCenter only names the KEK; each host of the cluster derives it from its KDK. No KMIP
+ * message, no key material from vCenter (docs/vsphere-facts.md#nkp-kdk).
+ */
+function nativeKekForCluster(ctx: CommandContext, vm: VmComponent, host: HostComponent, providerId: string, receivers: HostComponent[]): KekMaterial {
+  const keyId = newNativeKeyId(ctx, providerId, 'kek', vm.name)
+  for (const h of hostsInCluster(ctx, host.cluster)) {
+    if (receivers.some((r) => r.id === h.id)) deriveOnHost(ctx, h, { providerId, keyId }, 'kek', vm.name)
+    else if (h.cryptoState === 'pendingIncapable') say(ctx, 'host.state', 'vcenter', h.id, 'vm.kek.notPushed.pendingIncapable', { host: h.name, vm: vm.name })
+    else say(ctx, 'host.state', h.id, h.id, 'nkp.kek.noKdk', { host: h.name, vm: vm.name, provider: providerId })
+  }
+  return { providerId, keyId, material: vmHost(ctx, vm).memory.keyCache[keyId].material }
 }
 
 /** The VM's KEK as its host holds it (the VM home is encrypted and the key is in the cache: checked before). */

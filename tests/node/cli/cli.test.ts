@@ -118,6 +118,18 @@ describe('the command line', () => {
     expect(noOffset.stderr).toMatch(/--offset 4096/)
   })
 
+  it('export nkp-backup: the Native Key Provider’s backup is a PKCS#12 file openssl opens with the password', async () => {
+    const saved = join(work, 'nkp.kflab')
+    expect((await lab('run', scenario('standard-vs-native'), '--save', saved)).code).toBe(0)
+    const p12 = join(work, 'nkp.p12')
+    const out = await lab('export', 'nkp-backup', '--lab', saved, '--provider', 'nkp', '--out', p12)
+    expect(out.stdout).toMatch(/wrote the PKCS#12 backup of nkp/)
+    const { stderr } = await promisify(execFile)('openssl', ['pkcs12', '-info', '-in', p12, '-passin', 'pass:Backup-2026!', '-nodes'])
+    expect(stderr).toMatch(/MAC: sha256/)
+    const standard = await lab('export', 'nkp-backup', '--lab', saved, '--provider', 'corp-kms', '--out', join(work, 'x.p12'))
+    expect(standard.stderr).toBe('the lab has no Native Key Provider corp-kms\n')
+  })
+
   it('export key: a prototype name is simply not there; a newline or escape in the key ID is shown escaped', async () => {
     const saved = join(work, 'keys.kflab')
     expect((await lab('run', scenario('kms-outage'), '--save', saved)).code).toBe(0)

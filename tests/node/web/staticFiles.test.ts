@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { contentType, resolveStaticPath } from '../../../node/web/staticFiles'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { contentType, loadStatic, resolveStaticPath } from '../../../node/web/staticFiles'
 
 describe('resolveStaticPath', () => {
   const root = '/srv/renderer'
@@ -22,5 +25,18 @@ describe('contentType', () => {
     expect(contentType('x.css')).toBe('text/css; charset=utf-8')
     expect(contentType('x.png')).toBe('image/png')
     expect(contentType('x.unknown')).toBe('application/octet-stream')
+  })
+})
+
+describe('the window’s own pages', () => {
+  it('serves the page at /notes (the presenter’s notes) and nothing under it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'keyflow-static-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>KeyFlow Lab</title>')
+    const notes = await loadStatic(root, '/notes')
+    expect(notes.status).toBe(200)
+    expect(notes.contentType).toBe('text/html; charset=utf-8')
+    expect(notes.body.toString()).toContain('KeyFlow Lab')
+    expect((await loadStatic(root, '/notes/x')).status).toBe(404)
+    expect((await loadStatic(root, '/notesx')).status).toBe(404)
   })
 })

@@ -42,7 +42,7 @@ describe('the action catalog', () => {
 
   it('picks names that are free and hosts that make sense', async () => {
     const { facts } = await liveFacts()
-    expect(defaultArgs('host.add', facts)).toEqual({ name: 'esx-03', cluster: 'cluster-a' })
+    expect(defaultArgs('host.add', facts)).toEqual({ name: 'esx-03', cluster: 'cluster-a', tpm: true })
     expect(defaultArgs('kms.add', facts)).toEqual({ name: 'kms-2', provider: 'lab-kms' })
     expect(defaultArgs('vm.migrate', facts, { kind: 'vm', name: 'vm-01', id: 'vm:vm-01' })).toEqual({ name: 'vm-01', host: 'esx-02' })
     expect(defaultArgs('host.cryptoUtil', facts, { kind: 'host', name: 'esx-01', id: 'host:esx-01' }).args).toBe('envelope describe --offset 4096 /var/core/vmkernel-zdump.1')
@@ -61,7 +61,7 @@ describe('the action catalog', () => {
   it('gives each component kind its own menu, and menus a candidate per target', async () => {
     const { facts } = await liveFacts()
     expect(opsFor('vm').map((o) => o.op)).toContain('vm.unlock')
-    expect(opsFor('kms').map((o) => o.op)).toEqual(['kms.stop', 'kms.start', 'kms.revokeKey', 'kms.destroyKey', 'kms.activateKey'])
+    expect(opsFor('kms').map((o) => o.op)).toEqual(['kms.stop', 'kms.start', 'kms.revokeKey', 'kms.destroyKey', 'kms.activateKey', 'kms.remove'])
     const c = candidates('host.reboot', facts, { kind: 'host', name: 'esx-02', id: 'host:esx-02' })
     expect(c).toEqual([
       { op: 'host.reboot', name: 'esx-02' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EntityViews } from '../../../shared/api/contract'
 import { existenceKey, flowNodes, graphInputs } from '../../../renderer/src/graph/flowModel'
 import { layoutTopology } from '../../../renderer/src/graph/layout'
-import { fitViewport, MAX_ZOOM } from '../../../renderer/src/graph/viewport'
+import { fitViewport, MAX_ZOOM, needsRefit, PRESENTER_FIT, REFLOW_SLACK } from '../../../renderer/src/graph/viewport'
 import { tokenVisual } from '../../../renderer/src/graph/tokens/tokenVisual'
 
 const vm = { kind: 'vm', name: 'web', host: 'esx-01' }
@@ -47,8 +47,37 @@ describe('what React Flow draws', () => {
     expect(fitViewport({ x: 0, y: 0, width: 0, height: 0 }, 800, 600)).toEqual({ x: 0, y: 0, zoom: 1 })
   })
 
+  it('fits closer and larger on a beamer: a thinner margin, up to 2×', () => {
+    const lab = { x: 0, y: 0, width: 1000, height: 400 }
+    expect(fitViewport(lab, 1920, 900, PRESENTER_FIT).zoom).toBeCloseTo(1920 / 1060)
+    expect(fitViewport(lab, 1920, 900, PRESENTER_FIT).zoom).toBeGreaterThan(fitViewport(lab, 1920, 900).zoom)
+    expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, 1920, 900, PRESENTER_FIT).zoom).toBe(2)
+  })
+
+  it('fits again when the pane changes width, or height by more than a narration line', () => {
+    const pane = { width: 1280, height: 500 }
+    expect(needsRefit(pane, { width: 1920, height: 500 })).toBe(true)
+    expect(needsRefit(pane, { width: 1280, height: 500 + REFLOW_SLACK + 1 })).toBe(true)
+    expect(needsRefit(pane, { width: 1280, height: 500 - REFLOW_SLACK })).toBe(false)
+    expect(needsRefit(pane, pane)).toBe(false)
+  })
+
   it('dresses a token in the keys it carries, or in its payload when none', () => {
-    expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' } })).toMatchObject({ tone: 'kek', payload: null })
-    expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true } })).toEqual({ keys: [], payload: { kind: 'disk', encrypted: true }, tone: 'neutral' })
+    const message = { id: 'kmip.req.other' as const, params: {} }
+    expect(tokenVisual({ keys: [{ keyType: 'kek', form: 'material' }], payload: { kind: 'kmip' }, message })).toMatchObject({ tone: 'kek', payload: null })
+    expect(tokenVisual({ keys: [], payload: { kind: 'disk', encrypted: true }, message })).toEqual({
+      keys: [],
+      payload: { kind: 'disk', encrypted: true },
+      tone: 'neutral',
+      refused: false,
+      psod: false
+    })
+  })
+
+  it('marks a refused connection red and a host crash as its purple screen', () => {
+    const refused = tokenVisual({ keys: [], payload: null, message: { id: 'tls.refused', params: { kms: 'kms-1' } } })
+    expect(refused).toMatchObject({ refused: true, tone: 'refused', psod: false })
+    expect(tokenVisual({ keys: [], payload: null, message: { id: 'kmip.res.failed', params: {} } }).refused).toBe(true)
+    expect(tokenVisual({ keys: [], payload: null, message: { id: 'host.psod', params: { host: 'esx-01' } } })).toMatchObject({ psod: true, refused: false })
   })
 })

@@ -71,7 +71,7 @@ describe('the topology layout', () => {
     expectStable([...lab, host('b-01', 'c2')], [host('esx-03'), host('esx-04')])
   })
 
-  it('places a big lab (64 hosts, 512 VMs) without overlaps, fast', () => {
+  it('places a big lab (64 hosts, 512 VMs) without overlaps (its speed is part of npm run bench -- ui)', () => {
     const big: TopoComponent[] = [vc, kms('kms-1'), kms('kms-2')]
     for (let h = 0; h < 64; h++) {
       const c = `c${Math.floor(h / 8)}`
@@ -79,9 +79,7 @@ describe('the topology layout', () => {
       big.push(host(`esx-${h}`, c))
       for (let v = 0; v < 8; v++) big.push(vm(`vm-${h}-${v}`, `esx-${h}`))
     }
-    const t0 = performance.now()
     const l = layoutTopology(big)
-    expect(performance.now() - t0).toBeLessThan(50)
     expect(l.nodes.size).toBe(big.length)
     expect(overlaps(l)).toEqual([])
     // wrapped into rows rather than one endless strip

@@ -83,8 +83,8 @@ describe('the live lab for action forms', () => {
     expect(f.hosts.map((h) => h.name)).toEqual(['esx-01'])
     expect(f.clusters).toEqual(['a'])
     expect(f.providers).toEqual([
-      { name: 'kp', trusted: true, isDefault: true, registered: true },
-      { name: 'kp2', trusted: false, isDefault: false, registered: false }
+      { name: 'kp', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false },
+      { name: 'kp2', trusted: false, isDefault: false, registered: false, native: false, hasBackup: false }
     ])
     expect(f.keys.map((k) => k.keyId)).toEqual(['k1', 'k2', 'k3'])
     expect(f.dumps).toEqual({ 'esx-01': ['vmkernel-zdump.1'] })

@@ -12,12 +12,12 @@ describe('the build-it-yourself guide', () => {
   it('walks from an empty lab to an encrypted VM, one command at a time', () => {
     const steps: [LabFacts, string | null][] = [
       [empty, 'kms.add'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: false, isDefault: false, registered: false }] }, 'provider.add'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: false, isDefault: true, registered: true }] }, 'provider.trust'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true }] }, 'host.add'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true }], hosts: [host] }, 'vm.create'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true }], hosts: [host], vms: [vm(null)] }, 'vm.encrypt'],
-      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true }], hosts: [host], vms: [vm('unlocked')] }, null]
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: false, isDefault: false, registered: false, native: false, hasBackup: false }] }, 'provider.add'],
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: false, isDefault: true, registered: true, native: false, hasBackup: false }] }, 'provider.trust'],
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false }] }, 'host.add'],
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false }], hosts: [host] }, 'vm.create'],
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false }], hosts: [host], vms: [vm(null)] }, 'vm.encrypt'],
+      [{ ...empty, kms: [kms], providers: [{ name: 'lab-kms', trusted: true, isDefault: true, registered: true, native: false, hasBackup: false }], hosts: [host], vms: [vm('unlocked')] }, null]
     ]
     steps.forEach(([facts, op], i) => {
       const next = nextBuildStep(facts)

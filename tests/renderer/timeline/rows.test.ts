@@ -27,13 +27,11 @@ describe('timeline rows', () => {
     expect(rowOfSeq(rows, 99)).toBe(-1)
   })
 
-  it('lays out tens of thousands of rows by arithmetic and finds the ones in view', () => {
+  it('lays out tens of thousands of rows and finds the ones in view', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => cmd(i, i * 4 + 1, i * 4 + 4))
     const visible = Array.from({ length: 40_000 }, (_, i) => i + 1)
-    const t0 = performance.now()
     const rows = timelineRows(many, visible, 0, 0)
     const offsets = rowOffsets(rows)
-    expect(performance.now() - t0).toBeLessThan(200)
     expect(rows).toHaveLength(50_000)
     expect(offsets[rows.length]).toBe(10_000 * ROW_HEIGHT.command + 40_000 * ROW_HEIGHT.event)
     const top = offsets[25_000]

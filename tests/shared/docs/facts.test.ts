@@ -29,7 +29,7 @@ describe('docs/vsphere-facts.md', () => {
   it('gives every fact a source and lists where the lab simplifies', () => {
     const sections = facts.split(/^### /m).slice(1)
     for (const s of sections.filter((s) => ids.has(s.split('\n')[0])))
-      expect(s, s.split('\n')[0]).toMatch(/\[(DOC|SEC|API|VMCRYPT|GOVMOMI|NKP)|Trace:|domain notes|vSphere Virtual Machine Administration/)
+      expect(s, s.split('\n')[0]).toMatch(/\[(DOC|SEC|API|VMCRYPT|GOVMOMI|NKP)|Trace:|domain notes|vSphere Virtual Machine Administration|vSphere Resource Management/)
     expect(facts).toMatch(/^## Where the lab simplifies$/m)
   })
 })

@@ -1,6 +1,7 @@
 // The seed's promise, checked over thousands of random command sequences:
-//  1. no KEK, host key, internal key (VM home key, disk DEK) or vm-support incident key ever appears in clear on a
-//     persisted surface outside the KMS (vCenter's database, host configuration and /var/core, datastore files);
+//  1. no KEK, host key, internal key (VM home key, disk DEK), vm-support incident key or Native Key Provider KDK ever
+//     appears in clear on a persisted surface outside the KMS and vCenter's protected store (vCenter's database, host
+//     configuration, sealed stores and /var/core, datastore files);
 //  2. the same script with the same seed gives byte-identical output.
 
 import fc from 'fast-check'
@@ -60,7 +61,11 @@ function allKeys(lab: Lab): Uint8Array[] {
           keys.set(toHex(key), key)
         }
     }
-    if (v.kind === 'vcenter') for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+    if (v.kind === 'host') for (const k of Object.values(v.memory.kdks ?? {})) keys.set(toHex(k.material), k.material)
+    if (v.kind === 'vcenter') {
+      for (const k of v.memory.keysInFlight) keys.set(toHex(k.material), k.material)
+      for (const kdk of Object.values(v.persisted.protectedStore?.kdks ?? {})) keys.set(toHex(kdk), kdk)
+    }
     // the key safes: the .vmx bundle (VM home key) and each descriptor's encryptionKeys (that disk's DEK)
     const locator = v.kind === 'vmx' && v.text ? parseVmx(v.text)['encryption.bundle'] : v.kind === 'vmdk' && v.text ? readEncryptionKeys(v.text) : null
     if (locator) bundles.push(locator)
@@ -90,7 +95,11 @@ function persistedSurfaces(entities: Iterable<Entity | Component>): { bytes: Uin
     else if (typeof v === 'string') texts.push(v)
     else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x)
   }
-  for (const e of entities) if (e.kind === 'vcenter' || e.kind === 'host' || e.kind === 'datastore') visit(e.persisted)
+  for (const e of entities) {
+    // vCenter's protected store is where a KDK is kept (docs/vsphere-facts.md#nkp-kdk-storage): every other surface counts
+    if (e.kind === 'vcenter') visit({ ...e.persisted, protectedStore: null })
+    else if (e.kind === 'host' || e.kind === 'datastore') visit(e.persisted)
+  }
   return { bytes, text: texts.join('\n') }
 }
 
@@ -149,6 +158,15 @@ describe('properties of random command sequences', () => {
     await lab2.run({ op: 'vm.encrypt', name: 'vm1' })
     await lab2.run({ op: 'vm.create', name: 'vm2', host: 'esx-01', guestData: 'x', diskMiB: 1 / 64 })
     expect(leaks(lab2)).toEqual([])
+  })
+
+  it('the leak check finds a KDK written down in clear, and accepts it in vCenter’s protected store', async () => {
+    const lab = await prefixLab(9)
+    await lab.run({ op: 'provider.add', name: 'nkp', type: 'native' })
+    expect(leaks(lab)).toEqual([])
+    const kdk = (lab.component('vcenter') as { persisted: { protectedStore: { kdks: Record<string, Uint8Array> } } }).persisted.protectedStore.kdks.nkp
+    await lab.run({ op: 'vm.create', name: 'vm2', host: 'esx-01', guestData: toHex(kdk), diskMiB: 1 / 64 })
+    expect(leaks(lab).length).toBeGreaterThan(0)
   })
 
   it(`two runs of the same script with the same seed print byte-identical JSON (${Math.ceil(RUNS / 5)} runs)`, async () => {

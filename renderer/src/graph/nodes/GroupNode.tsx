@@ -7,6 +7,7 @@ import { at, obj, str } from '../../reading/view'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
+import { KeyGlyph } from '../tokens/KeyGlyph'
 import type { GroupNodeData } from '../flowModel'
 
 export const GroupNode = memo(function GroupNode({ data }: NodeProps) {
@@ -25,6 +26,27 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps) {
   const registered = obj(provider) !== null
   const trusted = registered && str(at(provider, 'trust', 'mode')) !== null
   const isDefault = str(at(vcenter, 'persisted', 'defaultProvider')) === name
+  if (str(at(provider, 'type')) === 'native') {
+    // no KMS servers and no trust to establish: the KDK and whether the provider is backed up are what matter
+    const backed = at(provider, 'native', 'hasBackup') === true
+    return (
+      <div className={`group group-provider group-native${backed ? ' is-trusted' : ''}`}>
+        <span className="group-kind">{t('inspector.nativeProvider')}</span>
+        <span className="group-label">
+          {name}
+          {isDefault && (
+            <span className="group-tag" title={t('group.default')}>
+              ★
+            </span>
+          )}
+          <span className="group-trust" title={backed ? t('inspector.backedUp') : t('inspector.notBackedUp')}>
+            <KeyGlyph keyType="kdk" form="material" size={13} />
+            <span className="sr-only">{backed ? t('inspector.backedUp') : t('inspector.notBackedUp')}</span>
+          </span>
+        </span>
+      </div>
+    )
+  }
   return (
     <div className={`group group-provider${trusted ? ' is-trusted' : ''}`}>
       <span className="group-kind">{t('field.provider')}</span>

@@ -6,6 +6,7 @@ import type { NodeProps } from '@xyflow/react'
 import { useComponentFacts } from '../../hooks/useComponentFacts'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
+import { KeyGlyph } from '../tokens/KeyGlyph'
 import { useDetailed } from '../../hooks/useDetailed'
 import { Badge, NodeFrame, Surface } from './NodeParts'
 
@@ -30,13 +31,21 @@ export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
           </Surface>
           <Surface kind="persisted">
             {f.providers.length === 0 && <span className="chip is-zero">{t('node.noProviders')}</span>}
-            {f.providers.slice(0, 2).map((p) => (
-              <span key={p.name} className={`chip${p.trustMode ? ' chip-good' : ''}`} title={p.trustMode ? t('state.trusted') : t('state.untrusted')}>
-                <LockIcon size={12} open={!p.trustMode} />
-                {p.name}
-                {p.isDefault ? ' ★' : ''}
-              </span>
-            ))}
+            {f.providers.slice(0, 2).map((p) =>
+              p.native ? (
+                <span key={p.name} className={`chip${p.hasBackup ? ' chip-good' : ' chip-warn'}`} title={`${t('inspector.nativeProvider')} · ${p.hasBackup ? t('inspector.backedUp') : t('inspector.notBackedUp')}`}>
+                  <KeyGlyph keyType="kdk" form="material" size={12} />
+                  {p.name}
+                  {p.isDefault ? ' ★' : ''}
+                </span>
+              ) : (
+                <span key={p.name} className={`chip${p.trustMode ? ' chip-good' : ''}`} title={p.trustMode ? t('state.trusted') : t('state.untrusted')}>
+                  <LockIcon size={12} open={!p.trustMode} />
+                  {p.name}
+                  {p.isDefault ? ' ★' : ''}
+                </span>
+              )
+            )}
           </Surface>
           <Surface kind="persisted">
             <span className={`chip chip-ids${ids ? '' : ' is-zero'}`} title={t('inspector.idsOnlyNote')}>

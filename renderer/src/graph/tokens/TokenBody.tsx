@@ -5,6 +5,16 @@ import { useT } from '../../hooks/useT'
 import { KeyGlyph, PayloadGlyph } from './KeyGlyph'
 import type { TokenVisual } from './tokenVisual'
 
+/** The red ✗ of a refused connection or request. */
+export function RefusedMark() {
+  const t = useT()
+  return (
+    <span className="refused-mark" role="img" aria-label={t('graph.refused')} title={t('graph.refused')}>
+      ✗
+    </span>
+  )
+}
+
 export const TokenBody = memo(function TokenBody({ visual }: { visual: TokenVisual }) {
   const t = useT()
   return (
@@ -15,6 +25,7 @@ export const TokenBody = memo(function TokenBody({ visual }: { visual: TokenVisu
       {visual.keys.length === 0 && (
         <PayloadGlyph kind={visual.payload?.kind ?? 'command'} encrypted={visual.payload?.encrypted} size={24} title={visual.payload ? t(`payload.${visual.payload.kind}`) : undefined} />
       )}
+      {visual.refused && <RefusedMark />}
     </span>
   )
 })

@@ -19,7 +19,8 @@ import { useReducedMotion } from '../../hooks/useReducedMotion'
 import { GraphContext } from '../graphContext'
 import type { Box } from '../layout'
 import type { Route } from '../routing'
-import { TokenBody } from './TokenBody'
+import { RefusedMark, TokenBody } from './TokenBody'
+import { useT } from '../../hooks/useT'
 import { tokenVisual } from './tokenVisual'
 import './tokens.css'
 
@@ -63,6 +64,26 @@ const Pulse = memo(function Pulse({ flight, event, box, reduced }: { flight: Fli
   )
 })
 
+/** A host's crash as it happens: its box turns purple with the purple screen's words, like ESXi's PSOD. */
+function PurpleScreen({ box }: { box: Box }) {
+  const t = useT()
+  return (
+    <div className="psod" style={{ left: box.x, top: box.y, width: box.width, height: box.height }}>
+      <strong>{t('graph.psod')}</strong>
+      <span>{t('graph.psodText')}</span>
+    </div>
+  )
+}
+
+/** The ✗ of a refused connection, where the route ends (the side that refused, or could not be reached). */
+function RefusedAt({ box }: { box: Box }) {
+  return (
+    <div className="refused-at" style={{ left: box.x + box.width / 2 - 16, top: box.y - 30 }}>
+      <RefusedMark />
+    </div>
+  )
+}
+
 function Ring({ box, tone }: { box: Box; tone: string }) {
   return <rect className={`endpoint-ring tone-${tone}`} x={box.x - 5} y={box.y - 5} width={box.width + 10} height={box.height + 10} rx={14} />
 }
@@ -99,6 +120,11 @@ export const TokenLayer = memo(function TokenLayer() {
   const inAir = flights.map((f) => ({ flight: f, event: told(f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
   const resting = inAir.length === 0 && current !== null ? told(current) : undefined
   const last = inAir.length - 1
+  // A crash or a refusal stays marked on the graph while its event is in the air or the one shown.
+  const marks = (resting ? [resting] : inAir.map((x) => x.event)).filter((e) => {
+    const v = tokenVisual(e)
+    return v.psod || v.refused
+  })
   return (
     <ViewportPortal>
       <div className="token-layer" aria-hidden="true">
@@ -112,6 +138,12 @@ export const TokenLayer = memo(function TokenLayer() {
           )}
           {resting && <Highlight route={graph.router.route(resting.from, resting.to)} tone={tokenVisual(resting).tone} boxes={box} strong />}
         </svg>
+        {marks.map((e) => {
+          const v = tokenVisual(e)
+          const at = box(e.to) ?? box(e.from)
+          if (!at) return null
+          return v.psod ? <PurpleScreen key={`psod${e.seq}`} box={at} /> : <RefusedAt key={`x${e.seq}`} box={at} />
+        })}
         {inAir.map(({ flight, event }) => {
           const route = graph.router.route(event.from, event.to)
           if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} path={route.path} reduced={reduced} />

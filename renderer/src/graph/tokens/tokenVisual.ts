@@ -6,12 +6,20 @@ import type { KeyTravel, PayloadTravel } from '../../../../shared/lab/events'
 export interface TokenVisual {
   keys: KeyTravel[]
   payload: PayloadTravel | null
-  /** The key type that colours the line while the token flies ('neutral' without keys). */
+  /** The key type that colours the line while the token flies ('neutral' without keys; 'refused' when refused). */
   tone: string
+  /** A connection or request the other side refused: marked with a red ✗, as Packet Tracer marks a dropped packet. */
+  refused: boolean
+  /** A host's purple screen of death: the graph shows the crash on the host. */
+  psod: boolean
 }
 
+/** The lab's sentences that tell a refused connection or request (shared/i18n/catalog.ts). */
+export const REFUSED_MESSAGES: ReadonlySet<string> = new Set(['tls.refused', 'tls.rejectedByVcenter', 'tls.rejectedByKms', 'kmip.res.failed'])
+
 /** At most three keys ride on one token (events carry one or two; more would not be readable). */
-export function tokenVisual(e: Pick<EventView, 'keys' | 'payload'>): TokenVisual {
+export function tokenVisual(e: Pick<EventView, 'keys' | 'payload' | 'message'>): TokenVisual {
   const keys = e.keys.slice(0, 3)
-  return { keys, payload: keys.length ? null : e.payload, tone: keys[0]?.keyType ?? 'neutral' }
+  const refused = REFUSED_MESSAGES.has(e.message.id)
+  return { keys, payload: keys.length ? null : e.payload, tone: refused ? 'refused' : (keys[0]?.keyType ?? 'neutral'), refused, psod: e.message.id === 'host.psod' }
 }

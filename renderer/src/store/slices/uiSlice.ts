@@ -12,6 +12,8 @@ export function keepNotices(notices: readonly Notice[], notice: Notice): Notice[
 export interface UiSlice {
   state: UiSliceState
   actions: UiActions
+  /** Listens for the desktop menu's view switches (View → Presenter Mode); returns the function that stops. */
+  start(): () => void
   /**
    * Before a lab is replaced (new lab, open, import, a lesson): true when it may go — nothing unsaved, or the person
    * saved it or chose to discard the changes; false when they kept it.
@@ -19,7 +21,7 @@ export interface UiSlice {
   mayReplace(): Promise<boolean>
 }
 
-export function createUiSlice({ set, get, options }: SliceKit): UiSlice {
+export function createUiSlice({ api, set, get, options }: SliceKit): UiSlice {
   let noticeId = 0
   let answer: ((choice: ReplaceChoice) => void) | null = null
   const patchUi = (patch: Partial<UiSliceState['ui']>) => set((s) => ({ ui: { ...s.ui, ...patch } }))
@@ -29,6 +31,11 @@ export function createUiSlice({ set, get, options }: SliceKit): UiSlice {
       busy: null,
       notices: [],
       ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0, replaceAsk: false }
+    },
+    start() {
+      return api.subscribe((push) => {
+        if (push.type === 'view' && push.toggle === 'presenter') get().actions.setSettings({ presenter: !get().settings.presenter })
+      })
     },
     async mayReplace() {
       const t = get().timeline

@@ -1,0 +1,165 @@
+// Saving and reopening a lab with big disks, next to `cp` of the same bytes on this machine. Each step runs in a
+// fresh child process, so its peak RSS (VmHWM) is its own: the save child builds the lab (20 encrypted VMs of
+// 256 MiB by default: ciphertext, nothing to compress or share), writes the disks' raw bytes once for `cp`, resets
+// its peak and saves; the open child opens the file (an unseeded lab: restored from the container, every chunk
+// read, checked and inflated). `cp` copies the raw disk bytes in the same run, before and after, and the median
+// counts. Peak RSS "beyond the disks" is the child's peak minus the disks' own bytes, which the lab holds anyway.
+//
+//   npm run bench -- files            prints one JSON record per line
+//   KFLAB_BENCH_VMS=4 npm run bench -- files      a smaller run
+
+import { execFileSync, fork } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { labDeps } from '../node/host/labHost'
+import { openLabPath, writeLab } from '../node/labFile/labFileIo'
+import { Lab } from '../shared/lab/lab'
+import type { LabCommand } from '../shared/lab/commands/schema'
+
+const MiB = 1024 * 1024
+const DISK_MIB = 256
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d
+
+interface SaveResult {
+  buildSeconds: number
+  diskBytes: number
+  saveSeconds: number
+  savePeakBytes: number
+  fileBytes: number
+}
+interface OpenResult {
+  openSeconds: number
+  openPeakBytes: number
+  diskBytes: number
+}
+
+/** The process's peak resident set size so far (Linux /proc). */
+function peakRss(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
+  if (!m) throw new Error('VmHWM not found in /proc/self/status')
+  return Number(m[1]) * 1024
+}
+
+/** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs), so the next peak is the next step's. */
+function resetPeak(): void {
+  writeFileSync('/proc/self/clear_refs', '5')
+}
+
+/** The VMs' disk images (the flat files on the datastores). */
+function diskArrays(lab: Lab): Uint8Array[] {
+  const out: Uint8Array[] = []
+  for (const [, e] of lab.entities())
+    if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && f.data) out.push(f.data)
+  return out
+}
+
+async function saveChild(dir: string, vms: number): Promise<SaveResult> {
+  const t0 = performance.now()
+  const lab = await Lab.create(labDeps(null), { seed: null })
+  const setup: LabCommand[] = [
+    { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+    { op: 'provider.add', name: 'kp' },
+    { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
+    { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+    { op: 'host.add', name: 'esx-02', cluster: 'c1' }
+  ]
+  for (let i = 0; i < vms; i++) setup.push({ op: 'vm.create', name: `vm-${String(i).padStart(2, '0')}`, host: i % 2 ? 'esx-02' : 'esx-01', diskMiB: DISK_MIB, encrypt: true })
+  for (const c of setup) {
+    const out = await lab.run(c)
+    if (out.fault) throw new Error(`${c.op} refused: ${out.fault.text}`)
+  }
+  const buildSeconds = (performance.now() - t0) / 1000
+  const disks = diskArrays(lab)
+  const diskBytes = disks.reduce((n, d) => n + d.length, 0)
+  // The same bytes as one plain file, for cp.
+  const raw = await open(join(dir, 'disks.raw'), 'w')
+  for (const d of disks) await raw.write(d)
+  await raw.close()
+
+  resetPeak()
+  const t1 = performance.now()
+  await writeLab(lab, join(dir, 'lab.kflab'))
+  const saveSeconds = (performance.now() - t1) / 1000
+  return { buildSeconds, diskBytes, saveSeconds, savePeakBytes: peakRss(), fileBytes: statSync(join(dir, 'lab.kflab')).size }
+}
+
+async function openChild(dir: string): Promise<OpenResult> {
+  const t0 = performance.now()
+  const lab = await openLabPath(join(dir, 'lab.kflab'), (seed) => labDeps(seed))
+  const openSeconds = (performance.now() - t0) / 1000
+  if (lab.origin !== 'restored') throw new Error(`expected the lab to be restored from the container, got ${lab.origin}`)
+  return { openSeconds, openPeakBytes: peakRss(), diskBytes: diskArrays(lab).reduce((n, d) => n + d.length, 0) }
+}
+
+function inChild<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    let result: T | undefined
+    child.on('message', (m) => (result = m as T))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`bench child ${args[0]} exited with ${code}`))))
+  })
+}
+
+function cpSeconds(dir: string): number {
+  const t0 = performance.now()
+  execFileSync('cp', [join(dir, 'disks.raw'), join(dir, 'copy.raw')])
+  const s = (performance.now() - t0) / 1000
+  rmSync(join(dir, 'copy.raw'))
+  return s
+}
+
+export async function benchFiles(): Promise<object[]> {
+  const vms = Number(process.env.KFLAB_BENCH_VMS ?? 20)
+  if (!Number.isInteger(vms) || vms < 1) throw new Error(`KFLAB_BENCH_VMS must be a positive integer, got ${process.env.KFLAB_BENCH_VMS}`)
+  const dir = mkdtempSync(join(tmpdir(), 'kflab-bench-files-'))
+  try {
+    const save = await inChild<SaveResult>(['save', dir, String(vms)])
+    const cpBefore = cpSeconds(dir)
+    const opened = await inChild<OpenResult>(['open', dir])
+    const cpAfter = cpSeconds(dir)
+    if (opened.diskBytes !== save.diskBytes) throw new Error(`reopened lab has ${opened.diskBytes} disk bytes, saved ${save.diskBytes}`)
+    const cp = [cpBefore, cpAfter].sort((a, b) => a - b)[0]
+    const gib = save.diskBytes / 1024 ** 3
+    const beyondSave = save.savePeakBytes - save.diskBytes
+    const beyondOpen = opened.openPeakBytes - save.diskBytes
+    return [
+      {
+        bench: 'files-save-reopen',
+        vms,
+        diskMiB: DISK_MIB,
+        diskGiB: round(gib),
+        fileGiB: round(save.fileBytes / 1024 ** 3),
+        buildSeconds: round(save.buildSeconds, 1),
+        saveSeconds: round(save.saveSeconds),
+        openSeconds: round(opened.openSeconds),
+        cpSeconds: round(cp),
+        cpRunsSeconds: [round(cpBefore), round(cpAfter)],
+        saveMiBps: round(save.diskBytes / MiB / save.saveSeconds, 0),
+        openMiBps: round(save.diskBytes / MiB / opened.openSeconds, 0),
+        cpMiBps: round(save.diskBytes / MiB / cp, 0),
+        saveSpeedVsCp: round(cp / save.saveSeconds),
+        openSpeedVsCp: round(cp / opened.openSeconds),
+        savePeakRssMiBBeyondDisks: round(beyondSave / MiB, 0),
+        openPeakRssMiBBeyondDisks: round(beyondOpen / MiB, 0),
+        goal: {
+          peakRssBeyondDisksMiBBelow: 1024,
+          speedVsCpAtLeast: 0.5,
+          met: Math.max(beyondSave, beyondOpen) < 1024 * MiB && cp / save.saveSeconds >= 0.5 && cp / opened.openSeconds >= 0.5
+        }
+      }
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// In a child: one step, its result sent to the parent.
+if (process.send && (process.argv[2] === 'save' || process.argv[2] === 'open')) {
+  const [, , step, dir, vms] = process.argv
+  const result = step === 'save' ? await saveChild(dir, Number(vms)) : await openChild(dir)
+  process.send(result, () => process.exit(0))
+}
