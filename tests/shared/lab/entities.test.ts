@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { entitySchema } from '../../../shared/labFile/schema'
-import { labSchemas } from '../../../shared/lab/model'
+import { labSchemas } from '../../../shared/lab/entities'
 import { componentView, metaView, viewOfKind, viewsOfKind } from '../../../shared/lab/readView'
 import { project } from '../../../shared/lab/view'
 import { encryptedVmLab, ok } from '../../helpers/lab'
