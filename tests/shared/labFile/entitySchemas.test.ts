@@ -7,7 +7,8 @@ import { KFLAB_VERSION } from '../../../shared/labFile/schema'
 import type { Lab } from '../../../shared/lab/lab'
 import { encryptedVmLab, ok } from '../../helpers/lab'
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- a document to break on purpose
+/** A lab document, to break on purpose. */
+type Json = Record<string, any>
 
 /** A lab with every kind of record and the Native Key Provider's and maintenance mode's fields filled in. */
 async function everyRecordLab(): Promise<Lab> {
