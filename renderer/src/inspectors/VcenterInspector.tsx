@@ -9,6 +9,7 @@ import { downloadBytes } from '../files/download'
 import type { KeyIdRef, ProviderRecord } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
+import { idsOnlyNoteKey } from '../reading/idsOnlyNote'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
 import { Field, Section } from './Section'
@@ -104,7 +105,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ComponentView
       </Section>
       <Section title={t('inspector.dbTitle')} surface="persisted" id={`${id}-db`}>
         <p className="note ids-only" data-testid="ids-only">
-          <KeyGlyph keyType="kek" form="id" size={16} /> {t('inspector.idsOnlyNote')}
+          <KeyGlyph keyType="kek" form="id" size={16} /> {t(idsOnlyNoteKey(providers.map(([, p]) => ({ native: p.type === 'native' }))))}
         </p>
         <p className="subhead">{t('inspector.providers')}</p>
         {providers.length === 0 ? (

@@ -45,6 +45,8 @@ export type FieldKind =
   | 'boolean'
   | 'number'
   | 'args'
+  /** A file the person picks; the form sends its bytes as base64. */
+  | 'file'
 
 /** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
 export type FieldName =
@@ -57,6 +59,7 @@ export type FieldName =
   | 'enabled'
   | 'encrypt'
   | 'encryption'
+  | 'file'
   | 'guestData'
   | 'home'
   | 'host'
@@ -181,6 +184,13 @@ export const commandMeta = {
     target: { kind: 'vcenter', field: '' },
     fields: [f('provider', 'provider'), f('password', 'text', true)],
     needs: ['provider']
+  },
+  'provider.restore': {
+    label: { en: 'Restore key provider from backup', de: 'Schlüsselanbieter aus Sicherung wiederherstellen' },
+    group: 'vcenter',
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('file', 'file'), f('password', 'text', true), f('tpmRequired', 'boolean', true)],
+    needs: []
   },
   'vcenter.stop': {
     label: { en: 'Stop vCenter', de: 'vCenter stoppen' },
