@@ -41,6 +41,7 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
           <MenuItem
             key={op}
             disabled={!!unavailable}
+            busy={!unavailable && pending}
             onSelect={() => {
               close()
               openDialog(op as CommandOp, args)
