@@ -49,6 +49,7 @@ export const strings = {
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
   'form.wrapped': { en: 'wrapped by the {by}', de: 'umhüllt mit dem {by}' },
+  'form.guestDataExample': { en: 'payroll data of {name}', de: 'Gehaltsdaten von {name}' },
   'payload.certificate': { en: 'certificate', de: 'Zertifikat' },
   'payload.csr': { en: 'certificate signing request', de: 'Zertifikatsanforderung' },
   'payload.privateKey': { en: 'private key', de: 'privater Schlüssel' },
