@@ -620,7 +620,7 @@ export const strings = {
   'keys.undo': { en: 'Take back the last command', de: 'Letzten Befehl zurücknehmen' },
   'keys.redo': { en: 'Restore the command taken back', de: 'Zurückgenommenen Befehl wiederherstellen' },
   'keys.reset': { en: 'Reset to the start', de: 'Zurück zum Anfang' },
-  'keys.end': { en: 'Jump to now', de: 'Zu jetzt springen' },
+  'keys.end': { en: 'Jump to now', de: 'Zum aktuellen Stand springen' },
   'keys.digits': { en: 'Jump to checkpoint 1–9', de: 'Zu Kontrollpunkt 1–9 springen' },
   'keys.checkpoint': { en: 'Set a checkpoint at this step', de: 'Kontrollpunkt in diesem Schritt setzen' },
   'keys.fit': { en: 'Fit the graph to the view', de: 'Graph einpassen' },
