@@ -16,6 +16,7 @@ import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
 import { isStringKey } from '../i18n/translate'
 import { Modal } from '../ui/Modal'
+import { pickedFileBase64 } from '../files/pickedFile'
 import { OPS, buildCommand, cryptoUtilChoices, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
@@ -63,7 +64,10 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
       )
     let control
     const options = optionsFor(f.kind, facts)
-    if (f.kind === 'args') {
+    if (f.kind === 'file') {
+      // the same picker in the browser and the desktop app: the window reads the file and sends its bytes
+      control = <FilePick id={id} onPick={(base64) => set(base64)} />
+    } else if (f.kind === 'args') {
       // crypto-util: a choice of the runs that make sense on the chosen host's core dumps, never free text.
       const text = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v)
       const choices = cryptoUtilChoices(facts, String(values.name ?? ''))
@@ -162,4 +166,26 @@ export function CommandDialogHost() {
   const { closeDialog } = useLabActions()
   if (!dialog) return null
   return <CommandForm key={`${dialog.op}:${JSON.stringify(dialog.args)}`} op={dialog.op} initial={dialog.args as Args} onClose={closeDialog} />
+}
+
+/** A file picker for a command's file field; it says which file was read, since the field holds only its bytes. */
+function FilePick({ id, onPick }: { id: string; onPick: (base64: string) => void }) {
+  const t = useT()
+  const [chosen, setChosen] = useState<{ name: string; bytes: number } | null>(null)
+  return (
+    <>
+      <input
+        id={id}
+        type="file"
+        accept=".p12,.pfx,application/x-pkcs12"
+        onChange={async (e) => {
+          const file = e.target.files?.[0]
+          if (!file) return
+          onPick(await pickedFileBase64(file))
+          setChosen({ name: file.name, bytes: file.size })
+        }}
+      />
+      {chosen && <span className="muted small">{t('field.file.chosen', { name: chosen.name, bytes: chosen.bytes })}</span>}
+    </>
+  )
 }

@@ -314,6 +314,14 @@ export const strings = {
     en: 'vCenter’s database keeps key IDs only; vCenter asks the KMS again whenever a host needs a key. But its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS: whoever steals the database and the certificate store can fetch every KEK from the KMS.',
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
+  'inspector.idsOnlyNote.native': {
+    en: 'vCenter’s database keeps key IDs only, and there is no KMS: each host derives the keys it needs from the Native Key Provider’s KDK. The KDK itself sits in vCenter’s protected store (and in the provider’s backup file): whoever steals vCenter’s database and its protected store, or the backup file with its password, can derive every key.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs, und es gibt keinen KMS: Jeder Host leitet die benötigten Schlüssel aus dem KDK des Native Key Providers ab. Der KDK selbst liegt in vCenters geschütztem Speicher (und in der Sicherungsdatei des Providers): Wer vCenters Datenbank samt geschütztem Speicher oder die Sicherungsdatei samt Kennwort stiehlt, kann jeden Schlüssel ableiten.'
+  },
+  'inspector.idsOnlyNote.mixed': {
+    en: 'vCenter’s database keeps key IDs only. For a standard key provider its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS; for a Native Key Provider its protected store keeps the KDK, from which every key of that provider is derived. Whoever steals the database with these stores can fetch every KEK from the KMS and derive every native key.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs. Für einen Standard-Schlüsselanbieter hält sein Zertifikatsspeicher den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden; für einen Native Key Provider hält sein geschützter Speicher den KDK, aus dem jeder Schlüssel dieses Providers abgeleitet wird. Wer die Datenbank samt diesen Speichern stiehlt, kann jeden KEK vom KMS abrufen und jeden nativen Schlüssel ableiten.'
+  },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
   'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
@@ -454,6 +462,9 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.file': { en: 'Backup file (.p12)', de: 'Sicherungsdatei (.p12)' },
+  'field.provider.restore.password': { en: 'Password of the backup file', de: 'Kennwort der Sicherungsdatei' },
+  'field.file.chosen': { en: 'Chosen: {name} ({bytes} bytes)', de: 'Gewählt: {name} ({bytes} Byte)' },
   'field.provider.backup.password': {
     en: 'Password protecting the backup file (recommended)',
     de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
