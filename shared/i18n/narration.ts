@@ -52,7 +52,7 @@ export const narration = {
     de: '{kms} ist ein echter KMIP-Server außerhalb des Labors: Starten und stoppen Sie ihn dort, wo er läuft.'
   },
   'fault.kms.keyUnknown': { en: 'No built-in KMS holds a key with ID {keyId}.', de: 'Kein eingebauter KMS hat einen Schlüssel mit der ID {keyId}.' },
-  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt {operation} für {keyId} ab: {reason}' },
+  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt die KMIP-Operation {operation} für {keyId} ab: {reason}' },
   'fault.kmip': { en: '{kms} answered {operation} with {reason}: {message}', de: '{kms} beantwortete {operation} mit {reason}: {message}' },
   'fault.kmip.unreadable': { en: 'an answer vCenter cannot read', de: 'einer Antwort, die vCenter nicht lesen kann' },
   'fault.keyMissingInKms': {
@@ -438,7 +438,7 @@ export const narration = {
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
-  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt {operation} ab: {reason} ({message}).' },
+  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason} ({message}).' },
 
   // vCenter
   'vcenter.stopped': {

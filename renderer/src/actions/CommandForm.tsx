@@ -29,7 +29,11 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
   const cursor = useCursor()
   const end = useLiveEnd()
   const { runCommand } = useLabActions()
-  const [values, setValues] = useState<Args>(initial)
+  // A new VM's disk starts with example guest data, so a student can find it again in the ciphertext; it is words,
+  // so it is written in the reader's language.
+  const [values, setValues] = useState<Args>(() =>
+    op === 'vm.create' && initial.guestData === undefined && typeof initial.name === 'string' ? { ...initial, guestData: t('form.guestDataExample', { name: initial.name }) } : initial
+  )
   const spec = OPS[op]
   const command = useMemo(() => buildCommand(op, values), [op, values])
   const checked = useDebounced(command, 120)

@@ -15,6 +15,7 @@ import { useUi } from '../hooks/useUi'
 import { componentView } from '../../../shared/lab/readView'
 import { MenuItem } from '../ui/Popover'
 import { buildCommand, defaultArgs, opsFor } from './catalog'
+import { ToldText } from '../shell/ToldText'
 import '../ui/Popover.css'
 
 export function ContextMenu() {
@@ -91,7 +92,7 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
           <MenuItem
             key={spec.op}
             disabled={!!unavailable}
-            hint={unavailable ?? undefined}
+            hint={unavailable ? <ToldText text={unavailable} /> : undefined}
             title={unavailable ?? undefined}
             className={`op-${spec.op.replace('.', '-')}`}
             onSelect={() => {

@@ -4,6 +4,7 @@
 // does not compile, and a test checks both languages use the same placeholders.
 
 import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
+import { shellStrings } from '../../../shared/i18n/shellStrings'
 import { inspectorTabs, type InspectorTab } from '../inspectors/tabs'
 
 /** The commands' names in the menus, from each command's metadata (`definitions.meta.ts`), under `op.<op>`. */
@@ -17,6 +18,7 @@ const tabLabels = Object.fromEntries(inspectorTabs.map((tab) => [`tab.${tab.id}`
 }
 
 export const strings = {
+  ...shellStrings,
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
   'app.noHost': {
@@ -47,6 +49,7 @@ export const strings = {
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
   'form.wrapped': { en: 'wrapped by the {by}', de: 'umhüllt mit dem {by}' },
+  'form.guestDataExample': { en: 'payroll data of {name}', de: 'Gehaltsdaten von {name}' },
   'payload.certificate': { en: 'certificate', de: 'Zertifikat' },
   'payload.csr': { en: 'certificate signing request', de: 'Zertifikatsanforderung' },
   'payload.privateKey': { en: 'private key', de: 'privater Schlüssel' },
@@ -507,13 +510,9 @@ export const strings = {
   'trust.kms-cert-and-key': { en: 'KMS certificate and private key', de: 'KMS-Zertifikat und privater Schlüssel' },
   'trust.csr': { en: 'New certificate signing request (CSR)', de: 'Neue Zertifikatsanforderung (CSR)' },
 
-  'file.menu': { en: 'File', de: 'Datei' },
-  'file.new': { en: 'New lab…', de: 'Neues Labor…' },
   'file.newTitle': { en: 'New lab', de: 'Neues Labor' },
   'file.seed': { en: 'Seed (optional: the same seed gives the same keys and IDs every time)', de: 'Startwert (optional: derselbe Startwert ergibt jedes Mal dieselben Schlüssel und IDs)' },
   'file.create': { en: 'Create', de: 'Anlegen' },
-  'file.open': { en: 'Open…', de: 'Öffnen…' },
-  'file.save': { en: 'Save', de: 'Speichern' },
   'file.exportMarkdown': { en: 'Export the log as Markdown', de: 'Protokoll als Markdown exportieren' },
   'file.exportJson': { en: 'Export the log as JSON', de: 'Protokoll als JSON exportieren' },
   'file.exportGraph': { en: 'Export the graph as PNG (as shown)', de: 'Graph als PNG exportieren (wie angezeigt)' },
@@ -532,7 +531,6 @@ export const strings = {
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
-  'share.menu': { en: 'Share with the room…', de: 'Mit dem Raum teilen…' },
   'share.title': { en: 'Share with the room', de: 'Mit dem Raum teilen' },
   'share.intro': {
     en: 'Everyone who opens the viewer URL sees this window read-only and follows the step you show. Nothing leaves the room: viewers load the page from this machine.',
@@ -634,7 +632,7 @@ export const strings = {
   'keys.undo': { en: 'Take back the last command', de: 'Letzten Befehl zurücknehmen' },
   'keys.redo': { en: 'Restore the command taken back', de: 'Zurückgenommenen Befehl wiederherstellen' },
   'keys.reset': { en: 'Reset to the start', de: 'Zurück zum Anfang' },
-  'keys.end': { en: 'Jump to now', de: 'Zu jetzt springen' },
+  'keys.end': { en: 'Jump to now', de: 'Zum aktuellen Stand springen' },
   'keys.digits': { en: 'Jump to checkpoint 1–9', de: 'Zu Kontrollpunkt 1–9 springen' },
   'keys.checkpoint': { en: 'Set a checkpoint at this step', de: 'Kontrollpunkt in diesem Schritt setzen' },
   'keys.fit': { en: 'Fit the graph to the view', de: 'Graph einpassen' },
@@ -652,15 +650,13 @@ export const strings = {
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
   'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
 
-  'view.menu': { en: 'View', de: 'Ansicht' },
   'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
-  'view.presenter': { en: 'Presenter mode', de: 'Präsentationsmodus' },
   'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },
   'view.notesTitle': {
     en: 'The notes, the next step and a clock for your own screen; the projected window never shows them',
     de: 'Notizen, nächster Schritt und Uhr für Ihren eigenen Bildschirm; das projizierte Fenster zeigt sie nie'
   },
-  'view.notesDesktop': { en: 'Presenter notes: View → Presenter Notes Window in the menu bar', de: 'Vortragsnotizen: Menüleiste → View → Presenter Notes Window' },
+  'view.notesDesktop': { en: 'Presenter notes: {menu} → {item} in the menu bar', de: 'Vortragsnotizen: Menüleiste → {menu} → {item}' },
   'view.fullScreen': { en: 'Full screen', de: 'Vollbild' },
   'view.exitFullScreen': { en: 'Leave full screen', de: 'Vollbild beenden' },
   'notes.title': { en: 'Presenter notes', de: 'Vortragsnotizen' },

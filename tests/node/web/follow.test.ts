@@ -128,7 +128,8 @@ describe('follow along: what a viewer may do', () => {
       importLab: ['{}'],
       showStep: [{ labId: 'x', seq: 0 }],
       getSharing: [],
-      setSharing: [{ address: '127.0.0.1' }]
+      setSharing: [{ address: '127.0.0.1' }],
+      setMenuLanguage: [{ language: 'de' }]
     }
     for (const method of labApiMethods) {
       if (allows('viewer', method)) continue

@@ -19,7 +19,9 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps) {
     return (
       <div className="group group-cluster">
         <span className="group-kind">{t('field.cluster')}</span>
-        <span className="group-label">{name}</span>
+        <span className="group-label" title={name}>
+          {name}
+        </span>
       </div>
     )
   }
