@@ -123,6 +123,32 @@ export const narration = {
     de: '{vm} ist verschlüsselt: Verschlüsselte VMs migrieren immer mit verschlüsseltem vMotion, die Einstellung lässt sich nicht ändern.'
   },
   'fault.migrateEncryption.same': { en: 'Encrypted vMotion of {vm} is already {mode}.', de: 'Verschlüsseltes vMotion von {vm} ist bereits {mode}.' },
+  'fault.ftEncryption.encryptedVm': {
+    en: '{vm} is encrypted: the encrypted Fault Tolerance mode of an encrypted VM is Required and cannot be set to {mode}.',
+    de: '{vm} ist verschlüsselt: Der Modus für verschlüsselte Fault Tolerance einer verschlüsselten VM ist „Erforderlich“ und lässt sich nicht auf {mode} setzen.'
+  },
+  'fault.ftEncryption.same': { en: 'Encrypted Fault Tolerance of {vm} is already {mode}.', de: 'Verschlüsselte Fault Tolerance von {vm} ist bereits {mode}.' },
+  'fault.ft.moreThanOneSecondary': {
+    en: '{vm} already has a secondary VM on {host} (moreThanOneSecondary): turn off Fault Tolerance first to place it elsewhere.',
+    de: '{vm} hat bereits eine sekundäre VM auf {host} (moreThanOneSecondary): Schalten Sie zuerst Fault Tolerance aus, um sie anderswo zu platzieren.'
+  },
+  'fault.ft.sameHost': {
+    en: '{vm} runs on {host}: its secondary VM must run on another host, or one host failure would take both. Pick another host of the cluster.',
+    de: '{vm} läuft auf {host}: Ihre sekundäre VM muss auf einem anderen Host laufen, sonst nähme ein Hostausfall beide mit. Wählen Sie einen anderen Host des Clusters.'
+  },
+  'fault.ft.otherCluster': {
+    en: '{host} is not in cluster {cluster} of {vm}: the secondary runs the VM’s files, and in the lab each cluster shares one datastore. Pick a host of {cluster}.',
+    de: '{host} gehört nicht zum Cluster {cluster} von {vm}: Die sekundäre VM läuft aus den Dateien der VM, und im Labor teilt sich jeder Cluster einen Datenspeicher. Wählen Sie einen Host aus {cluster}.'
+  },
+  'fault.ft.hostInactive': {
+    en: '{host} is in maintenance mode and cannot run the secondary VM of {vm} (hostInactive): exit maintenance mode or pick another host.',
+    de: '{host} ist im Wartungsmodus und kann die sekundäre VM von {vm} nicht ausführen (hostInactive): Beenden Sie den Wartungsmodus oder wählen Sie einen anderen Host.'
+  },
+  'fault.ft.hasSnapshots': {
+    en: '{vm} has {count, plural, one {# snapshot} other {# snapshots}} (hasSnapshots): delete its snapshots before you turn on Fault Tolerance.',
+    de: '{vm} hat {count, plural, one {# Snapshot} other {# Snapshots}} (hasSnapshots): Löschen Sie die Snapshots, bevor Sie Fault Tolerance einschalten.'
+  },
+  'fault.ft.notOn': { en: 'Fault Tolerance is not turned on for {vm}.', de: 'Fault Tolerance ist für {vm} nicht eingeschaltet.' },
   'fault.actAs.same': { en: 'The lab already acts as {user} ({role}).', de: 'Das Labor handelt bereits als {user} ({role}).' },
   'fault.vmSupport.hostKeyMissing': {
     en: 'vm-support on {host} cannot recrypt {file}: the host key {keyId} that wrapped it is not in the key cache (retrieve the bundle before the host key changes or is lost).',
@@ -882,6 +908,40 @@ export const narration = {
   'migrateEncryption.disabled': { en: 'Disabled', de: 'Deaktiviert' },
   'migrateEncryption.opportunistic': { en: 'Opportunistic', de: 'Opportunistisch' },
   'migrateEncryption.required': { en: 'Required', de: 'Erforderlich' },
+  'vm.ftEncryption.set': {
+    en: 'Encrypted Fault Tolerance of {vm} is now {mode}. (Every lab host runs ESXi 7.0 Update 2 or later and supports encrypted FT, so Opportunistic always encrypts here.)',
+    de: 'Verschlüsselte Fault Tolerance von {vm} ist jetzt {mode}. (Jeder Laborhost läuft mit ESXi 7.0 Update 2 oder neuer und beherrscht verschlüsselte FT, daher verschlüsselt „Opportunistisch“ hier immer.)'
+  },
+  'ft.on': {
+    en: 'vCenter turns on Fault Tolerance for {vm}: a secondary VM on {host} follows the primary on {primary} through FT logging.',
+    de: 'vCenter schaltet Fault Tolerance für {vm} ein: Eine sekundäre VM auf {host} folgt der primären auf {primary} über das FT-Logging.'
+  },
+  'ft.kek.secondary': {
+    en: 'The secondary on {host} runs the encrypted files of {vm}, so {host} needs the KEK {keyId} in its key cache, as a vMotion destination does.',
+    de: 'Die sekundäre VM auf {host} läuft aus den verschlüsselten Dateien von {vm}, daher braucht {host} den KEK {keyId} in seinem Schlüssel-Cache, wie ein vMotion-Ziel.'
+  },
+  'ft.kek.present': {
+    en: 'The secondary on {host} runs the encrypted files of {vm}; the KEK {keyId} is already in the key cache of {host}.',
+    de: 'Die sekundäre VM auf {host} läuft aus den verschlüsselten Dateien von {vm}; der KEK {keyId} liegt bereits im Schlüssel-Cache von {host}.'
+  },
+  'ft.secondary.waiting': {
+    en: '{vm} is powered off: its secondary on {host} starts with it. (The lab shows FT logging when Fault Tolerance is turned on for a running VM.)',
+    de: '{vm} ist ausgeschaltet: Ihre sekundäre VM auf {host} startet mit ihr. (Das Labor zeigt das FT-Logging, wenn Fault Tolerance für eine laufende VM eingeschaltet wird.)'
+  },
+  'ft.key.generated': {
+    en: 'vCenter makes a 256-bit key and a 64-bit nonce ({nonce}) for the FT logging of {vm} — not from the KMS. (The lab keys FT logging as it keys encrypted vMotion; its sources do not say how vSphere does it.)',
+    de: 'vCenter erzeugt für das FT-Logging von {vm} einen 256-Bit-Schlüssel und eine 64-Bit-Nonce ({nonce}) — nicht vom KMS. (Das Labor verschlüsselt das FT-Logging wie verschlüsseltes vMotion; seine Quellen sagen nicht, wie vSphere es tut.)'
+  },
+  'ft.key.sent': { en: 'vCenter sends the FT logging key of {vm} to {host}.', de: 'vCenter schickt den FT-Logging-Schlüssel von {vm} an {host}.' },
+  'ft.log.encrypted': {
+    en: 'FT logging of {vm} travels from {from} to {to} encrypted (AES-256-GCM, {bytes, plural, one {# byte} other {# bytes}}): the secondary gets the primary’s memory, and nobody on the FT logging network can read it. (Every lab host runs ESXi 7.0 Update 2 or later and supports encrypted FT.)',
+    de: 'Das FT-Logging von {vm} geht verschlüsselt von {from} nach {to} (AES-256-GCM, {bytes, plural, one {# Byte} other {# Bytes}}): Die sekundäre VM erhält den Speicher der primären, und niemand im FT-Logging-Netz kann ihn lesen. (Jeder Laborhost läuft mit ESXi 7.0 Update 2 oder neuer und beherrscht verschlüsselte FT.)'
+  },
+  'ft.log.plain': {
+    en: 'FT logging of {vm} travels from {from} to {to} in clear ({bytes, plural, one {# byte} other {# bytes}}): encrypted Fault Tolerance is Disabled for this VM, so anyone on the FT logging network reads its memory.',
+    de: 'Das FT-Logging von {vm} geht im Klartext von {from} nach {to} ({bytes, plural, one {# Byte} other {# Bytes}}): Verschlüsselte Fault Tolerance ist für diese VM deaktiviert, daher kann jeder im FT-Logging-Netz ihren Speicher lesen.'
+  },
+  'ft.off': { en: 'vCenter turns off Fault Tolerance for {vm} and deletes its secondary VM on {host}.', de: 'vCenter schaltet Fault Tolerance für {vm} aus und löscht ihre sekundäre VM auf {host}.' },
   'vm.migrate.cold': { en: 'Cold migration of {vm} from {from} to {to}.', de: 'Kalte Migration von {vm} von {from} nach {to}.' },
   'vm.migrate.registered': { en: '{vm} is now registered on {host}.', de: '{vm} ist jetzt auf {host} registriert.' },
   'vmotion.key.generated': {

@@ -14,6 +14,7 @@ import type {
   componentKinds,
   datastoreFileKinds,
   hostCryptoStates,
+  ftEncryptionModes,
   keyTypes,
   labSchemas,
   migrateEncryptionModes,
@@ -39,6 +40,7 @@ export type TrustMode = (typeof trustModes)[number]
 export type ProviderType = (typeof providerTypes)[number]
 export type VcenterRole = (typeof vcenterRoles)[number]
 export type MigrateEncryption = (typeof migrateEncryptionModes)[number]
+export type FtEncryptionMode = (typeof ftEncryptionModes)[number]
 export type DatastoreFileKind = (typeof datastoreFileKinds)[number]
 
 export type LabMeta = Infer<'meta'>

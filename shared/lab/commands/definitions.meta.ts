@@ -4,14 +4,15 @@
 // and steps live in its definition under `defs/`, and `definitions.ts` makes the compiler refuse a command that is
 // in one list and not the other. Adding a command: add its entry here, next to its group.
 
-import { migrateEncryptionModes, providerTypes, trustModes } from '../entities/lists'
+import { ftEncryptionModes, migrateEncryptionModes, providerTypes, trustModes } from '../entities/lists'
 
 /**
  * The choices a form offers for a field the model has are the model's own lists (../entities/lists.ts): the trust
  * modes of `provider.trust` (vSphere's four ways to make vCenter and the KMS trust each other), the provider types
- * (standard: KMIP key servers; native: vSphere Native Key Provider, no KMS), the vMotion encryption settings.
+ * (standard: KMIP key servers; native: vSphere Native Key Provider, no KMS), the vMotion and Fault Tolerance
+ * encryption settings.
  */
-export { migrateEncryptionModes, providerTypes, trustModes }
+export { ftEncryptionModes, migrateEncryptionModes, providerTypes, trustModes }
 /** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
 export const cloneEncryptions = ['keep', 'encrypt', 'decrypt', 'recrypt'] as const
 
@@ -22,6 +23,7 @@ export const actionGroups: readonly ActionGroup[] = ['kms', 'vcenter', 'host', '
 export const CHOICES = {
   role: ['administrator', 'noCryptoAdmin'],
   migrateEncryption: migrateEncryptionModes,
+  ftEncryptionMode: ftEncryptionModes,
   cloneEncryption: cloneEncryptions,
   vtpmClone: ['copy', 'replace'],
   providerType: providerTypes
@@ -374,6 +376,27 @@ export const commandMeta = {
     target: { kind: 'vm', field: 'name' },
     fields: [f('name', 'vm'), f('host', 'host')],
     needs: ['vm', 'secondHost']
+  },
+  'vm.setFtEncryption': {
+    label: { en: 'Set encrypted Fault Tolerance', de: 'Verschlüsselte Fault Tolerance einstellen' },
+    group: 'vm',
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('mode', 'ftEncryptionMode')],
+    needs: ['vm']
+  },
+  'vm.turnOnFaultTolerance': {
+    label: { en: 'Turn on Fault Tolerance', de: 'Fault Tolerance einschalten' },
+    group: 'vm',
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm'), f('host', 'host')],
+    needs: ['vm', 'secondHost']
+  },
+  'vm.turnOffFaultTolerance': {
+    label: { en: 'Turn off Fault Tolerance', de: 'Fault Tolerance ausschalten' },
+    group: 'vm',
+    target: { kind: 'vm', field: 'name' },
+    fields: [f('name', 'vm')],
+    needs: ['vm']
   },
   'vm.clone': {
     label: { en: 'Clone VM', de: 'VM klonen' },

@@ -44,6 +44,9 @@ import { vmPowerOn } from './defs/vm/powerOn'
 import { vmPowerOff } from './defs/vm/powerOff'
 import { vmRekey } from './defs/vm/rekey'
 import { vmMigrate } from './defs/vm/migrate'
+import { vmSetFtEncryption } from './defs/vm/setFtEncryption'
+import { vmTurnOnFaultTolerance } from './defs/vm/turnOnFaultTolerance'
+import { vmTurnOffFaultTolerance } from './defs/vm/turnOffFaultTolerance'
 import { vmClone } from './defs/vm/clone'
 import { vmSnapshot } from './defs/vm/snapshot'
 import { vmDeleteSnapshots } from './defs/vm/deleteSnapshots'
@@ -91,6 +94,9 @@ export const definitions = {
   'vm.powerOff': vmPowerOff,
   'vm.rekey': vmRekey,
   'vm.migrate': vmMigrate,
+  'vm.setFtEncryption': vmSetFtEncryption,
+  'vm.turnOnFaultTolerance': vmTurnOnFaultTolerance,
+  'vm.turnOffFaultTolerance': vmTurnOffFaultTolerance,
   'vm.clone': vmClone,
   'vm.snapshot': vmSnapshot,
   'vm.deleteSnapshots': vmDeleteSnapshots,

@@ -15,4 +15,9 @@ export const providerTypes = ['standard', 'native'] as const
 export const vcenterRoles = ['administrator', 'noCryptoAdmin'] as const
 /** Encrypted vMotion: always on for encrypted VMs; a choice for the others (API migrateEncryption). */
 export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
+/**
+ * Encrypted Fault Tolerance (API ftEncryptionMode, vSphere 7.0 U2: ftEncryptionDisabled, ftEncryptionOpportunistic,
+ * ftEncryptionRequired): the same choice for FT logging traffic; required for encrypted VMs (docs/vsphere-facts.md#f-ft).
+ */
+export const ftEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
 export const datastoreFileKinds = ['vmx', 'vmdk', 'flat', 'nvram', 'vmsn', 'delta'] as const

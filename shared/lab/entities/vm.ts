@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { labName } from '../../validation/fields'
 import { name, type BytesSchema } from './common'
-import { migrateEncryptionModes, powerStates, vmConnectionStates, vmCryptoStates } from './lists'
+import { ftEncryptionModes, migrateEncryptionModes, powerStates, vmConnectionStates, vmCryptoStates } from './lists'
 
 /** A virtual disk: encrypted on its own, with its own DEK locked in its descriptor (docs/vsphere-facts.md#f-keysafe). */
 export const vmDiskSchema = z
@@ -49,6 +49,14 @@ export function vmSchema<B extends BytesSchema>(bytes: B) {
       vtpm: z.boolean(),
       snapshots: z.array(vmSnapshotSchema),
       migrateEncryption: z.enum(migrateEncryptionModes),
+      /**
+       * Encrypted Fault Tolerance as set for this VM; absent (every VM until someone sets it, and labs saved before
+       * the lab had FT): Opportunistic, vSphere's default. An encrypted VM's mode is Required whatever this says
+       * (`ftEncryptionOf` in services/faultTolerance.ts), as vSphere's API reference states.
+       */
+      ftEncryptionMode: z.enum(ftEncryptionModes).optional(),
+      /** Fault Tolerance is on: the host that runs the secondary VM (its FT logging is encrypted as `ftEncryptionOf` says). */
+      ftSecondary: z.object({ host: name }).strict().optional(),
       /** Why the VM locked: the narration id vSphere's event log says. */
       lockReason: z.string().nullable(),
       memory: z.object({ guest: bytes.nullable() }).strict(),
