@@ -160,7 +160,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       // The example guest data is the form's (CommandForm), in the reader's language.
       return { name, host: firstHost, diskMiB: 1 }
     }
-    case 'vm.migrate': {
+    case 'vm.migrate':
+    case 'vm.turnOnFaultTolerance': {
       const current = facts.vms.find((v) => v.name === firstVm)?.host
       const cluster = facts.hosts.find((h) => h.name === current)?.cluster
       const other = facts.hosts.find((h) => h.name !== current && h.cluster === cluster) ?? facts.hosts.find((h) => h.name !== current)
@@ -174,6 +175,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       return { name: firstVm, diskMiB: 1, encrypt: false }
     case 'vm.setMigrateEncryption':
       return { name: firstVm, migrateEncryption: 'disabled' }
+    case 'vm.setFtEncryption':
+      return { name: firstVm, ftEncryptionMode: 'disabled' }
     case 'vcenter.actAs':
       return { role: 'noCryptoAdmin' }
     case 'host.vmSupport':
@@ -220,6 +223,7 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
       return TRUST_MODES.map((m) => ({ value: m, labelKey: `trust.${m}` }))
     case 'role':
     case 'migrateEncryption':
+    case 'ftEncryptionMode':
     case 'cloneEncryption':
     case 'vtpmClone':
     case 'providerType':

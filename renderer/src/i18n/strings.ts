@@ -387,6 +387,10 @@ export const strings = {
     de: 'encryptionKeys: die ID des KEK und der eigene DEK dieser Platte, mit diesem KEK verschlossen — jede Platte hat ihren eigenen Schlüssel.'
   },
   'inspector.migrateEncryption': { en: 'Encrypted vMotion', de: 'Verschlüsseltes vMotion' },
+  'inspector.ftEncryption': { en: 'Encrypted Fault Tolerance', de: 'Verschlüsselte Fault Tolerance' },
+  'inspector.ftSecondary': { en: 'FT secondary', de: 'FT-Sekundär-VM' },
+  'inspector.ftSecondaryEncrypted': { en: 'on {host}; FT logging encrypted', de: 'auf {host}; FT-Logging verschlüsselt' },
+  'inspector.ftSecondaryClear': { en: 'on {host}; FT logging in clear', de: 'auf {host}; FT-Logging im Klartext' },
   'inspector.vtpm': { en: 'Virtual TPM', de: 'Virtuelles TPM' },
   'inspector.vtpmPresent': { en: 'present (its state is in the encrypted NVRAM)', de: 'vorhanden (sein Zustand liegt im verschlüsselten NVRAM)' },
   'inspector.datastoreFiles': { en: 'Files', de: 'Dateien' },
@@ -444,6 +448,7 @@ export const strings = {
   'field.provider': { en: 'Key provider', de: 'Schlüsselanbieter' },
   'field.cluster': { en: 'Cluster', de: 'Cluster' },
   'field.host': { en: 'Host', de: 'Host' },
+  'field.ftEncryptionMode': { en: 'Encrypted Fault Tolerance', de: 'Verschlüsselte Fault Tolerance' },
   'field.keyId': { en: 'Key', de: 'Schlüssel' },
   'field.mode': { en: 'Trust mode', de: 'Vertrauensmodus' },
   'field.enabled': { en: 'Enabled', de: 'Aktiviert' },

@@ -3,6 +3,7 @@
 
 import { useMemo } from 'react'
 import { viewOfKind, type ComponentView } from '../../../shared/lab/readView'
+import { ftEncryptionOf, ftLogEncrypted } from '../../../shared/lab/services/ftEncryptionMode'
 import { formatMessage, isMessageId } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
@@ -32,6 +33,8 @@ export function VmInspector({ id, view }: { id: string; view: ComponentView<'vm'
     return f ? [f] : []
   })
   const migrateEncryption = view.migrateEncryption
+  const ft = { keyId: view.keyId, ftEncryptionMode: view.ftEncryptionMode }
+  const ftSecondary = view.ftSecondary?.host ?? null
   return (
     <>
       <Section title={t('inspector.vmState')} id={`${id}-state`}>
@@ -59,6 +62,12 @@ export function VmInspector({ id, view }: { id: string; view: ComponentView<'vm'
             </Field>
           )}
           {migrateEncryption && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
+          <Field label={t('inspector.ftEncryption')}>{t(`choice.${ftEncryptionOf(ft)}`)}</Field>
+          {ftSecondary && (
+            <Field label={t('inspector.ftSecondary')}>
+              {t(ftLogEncrypted(ft) ? 'inspector.ftSecondaryEncrypted' : 'inspector.ftSecondaryClear', { host: ftSecondary })}
+            </Field>
+          )}
           {view.vtpm === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
           {(view.snapshots?.length ?? 0) > 0 && <Field label="Snapshots">{view.snapshots?.length}</Field>}
         </dl>

@@ -64,6 +64,7 @@ export type FieldName =
   | 'encrypt'
   | 'encryption'
   | 'file'
+  | 'ftEncryptionMode'
   | 'guestData'
   | 'home'
   | 'host'
@@ -381,7 +382,7 @@ export const commandMeta = {
     label: { en: 'Set encrypted Fault Tolerance', de: 'Verschlüsselte Fault Tolerance einstellen' },
     group: 'vm',
     target: { kind: 'vm', field: 'name' },
-    fields: [f('name', 'vm'), f('mode', 'ftEncryptionMode')],
+    fields: [f('name', 'vm'), f('ftEncryptionMode', 'ftEncryptionMode')],
     needs: ['vm']
   },
   'vm.turnOnFaultTolerance': {

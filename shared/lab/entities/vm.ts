@@ -52,7 +52,7 @@ export function vmSchema<B extends BytesSchema>(bytes: B) {
       /**
        * Encrypted Fault Tolerance as set for this VM; absent (every VM until someone sets it, and labs saved before
        * the lab had FT): Opportunistic, vSphere's default. An encrypted VM's mode is Required whatever this says
-       * (`ftEncryptionOf` in services/faultTolerance.ts), as vSphere's API reference states.
+       * (`ftEncryptionOf` in services/ftEncryptionMode.ts), as vSphere's API reference states.
        */
       ftEncryptionMode: z.enum(ftEncryptionModes).optional(),
       /** Fault Tolerance is on: the host that runs the secondary VM (its FT logging is encrypted as `ftEncryptionOf` says). */

@@ -1,24 +1,12 @@
-// Fault Tolerance of a VM: its effective encrypted-FT mode, and the FT logging traffic from the primary to the
-// secondary host, encrypted or in clear as that mode says (docs/vsphere-facts.md#f-ft).
+// Fault Tolerance of a VM: the FT logging traffic from the primary to the
+// secondary host, encrypted or in clear as its encrypted-FT mode says (docs/vsphere-facts.md#f-ft).
 
 import { gcm } from '@noble/ciphers/aes.js'
 import { concatBytes, toHex, utf8 } from '../../crypto/bytes'
 import { say, type CommandContext } from '../context'
-import type { FtEncryptionMode, HostComponent, VmComponent } from '../model'
+import type { HostComponent, VmComponent } from '../model'
 import { fingerprint } from '../view'
-
-/** "If the VM is encrypted, its encrypted Fault Tolerance mode will be required"; otherwise its setting, Opportunistic by default. */
-export function ftEncryptionOf(vm: Pick<VmComponent, 'keyId' | 'ftEncryptionMode'>): FtEncryptionMode {
-  return vm.keyId ? 'required' : (vm.ftEncryptionMode ?? 'opportunistic')
-}
-
-/**
- * Whether FT logging between two lab hosts is encrypted. Every lab host runs ESXi 7.0 U2 or later and supports
- * encrypted FT, so only Disabled sends it in clear (Opportunistic would fall back to clear on an older host).
- */
-export function ftLogEncrypted(vm: Pick<VmComponent, 'keyId' | 'ftEncryptionMode'>): boolean {
-  return ftEncryptionOf(vm) !== 'disabled'
-}
+import { ftLogEncrypted } from './ftEncryptionMode'
 
 const preview = (bytes: Uint8Array): string => `${toHex(bytes.subarray(0, 64))}${bytes.length > 64 ? '…' : ''}`
 

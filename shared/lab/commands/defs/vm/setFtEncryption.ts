@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import type { FtEncryptionMode } from '../../../model'
-import { ftEncryptionOf } from '../../../services/faultTolerance'
+import { ftEncryptionOf } from '../../../services/ftEncryptionMode'
 import { requireVm } from '../../checks'
 import { defineCommand, name } from '../../define'
 import { ftEncryptionModes } from '../../definitions.meta'
@@ -14,15 +14,15 @@ import { ftEncryptionModes } from '../../definitions.meta'
 const modeTerm = (mode: FtEncryptionMode) => ({ id: `migrateEncryption.${mode}` as const, params: {} })
 
 export const vmSetFtEncryption = defineCommand('vm.setFtEncryption', {
-  args: { name, mode: z.enum(ftEncryptionModes) },
+  args: { name, ftEncryptionMode: z.enum(ftEncryptionModes) },
   narration: ['fault.ftEncryption.encryptedVm', 'fault.ftEncryption.same', 'vm.ftEncryption.set'],
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
-    if (vm.keyId && cmd.mode !== 'required') throw fault('InvalidVmConfig', 'fault.ftEncryption.encryptedVm', { vm: vm.name, mode: modeTerm(cmd.mode) })
-    if (ftEncryptionOf(vm) === cmd.mode) throw fault('InvalidArgument', 'fault.ftEncryption.same', { vm: vm.name, mode: modeTerm(cmd.mode) })
+    if (vm.keyId && cmd.ftEncryptionMode !== 'required') throw fault('InvalidVmConfig', 'fault.ftEncryption.encryptedVm', { vm: vm.name, mode: modeTerm(cmd.ftEncryptionMode) })
+    if (ftEncryptionOf(vm) === cmd.ftEncryptionMode) throw fault('InvalidArgument', 'fault.ftEncryption.same', { vm: vm.name, mode: modeTerm(cmd.ftEncryptionMode) })
   },
   async run(ctx, cmd) {
-    const vm = ctx.tx.update(requireVm(ctx, cmd.name), (d) => void (d.ftEncryptionMode = cmd.mode))
-    say(ctx, 'vm.state', 'vcenter', vm.id, 'vm.ftEncryption.set', { vm: vm.name, mode: modeTerm(cmd.mode) })
+    const vm = ctx.tx.update(requireVm(ctx, cmd.name), (d) => void (d.ftEncryptionMode = cmd.ftEncryptionMode))
+    say(ctx, 'vm.state', 'vcenter', vm.id, 'vm.ftEncryption.set', { vm: vm.name, mode: modeTerm(cmd.ftEncryptionMode) })
   }
 })
