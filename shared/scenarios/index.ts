@@ -130,11 +130,11 @@ export const scenarios: Scenario[] = [
     id: 'vmotion-settings',
     title: { en: 'Encrypted vMotion: Disabled, Opportunistic, Required', de: 'Verschlüsseltes vMotion: Deaktiviert, Opportunistisch, Erforderlich' },
     lesson: {
-      en: 'An unencrypted VM chooses how its vMotion travels: Disabled sends its memory in clear, Opportunistic and Required encrypt it. An encrypted VM always migrates encrypted, and the setting is locked.',
-      de: 'Eine unverschlüsselte VM wählt, wie ihr vMotion reist: Deaktiviert schickt den Speicher im Klartext, Opportunistisch und Erforderlich verschlüsseln ihn. Eine verschlüsselte VM migriert immer verschlüsselt, die Einstellung ist gesperrt.'
+      en: 'An unencrypted VM chooses how its vMotion travels: Disabled sends its memory in clear, Opportunistic and Required encrypt it. An encrypted VM always migrates encrypted, and the setting is locked; its Fault Tolerance logging is encrypted too (Required).',
+      de: 'Eine unverschlüsselte VM wählt, wie ihr vMotion reist: Deaktiviert schickt den Speicher im Klartext, Opportunistisch und Erforderlich verschlüsseln ihn. Eine verschlüsselte VM migriert immer verschlüsselt, die Einstellung ist gesperrt; auch ihr Fault-Tolerance-Logging ist verschlüsselt („Erforderlich“).'
     },
     script: vmotionSettings as LabScript,
-    refusedSteps: [13]
+    refusedSteps: [13, 15]
   },
   {
     id: 'crypto-roles',

@@ -716,6 +716,19 @@ const vmotionSettings: Objective[] = [
     },
     ops: ['vm.powerOff', 'vm.encrypt', 'vm.setMigrateEncryption'],
     done: (s) => happened(s, 'vmotion.stream.plain') && encryptedVms(s).length > 0 && indexOfRefusal(s, 'fault.migrateEncryption.encryptedVm') !== -1
+  },
+  {
+    id: 'encryptedFt',
+    title: { en: 'Fault Tolerance of an encrypted VM is encrypted', de: 'Fault Tolerance einer verschlüsselten VM ist verschlüsselt' },
+    hint: {
+      en: 'VM → Power on, VM → Set encrypted Fault Tolerance to disabled (refused: an encrypted VM’s mode is Required), then VM → Turn on Fault Tolerance with the second host: the secondary host holds the KEK, and the FT logging travels encrypted.',
+      de: 'VM → Einschalten, VM → Verschlüsselte Fault Tolerance einstellen auf „disabled“ (abgelehnt: Bei einer verschlüsselten VM ist der Modus „Erforderlich“), dann VM → Fault Tolerance einschalten mit dem zweiten Host: Der sekundäre Host hält den KEK, und das FT-Logging geht verschlüsselt.'
+    },
+    ops: ['vm.powerOn', 'vm.setFtEncryption', 'vm.turnOnFaultTolerance'],
+    done: (s) => {
+      const locked = indexOfRefusal(s, 'fault.migrateEncryption.encryptedVm')
+      return locked !== -1 && encryptedVms(s).some((v) => happened(s, 'ft.log.encrypted', { vm: v.name }, locked))
+    }
   }
 ]
 

@@ -376,6 +376,13 @@ export const presenterNotes: Record<string, readonly PresenterNote[]> = {
         en: 'Point out the VM now shows Required, and it stays Required even after a decrypt until someone changes it.',
         de: 'Zeigen Sie, dass die VM jetzt „Erforderlich“ zeigt; das bleibt auch nach dem Entschlüsseln so, bis jemand es ändert.'
       }
+    },
+    {
+      objective: 'encryptedFt',
+      text: {
+        en: 'Open the VM: Encrypted Fault Tolerance shows Required, and the secondary host holds the same KEK, since it runs the same encrypted files. Say: every lab host runs ESXi 7.0 Update 2 or later, so encrypted FT is always possible here; with an older host, Required would refuse FT.',
+        de: 'Öffnen Sie die VM: Verschlüsselte Fault Tolerance zeigt „Erforderlich“, und der sekundäre Host hält denselben KEK, weil er dieselben verschlüsselten Dateien ausführt. Sagen Sie: Jeder Laborhost läuft mit ESXi 7.0 Update 2 oder neuer, verschlüsselte FT ist hier also immer möglich; mit einem älteren Host würde „Erforderlich“ FT ablehnen.'
+      }
     }
   ],
   'crypto-roles': [
