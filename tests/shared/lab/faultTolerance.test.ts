@@ -19,7 +19,7 @@ async function refusal(lab: Lab, command: LabCommand) {
 async function runningVm(mode?: 'disabled' | 'opportunistic' | 'required'): Promise<Lab> {
   const lab = await trustedLab()
   await ok(lab, { op: 'vm.create', name: 'vm1', host: 'esx-01', guestData: 'ft memory secret' })
-  if (mode) await ok(lab, { op: 'vm.setFtEncryption', name: 'vm1', ftEncryptionMode })
+  if (mode) await ok(lab, { op: 'vm.setFtEncryption', name: 'vm1', ftEncryptionMode: mode })
   await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
   return lab
 }
@@ -35,7 +35,7 @@ describe('encrypted Fault Tolerance mode', () => {
 
     const encrypted = await encryptedVmLab()
     for (const mode of ['disabled', 'opportunistic'] as const) {
-      const fault = await refusal(encrypted, { op: 'vm.setFtEncryption', name: 'vm1', ftEncryptionMode })
+      const fault = await refusal(encrypted, { op: 'vm.setFtEncryption', name: 'vm1', ftEncryptionMode: mode })
       expect(fault.fault).toBe('InvalidVmConfig')
       expect(fault.text).toMatch(/is encrypted: .* Required/)
     }
