@@ -44,14 +44,30 @@ function order(views: EntityViews): string[] {
   return ids
 }
 
+/**
+ * Each component's entry, kept per view object: an event replaces the views of the components it changes and keeps
+ * the others, so reading the structure again after an event (the graph does, at every step while playing) reads
+ * only what changed.
+ */
+const componentCache = new WeakMap<object, TopoComponent | null>()
+
+function componentOf(id: string, view: EntityViews[string]): TopoComponent | null {
+  const c = obj(view)
+  if (!c) return null
+  const cached = componentCache.get(c)
+  if (cached !== undefined && (cached === null || cached.id === id)) return cached
+  const kind = c.kind
+  const component = isComponentKind(kind) ? { id, kind, name: str(c.name) ?? id, group: groupOf(kind, c) } : null
+  componentCache.set(c, component)
+  return component
+}
+
 /** Components of one set of views, in the lab's order (vCenter first). */
 export function componentsOf(views: EntityViews): TopoComponent[] {
   const out: TopoComponent[] = []
   for (const id of order(views)) {
-    const c = obj(views[id])
-    const kind = c?.kind
-    if (!isComponentKind(kind)) continue
-    out.push({ id, kind, name: str(c!.name) ?? id, group: groupOf(kind, c) })
+    const c = componentOf(id, views[id])
+    if (c) out.push(c)
   }
   return out
 }
