@@ -61,10 +61,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     const r = clockFns.tick(s.clock, now, ctxOf(t, s.visible))
     const timeline = r.cursor !== null ? moveCursor(t, r.cursor) : t
     if (r.clock !== s.clock || timeline !== t) set({ clock: r.clock, timeline })
-    // Landings and departures are drawn in animation frames: the clock moves on at the first frame after its time
-    // (tokens keep their schedule: the clock computes it from playback time, not from when it runs).
-    const ms = Math.max(0, (r.wakeAt ?? 0) - now)
-    if (r.wakeAt !== null) timer = scheduler.atFrame ? scheduler.atFrame(advance, ms) : scheduler.setTimeout(advance, ms)
+    if (r.wakeAt !== null) timer = scheduler.setTimeout(advance, Math.max(0, r.wakeAt - now))
   }
 
   function withClock(update: (c: clockFns.ClockState, now: number) => clockFns.ClockState): void {
