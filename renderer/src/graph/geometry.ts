@@ -126,32 +126,3 @@ export function edgeSegments(kind: EdgeKind, s: LayoutNode, t: LayoutNode): Segm
 }
 
 export { center }
-
-/** Straight pieces per Bézier segment when measuring a line's length. */
-const FLATTEN = 24
-
-/**
- * `count + 1` points evenly spaced by length along a route's segments (joined as `pathData` joins them), from its
- * start to its end: where a token is at each `i / count` of its way, as CSS's offset-distance would place it.
- */
-export function pointsAlong(segments: readonly Segment[], count: number): Point[] {
-  if (segments.length === 0) return []
-  const line: Point[] = [segments[0].from]
-  for (const s of segments) {
-    if (s.type === 'L') line.push(s.from, s.to)
-    else for (let i = 0; i <= FLATTEN; i++) line.push(pointOn(s, i / FLATTEN))
-  }
-  const lengths = [0]
-  for (let i = 1; i < line.length; i++) lengths.push(lengths[i - 1] + Math.hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y))
-  const total = lengths[lengths.length - 1]
-  const out: Point[] = []
-  let j = 1
-  for (let i = 0; i <= count; i++) {
-    const at = (total * i) / count
-    while (j < line.length - 1 && lengths[j] < at) j++
-    const span = lengths[j] - lengths[j - 1]
-    const f = span > 0 ? Math.min(1, Math.max(0, (at - lengths[j - 1]) / span)) : 1
-    out.push(p(line[j - 1].x + (line[j].x - line[j - 1].x) * f, line[j - 1].y + (line[j].y - line[j - 1].y) * f))
-  }
-  return out
-}

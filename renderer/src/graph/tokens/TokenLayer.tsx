@@ -3,9 +3,8 @@
 // ringed. With reduced motion nothing travels: the route and endpoints light up and the token waits at the
 // destination. When nothing is in the air, the current event stays highlighted.
 //
-// Tokens are Web Animations of `transform` along their route (./travel.ts: compositor-only, so the main thread does
-// not repaint fifty tokens every frame), synchronised to the store's playback clock: pausing freezes them, a speed
-// change changes their playback rate, and the clock — not the animation — moves the cursor.
+// Tokens are Web Animations on CSS motion paths, synchronised to the store's playback clock: pausing freezes them,
+// a speed change changes their playback rate, and the clock — not the animation — moves the cursor.
 
 import { memo, useContext, useRef } from 'react'
 import { ViewportPortal } from '@xyflow/react'
@@ -23,30 +22,31 @@ import type { Route } from '../routing'
 import { RefusedMark, TokenBody } from './TokenBody'
 import { useT } from '../../hooks/useT'
 import { tokenVisual } from './tokenVisual'
-import { arrivalTransform, travelKeyframes } from './travel'
 import './tokens.css'
 
 const NO_FLIGHTS: Flight[] = []
 /** How many of the latest routes in the air are highlighted. */
 const HIGHLIGHTED = 3
 
+const TRAVEL: Keyframe[] = [
+  { offsetDistance: '0%', opacity: 0 },
+  { offsetDistance: '6%', opacity: 1, offset: 0.06 },
+  { offsetDistance: '94%', opacity: 1, offset: 0.94 },
+  { offsetDistance: '100%', opacity: 0 }
+]
 const PULSE: Keyframe[] = [
   { transform: 'scale(1)', opacity: 0.9 },
   { transform: 'scale(1.08)', opacity: 0.55, offset: 0.5 },
   { transform: 'scale(1.16)', opacity: 0 }
 ]
 
-type Travel = Extract<Route, { kind: 'travel' }>
-
-const TravelToken = memo(function TravelToken({ flight, event, route, reduced }: { flight: Flight; event: EventView; route: Travel; reduced: boolean }) {
+const TravelToken = memo(function TravelToken({ flight, event, path, reduced }: { flight: Flight; event: EventView; path: string; reduced: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
-  useClockedAnimation(ref, flight.departedAt, reduced ? null : travelKeyframes(route), route.path)
+  useClockedAnimation(ref, flight.departedAt, reduced ? null : TRAVEL, path)
   const visual = tokenVisual(event)
   return (
-    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={reduced ? { transform: arrivalTransform(route) } : undefined} data-seq={event.seq}>
-      <div className="token-center">
-        <TokenBody visual={visual} />
-      </div>
+    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={{ offsetPath: `path('${path}')` }} data-seq={event.seq}>
+      <TokenBody visual={visual} />
     </div>
   )
 })
@@ -146,7 +146,7 @@ export const TokenLayer = memo(function TokenLayer() {
         })}
         {inAir.map(({ flight, event }) => {
           const route = graph.router.route(event.from, event.to)
-          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} route={route} reduced={reduced} />
+          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} path={route.path} reduced={reduced} />
           if (route.kind === 'local') {
             const b = box(route.node)
             return b ? <Pulse key={flight.seq} flight={flight} event={event} box={b} reduced={reduced} /> : null
