@@ -209,9 +209,11 @@ export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | nu
   if (data.seed !== null && data.history === 'complete') {
     const replayed = await Lab.create(deps, { seed: data.seed })
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
-    if (sameState(replayed.entities(), data.entities, blobs?.hashChunks)) return replayed
     // Saved by a version whose commands made other keys: its history comes back when it builds the same lab.
-    if (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)) return replayed
+    if (sameState(replayed.entities(), data.entities, blobs?.hashChunks) || (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities))) {
+      await blobs?.verify()
+      return replayed
+    }
   }
   const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
   return Lab.restore(deps, Object.entries(entities))
