@@ -17,7 +17,7 @@
 // before anything is built), then each chunk when a lab is restored, or every chunk when it is replayed. The codec
 // (SHA-256, which the host may run on other threads, and deflate) and the file access come from the host process.
 
-import { fromUtf8, toHex, utf8 } from '../crypto/bytes'
+import { fromUtf8, utf8 } from '../crypto/bytes'
 import { BLOB_MIN_BYTES, BlobRef, CHUNK_BYTES, HASH_PATTERN, type BlobSource, type ChunkHasher } from './blob'
 import { jsonReplacer, LabFileError, newerVersionError, parseLabDocument } from './kflab'
 import { KFLAB_VERSION, type LabFileData } from './schema'
