@@ -50,6 +50,7 @@ export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe'
     showStep: (step) => call('showStep', [step]),
     getSharing: () => call('getSharing', []),
     setSharing: (options) => call('setSharing', [options]),
+    setMenuLanguage: (options) => call('setMenuLanguage', [options]),
     subscribe
   }
 }

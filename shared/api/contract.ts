@@ -10,6 +10,7 @@ import type { LabCommand } from '../lab/commands/schema'
 import type { ViewPatch, ViewValue } from '../lab/view'
 import { MAX_HISTORY_PAGE } from './limits'
 import type { ShownStep, SharingStatus } from './sharing'
+import { languages, type Language } from '../i18n/message'
 
 export type EntityViews = Record<string, ViewValue>
 
@@ -75,10 +76,16 @@ export type LabPush =
   | ({ type: 'shown' } & ShownStep)
   /** To the presenter: sharing started, stopped or its viewers changed; `open` asks the window to show it (menu). */
   | { type: 'sharing'; status: SharingStatus; open?: boolean }
-  /** From the desktop app's View menu: switch the window's presenter mode. */
-  | { type: 'view'; toggle: 'presenter' }
+  /** From the desktop app's native menu: what the window itself does (so its guards and dialogs apply). */
+  | { type: 'menu'; item: MenuRequest }
   /** From the window's own WebSocket client, not the host: the connection closed (code and reason as the host sent). */
   | { type: 'closed'; code: number; reason: string }
+
+/**
+ * Native menu items the window carries out: switch presenter mode, and New and Open, which replace the lab and so go
+ * through the window's question about unsaved changes.
+ */
+export type MenuRequest = 'presenter' | 'newLab' | 'openLab'
 
 export interface CommandResult {
   index: number
@@ -138,6 +145,8 @@ export interface LabApi {
   getSharing?(): Promise<SharingStatus>
   /** Starts sharing on one of `SharingStatus.addresses` (or moves there), or stops it with null. */
   setSharing?(options: { address: string | null }): Promise<SharingStatus>
+  /** The desktop app: the window's language, which its native menu follows (other hosts have no menu and lack it). */
+  setMenuLanguage?(options: { language: Language }): Promise<void>
 }
 
 export type LabApiMethod = Exclude<keyof LabApi, 'subscribe'>
@@ -180,7 +189,8 @@ export const labApiArgs = {
   readFile: z.tuple([z.string().min(1).max(256), pathArg]),
   showStep: z.tuple([z.object({ labId: z.string().min(1).max(128), seq: z.number().int().min(0) }).strict()]),
   getSharing: z.tuple([]),
-  setSharing: z.tuple([z.object({ address: z.string().min(1).max(64).nullable() }).strict()])
+  setSharing: z.tuple([z.object({ address: z.string().min(1).max(64).nullable() }).strict()]),
+  setMenuLanguage: z.tuple([z.object({ language: z.enum(languages) }).strict()])
 } satisfies Record<LabApiMethod, z.ZodType>
 
 export const labApiMethods = Object.keys(labApiArgs) as LabApiMethod[]

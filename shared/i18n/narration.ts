@@ -52,7 +52,7 @@ export const narration = {
     de: '{kms} ist ein echter KMIP-Server außerhalb des Labors: Starten und stoppen Sie ihn dort, wo er läuft.'
   },
   'fault.kms.keyUnknown': { en: 'No built-in KMS holds a key with ID {keyId}.', de: 'Kein eingebauter KMS hat einen Schlüssel mit der ID {keyId}.' },
-  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt {operation} für {keyId} ab: {reason}' },
+  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt die KMIP-Operation {operation} für {keyId} ab: {reason}' },
   'fault.kmip': { en: '{kms} answered {operation} with {reason}: {message}', de: '{kms} beantwortete {operation} mit {reason}: {message}' },
   'fault.kmip.unreadable': { en: 'an answer vCenter cannot read', de: 'einer Antwort, die vCenter nicht lesen kann' },
   'fault.keyMissingInKms': {
@@ -288,6 +288,18 @@ export const narration = {
     en: 'vCenter exports {provider} as a password-protected PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}; the provider is now usable. Keep the file and the password apart from vCenter: they are what brings the keys back if vCenter is lost. (What VMware’s own file holds inside is not public; the lab’s is PBES2 with AES-256-CBC and a SHA-256 MAC.)',
     de: 'vCenter exportiert {provider} als kennwortgeschützte PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}; der Schlüsselanbieter ist jetzt verwendbar. Bewahren Sie Datei und Kennwort getrennt von vCenter auf: Sie bringen die Schlüssel zurück, wenn vCenter verloren geht. (Was VMwares eigene Datei enthält, ist nicht öffentlich; die des Labors nutzt PBES2 mit AES-256-CBC und einen SHA-256-MAC.)'
   },
+  'nkp.restored': {
+    en: 'vCenter opens the backup of {provider} ({bytes} bytes) with its password and takes the KDK {kdkId} into its protected store: the same KDK as before, so the hosts derive the same keys from the same key IDs. The provider counts as backed up (the file is its backup). (The lab restores into the same vCenter, after the provider was removed, or into a new lab; it has no second vCenter.)',
+    de: 'vCenter öffnet die Sicherung von {provider} ({bytes} Byte) mit ihrem Kennwort und übernimmt den KDK {kdkId} in seinen geschützten Speicher: derselbe KDK wie zuvor, daher leiten die Hosts aus denselben Schlüssel-IDs dieselben Schlüssel ab. Der Anbieter gilt als gesichert (die Datei ist seine Sicherung). (Das Labor stellt im selben vCenter wieder her, nachdem der Anbieter entfernt wurde, oder in einem neuen Labor; ein zweites vCenter hat es nicht.)'
+  },
+  'fault.nkp.restore.password': {
+    en: 'The password does not open this backup file (its integrity check fails). Nothing was changed; enter the password that was given when the provider was backed up.',
+    de: 'Das Kennwort öffnet diese Sicherungsdatei nicht (ihre Integritätsprüfung schlägt fehl). Es wurde nichts geändert; geben Sie das Kennwort ein, das beim Sichern des Anbieters vergeben wurde.'
+  },
+  'fault.nkp.restore.format': {
+    en: 'This file is not a Native Key Provider backup (a PKCS#12 file made by “Back up key provider”). Nothing was changed.',
+    de: 'Diese Datei ist keine Sicherung eines Native Key Providers (eine PKCS#12-Datei aus „Schlüsselanbieter sichern“). Es wurde nichts geändert.'
+  },
   'nkp.backup.noPassword': {
     en: 'vCenter exports {provider} as a PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}, without a password: whoever gets the file has every key of the provider. The provider is now usable.',
     de: 'vCenter exportiert {provider} als PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}, ohne Kennwort: Wer die Datei bekommt, hat jeden Schlüssel dieses Anbieters. Der Schlüsselanbieter ist jetzt verwendbar.'
@@ -426,7 +438,7 @@ export const narration = {
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
-  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt {operation} ab: {reason} ({message}).' },
+  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason} ({message}).' },
 
   // vCenter
   'vcenter.stopped': {

@@ -154,7 +154,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'vm.create': {
       const name = nextName('vm', facts.vms.map((v) => v.name))
-      return { name, host: firstHost, diskMiB: 1, guestData: `payroll data of ${name}` }
+      // The example guest data is the form's (CommandForm), in the reader's language.
+      return { name, host: firstHost, diskMiB: 1 }
     }
     case 'vm.migrate': {
       const current = facts.vms.find((v) => v.name === firstVm)?.host

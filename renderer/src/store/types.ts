@@ -246,6 +246,8 @@ export interface LabStoreOptions {
   pace?: Pace
   /** A viewer's window follows a presenter's and cannot change the lab (default: presenter). */
   role?: WindowRole
+  /** The desktop app: its native menu follows the window's language (`LabApi.setMenuLanguage`). */
+  nativeMenu?: boolean
 }
 
 /** What every slice is built with: the host, the store's own get/set, the clock's timers. */

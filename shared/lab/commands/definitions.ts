@@ -17,6 +17,7 @@ import { providerTrust } from './defs/provider/trust'
 import { providerSetDefault } from './defs/provider/setDefault'
 import { providerRemove } from './defs/provider/remove'
 import { providerBackup } from './defs/provider/backup'
+import { providerRestore } from './defs/provider/restore'
 import { vcenterStop } from './defs/vcenter/stop'
 import { vcenterStart } from './defs/vcenter/start'
 import { vcenterActAs } from './defs/vcenter/actAs'
@@ -62,6 +63,7 @@ export const definitions = {
   'provider.setDefault': providerSetDefault,
   'provider.remove': providerRemove,
   'provider.backup': providerBackup,
+  'provider.restore': providerRestore,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,

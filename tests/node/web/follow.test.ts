@@ -132,7 +132,8 @@ describe('follow along: what a viewer may do', () => {
       importLabCancel: ['0'.repeat(32)],
       showStep: [{ labId: 'x', seq: 0 }],
       getSharing: [],
-      setSharing: [{ address: '127.0.0.1' }]
+      setSharing: [{ address: '127.0.0.1' }],
+      setMenuLanguage: [{ language: 'de' }]
     }
     for (const method of labApiMethods) {
       if (allows('viewer', method)) continue
