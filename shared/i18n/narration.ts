@@ -669,6 +669,45 @@ export const narration = {
     en: 'vm-support on {host}: there is no encrypted core dump to recrypt; the password changes nothing.',
     de: 'vm-support auf {host}: Es gibt keinen verschlüsselten Core-Dump zum Umverschlüsseln; das Kennwort ändert nichts.'
   },
+  'host.esxcli.encryption.tpm': {
+    en: 'esxcli on {host}: {args} — ESXi keeps its own configuration (and in it a Native Key Provider’s KDK) in an encrypted archive whose key the TPM seals: mode TPM. This protects the host’s configuration, not VM keys; key persistence builds on the same TPM.',
+    de: 'esxcli auf {host}: {args} — ESXi bewahrt seine eigene Konfiguration (und darin den KDK eines Native Key Providers) in einem verschlüsselten Archiv auf, dessen Schlüssel das TPM versiegelt: Modus TPM. Das schützt die Konfiguration des Hosts, nicht die VM-Schlüssel; die Schlüsselpersistenz baut auf demselben TPM auf.'
+  },
+  'host.esxcli.encryption.none': {
+    en: 'esxcli on {host}: {args} — mode NONE: the host has no TPM, so the key of its encrypted configuration lies on the boot device beside it. Whoever copies that device can open the configuration, and a Native Key Provider’s KDK in it; a provider for TPM-protected hosts only gives such a host no KDK.',
+    de: 'esxcli auf {host}: {args} — Modus NONE: Der Host hat kein TPM, daher liegt der Schlüssel seiner verschlüsselten Konfiguration auf demselben Boot-Gerät. Wer dieses Gerät kopiert, kann die Konfiguration öffnen und mit ihr den KDK eines Native Key Providers; ein Anbieter nur für TPM-geschützte Hosts gibt einem solchen Host keinen KDK.'
+  },
+  'host.esxcli.secureBoot.on': {
+    en: 'esxcli on {host}: {args} — from now on the TPM unseals the configuration only after a boot with UEFI Secure Boot. (The lab’s hosts boot with Secure Boot on; the lab records the requirement and never boots without it.)',
+    de: 'esxcli auf {host}: {args} — ab jetzt entsiegelt das TPM die Konfiguration nur nach einem Start mit UEFI Secure Boot. (Die Hosts des Labors starten mit Secure Boot; das Labor vermerkt die Anforderung und startet nie ohne.)'
+  },
+  'host.esxcli.secureBoot.off': {
+    en: 'esxcli on {host}: {args} — the TPM no longer insists on UEFI Secure Boot before it unseals the configuration.',
+    de: 'esxcli auf {host}: {args} — das TPM verlangt vor dem Entsiegeln der Konfiguration kein UEFI Secure Boot mehr.'
+  },
+  'fault.esxcli': { en: 'esxcli on {host}: {message}', de: 'esxcli auf {host}: {message}' },
+  'esxcli.usage': {
+    en: 'the lab’s hosts answer “system settings encryption get|set” and “system security keypersistence enable|disable --remove-all-stored-keys”',
+    de: 'die Hosts des Labors beantworten „system settings encryption get|set“ und „system security keypersistence enable|disable --remove-all-stored-keys“'
+  },
+  'esxcli.badOption': { en: 'unknown or repeated option {option}', de: 'unbekannte oder doppelte Option {option}' },
+  'esxcli.badValue': { en: '“{value}” is not a value for {option}', de: '„{value}“ ist kein Wert für {option}' },
+  'fault.esxcli.noTpm': {
+    en: '{host} has no TPM 2.0: its configuration cannot be sealed by one (mode TPM); it stays NONE.',
+    de: '{host} hat kein TPM 2.0: Seine Konfiguration kann nicht von einem TPM versiegelt werden (Modus TPM); sie bleibt NONE.'
+  },
+  'fault.esxcli.tpmIsFinal': {
+    en: 'The configuration of {host} is sealed by its TPM: once activated, mode TPM cannot be undone.',
+    de: 'Die Konfiguration von {host} ist von seinem TPM versiegelt: Einmal aktiviert, lässt sich der Modus TPM nicht rückgängig machen.'
+  },
+  'fault.esxcli.secureBootNoTpm': {
+    en: 'Secure Boot enforcement is a policy of the TPM that seals the configuration; {host} has no TPM.',
+    de: 'Die Secure-Boot-Erzwingung ist eine Richtlinie des TPM, das die Konfiguration versiegelt; {host} hat kein TPM.'
+  },
+  'fault.esxcli.removeAllStoredKeys': {
+    en: 'On {host}, key persistence is turned off as VMware documents it: “disable --remove-all-stored-keys” (the keys sealed so far are removed).',
+    de: 'Auf {host} wird die Schlüsselpersistenz so ausgeschaltet, wie VMware es dokumentiert: „disable --remove-all-stored-keys“ (die bisher versiegelten Schlüssel werden entfernt).'
+  },
   'host.keyPersistence.on': {
     en: 'Key persistence on {host} (vSphere 7.0 U2+, TPM 2.0): the TPM seals the key cache ({count, plural, one {# key} other {# keys}}) so it survives reboots.',
     de: 'Schlüsselpersistenz auf {host} (vSphere 7.0 U2+, TPM 2.0): Das TPM versiegelt den Schlüssel-Cache ({count} Schlüssel), damit er Neustarts übersteht.'

@@ -74,6 +74,16 @@ export const commandArbitrary = fc.oneof(
     )
   }),
   fc.record({ op: fc.constant('host.vmSupport' as const), name: host, password: fc.constant(SUPPORT_PASSWORD) }),
+  fc.record({
+    op: fc.constant('host.esxcli' as const),
+    name: host,
+    args: fc.constantFrom(
+      ['system', 'settings', 'encryption', 'get'],
+      ['system', 'settings', 'encryption', 'set', '--require-secure-boot=T'],
+      ['system', 'security', 'keypersistence', 'enable'],
+      ['system', 'security', 'keypersistence', 'disable', '--remove-all-stored-keys']
+    )
+  }),
   fc.record({ op: fc.constant('kms.add' as const), name: kms, provider: fc.constant('kp') }),
   fc.record({ op: fc.constant('kms.stop' as const), name: kms }),
   fc.record({ op: fc.constant('kms.start' as const), name: kms }),

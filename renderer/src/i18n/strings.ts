@@ -452,6 +452,7 @@ export const strings = {
   'field.deep': { en: 'Deep rekey (new DEK, disk rewritten)', de: 'Tiefe Neuverschlüsselung (neuer DEK, Platte neu geschrieben)' },
   'field.newName': { en: 'Name of the clone', de: 'Name des Klons' },
   'field.args': { en: 'Arguments', de: 'Argumente' },
+  'field.host.esxcli.args': { en: 'Command', de: 'Befehl' },
   'field.days': { en: 'Days', de: 'Tage' },
   'field.encrypt': { en: 'Encrypted (VM Encryption Policy)', de: 'Verschlüsselt (VM-Verschlüsselungsrichtlinie)' },
   'field.disks': { en: 'Disks (numbers, e.g. 0, 1; empty: all)', de: 'Platten (Nummern, z. B. 0, 1; leer: alle)' },

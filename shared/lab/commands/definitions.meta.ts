@@ -47,6 +47,8 @@ export type FieldKind =
   | 'args'
   /** A file the person picks; the form sends its bytes as base64. */
   | 'file'
+  /** One of the esxcli commands the lab's hosts answer (sent as its words). */
+  | 'esxcli'
 
 /** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
 export type FieldName =
@@ -238,6 +240,13 @@ export const commandMeta = {
     group: 'host',
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('args', 'args')],
+    needs: ['host']
+  },
+  'host.esxcli': {
+    label: { en: 'Run esxcli', de: 'esxcli ausführen' },
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host'), f('args', 'esxcli')],
     needs: ['host']
   },
   'host.keyPersistence': {

@@ -25,6 +25,7 @@ import { hostAdd } from './defs/host/add'
 import { hostReboot } from './defs/host/reboot'
 import { hostCrash } from './defs/host/crash'
 import { hostCryptoUtil } from './defs/host/cryptoUtil'
+import { hostEsxcli } from './defs/host/esxcli'
 import { hostKeyPersistence } from './defs/host/keyPersistence'
 import { hostEncryptionMode } from './defs/host/encryptionMode'
 import { hostRekey } from './defs/host/rekey'
@@ -71,6 +72,7 @@ export const definitions = {
   'host.reboot': hostReboot,
   'host.crash': hostCrash,
   'host.cryptoUtil': hostCryptoUtil,
+  'host.esxcli': hostEsxcli,
   'host.keyPersistence': hostKeyPersistence,
   'host.encryptionMode': hostEncryptionMode,
   'host.rekey': hostRekey,

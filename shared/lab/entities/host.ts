@@ -54,7 +54,12 @@ export function hostSchema<B extends BytesSchema>(bytes: B) {
               hostKeyId: name.nullable(),
               hostKeyProvider: name.nullable(),
               keyPersistence: z.boolean(),
-              pendingIncapableMarker: z.boolean()
+              pendingIncapableMarker: z.boolean(),
+              /**
+               * `esxcli system settings encryption set --require-secure-boot`: the TPM unseals the configuration only
+               * after a Secure Boot. Absent until someone sets it (ESXi prints false), so older labs stay as they were.
+               */
+              requireSecureBoot: z.boolean().optional()
             })
             .strict(),
           /** /var/core: core dumps by file name. */
