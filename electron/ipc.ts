@@ -3,7 +3,7 @@
 // only. A refused or failing call answers with an error envelope; the handler never throws.
 
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
-import { channel, labApiMethods, PUSH_CHANNEL, type LabApi, type LabApiMethod, type LabPush } from '../shared/api/contract'
+import { channel, labApiMethods, PUSH_CHANNEL, type LabApi, type LabApiMethod, type LabPush, type MenuRequest } from '../shared/api/contract'
 import { dispatch, type CallOutcome } from '../shared/api/dispatch'
 
 export const UNTRUSTED_SENDER_MESSAGE = 'refused: the call did not come from the KeyFlow Lab window'
@@ -62,4 +62,16 @@ export function forwardPushes(api: Pick<LabApi, 'subscribe'>, target: () => Push
     if (!t || t.isDestroyed() || !canReceive()) return
     t.send(PUSH_CHANNEL, push)
   })
+}
+
+/**
+ * The native menu's items the window carries out itself (`LabPush` "menu"): sent to our window while it shows the
+ * app, and dropped otherwise — with no window to ask, New and Open must not replace a lab without the question.
+ */
+export function menuRequests(target: () => PushTarget | null, canReceive: () => boolean): (item: MenuRequest) => () => void {
+  return (item) => () => {
+    const t = target()
+    if (!t || t.isDestroyed() || !canReceive()) return
+    t.send(PUSH_CHANNEL, { type: 'menu', item })
+  }
 }

@@ -2,7 +2,6 @@
 // wires it to the window over the typed IPC contract; native menu, file dialogs, autosave and crash recovery.
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron'
-import { PUSH_CHANNEL, type LabPush } from '../shared/api/contract'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabHost } from '../node/host/labHost'
@@ -11,8 +10,11 @@ import { APP_ENTRY_URL, APP_NOTES_URL, APP_SCHEME, devServerOrigin } from './app
 import { createAppRequestHandler } from './appProtocol'
 import { Autosave, type Recoverable } from './autosave'
 import { createChoosePath } from './dialogs'
-import { forwardPushes, refuseRendererPaths, registerLabIpc } from './ipc'
-import { menuTemplate } from './menu'
+import { forwardPushes, menuRequests, refuseRendererPaths, registerLabIpc } from './ipc'
+import { createNativeMenu, withMenuLanguage, type NativeMenu } from './nativeMenu'
+import { dialogText, type DialogStringKey } from './dialogText'
+import type { Language } from '../shared/i18n/message'
+import { languageFor } from '../shared/i18n/shellStrings'
 import { hardenSession, hardenWebContents } from './security'
 import { isAppPage, isTrustedSender, senderInfo } from './trust'
 import { createMainWindow, createNotesWindow, preloadRegistration } from './window'
@@ -31,6 +33,8 @@ if (!app.isPackaged && process.env.KEYFLOW_USER_DATA_DIR) app.setPath('userData'
 let win: BrowserWindow | null = null
 /** The presenter's notes window, while open. */
 let notesWin: BrowserWindow | null = null
+/** The application menu, once the app is ready. */
+let nativeMenu: NativeMenu | null = null
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
 
@@ -44,13 +48,18 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start, fatal)
 }
 
+/** The language of the app's own menu and dialogs: the window's once it reported it, the system's before. */
+function language(): Language {
+  return nativeMenu?.language ?? languageFor(app.getLocale())
+}
+
 function fatal(error: unknown): void {
-  dialog.showErrorBox('KeyFlow Lab could not start', error instanceof Error ? (error.stack ?? error.message) : String(error))
+  dialog.showErrorBox(dialogText(language(), 'start.failed'), error instanceof Error ? (error.stack ?? error.message) : String(error))
   app.exit(1)
 }
 
-function showError(title: string, error: unknown): void {
-  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error))
+function showError(title: DialogStringKey, error: unknown): void {
+  dialog.showErrorBox(dialogText(language(), title), error instanceof Error ? error.message : String(error))
 }
 
 async function start(): Promise<void> {
@@ -59,7 +68,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir))
 
   // The host asks through this when a save or open has no path; remember a cancel so menus can stay quiet about it.
-  const choose = createChoosePath(() => win)
+  const choose = createChoosePath(() => win, language)
   let lastChoiceCancelled = false
   const choosePath = async (purpose: 'save' | 'open', suggested: string) => {
     const path = await choose(purpose, suggested)
@@ -76,7 +85,7 @@ async function start(): Promise<void> {
     } catch (e) {
       // The new session autosaves at once: keep the only copy of the old one under another name first.
       const kept = await autosave.setAside().catch(() => null)
-      showError('The autosaved lab could not be recovered', kept ? new Error(`${(e as Error).message}\nIt was kept as ${kept}.`) : e)
+      showError('recover.failed', kept ? new Error(`${(e as Error).message}\n${dialogText(language(), 'recover.keptAs', { path: kept })}`) : e)
     }
   }
   await autosave.begin()
@@ -86,38 +95,39 @@ async function start(): Promise<void> {
   const sharing = new Sharing({ api: host, rendererDir, log: (line) => console.warn(`follow along: ${line}`) })
   const presenterApi = sharing.presenterApi()
 
-  registerLabIpc(ipcMain, presenterApi, {
-    isTrusted: (event) => isTrustedSender(senderInfo(event), win ? win.webContents.id : null, devOrigin),
-    refuse: refuseRendererPaths,
-    onFailure: (method, message) => console.warn(`lab API ${method} failed: ${message}`)
-  })
-  forwardPushes(presenterApi, () => win?.webContents ?? null, () => win !== null && isAppPage(win.webContents.getURL(), devOrigin))
-
-  const fileAction = (action: () => Promise<unknown>, title: string) => () => {
+  const fileAction = (action: () => Promise<unknown>, title: DialogStringKey) => () => {
     lastChoiceCancelled = false
     action().catch((e) => {
       if (!lastChoiceCancelled) showError(title, e)
     })
   }
-  const menu = menuTemplate(
+  // Items the window carries out itself: New and Open go through its question about unsaved changes.
+  const showsApp = () => win !== null && isAppPage(win.webContents.getURL(), devOrigin)
+  const askWindow = menuRequests(() => win?.webContents ?? null, showsApp)
+  // The system's language until the window reports its own (the window starts from the same guess).
+  nativeMenu = createNativeMenu(
     {
-      newLab: fileAction(() => host.newLab({}), 'A new lab could not be created'),
-      openLab: fileAction(() => host.openLab({}), 'The lab could not be opened'),
-      saveLab: fileAction(() => host.saveLab({}), 'The lab could not be saved'),
+      newLab: askWindow('newLab'),
+      openLab: askWindow('openLab'),
+      saveLab: fileAction(() => host.saveLab({}), 'save.failed'),
       saveLabAs: fileAction(async () => {
         const path = await choosePath('save', (await host.getTimeline()).file.name)
         if (path) await host.saveLab({ path })
-      }, 'The lab could not be saved'),
+      }, 'save.failed'),
       shareWithRoom: () => sharing.showPanel(),
-      togglePresenter: () => {
-        const push: LabPush = { type: 'view', toggle: 'presenter' }
-        if (win && isAppPage(win.webContents.getURL(), devOrigin)) win.webContents.send(PUSH_CHANNEL, push)
-      },
+      togglePresenter: askWindow('presenter'),
       openNotes: openNotesWindow
     },
-    { isMac: process.platform === 'darwin', devTools: !app.isPackaged }
+    { isMac: process.platform === 'darwin', devTools: !app.isPackaged, language: languageFor(app.getLocale()) },
+    (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   )
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+
+  registerLabIpc(ipcMain, withMenuLanguage(presenterApi, nativeMenu), {
+    isTrusted: (event) => isTrustedSender(senderInfo(event), win ? win.webContents.id : null, devOrigin),
+    refuse: refuseRendererPaths,
+    onFailure: (method, message) => console.warn(`lab API ${method} failed: ${message}`)
+  })
+  forwardPushes(presenterApi, () => win?.webContents ?? null, showsApp)
 
   // After every window closed (and agreed to close): finish the autosave and mark the session as ended cleanly.
   let cleanedUp = false
@@ -183,11 +193,11 @@ async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (p
   if (!file.dirty) return true
   const { response } = await dialog.showMessageBox(window, {
     type: 'question',
-    buttons: ['Save', "Don't Save", 'Cancel'],
+    buttons: [dialogText(language(), 'close.save'), dialogText(language(), 'close.discard'), dialogText(language(), 'close.cancel')],
     defaultId: 0,
     cancelId: 2,
-    message: `Save the changes to ${file.name} before closing?`,
-    detail: 'Unsaved changes are lost when the lab closes.'
+    message: dialogText(language(), 'close.message', { name: file.name }),
+    detail: dialogText(language(), 'close.detail')
   })
   if (response === 2) return false
   if (response === 1) return true
@@ -197,7 +207,7 @@ async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (p
     await host.saveLab({ path })
     return true
   } catch (e) {
-    showError('The lab could not be saved', e)
+    showError('save.failed', e)
     return false
   }
 }
@@ -205,12 +215,12 @@ async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (p
 async function askToRecover(r: Recoverable): Promise<boolean> {
   const { response } = await dialog.showMessageBox({
     type: 'question',
-    buttons: ['Recover', 'Start a New Lab'],
+    buttons: [dialogText(language(), 'recover.yes'), dialogText(language(), 'recover.no')],
     defaultId: 0,
     cancelId: 1,
-    title: 'Recover lab',
-    message: 'KeyFlow Lab did not close properly last time.',
-    detail: `The lab autosaved at ${r.savedAt.toLocaleString()} can be recovered.`
+    title: dialogText(language(), 'recover.title'),
+    message: dialogText(language(), 'recover.message'),
+    detail: dialogText(language(), 'recover.detail', { time: r.savedAt.toLocaleString(language() === 'de' ? 'de-DE' : 'en-GB') })
   })
   return response === 0
 }

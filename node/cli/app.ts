@@ -4,6 +4,7 @@
 import { runCommand } from './run'
 import { cryptoUtilCommand } from './cryptoUtil'
 import { exportCommand } from './export'
+import { importCommand } from './import'
 import { kmsCommand } from './kms'
 import { terminalSafe } from './terminalText'
 import { UsageError } from './usage'
@@ -40,6 +41,11 @@ usage: npm run --silent lab -- <command> [options]
       backup of a Native Key Provider (provider.backup; openssl pkcs12 -info reads it with its password). All are
       written with mode 0600.
 
+  import nkp-backup --lab FILE.kflab --file FILE.p12 [--password PASSWORD] [--tpm-required] --save OUT.kflab
+      Restores a Native Key Provider from its backup (provider.restore) into a saved lab and saves it: vCenter
+      gets the same KDK back, so the hosts derive the same keys again. A wrong password changes nothing (exit 1).
+      In a script: {"op": "provider.restore", "file": "<the file as base64>", "password": "..."}.
+
   --help
       This text.
 `
@@ -50,7 +56,8 @@ const commands: Record<string, Command> = {
   run: runCommand,
   kms: kmsCommand,
   'crypto-util': cryptoUtilCommand,
-  export: exportCommand
+  export: exportCommand,
+  import: importCommand
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -8,7 +8,7 @@ import './ui/controls.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { LabApi } from '../../shared/api/contract'
-import { getLabApi, windowRole } from './api/getLabApi'
+import { getLabApi, isDesktop, windowRole } from './api/getLabApi'
 import { App } from './App'
 import { translate } from './i18n/translate'
 import { isNotesPage, openNotesPort } from './notes/notesChannel'
@@ -45,7 +45,7 @@ if (api) {
   const settings = browserSettingsStorage(window.localStorage)
   root.render(
     <StrictMode>
-      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language), role: windowRole() }}>
+      <LabStoreProvider api={api} options={{ settings, defaultLanguage: languageFor(navigator.language), role: windowRole(), nativeMenu: isDesktop() }}>
         <App />
       </LabStoreProvider>
     </StrictMode>

@@ -42,10 +42,15 @@ export function createLabApiClient(send: SendCall, subscribe: LabApi['subscribe'
     openLab: (options) => call('openLab', [options]),
     exportLab: () => call('exportLab', []),
     importLab: (text) => call('importLab', [text]),
+    importLabBegin: (options) => call('importLabBegin', [options]),
+    importLabPart: (id, index, base64) => call('importLabPart', [id, index, base64]),
+    importLabFinish: (id) => call('importLabFinish', [id]),
+    importLabCancel: (id) => call('importLabCancel', [id]),
     readFile: (componentId, path) => call('readFile', [componentId, path]),
     showStep: (step) => call('showStep', [step]),
     getSharing: () => call('getSharing', []),
     setSharing: (options) => call('setSharing', [options]),
+    setMenuLanguage: (options) => call('setMenuLanguage', [options]),
     subscribe
   }
 }

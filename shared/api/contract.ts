@@ -10,6 +10,7 @@ import type { LabCommand } from '../lab/commands/schema'
 import type { ViewPatch, ViewValue } from '../lab/view'
 import { MAX_HISTORY_PAGE } from './limits'
 import type { ShownStep, SharingStatus } from './sharing'
+import { languages, type Language } from '../i18n/message'
 
 export type EntityViews = Record<string, ViewValue>
 
@@ -75,10 +76,16 @@ export type LabPush =
   | ({ type: 'shown' } & ShownStep)
   /** To the presenter: sharing started, stopped or its viewers changed; `open` asks the window to show it (menu). */
   | { type: 'sharing'; status: SharingStatus; open?: boolean }
-  /** From the desktop app's View menu: switch the window's presenter mode. */
-  | { type: 'view'; toggle: 'presenter' }
+  /** From the desktop app's native menu: what the window itself does (so its guards and dialogs apply). */
+  | { type: 'menu'; item: MenuRequest }
   /** From the window's own WebSocket client, not the host: the connection closed (code and reason as the host sent). */
   | { type: 'closed'; code: number; reason: string }
+
+/**
+ * Native menu items the window carries out: switch presenter mode, and New and Open, which replace the lab and so go
+ * through the window's question about unsaved changes.
+ */
+export type MenuRequest = 'presenter' | 'newLab' | 'openLab'
 
 export interface CommandResult {
   index: number
@@ -118,6 +125,15 @@ export interface LabApi {
   /** The lab file as text (for export) and back. */
   exportLab(): Promise<string>
   importLab(text: string): Promise<LabFileInfo>
+  /**
+   * A lab file sent in parts (the browser build's import, whatever the file's size, in calls of the usual size):
+   * begin with its size, send each part (index i holds bytes i·partBytes onwards, base64), then finish, which opens
+   * it as Open does. Until finish succeeds the open lab is unchanged; cancel drops the parts sent.
+   */
+  importLabBegin(options: { bytes: number }): Promise<LabImportStart>
+  importLabPart(importId: string, index: number, base64: string): Promise<void>
+  importLabFinish(importId: string): Promise<LabFileInfo>
+  importLabCancel(importId: string): Promise<void>
   /** Raw bytes of a file on a component's persisted surface (core dumps, disks) for export, hex encoded. */
   readFile(componentId: string, path: string): Promise<string>
   subscribe(listener: (push: LabPush) => void): () => void
@@ -129,9 +145,23 @@ export interface LabApi {
   getSharing?(): Promise<SharingStatus>
   /** Starts sharing on one of `SharingStatus.addresses` (or moves there), or stops it with null. */
   setSharing?(options: { address: string | null }): Promise<SharingStatus>
+  /** The desktop app: the window's language, which its native menu follows (other hosts have no menu and lack it). */
+  setMenuLanguage?(options: { language: Language }): Promise<void>
 }
 
 export type LabApiMethod = Exclude<keyof LabApi, 'subscribe'>
+
+export interface LabImportStart {
+  importId: string
+  /** Every part but the last holds exactly this many bytes. */
+  partBytes: number
+}
+
+/** Raw bytes per import part: as base64 (960 KiB) inside a call it stays under the wire's 1 MiB per call. */
+export const IMPORT_PART_BYTES = 720 * 1024
+/** The largest lab file an import takes (20 VMs of 256 MiB make about 5 GiB). */
+export const MAX_IMPORT_BYTES = 16 * 1024 ** 3
+const importId = z.string().regex(/^[0-9a-f]{32}$/)
 
 const anyCommand = z.looseObject({ op: z.string().max(64) })
 const pathArg = z.string().min(1).max(4096)
@@ -152,10 +182,15 @@ export const labApiArgs = {
   openLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
   exportLab: z.tuple([]),
   importLab: z.tuple([z.string().max(512 * 1024 * 1024)]),
+  importLabBegin: z.tuple([z.object({ bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES) }).strict()]),
+  importLabPart: z.tuple([importId, z.number().int().min(0).max(MAX_IMPORT_BYTES / IMPORT_PART_BYTES), z.string().max(Math.ceil(IMPORT_PART_BYTES / 3) * 4)]),
+  importLabFinish: z.tuple([importId]),
+  importLabCancel: z.tuple([importId]),
   readFile: z.tuple([z.string().min(1).max(256), pathArg]),
   showStep: z.tuple([z.object({ labId: z.string().min(1).max(128), seq: z.number().int().min(0) }).strict()]),
   getSharing: z.tuple([]),
-  setSharing: z.tuple([z.object({ address: z.string().min(1).max(64).nullable() }).strict()])
+  setSharing: z.tuple([z.object({ address: z.string().min(1).max(64).nullable() }).strict()]),
+  setMenuLanguage: z.tuple([z.object({ language: z.enum(languages) }).strict()])
 } satisfies Record<LabApiMethod, z.ZodType>
 
 export const labApiMethods = Object.keys(labApiArgs) as LabApiMethod[]

@@ -6,7 +6,9 @@
 //                                             number in the language's form; `=N` matches exactly N first
 // A template that does not parse is a programming error: the tests of the narration and of the window’s strings parse every entry.
 
-export type Language = 'en' | 'de'
+/** The languages of every catalog, in the order a language picker lists them. */
+export const languages = ['en', 'de'] as const
+export type Language = (typeof languages)[number]
 
 type Part =
   | { kind: 'text'; text: string }

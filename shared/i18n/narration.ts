@@ -52,7 +52,7 @@ export const narration = {
     de: '{kms} ist ein echter KMIP-Server außerhalb des Labors: Starten und stoppen Sie ihn dort, wo er läuft.'
   },
   'fault.kms.keyUnknown': { en: 'No built-in KMS holds a key with ID {keyId}.', de: 'Kein eingebauter KMS hat einen Schlüssel mit der ID {keyId}.' },
-  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt {operation} für {keyId} ab: {reason}' },
+  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt die KMIP-Operation {operation} für {keyId} ab: {reason}' },
   'fault.kmip': { en: '{kms} answered {operation} with {reason}: {message}', de: '{kms} beantwortete {operation} mit {reason}: {message}' },
   'fault.kmip.unreadable': { en: 'an answer vCenter cannot read', de: 'einer Antwort, die vCenter nicht lesen kann' },
   'fault.keyMissingInKms': {
@@ -288,6 +288,18 @@ export const narration = {
     en: 'vCenter exports {provider} as a password-protected PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}; the provider is now usable. Keep the file and the password apart from vCenter: they are what brings the keys back if vCenter is lost. (What VMware’s own file holds inside is not public; the lab’s is PBES2 with AES-256-CBC and a SHA-256 MAC.)',
     de: 'vCenter exportiert {provider} als kennwortgeschützte PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}; der Schlüsselanbieter ist jetzt verwendbar. Bewahren Sie Datei und Kennwort getrennt von vCenter auf: Sie bringen die Schlüssel zurück, wenn vCenter verloren geht. (Was VMwares eigene Datei enthält, ist nicht öffentlich; die des Labors nutzt PBES2 mit AES-256-CBC und einen SHA-256-MAC.)'
   },
+  'nkp.restored': {
+    en: 'vCenter opens the backup of {provider} ({bytes} bytes) with its password and takes the KDK {kdkId} into its protected store: the same KDK as before, so the hosts derive the same keys from the same key IDs. The provider counts as backed up (the file is its backup). (The lab restores into the same vCenter, after the provider was removed, or into a new lab; it has no second vCenter.)',
+    de: 'vCenter öffnet die Sicherung von {provider} ({bytes} Byte) mit ihrem Kennwort und übernimmt den KDK {kdkId} in seinen geschützten Speicher: derselbe KDK wie zuvor, daher leiten die Hosts aus denselben Schlüssel-IDs dieselben Schlüssel ab. Der Anbieter gilt als gesichert (die Datei ist seine Sicherung). (Das Labor stellt im selben vCenter wieder her, nachdem der Anbieter entfernt wurde, oder in einem neuen Labor; ein zweites vCenter hat es nicht.)'
+  },
+  'fault.nkp.restore.password': {
+    en: 'The password does not open this backup file (its integrity check fails). Nothing was changed; enter the password that was given when the provider was backed up.',
+    de: 'Das Kennwort öffnet diese Sicherungsdatei nicht (ihre Integritätsprüfung schlägt fehl). Es wurde nichts geändert; geben Sie das Kennwort ein, das beim Sichern des Anbieters vergeben wurde.'
+  },
+  'fault.nkp.restore.format': {
+    en: 'This file is not a Native Key Provider backup (a PKCS#12 file made by “Back up key provider”). Nothing was changed.',
+    de: 'Diese Datei ist keine Sicherung eines Native Key Providers (eine PKCS#12-Datei aus „Schlüsselanbieter sichern“). Es wurde nichts geändert.'
+  },
   'nkp.backup.noPassword': {
     en: 'vCenter exports {provider} as a PKCS#12 file ({bytes} bytes) holding the KDK {kdkId}, without a password: whoever gets the file has every key of the provider. The provider is now usable.',
     de: 'vCenter exportiert {provider} als PKCS#12-Datei ({bytes} Byte) mit dem KDK {kdkId}, ohne Kennwort: Wer die Datei bekommt, hat jeden Schlüssel dieses Anbieters. Der Schlüsselanbieter ist jetzt verwendbar.'
@@ -426,7 +438,7 @@ export const narration = {
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
-  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt {operation} ab: {reason} ({message}).' },
+  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason} ({message}).' },
 
   // vCenter
   'vcenter.stopped': {
@@ -656,6 +668,45 @@ export const narration = {
   'host.vmSupport.noDumps': {
     en: 'vm-support on {host}: there is no encrypted core dump to recrypt; the password changes nothing.',
     de: 'vm-support auf {host}: Es gibt keinen verschlüsselten Core-Dump zum Umverschlüsseln; das Kennwort ändert nichts.'
+  },
+  'host.esxcli.encryption.tpm': {
+    en: 'esxcli on {host}: {args} — ESXi keeps its own configuration (and in it a Native Key Provider’s KDK) in an encrypted archive whose key the TPM seals: mode TPM. This protects the host’s configuration, not VM keys; key persistence builds on the same TPM.',
+    de: 'esxcli auf {host}: {args} — ESXi bewahrt seine eigene Konfiguration (und darin den KDK eines Native Key Providers) in einem verschlüsselten Archiv auf, dessen Schlüssel das TPM versiegelt: Modus TPM. Das schützt die Konfiguration des Hosts, nicht die VM-Schlüssel; die Schlüsselpersistenz baut auf demselben TPM auf.'
+  },
+  'host.esxcli.encryption.none': {
+    en: 'esxcli on {host}: {args} — mode NONE: the host has no TPM, so the key of its encrypted configuration lies on the boot device beside it. Whoever copies that device can open the configuration, and a Native Key Provider’s KDK in it; a provider for TPM-protected hosts only gives such a host no KDK.',
+    de: 'esxcli auf {host}: {args} — Modus NONE: Der Host hat kein TPM, daher liegt der Schlüssel seiner verschlüsselten Konfiguration auf demselben Boot-Gerät. Wer dieses Gerät kopiert, kann die Konfiguration öffnen und mit ihr den KDK eines Native Key Providers; ein Anbieter nur für TPM-geschützte Hosts gibt einem solchen Host keinen KDK.'
+  },
+  'host.esxcli.secureBoot.on': {
+    en: 'esxcli on {host}: {args} — from now on the TPM unseals the configuration only after a boot with UEFI Secure Boot. (The lab’s hosts boot with Secure Boot on; the lab records the requirement and never boots without it.)',
+    de: 'esxcli auf {host}: {args} — ab jetzt entsiegelt das TPM die Konfiguration nur nach einem Start mit UEFI Secure Boot. (Die Hosts des Labors starten mit Secure Boot; das Labor vermerkt die Anforderung und startet nie ohne.)'
+  },
+  'host.esxcli.secureBoot.off': {
+    en: 'esxcli on {host}: {args} — the TPM no longer insists on UEFI Secure Boot before it unseals the configuration.',
+    de: 'esxcli auf {host}: {args} — das TPM verlangt vor dem Entsiegeln der Konfiguration kein UEFI Secure Boot mehr.'
+  },
+  'fault.esxcli': { en: 'esxcli on {host}: {message}', de: 'esxcli auf {host}: {message}' },
+  'esxcli.usage': {
+    en: 'the lab’s hosts answer “system settings encryption get|set” and “system security keypersistence enable|disable --remove-all-stored-keys”',
+    de: 'die Hosts des Labors beantworten „system settings encryption get|set“ und „system security keypersistence enable|disable --remove-all-stored-keys“'
+  },
+  'esxcli.badOption': { en: 'unknown or repeated option {option}', de: 'unbekannte oder doppelte Option {option}' },
+  'esxcli.badValue': { en: '“{value}” is not a value for {option}', de: '„{value}“ ist kein Wert für {option}' },
+  'fault.esxcli.noTpm': {
+    en: '{host} has no TPM 2.0: its configuration cannot be sealed by one (mode TPM); it stays NONE.',
+    de: '{host} hat kein TPM 2.0: Seine Konfiguration kann nicht von einem TPM versiegelt werden (Modus TPM); sie bleibt NONE.'
+  },
+  'fault.esxcli.tpmIsFinal': {
+    en: 'The configuration of {host} is sealed by its TPM: once activated, mode TPM cannot be undone.',
+    de: 'Die Konfiguration von {host} ist von seinem TPM versiegelt: Einmal aktiviert, lässt sich der Modus TPM nicht rückgängig machen.'
+  },
+  'fault.esxcli.secureBootNoTpm': {
+    en: 'Secure Boot enforcement is a policy of the TPM that seals the configuration; {host} has no TPM.',
+    de: 'Die Secure-Boot-Erzwingung ist eine Richtlinie des TPM, das die Konfiguration versiegelt; {host} hat kein TPM.'
+  },
+  'fault.esxcli.removeAllStoredKeys': {
+    en: 'On {host}, key persistence is turned off as VMware documents it: “disable --remove-all-stored-keys” (the keys sealed so far are removed).',
+    de: 'Auf {host} wird die Schlüsselpersistenz so ausgeschaltet, wie VMware es dokumentiert: „disable --remove-all-stored-keys“ (die bisher versiegelten Schlüssel werden entfernt).'
   },
   'host.keyPersistence.on': {
     en: 'Key persistence on {host} (vSphere 7.0 U2+, TPM 2.0): the TPM seals the key cache ({count, plural, one {# key} other {# keys}}) so it survives reboots.',

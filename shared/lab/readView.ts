@@ -32,6 +32,9 @@ export type Received<T> = T extends BytesView
         : { [K in keyof T]?: Received<T[K]> }
       : T
 
+/** A part of a component as received, by its model type: `ViewOfPart<DatastoreFile>` is one file of a datastore's view. */
+export type ViewOfPart<T> = Received<ViewOf<T>>
+
 /** A component's view, by kind: `ComponentView<'host'>` has `memory?.keyCache`, `persisted?.config`, … */
 export type ComponentView<K extends ComponentKind = ComponentKind> = { [P in K]: Received<ViewOf<ComponentByKind[P]>> & { kind: P } }[K]
 export type MetaView = Received<ViewOf<LabMeta>> & { kind: 'meta' }
@@ -72,4 +75,10 @@ export function viewsOfKind<K extends ComponentKind>(views: Readonly<Record<stri
 export function metaView(view: ViewValue | undefined): MetaView | null {
   const v = record(view)
   return v && v.kind === 'meta' ? (v as unknown as MetaView) : null
+}
+
+/** A text attribute of a KMS key's view (vCenter tags its keys with x-Name and x-Component), or null. */
+export function textAttribute(attributes: Readonly<Record<string, { value?: unknown }>> | undefined, name: string): string | null {
+  const value = attributes && Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name].value : undefined
+  return typeof value === 'string' ? value : null
 }

@@ -14,8 +14,10 @@ async function disabledReasons(page: Page): Promise<string[]> {
   const reasons: string[] = []
   for (let i = 0; i < (await groups.count()); i++) {
     await groups.nth(i).click()
+    // Prerequisites are known without asking the core and show at once; a refusal only once the core answered the
+    // check (the item is busy until then). Reading before that counted a different number of reasons per run.
+    await expect(page.locator('[role="menuitem"][aria-busy="true"]')).toHaveCount(0)
     const items = page.locator('[role="menuitem"][aria-disabled="true"]')
-    // Prerequisites are known without asking the core: they show at once.
     for (const hint of await items.locator('.menu-item-hint').allInnerTexts()) reasons.push(hint)
     await page.keyboard.press('Escape')
   }

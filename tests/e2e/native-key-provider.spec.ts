@@ -51,3 +51,42 @@ test('a Native Key Provider: KDK on the hosts, backup before use, a .p12 openssl
   await shot(page, 'native-key-provider')
   expect(problems).toEqual([])
 })
+
+test('restoring a Native Key Provider from its saved backup: the file picked in the form, a wrong password refused, the same KDK back', async ({ page }) => {
+  const problems = watchProblems(page)
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'Host', 'Add host')
+  await runFromToolbar(page, 'vCenter & providers', 'Add key provider', { Name: 'nkp', 'Type (optional)': 'native' })
+  await runFromToolbar(page, 'vCenter & providers', 'Back up key provider', {
+    'Key provider': 'nkp',
+    'Password protecting the backup file (recommended) (optional)': 'Backup-2026!'
+  })
+  const side = page.getByRole('complementary', { name: 'Inspector' })
+  await node(page, 'vcenter').click()
+  // a native-only vCenter: the IDs-only note names no KMS
+  await expect(side.getByTestId('ids-only')).toContainText('there is no KMS')
+  const kdkId = await side.locator('[data-key-type="kdk"]').first().textContent()
+  const download = page.waitForEvent('download')
+  await side.getByRole('button', { name: 'Save backup (.p12): nkp' }).click()
+  const file = (await (await download).path())!
+  await runFromToolbar(page, 'vCenter & providers', 'Remove key provider', { Name: 'nkp' })
+  await expect(side).not.toContainText('backed up')
+
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'vCenter & providers', exact: true }).click()
+  await page.getByRole('menuitem', { name: /^Restore key provider from backup/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore key provider from backup' })
+  await dialog.getByLabel('Backup file (.p12)', { exact: true }).setInputFiles(file)
+  await expect(dialog).toContainText('Chosen:')
+  await dialog.getByLabel('Password of the backup file (optional)', { exact: true }).fill('wrong')
+  await expect(dialog).toContainText('The password does not open this backup file')
+  await dialog.getByLabel('Password of the backup file (optional)', { exact: true }).fill('Backup-2026!')
+  await expect(dialog.getByText('The lab would accept this.')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await node(page, 'vcenter').click()
+  await expect(side).toContainText('backed up')
+  expect(await side.locator('[data-key-type="kdk"]').first().textContent()).toBe(kdkId)
+  await node(page, 'host:esx-01').click()
+  await expect(side.locator('[data-key-type="kdk"]')).toContainText('nkp')
+  expect(problems).toEqual([])
+})

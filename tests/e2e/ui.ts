@@ -31,6 +31,11 @@ export async function openFreshLab(page: Page, opts: { seed?: number; play?: boo
   await dialog.getByRole('button', { name: 'Create' }).click()
   await discardUnsaved(page)
   await expect(page.getByText('Step 0 of 0')).toBeVisible()
+  await choosePlayback(page, opts)
+}
+
+/** The timeline's pace (wire unless said) and, with `play` false, new commands jump to their end instead of playing. */
+export async function choosePlayback(page: Page, opts: { play?: boolean; pace?: 'story' | 'wire' } = {}): Promise<void> {
   if ((opts.pace ?? 'wire') === 'wire') await page.getByRole('radio', { name: 'Wire' }).click()
   if (opts.play === false) {
     await page.getByRole('button', { name: 'Settings' }).click()
@@ -88,8 +93,13 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function loadLesson(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Lessons' }).click()
   await page.getByRole('menuitem', { name: new RegExp(`^${escape(title)}`) }).click()
+  // A lab with unsaved changes (a previous test's) is let go when the window asks.
+  const discard = page.getByTestId('replace-discard')
+  const lessonTab = page.getByRole('tab', { name: 'Lesson' })
+  await expect(discard.or(lessonTab)).toBeVisible({ timeout: 20_000 })
+  if (await discard.isVisible()) await discard.click()
   // Running the lesson's script takes a while on a busy machine.
-  await expect(page.getByRole('tab', { name: 'Lesson' })).toBeVisible({ timeout: 20_000 })
+  await expect(lessonTab).toBeVisible({ timeout: 20_000 })
   await expect(page.getByRole('status').filter({ hasText: 'Loading the lesson' })).toHaveCount(0, { timeout: 20_000 })
   await expect(page.getByText(/^Step 0 of [1-9]\d*$/)).toBeVisible()
 }

@@ -1,6 +1,6 @@
 // The window's own features: keys flying (and not, with reduced motion), the KMIP message as linked tree and bytes,
-// languages, the table view, keyboard, checkpoints, exports — and the README's screenshot.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
+// languages, the table view, keyboard, checkpoints and exports.
+import { copyFileSync, readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
@@ -23,7 +23,7 @@ async function selectEvent(page: Page, text: RegExp, filter: { kinds?: string[];
   await expect(page.getByRole('dialog', { name: 'Filters' })).toHaveCount(0)
 }
 
-test('a key flies along its line, pauses mid-way, and the KMIP message shows as linked tree and bytes (README screenshot)', async ({ page }) => {
+test('a key flies along its line, pauses mid-way, and the KMIP message shows as linked tree and bytes ', async ({ page }) => {
   const problems = watchProblems(page)
   await openFreshLab(page)
   await loadLesson(page, 'Your first encrypted VM')
@@ -55,11 +55,6 @@ test('a key flies along its line, pauses mid-way, and the KMIP message shows as 
   await detail.getByRole('heading', { name: /KMIP Get response/ }).scrollIntoViewIfNeeded()
   await detail.getByRole('treeitem').filter({ hasText: /^Key Material/ }).hover()
   expect(await detail.locator('.hex-byte.is-hl, .hex-byte.is-hl-head').count()).toBeGreaterThan(32)
-  // The README's picture is this moment; refresh it on purpose (a test run must not rewrite tracked files).
-  if (process.env.UPDATE_README_SCREENSHOT) {
-    mkdirSync('docs', { recursive: true })
-    await page.screenshot({ path: 'docs/screenshot.png' })
-  }
   await shot(page, 'kek-in-flight')
   await detail.locator('.hex-byte').nth(3).hover()
   await expect(detail.getByRole('treeitem', { selected: true })).toHaveText(/^Response Message/)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { channel, labApiMethods, PUSH_CHANNEL, type LabPush } from '../../shared/api/contract'
-import { forwardPushes, refuseRendererPaths, registerLabIpc, UNTRUSTED_SENDER_MESSAGE } from '../../electron/ipc'
+import { forwardPushes, menuRequests, refuseRendererPaths, registerLabIpc, UNTRUSTED_SENDER_MESSAGE } from '../../electron/ipc'
 import { ScriptedLabApi } from '../helpers/scriptedLabApi'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>
@@ -109,5 +109,22 @@ describe('forwardPushes', () => {
     stop()
     api.emit(push)
     expect(sent).toEqual([[PUSH_CHANNEL, push]])
+  })
+})
+
+describe('menuRequests', () => {
+  it('asks our window to carry out New and Open only while it shows the app', () => {
+    const sent: unknown[] = []
+    let showsApp = true
+    const target = { isDestroyed: () => false, send: (ch: string, push: LabPush) => sent.push([ch, push]) }
+    const ask = menuRequests(() => target, () => showsApp)
+    ask('newLab')()
+    ask('openLab')()
+    showsApp = false
+    ask('newLab')()
+    expect(sent).toEqual([
+      [PUSH_CHANNEL, { type: 'menu', item: 'newLab' }],
+      [PUSH_CHANNEL, { type: 'menu', item: 'openLab' }]
+    ])
   })
 })

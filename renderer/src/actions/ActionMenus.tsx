@@ -14,6 +14,7 @@ import { MenuItem, Popover } from '../ui/Popover'
 import { ChevronIcon, kindIcons, ClockIcon } from '../theme/icons'
 import { unavailableText } from './availability'
 import { GROUPS, OPS, candidates, opsOfGroup, type ActionGroup } from './catalog'
+import { ToldText } from '../shell/ToldText'
 
 function GroupItems({ group, close }: { group: ActionGroup; close: () => void }) {
   const t = useT()
@@ -41,12 +42,13 @@ function GroupItems({ group, close }: { group: ActionGroup; close: () => void })
           <MenuItem
             key={op}
             disabled={!!unavailable}
+            busy={!unavailable && pending}
             onSelect={() => {
               close()
               openDialog(op as CommandOp, args)
             }}
             title={unavailable ?? undefined}
-            hint={unavailable ?? undefined}
+            hint={unavailable ? <ToldText text={unavailable} /> : undefined}
             className={`op-${op.replace('.', '-')}`}
           >
             {t(`op.${op}`)}

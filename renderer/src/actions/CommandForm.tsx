@@ -16,6 +16,7 @@ import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
 import { isStringKey } from '../i18n/translate'
 import { Modal } from '../ui/Modal'
+import { pickedFileBase64 } from '../files/pickedFile'
 import { OPS, buildCommand, cryptoUtilChoices, optionsFor, type Args, type FieldSpec } from './catalog'
 
 const FREE_TEXT_WITH_SUGGESTIONS = new Set(['kms.add:provider', 'host.add:cluster'])
@@ -28,7 +29,11 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
   const cursor = useCursor()
   const end = useLiveEnd()
   const { runCommand } = useLabActions()
-  const [values, setValues] = useState<Args>(initial)
+  // A new VM's disk starts with example guest data, so a student can find it again in the ciphertext; it is words,
+  // so it is written in the reader's language.
+  const [values, setValues] = useState<Args>(() =>
+    op === 'vm.create' && initial.guestData === undefined && typeof initial.name === 'string' ? { ...initial, guestData: t('form.guestDataExample', { name: initial.name }) } : initial
+  )
   const spec = OPS[op]
   const command = useMemo(() => buildCommand(op, values), [op, values])
   const checked = useDebounced(command, 120)
@@ -59,7 +64,10 @@ export function CommandForm({ op, initial, onClose }: { op: CommandOp; initial: 
       )
     let control
     const options = optionsFor(f.kind, facts)
-    if (f.kind === 'args') {
+    if (f.kind === 'file') {
+      // the same picker in the browser and the desktop app: the window reads the file and sends its bytes
+      control = <FilePick id={id} onPick={(base64) => set(base64)} />
+    } else if (f.kind === 'args') {
       // crypto-util: a choice of the runs that make sense on the chosen host's core dumps, never free text.
       const text = Array.isArray(v) ? v.join(' ') : v === undefined ? '' : String(v)
       const choices = cryptoUtilChoices(facts, String(values.name ?? ''))
@@ -158,4 +166,26 @@ export function CommandDialogHost() {
   const { closeDialog } = useLabActions()
   if (!dialog) return null
   return <CommandForm key={`${dialog.op}:${JSON.stringify(dialog.args)}`} op={dialog.op} initial={dialog.args as Args} onClose={closeDialog} />
+}
+
+/** A file picker for a command's file field; it says which file was read, since the field holds only its bytes. */
+function FilePick({ id, onPick }: { id: string; onPick: (base64: string) => void }) {
+  const t = useT()
+  const [chosen, setChosen] = useState<{ name: string; bytes: number } | null>(null)
+  return (
+    <>
+      <input
+        id={id}
+        type="file"
+        accept=".p12,.pfx,application/x-pkcs12"
+        onChange={async (e) => {
+          const file = e.target.files?.[0]
+          if (!file) return
+          onPick(await pickedFileBase64(file))
+          setChosen({ name: file.name, bytes: file.size })
+        }}
+      />
+      {chosen && <span className="muted small">{t('field.file.chosen', { name: chosen.name, bytes: chosen.bytes })}</span>}
+    </>
+  )
 }

@@ -12,10 +12,10 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveViews } from '../hooks/useLiveViews'
 import { useT } from '../hooks/useT'
 import { useUi } from '../hooks/useUi'
-import { isComponentKind } from '../reading/facts'
-import { at, str } from '../reading/view'
+import { componentView } from '../../../shared/lab/readView'
 import { MenuItem } from '../ui/Popover'
 import { buildCommand, defaultArgs, opsFor } from './catalog'
+import { ToldText } from '../shell/ToldText'
 import '../ui/Popover.css'
 
 export function ContextMenu() {
@@ -31,10 +31,11 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
   const facts = useLabFacts()
   const { closeMenu, openDialog, runCommand } = useLabActions()
   const ref = useRef<HTMLDivElement>(null)
-  const kind = str(at(live[id], 'kind'))
-  const name = str(at(live[id], 'name')) ?? id
+  const component = componentView(live[id])
+  const kind = component?.kind
+  const name = component?.name ?? id
   const items = useMemo(() => {
-    if (!isComponentKind(kind)) return []
+    if (!kind) return []
     const target = { kind, name, id }
     return opsFor(kind).map((spec) => {
       const args = defaultArgs(spec.op, facts, target)
@@ -91,7 +92,7 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
           <MenuItem
             key={spec.op}
             disabled={!!unavailable}
-            hint={unavailable ?? undefined}
+            hint={unavailable ? <ToldText text={unavailable} /> : undefined}
             title={unavailable ?? undefined}
             className={`op-${spec.op.replace('.', '-')}`}
             onSelect={() => {

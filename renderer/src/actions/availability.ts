@@ -50,9 +50,16 @@ export function refusalText(refusal: FaultInfo, lang: Language): string {
   return isStringKey(key) ? translate(lang, 'needs.field', { field: translate(lang, key) }) : translate(lang, 'needs.form')
 }
 
+/** A command refused only because a file is not picked yet: the form is where the person picks it. */
+function awaitsFile(spec: Pick<OpSpec, 'fields'>, refusal: FaultInfo): boolean {
+  if (refusal.message.id !== 'fault.invalidCommand') return false
+  const place = String(refusal.message.params.place ?? '').split('.')[0]
+  return spec.fields.some((f) => f.kind === 'file' && f.name === place)
+}
+
 /** What disables an action now: an unmet prerequisite first, else the core's refusal; null when it may run. */
-export function unavailableText(spec: Pick<OpSpec, 'needs'>, facts: LabFacts, refusal: FaultInfo | null | undefined, lang: Language): string | null {
+export function unavailableText(spec: Pick<OpSpec, 'needs' | 'fields'>, facts: LabFacts, refusal: FaultInfo | null | undefined, lang: Language): string | null {
   const need = unmetPrerequisite(spec, facts)
   if (need) return prerequisiteText(need, lang)
-  return refusal ? refusalText(refusal, lang) : null
+  return refusal && !awaitsFile(spec, refusal) ? refusalText(refusal, lang) : null
 }

@@ -3,6 +3,7 @@
 // command is allowed is never decided here — the core answers that (`checkCommands`); this only proposes.
 
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
+import { ESXCLI_COMMANDS } from '../../../shared/lab/files/esxcli'
 import type { TrustMode } from '../../../shared/lab/model'
 import type { ComponentKind } from '../reading/facts'
 import { nextName, type LabFacts } from '../reading/labFacts'
@@ -70,7 +71,7 @@ export function buildCommand(op: CommandOp, args: Args): LabCommand {
     if (field.kind === 'number') {
       const n = typeof v === 'number' ? v : Number(v)
       out[field.name] = Number.isFinite(n) ? n : v
-    } else if (field.kind === 'args') out[field.name] = Array.isArray(v) ? v : splitArgs(String(v))
+    } else if (field.kind === 'args' || field.kind === 'esxcli') out[field.name] = Array.isArray(v) ? v : splitArgs(String(v))
     else if (field.kind === 'disks') out[field.name] = Array.isArray(v) ? v.map(Number) : String(v).split(/[\s,]+/).filter(Boolean).map(Number)
     else out[field.name] = v
   }
@@ -141,6 +142,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       const dump = facts.dumps[firstHost]?.[0]
       return { name: firstHost, args: dump ? cryptoUtilArgs('describe', dump).join(' ') : 'envelope describe --offset 4096 /var/core/vmkernel-zdump.1' }
     }
+    case 'host.esxcli':
+      return { name: firstHost, args: ESXCLI_COMMANDS[0] }
     case 'host.enterMaintenanceMode':
       return { name: host ?? facts.hosts.find((h) => !h.inMaintenanceMode)?.name ?? firstHost }
     case 'host.exitMaintenanceMode':
@@ -154,7 +157,8 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     }
     case 'vm.create': {
       const name = nextName('vm', facts.vms.map((v) => v.name))
-      return { name, host: firstHost, diskMiB: 1, guestData: `payroll data of ${name}` }
+      // The example guest data is the form's (CommandForm), in the reader's language.
+      return { name, host: firstHost, diskMiB: 1 }
     }
     case 'vm.migrate': {
       const current = facts.vms.find((v) => v.name === firstVm)?.host
@@ -209,6 +213,9 @@ export function optionsFor(kind: FieldKind, facts: LabFacts): FieldOption[] {
       return facts.vms.map((v) => ({ value: v.name, label: `${v.name} (${v.host})` }))
     case 'key':
       return facts.keys.map((k) => ({ value: k.keyId, label: `${k.keyId.slice(0, 8)}… ${k.owner ?? ''} (${k.kms})` }))
+    case 'esxcli':
+      // shell commands read the same in every language
+      return ESXCLI_COMMANDS.map((c) => ({ value: c, label: `esxcli ${c}` }))
     case 'trustMode':
       return TRUST_MODES.map((m) => ({ value: m, labelKey: `trust.${m}` }))
     case 'role':

@@ -5,7 +5,7 @@ import { useMemo } from 'react'
 import { componentFacts } from '../reading/facts'
 import { factTexts } from '../reading/summaries'
 import { componentsOf, edgesOf } from '../reading/topology'
-import { at, str } from '../reading/view'
+import { componentView } from '../../../shared/lab/readView'
 import { useLabActions } from '../hooks/useLabActions'
 import { useSelection } from '../hooks/useSelection'
 import { useT } from '../hooks/useT'
@@ -22,7 +22,7 @@ export function TopologyTable() {
   const { component } = useSelection()
   const rows = useMemo(() => componentsOf(views).map((c) => ({ c, f: componentFacts(c.id, views[c.id]) })), [views])
   const edges = useMemo(() => edgesOf(views), [views])
-  const name = (id: string) => str(at(views[id], 'name')) ?? id
+  const name = (id: string) => componentView(views[id])?.name ?? id
   return (
     <div className="topology-table">
       <table className="data-table">

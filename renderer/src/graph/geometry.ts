@@ -3,7 +3,7 @@
 // hops, each walked in the direction of travel.
 
 import type { EdgeKind } from '../reading/topology'
-import { VM_INDENT, type LayoutNode } from './layout'
+import { COLUMN_GAP, MANAGEMENT_LANE, VM_INDENT, type LayoutNode } from './layout'
 
 export interface Point {
   x: number
@@ -79,20 +79,44 @@ function facing(a: LayoutNode, b: LayoutNode): Segment {
   return b.x >= a.x ? horizontal(right(a), left(b)) : horizontal(left(a), right(b))
 }
 
+/** A rounded corner from `a` to `b`: leaves `a` along its axis and arrives at `b` along the other. */
+function corner(a: Point, b: Point, firstHorizontal: boolean): Segment {
+  const c = firstHorizontal ? p(b.x, a.y) : p(a.x, b.y)
+  return { type: 'C', from: a, c1: c, c2: c, to: b }
+}
+
+/**
+ * vCenter's line to a host: along the lane just above the host's row (under the cluster's title, over the hosts'
+ * tops), then down onto the host. For a lower row of clusters it first goes down the gap left of the clusters, so it
+ * never cuts through the rows above. Lines to several hosts share the lane like a bus.
+ */
+function managementLine(from: Point, to: Point): Segment[] {
+  const r = MANAGEMENT_LANE
+  const laneY = to.y - r
+  const enter = corner(p(to.x - r, laneY), to, true)
+  if (Math.abs(laneY - from.y) < 1) return [{ type: 'L', from, to: enter.from }, enter]
+  // The trunk stands halfway between vCenter and the first column of clusters.
+  const trunkX = from.x + COLUMN_GAP / 2
+  const dy = laneY > from.y ? r : -r
+  return [
+    { type: 'L', from, to: p(trunkX - r, from.y) },
+    corner(p(trunkX - r, from.y), p(trunkX, from.y + dy), true),
+    { type: 'L', from: p(trunkX, from.y + dy), to: p(trunkX, laneY - dy) },
+    corner(p(trunkX, laneY - dy), p(trunkX + r, laneY), false),
+    { type: 'L', from: p(trunkX + r, laneY), to: enter.from },
+    enter
+  ]
+}
+
 /** The line of an edge from its source to its target. */
 export function edgeSegments(kind: EdgeKind, s: LayoutNode, t: LayoutNode): Segment[] {
   switch (kind) {
     case 'kmip':
       // KMS (left column) → vCenter
       return t.x >= s.x + s.width ? [horizontal(right(s), left(t))] : [facing(s, t)]
-    case 'management': {
-      // vCenter → the top of each host: out of vCenter's right side, over the top of the cluster.
-      if (t.x < s.x + s.width) return [facing(s, t)]
-      const from = right(s)
-      const to = top(t)
-      const drop = Math.max(24, Math.min(120, (to.y - from.y) * 0.6))
-      return [{ type: 'C', from, c1: p(from.x + (to.x - from.x) * 0.55, from.y), c2: p(to.x, to.y - drop), to }]
-    }
+    case 'management':
+      // vCenter → the top of each host, along the cluster's lane under its title (layout.ts MANAGEMENT_LANE).
+      return t.x < s.x + s.width + 2 * MANAGEMENT_LANE ? [facing(s, t)] : managementLine(right(s), top(t))
     case 'storage': {
       // host → datastore: straight down the host's right edge, past the indented VMs.
       const x = s.x + s.width - 9

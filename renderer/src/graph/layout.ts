@@ -48,12 +48,19 @@ export const SIZE = {
 const PAD = 16
 /** Room at the top of a group for its label (and, in clusters, the vMotion arcs above the hosts). */
 const LABEL = 44
+/**
+ * vCenter's lines run into a cluster this far above its hosts' tops: below the cluster's one-line title (at most
+ * about 25 px tall, presenter type included) and above the hosts, so no line crosses the title.
+ */
+export const MANAGEMENT_LANE = 10
+/** The band at a cluster's top its title may take (nodes.css keeps the title on one line inside it). */
+export const CLUSTER_TITLE_HEIGHT = LABEL - MANAGEMENT_LANE - 4
 const GAP_X = 24
 const GAP_Y = 18
 const VM_GAP = 12
 /** VMs are indented under their host: the line from the host runs down their left side. */
 export const VM_INDENT = 18
-const COLUMN_GAP = 96
+export const COLUMN_GAP = 96
 const GROUP_GAP = 28
 const CLUSTER_GAP = 40
 /** New space is reserved in chunks, so the next few components fit without moving anything. */
@@ -84,9 +91,9 @@ export function layoutTopology(components: readonly TopoComponent[], providers: 
     y += LABEL + reserved * SIZE.kms.height + (reserved - 1) * GAP_Y + PAD + GROUP_GAP
   }
 
-  // Column 2: vCenter, a little above the first row of hosts, so its lines come down onto their tops.
+  // Column 2: vCenter, its middle at the height of the first row's management lane, so its lines run straight in.
   const vcenterX = providerWidth + COLUMN_GAP
-  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL - 10 - SIZE.vcenter.height / 2)
+  for (const c of components) if (c.kind === 'vcenter') place(c, vcenterX, LABEL - MANAGEMENT_LANE - SIZE.vcenter.height / 2)
 
   // Column 3 on: clusters, three to a row.
   const clusters = new Map<string, { hosts: TopoComponent[]; datastores: TopoComponent[] }>()

@@ -1,8 +1,8 @@
 // The selected component as a target for commands (kind and name in the live lab), or undefined.
 
 import { useMemo } from 'react'
-import { isComponentKind, type ComponentKind } from '../reading/facts'
-import { at, str } from '../reading/view'
+import { componentView } from '../../../shared/lab/readView'
+import type { ComponentKind } from '../reading/facts'
 import { useLiveViews } from './useLiveViews'
 import { useSelection } from './useSelection'
 
@@ -11,8 +11,7 @@ export function useSelectedTarget(): { kind: ComponentKind; name: string; id: st
   const live = useLiveViews()
   return useMemo(() => {
     if (!component) return undefined
-    const kind = str(at(live[component], 'kind'))
-    const name = str(at(live[component], 'name'))
-    return isComponentKind(kind) && name ? { kind, name, id: component } : undefined
+    const target = componentView(live[component])
+    return target?.name ? { kind: target.kind, name: target.name, id: component } : undefined
   }, [component, live])
 }

@@ -4,6 +4,7 @@
 // does not compile, and a test checks both languages use the same placeholders.
 
 import { commandMeta, commandOps, type CommandOp } from '../../../shared/lab/commands/definitions.meta'
+import { shellStrings } from '../../../shared/i18n/shellStrings'
 import { inspectorTabs, type InspectorTab } from '../inspectors/tabs'
 
 /** The commands' names in the menus, from each command's metadata (`definitions.meta.ts`), under `op.<op>`. */
@@ -17,6 +18,7 @@ const tabLabels = Object.fromEntries(inspectorTabs.map((tab) => [`tab.${tab.id}`
 }
 
 export const strings = {
+  ...shellStrings,
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
   'app.noHost': {
@@ -47,6 +49,7 @@ export const strings = {
   'form.material': { en: 'key material', de: 'Schlüsselmaterial' },
   'form.id': { en: 'key ID only', de: 'nur Schlüssel-ID' },
   'form.wrapped': { en: 'wrapped by the {by}', de: 'umhüllt mit dem {by}' },
+  'form.guestDataExample': { en: 'payroll data of {name}', de: 'Gehaltsdaten von {name}' },
   'payload.certificate': { en: 'certificate', de: 'Zertifikat' },
   'payload.csr': { en: 'certificate signing request', de: 'Zertifikatsanforderung' },
   'payload.privateKey': { en: 'private key', de: 'privater Schlüssel' },
@@ -311,6 +314,14 @@ export const strings = {
     en: 'vCenter’s database keeps key IDs only; vCenter asks the KMS again whenever a host needs a key. But its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS: whoever steals the database and the certificate store can fetch every KEK from the KMS.',
     de: 'vCenters Datenbank speichert nur Schlüssel-IDs; vCenter fragt den KMS erneut, wann immer ein Host einen Schlüssel braucht. Sein Zertifikatsspeicher hält aber den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden: Wer Datenbank und Zertifikatsspeicher stiehlt, kann jeden KEK vom KMS abrufen.'
   },
+  'inspector.idsOnlyNote.native': {
+    en: 'vCenter’s database keeps key IDs only, and there is no KMS: each host derives the keys it needs from the Native Key Provider’s KDK. The KDK itself sits in vCenter’s protected store (and in the provider’s backup file): whoever steals vCenter’s database and its protected store, or the backup file with its password, can derive every key.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs, und es gibt keinen KMS: Jeder Host leitet die benötigten Schlüssel aus dem KDK des Native Key Providers ab. Der KDK selbst liegt in vCenters geschütztem Speicher (und in der Sicherungsdatei des Providers): Wer vCenters Datenbank samt geschütztem Speicher oder die Sicherungsdatei samt Kennwort stiehlt, kann jeden Schlüssel ableiten.'
+  },
+  'inspector.idsOnlyNote.mixed': {
+    en: 'vCenter’s database keeps key IDs only. For a standard key provider its certificate store keeps the private key of its KMIP client certificate (and any KMS password), and only vCenter can log in to the KMS; for a Native Key Provider its protected store keeps the KDK, from which every key of that provider is derived. Whoever steals the database with these stores can fetch every KEK from the KMS and derive every native key.',
+    de: 'vCenters Datenbank speichert nur Schlüssel-IDs. Für einen Standard-Schlüsselanbieter hält sein Zertifikatsspeicher den privaten Schlüssel seines KMIP-Client-Zertifikats (und ein etwaiges KMS-Passwort), und nur vCenter kann sich am KMS anmelden; für einen Native Key Provider hält sein geschützter Speicher den KDK, aus dem jeder Schlüssel dieses Providers abgeleitet wird. Wer die Datenbank samt diesen Speichern stiehlt, kann jeden KEK vom KMS abrufen und jeden nativen Schlüssel ableiten.'
+  },
   'inspector.notStored': { en: 'not stored', de: 'nicht gespeichert' },
   'inspector.nativeProvider': { en: 'Native Key Provider (no KMS)', de: 'Native Key Provider (ohne KMS)' },
   'inspector.backedUp': { en: 'backed up', de: 'gesichert' },
@@ -441,6 +452,7 @@ export const strings = {
   'field.deep': { en: 'Deep rekey (new DEK, disk rewritten)', de: 'Tiefe Neuverschlüsselung (neuer DEK, Platte neu geschrieben)' },
   'field.newName': { en: 'Name of the clone', de: 'Name des Klons' },
   'field.args': { en: 'Arguments', de: 'Argumente' },
+  'field.host.esxcli.args': { en: 'Command', de: 'Befehl' },
   'field.days': { en: 'Days', de: 'Tage' },
   'field.encrypt': { en: 'Encrypted (VM Encryption Policy)', de: 'Verschlüsselt (VM-Verschlüsselungsrichtlinie)' },
   'field.disks': { en: 'Disks (numbers, e.g. 0, 1; empty: all)', de: 'Platten (Nummern, z. B. 0, 1; leer: alle)' },
@@ -451,6 +463,9 @@ export const strings = {
   'field.role': { en: 'Role', de: 'Rolle' },
   'field.user': { en: 'User (name@domain)', de: 'Benutzer (name@domäne)' },
   'field.password': { en: 'Password for encrypted core dumps', de: 'Kennwort für verschlüsselte Core-Dumps' },
+  'field.file': { en: 'Backup file (.p12)', de: 'Sicherungsdatei (.p12)' },
+  'field.provider.restore.password': { en: 'Password of the backup file', de: 'Kennwort der Sicherungsdatei' },
+  'field.file.chosen': { en: 'Chosen: {name} ({bytes} bytes)', de: 'Gewählt: {name} ({bytes} Byte)' },
   'field.provider.backup.password': {
     en: 'Password protecting the backup file (recommended)',
     de: 'Kennwort zum Schutz der Sicherungsdatei (empfohlen)'
@@ -495,13 +510,9 @@ export const strings = {
   'trust.kms-cert-and-key': { en: 'KMS certificate and private key', de: 'KMS-Zertifikat und privater Schlüssel' },
   'trust.csr': { en: 'New certificate signing request (CSR)', de: 'Neue Zertifikatsanforderung (CSR)' },
 
-  'file.menu': { en: 'File', de: 'Datei' },
-  'file.new': { en: 'New lab…', de: 'Neues Labor…' },
   'file.newTitle': { en: 'New lab', de: 'Neues Labor' },
   'file.seed': { en: 'Seed (optional: the same seed gives the same keys and IDs every time)', de: 'Startwert (optional: derselbe Startwert ergibt jedes Mal dieselben Schlüssel und IDs)' },
   'file.create': { en: 'Create', de: 'Anlegen' },
-  'file.open': { en: 'Open…', de: 'Öffnen…' },
-  'file.save': { en: 'Save', de: 'Speichern' },
   'file.exportMarkdown': { en: 'Export the log as Markdown', de: 'Protokoll als Markdown exportieren' },
   'file.exportJson': { en: 'Export the log as JSON', de: 'Protokoll als JSON exportieren' },
   'file.exportGraph': { en: 'Export the graph as PNG (as shown)', de: 'Graph als PNG exportieren (wie angezeigt)' },
@@ -509,6 +520,10 @@ export const strings = {
   'file.graphFailed': { en: 'The graph could not be exported: {reason}', de: 'Der Graph konnte nicht exportiert werden: {reason}' },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
+  'file.importFailed': {
+    en: '{name} could not be opened: {reason}. The open lab is unchanged.',
+    de: '{name} konnte nicht geöffnet werden: {reason}. Das geöffnete Labor bleibt unverändert.'
+  },
   'replace.title': { en: 'Unsaved changes', de: 'Ungespeicherte Änderungen' },
   'replace.body': {
     en: 'This lab has changes that are not saved. Save it before it is replaced?',
@@ -520,7 +535,6 @@ export const strings = {
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
-  'share.menu': { en: 'Share with the room…', de: 'Mit dem Raum teilen…' },
   'share.title': { en: 'Share with the room', de: 'Mit dem Raum teilen' },
   'share.intro': {
     en: 'Everyone who opens the viewer URL sees this window read-only and follows the step you show. Nothing leaves the room: viewers load the page from this machine.',
@@ -622,7 +636,7 @@ export const strings = {
   'keys.undo': { en: 'Take back the last command', de: 'Letzten Befehl zurücknehmen' },
   'keys.redo': { en: 'Restore the command taken back', de: 'Zurückgenommenen Befehl wiederherstellen' },
   'keys.reset': { en: 'Reset to the start', de: 'Zurück zum Anfang' },
-  'keys.end': { en: 'Jump to now', de: 'Zu jetzt springen' },
+  'keys.end': { en: 'Jump to now', de: 'Zum aktuellen Stand springen' },
   'keys.digits': { en: 'Jump to checkpoint 1–9', de: 'Zu Kontrollpunkt 1–9 springen' },
   'keys.checkpoint': { en: 'Set a checkpoint at this step', de: 'Kontrollpunkt in diesem Schritt setzen' },
   'keys.fit': { en: 'Fit the graph to the view', de: 'Graph einpassen' },
@@ -640,15 +654,13 @@ export const strings = {
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
   'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
 
-  'view.menu': { en: 'View', de: 'Ansicht' },
   'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
-  'view.presenter': { en: 'Presenter mode', de: 'Präsentationsmodus' },
   'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },
   'view.notesTitle': {
     en: 'The notes, the next step and a clock for your own screen; the projected window never shows them',
     de: 'Notizen, nächster Schritt und Uhr für Ihren eigenen Bildschirm; das projizierte Fenster zeigt sie nie'
   },
-  'view.notesDesktop': { en: 'Presenter notes: View → Presenter Notes Window in the menu bar', de: 'Vortragsnotizen: Menüleiste → View → Presenter Notes Window' },
+  'view.notesDesktop': { en: 'Presenter notes: {menu} → {item} in the menu bar', de: 'Vortragsnotizen: Menüleiste → {menu} → {item}' },
   'view.fullScreen': { en: 'Full screen', de: 'Vollbild' },
   'view.exitFullScreen': { en: 'Leave full screen', de: 'Vollbild beenden' },
   'notes.title': { en: 'Presenter notes', de: 'Vortragsnotizen' },

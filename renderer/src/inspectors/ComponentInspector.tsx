@@ -1,6 +1,6 @@
 // A component at the step shown: its header and the inspector for its kind.
 
-import { isComponentKind } from '../reading/facts'
+import { componentView } from '../../../shared/lab/readView'
 import { useComponentFacts } from '../hooks/useComponentFacts'
 import { opsFor } from '../actions/catalog'
 import { useCursor } from '../hooks/useCursor'
@@ -10,7 +10,6 @@ import { useIsViewer } from '../hooks/useFollow'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLabStore } from '../hooks/useLabStore'
 import { useT } from '../hooks/useT'
-import { at, str } from '../reading/view'
 import { kindIcons, FilterIcon } from '../theme/icons'
 import { DatastoreInspector } from './DatastoreInspector'
 import { HostInspector } from './HostInspector'
@@ -26,10 +25,12 @@ export function ComponentInspector({ id }: { id: string }) {
   const cursor = useCursor()
   const filter = useFilter()
   const a = useLabActions()
-  const kind = str(at(view ?? live, 'kind'))
-  const name = str(at(view ?? live, 'name')) ?? id
+  const component = componentView(view)
+  const shown = component ?? componentView(live)
+  const name = shown?.name ?? id
   const facts = useComponentFacts(id)
-  if (!isComponentKind(kind)) return null
+  if (!shown) return null
+  const kind = shown.kind
   const Icon = kindIcons[kind]
   const ops = opsFor(kind)
   return (
@@ -66,18 +67,18 @@ export function ComponentInspector({ id }: { id: string }) {
           </button>
         </div>
       </header>
-      {!view || !facts ? (
+      {!component || !facts ? (
         <p className="note">{t('inspector.gone', { name })}</p>
-      ) : kind === 'host' ? (
-        <HostInspector id={id} view={view} />
-      ) : kind === 'vm' ? (
-        <VmInspector id={id} view={view} />
-      ) : kind === 'datastore' ? (
-        <DatastoreInspector id={id} view={view} />
-      ) : kind === 'kms' ? (
-        <KmsInspector id={id} view={view} />
+      ) : component.kind === 'host' ? (
+        <HostInspector id={id} view={component} />
+      ) : component.kind === 'vm' ? (
+        <VmInspector id={id} view={component} />
+      ) : component.kind === 'datastore' ? (
+        <DatastoreInspector id={id} view={component} />
+      ) : component.kind === 'kms' ? (
+        <KmsInspector id={id} view={component} />
       ) : (
-        <VcenterInspector id={id} view={view} />
+        <VcenterInspector id={id} view={component} />
       )}
     </article>
   )

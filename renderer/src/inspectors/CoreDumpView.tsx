@@ -15,7 +15,7 @@ import { useLiveFile } from '../hooks/useLiveFile'
 import { useT } from '../hooks/useT'
 import { formatMessage } from '../../../shared/i18n/format'
 import { useLanguage } from '../hooks/useLanguage'
-import { at, bytes as asBytes } from '../reading/view'
+import { viewOfKind } from '../../../shared/lab/readView'
 import { downloadBytes } from '../files/download'
 import { CrashIcon, ShieldIcon, WarningIcon } from '../theme/icons'
 import { bytesOfHex, headerFields, leadingText } from './hex'
@@ -35,7 +35,7 @@ export function CoreDumpView({ hostId, hostName, name, data }: { hostId: string;
   const fields = headerFields(header)
   const encrypted = fields.encrypted === 'yes'
   const offset = Number(fields.payloadOffset ?? 4096) || 4096
-  const live = useLabStore((s) => asBytes(at(s.timeline?.live[hostId], 'persisted', 'varCore', name)))
+  const live = useLabStore((s) => viewOfKind(s.timeline?.live[hostId], 'host')?.persisted?.varCore?.[name] ?? null)
   const whole = useLiveFile(hostId, path, data, live)
   const envelope = useMemo(() => {
     if (!whole || !encrypted) return null

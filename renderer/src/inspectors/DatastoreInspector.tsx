@@ -1,22 +1,21 @@
 // A datastore: every file, folder by folder; open one to see its lines or bytes.
 
-import type { ViewValue } from '../../../shared/lab/view'
+import type { ComponentView } from '../../../shared/lab/readView'
 import { useT } from '../hooks/useT'
-import { at, entries, str } from '../reading/view'
 import { hasKeySafe } from '../reading/facts'
 import { ShieldIcon } from '../theme/icons'
 import { FileViewer } from './FileViewer'
 import { Section } from './Section'
 
-export function DatastoreInspector({ id, view }: { id: string; view: ViewValue }) {
+export function DatastoreInspector({ id, view }: { id: string; view: ComponentView<'datastore'> }) {
   const t = useT()
-  const files = entries(at(view, 'persisted', 'files')).sort(([a], [b]) => a.localeCompare(b))
+  const files = Object.entries(view.persisted?.files ?? {}).sort(([a], [b]) => a.localeCompare(b))
   return (
     <Section title={t('inspector.datastoreFiles')} surface="persisted" id={`${id}-files`}>
       {files.length === 0 && <p className="muted">{t('inspector.noFiles')}</p>}
       {files.map(([path, f]) => {
-        const text = str(at(f, 'text'))
-        const safe = str(at(f, 'kind')) === 'vmx' && text !== null && hasKeySafe(text)
+        const text = f.text ?? null
+        const safe = f.kind === 'vmx' && text !== null && hasKeySafe(text)
         return (
           <details key={path} className="file" data-file={path}>
             <summary>

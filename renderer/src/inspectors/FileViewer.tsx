@@ -1,9 +1,9 @@
 // A file on a datastore: text files line by line with the encryption lines marked, data files as hex and ASCII.
 
 import { useMemo, useState } from 'react'
-import type { ViewValue } from '../../../shared/lab/view'
+import type { DatastoreFile } from '../../../shared/lab/model'
+import type { ViewOfPart } from '../../../shared/lab/readView'
 import { useT } from '../hooks/useT'
-import { at, bytes, str } from '../reading/view'
 import { markLines } from './fileText'
 import { bytesOfHex } from './hex'
 import { HexView } from './HexView'
@@ -28,18 +28,18 @@ export function TextFile({ text }: { text: string }) {
   )
 }
 
-export function FileViewer({ file }: { file: ViewValue }) {
+export function FileViewer({ file }: { file: ViewOfPart<DatastoreFile> }) {
   const t = useT()
   const [rows, setRows] = useState(8)
-  const text = str(at(file, 'text'))
-  const data = bytes(at(file, 'data'))
+  const text = file.text ?? null
+  const data = file.data ?? null
   const preview = useMemo(() => (data ? bytesOfHex(data.hex, 512) : []), [data])
   if (text !== null) return <TextFile text={text} />
   if (!data) return <p className="muted">—</p>
   return (
     <>
       <p className="muted small">{t('inspector.truncated', { shown: Math.min(rows * 8, data.size), size: data.size })}</p>
-      <HexView bytes={preview.slice(0, rows * 8)} label={str(at(file, 'kind')) ?? 'file'} />
+      <HexView bytes={preview.slice(0, rows * 8)} label={file.kind ?? 'file'} />
       {rows < 64 && preview.length > rows * 8 && (
         <button type="button" className="text-button small" onClick={() => setRows(64)}>
           + 512

@@ -1,11 +1,9 @@
 // An ESXi host. Memory: crypto state, key cache (which keys, by ID and fingerprint; material on request), running
 // VMs, the KDKs of Native Key Providers. Persisted: host configuration, the TPM-sealed cache and KDKs, core dumps.
 
-import type { ViewValue } from '../../../shared/lab/view'
-import type { KeyType } from '../../../shared/lab/model'
+import type { ComponentView } from '../../../shared/lab/readView'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
-import { at, bool, bytes, entries, list, str } from '../reading/view'
 import { CoreDumpView } from './CoreDumpView'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
@@ -13,23 +11,23 @@ import { Field, Section } from './Section'
 import { useLanguage } from '../hooks/useLanguage'
 import { hostStateName } from '../reading/kmipStates'
 
-export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
+export function HostInspector({ id, view }: { id: string; view: ComponentView<'host'> }) {
   const t = useT()
   const lang = useLanguage()
-  const name = str(at(view, 'name')) ?? id
-  const cache = entries(at(view, 'memory', 'keyCache'))
-  const running = list(at(view, 'memory', 'runningVms')).filter((v): v is string => typeof v === 'string')
-  const dumps = entries(at(view, 'persisted', 'varCore'))
-  const sealed = bytes(at(view, 'persisted', 'sealedKeyCache'))
-  const kdks = entries(at(view, 'memory', 'kdks'))
-  const sealedKdks = bytes(at(view, 'persisted', 'sealedKdks'))
-  const hasTpm = at(view, 'tpm') !== null && at(view, 'tpm') !== undefined
+  const name = view.name ?? id
+  const cache = Object.entries(view.memory?.keyCache ?? {})
+  const running = view.memory?.runningVms ?? []
+  const dumps = Object.entries(view.persisted?.varCore ?? {})
+  const sealed = view.persisted?.sealedKeyCache ?? null
+  const kdks = Object.entries(view.memory?.kdks ?? {})
+  const sealedKdks = view.persisted?.sealedKdks ?? null
+  const hasTpm = view.tpm !== null && view.tpm !== undefined
   return (
     <>
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
         <dl className="fields">
           <Field label={t('inspector.cryptoState')}>
-            <span className={`badge badge-${str(at(view, 'cryptoState')) === 'safe' ? 'good' : 'muted'}`}>{hostStateName(str(at(view, 'cryptoState')) ?? 'incapable', lang)}</span>
+            <span className={`badge badge-${view.cryptoState === 'safe' ? 'good' : 'muted'}`}>{hostStateName(view.cryptoState ?? 'incapable', lang)}</span>
           </Field>
         </dl>
         <p className="subhead">{t('node.keyCache')}</p>
@@ -48,8 +46,8 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
             </thead>
             <tbody>
               {cache.map(([keyId, k]) => {
-                const type = (str(at(k, 'keyType')) ?? 'kek') as KeyType
-                const material = bytes(at(k, 'material'))
+                const type = k.keyType ?? 'kek'
+                const material = k.material ?? null
                 return (
                   <tr key={keyId} data-key-type={type}>
                     <td>
@@ -61,7 +59,7 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
                     <td>
                       <KeyId id={keyId} />
                     </td>
-                    <td>{str(at(k, 'vm')) ?? '—'}</td>
+                    <td>{k.vm ?? '—'}</td>
                     <td>
                       <Fingerprint value={material?.fingerprint} />
                     </td>
@@ -79,10 +77,10 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
             <p className="subhead">{t('inspector.hostKdks')}</p>
             <ul className="plain-list">
               {kdks.map(([provider, k]) => {
-                const material = bytes(at(k, 'material'))
+                const material = k.material ?? null
                 return (
                   <li key={provider} data-key-type="kdk">
-                    <KeyGlyph keyType="kdk" form="material" size={15} /> {t('key.kdk')} · {provider} · <KeyId id={str(at(k, 'kdkId'))} />{' '}
+                    <KeyGlyph keyType="kdk" form="material" size={15} /> {t('key.kdk')} · {provider} · <KeyId id={k.kdkId} />{' '}
                     <Fingerprint value={material?.fingerprint} /> <Secret value={material} label={`${t('key.kdk')} ${provider}`} />
                   </li>
                 )
@@ -95,11 +93,11 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
       </Section>
       <Section title={t('surface.persisted')} surface="persisted" id={`${id}-disk`}>
         <dl className="fields">
-          <Field label={t('inspector.cryptoEnabled')}>{bool(at(view, 'persisted', 'config', 'cryptoEnabled')) ? '✓' : '—'}</Field>
+          <Field label={t('inspector.cryptoEnabled')}>{view.persisted?.config?.cryptoEnabled === true ? '✓' : '—'}</Field>
           <Field label={t('inspector.hostKeyId')}>
-            <KeyId id={str(at(view, 'persisted', 'config', 'hostKeyId'))} />
+            <KeyId id={view.persisted?.config?.hostKeyId} />
           </Field>
-          <Field label={t('inspector.keyPersistence')}>{bool(at(view, 'persisted', 'config', 'keyPersistence')) ? '✓' : '—'}</Field>
+          <Field label={t('inspector.keyPersistence')}>{view.persisted?.config?.keyPersistence === true ? '✓' : '—'}</Field>
           <Field label={t('field.tpm')}>{hasTpm ? '✓' : '—'}</Field>
         </dl>
         {sealedKdks && (
@@ -121,8 +119,7 @@ export function HostInspector({ id, view }: { id: string; view: ViewValue }) {
         <p className="subhead">{t('inspector.coreDumps')}</p>
         {dumps.length === 0 && <p className="muted">{t('inspector.noDumps')}</p>}
         {dumps.map(([file, data]) => {
-          const b = bytes(data)
-          return b ? <CoreDumpView key={file} hostId={id} hostName={name} name={file} data={b} /> : null
+          return data ? <CoreDumpView key={file} hostId={id} hostName={name} name={file} data={data} /> : null
         })}
       </Section>
     </>

@@ -1,26 +1,26 @@
 // A KMS server: its open KMIP sessions (memory) and its key store with each key's KMIP state, owner tags and
 // material (on request), plus the certificates it holds.
 
-import type { BytesView, ViewValue } from '../../../shared/lab/view'
+import { textAttribute, type ComponentView } from '../../../shared/lab/readView'
+import type { BytesView } from '../../../shared/lab/view'
 import { kmipStateName } from '../reading/kmipStates'
 import { useT } from '../hooks/useT'
-import { at, bytes, entries, list, num, obj, str } from '../reading/view'
 import { KeyId } from './KeyId'
 import { Secret } from './Secret'
 import { Field, Section } from './Section'
 import { downloadText } from '../files/download'
 import { useLanguage } from '../hooks/useLanguage'
 
-export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
+export function KmsInspector({ id, view }: { id: string; view: ComponentView<'kms'> }) {
   const t = useT()
   const lang = useLanguage()
-  const sessions = list(at(view, 'memory', 'sessions'))
-  const keys = entries(at(view, 'persisted', 'keys'))
+  const sessions = view.memory?.sessions ?? []
+  const keys = Object.entries(view.persisted?.keys ?? {})
   return (
     <>
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
         <dl className="fields">
-          <Field label={t('inspector.sessions')}>{sessions.length ? sessions.map((s) => str(at(s, 'client'))).join(', ') : t('inspector.none')}</Field>
+          <Field label={t('inspector.sessions')}>{sessions.length ? sessions.map((s) => s.client ?? null).join(', ') : t('inspector.none')}</Field>
         </dl>
       </Section>
       <Section title={t('inspector.kmsStore')} surface="persisted" id={`${id}-store`}>
@@ -38,7 +38,7 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
             </thead>
             <tbody>
               {keys.map(([keyId, k]) => {
-                const state = num(at(k, 'state'))
+                const state = k.state ?? null
                 return (
                   <tr key={keyId} data-kmip-state={state ?? ''}>
                     <td>
@@ -48,13 +48,13 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
                       <span className={`chip kmip-state kmip-state-${state}`}>{kmipStateName(state, lang)}</span>
                     </td>
                     <td>
-                      {str(at(k, 'attributes', 'x-Component', 'value')) ?? '—'}
+                      {textAttribute(k.attributes, 'x-Component') ?? '—'}
                       <br />
-                      <span className="muted">{str(at(k, 'attributes', 'x-Name', 'value')) ?? ''}</span>
+                      <span className="muted">{textAttribute(k.attributes, 'x-Name') ?? ''}</span>
                     </td>
                     <td>
-                      <Secret value={bytes(at(k, 'material'))} label={keyId} />
-                      <KeyFileButton keyId={keyId} material={bytes(at(k, 'material'))} />
+                      <Secret value={k.material ?? null} label={keyId} />
+                      <KeyFileButton keyId={keyId} material={k.material ?? null} />
                     </td>
                   </tr>
                 )
@@ -64,9 +64,9 @@ export function KmsInspector({ id, view }: { id: string; view: ViewValue }) {
         )}
         <p className="subhead">{t('inspector.certificates')}</p>
         <dl className="fields">
-          <Field label={t('inspector.kmsCa')}>{obj(at(view, 'persisted', 'ca')) ? t('inspector.present') : '—'}</Field>
-          <Field label={t('inspector.serverCert')}>{obj(at(view, 'persisted', 'serverCertificate')) ? t('inspector.present') : '—'}</Field>
-          <Field label="">{t('inspector.trustedClients', { n: list(at(view, 'persisted', 'trustedClients')).length })}</Field>
+          <Field label={t('inspector.kmsCa')}>{view.persisted?.ca ? t('inspector.present') : '—'}</Field>
+          <Field label={t('inspector.serverCert')}>{view.persisted?.serverCertificate ? t('inspector.present') : '—'}</Field>
+          <Field label="">{t('inspector.trustedClients', { n: view.persisted?.trustedClients?.length ?? 0 })}</Field>
         </dl>
       </Section>
     </>

@@ -3,27 +3,28 @@
 // host: key IDs only, as the column says. Its protected store holds the one key material vCenter keeps: KDKs.
 
 import { fromHex } from '../../../shared/crypto/bytes'
-import type { BytesView, ViewValue } from '../../../shared/lab/view'
+import type { ComponentView, ViewOfPart } from '../../../shared/lab/readView'
+import type { BytesView } from '../../../shared/lab/view'
 import { downloadBytes } from '../files/download'
-import type { KeyType } from '../../../shared/lab/model'
+import type { KeyIdRef, ProviderRecord } from '../../../shared/lab/model'
 import { KeyGlyph } from '../graph/tokens/KeyGlyph'
 import { useT } from '../hooks/useT'
-import { at, bool, bytes, entries, list, str } from '../reading/view'
+import { idsOnlyNoteKey } from '../reading/idsOnlyNote'
 import { KeyId } from './KeyId'
 import { Fingerprint, Secret } from './Secret'
 import { Field, Section } from './Section'
 
 /** A Native Key Provider's line: its KDK, whether it is backed up (and usable), TPM-only, and its backup file. */
-function NativeProviderCell({ name, p }: { name: string; p: ViewValue }) {
+function NativeProviderCell({ name, p }: { name: string; p: ViewOfPart<ProviderRecord> }) {
   const t = useT()
-  const backed = bool(at(p, 'native', 'hasBackup'))
-  const file = bytes(at(p, 'native', 'backupFile'))
+  const backed = p.native?.hasBackup === true
+  const file = p.native?.backupFile ?? null
   return (
     <>
-      <KeyGlyph keyType="kdk" form="id" size={15} /> {t('inspector.nativeProvider')} · KDK <KeyId id={str(at(p, 'native', 'kdkId'))} />
+      <KeyGlyph keyType="kdk" form="id" size={15} /> {t('inspector.nativeProvider')} · KDK <KeyId id={p.native?.kdkId} />
       {' · '}
       <span className={`badge badge-${backed ? 'good' : 'warn'}`}>{backed ? t('inspector.backedUp') : t('inspector.notBackedUp')}</span>
-      {bool(at(p, 'native', 'tpmRequired')) && <span className="muted"> · {t('inspector.tpmRequired')}</span>}
+      {p.native?.tpmRequired === true && <span className="muted"> · {t('inspector.tpmRequired')}</span>}
       {file && !file.truncated && <SaveBackup name={name} file={file} />}
     </>
   )
@@ -38,7 +39,7 @@ function SaveBackup({ name, file }: { name: string; file: BytesView }) {
   )
 }
 
-function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, ViewValue][]; owner: string }) {
+function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, ViewOfPart<KeyIdRef>][]; owner: string }) {
   const t = useT()
   return (
     <>
@@ -59,9 +60,9 @@ function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, View
             {rows.map(([name, ref]) => (
               <tr key={name}>
                 <td>{name}</td>
-                <td>{str(at(ref, 'providerId'))}</td>
+                <td>{ref.providerId ?? null}</td>
                 <td>
-                  <KeyId id={str(at(ref, 'keyId'))} />
+                  <KeyId id={ref.keyId} />
                 </td>
                 <td className="not-stored">{t('inspector.notStored')}</td>
               </tr>
@@ -73,18 +74,18 @@ function KeyIdTable({ title, rows, owner }: { title: string; rows: [string, View
   )
 }
 
-export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) {
+export function VcenterInspector({ id, view }: { id: string; view: ComponentView<'vcenter'> }) {
   const t = useT()
-  const inFlight = list(at(view, 'memory', 'keysInFlight'))
-  const connections = list(at(view, 'memory', 'connections'))
-  const providers = entries(at(view, 'persisted', 'providers'))
-  const def = str(at(view, 'persisted', 'defaultProvider'))
-  const kdks = entries(at(view, 'persisted', 'protectedStore', 'kdks'))
+  const inFlight = view.memory?.keysInFlight ?? []
+  const connections = view.memory?.connections ?? []
+  const providers = Object.entries(view.persisted?.providers ?? {})
+  const def = view.persisted?.defaultProvider ?? null
+  const kdks = Object.entries(view.persisted?.protectedStore?.kdks ?? {})
   return (
     <>
       <Section title={t('surface.memory')} surface="memory" id={`${id}-mem`}>
         <dl className="fields">
-          <Field label={t('inspector.connections')}>{connections.length ? connections.map((c) => str(at(c, 'kms'))).join(', ') : t('inspector.none')}</Field>
+          <Field label={t('inspector.connections')}>{connections.length ? connections.map((c) => c.kms ?? null).join(', ') : t('inspector.none')}</Field>
         </dl>
         <p className="subhead">{t('inspector.keysInFlight')}</p>
         {inFlight.length === 0 ? (
@@ -92,10 +93,10 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
         ) : (
           <ul className="plain-list">
             {inFlight.map((k, i) => {
-              const type = (str(at(k, 'keyType')) ?? 'kek') as KeyType
+              const type = k.keyType ?? 'kek'
               return (
                 <li key={i}>
-                  <KeyGlyph keyType={type} form="material" size={15} /> {t(`key.${type}`)} <KeyId id={str(at(k, 'keyId'))} />
+                  <KeyGlyph keyType={type} form="material" size={15} /> {t(`key.${type}`)} <KeyId id={k.keyId} />
                 </li>
               )
             })}
@@ -104,7 +105,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
       </Section>
       <Section title={t('inspector.dbTitle')} surface="persisted" id={`${id}-db`}>
         <p className="note ids-only" data-testid="ids-only">
-          <KeyGlyph keyType="kek" form="id" size={16} /> {t('inspector.idsOnlyNote')}
+          <KeyGlyph keyType="kek" form="id" size={16} /> {t(idsOnlyNoteKey(providers.map(([, p]) => ({ native: p.type === 'native' }))))}
         </p>
         <p className="subhead">{t('inspector.providers')}</p>
         {providers.length === 0 ? (
@@ -119,16 +120,16 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
                     {name === def ? ` ★ ${t('group.default')}` : ''}
                   </th>
                   <td>
-                    {str(at(p, 'type')) === 'native' ? (
+                    {p.type === 'native' ? (
                       <NativeProviderCell name={name} p={p} />
-                    ) : str(at(p, 'trust', 'mode')) ? (
-                      `${t('state.trusted')} (${str(at(p, 'trust', 'mode'))})`
+                    ) : p.trust?.mode ? (
+                      `${t('state.trusted')} (${p.trust.mode})`
                     ) : (
                       t('state.untrusted')
                     )}
                     {/* Trust is per KMS server: a server added later is not in this list until trust is established with it. */}
-                    {entries(at(p, 'trust', 'servers')).length > 0 && (
-                      <span className="muted"> · {t('inspector.trustPerServer', { servers: entries(at(p, 'trust', 'servers')).map(([s]) => s).join(', ') })}</span>
+                    {Object.keys(p.trust?.servers ?? {}).length > 0 && (
+                      <span className="muted"> · {t('inspector.trustPerServer', { servers: Object.keys(p.trust?.servers ?? {}).join(', ') })}</span>
                     )}
                   </td>
                 </tr>
@@ -142,7 +143,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
             <p className="note">{t('inspector.protectedStoreNote')}</p>
             <ul className="plain-list">
               {kdks.map(([provider, kdk]) => {
-                const b = bytes(kdk)
+                const b = kdk ?? null
                 return (
                   <li key={provider} data-key-type="kdk">
                     <KeyGlyph keyType="kdk" form="material" size={15} /> {t('key.kdk')} · {provider} · <Fingerprint value={b?.fingerprint} />{' '}
@@ -153,8 +154,8 @@ export function VcenterInspector({ id, view }: { id: string; view: ViewValue }) 
             </ul>
           </>
         )}
-        <KeyIdTable title={t('inspector.vmKeys')} rows={entries(at(view, 'persisted', 'vmKeys'))} owner={t('inspector.vm')} />
-        <KeyIdTable title={t('inspector.hostKeys')} rows={entries(at(view, 'persisted', 'hostKeys'))} owner={t('field.host')} />
+        <KeyIdTable title={t('inspector.vmKeys')} rows={Object.entries(view.persisted?.vmKeys ?? {})} owner={t('inspector.vm')} />
+        <KeyIdTable title={t('inspector.hostKeys')} rows={Object.entries(view.persisted?.hostKeys ?? {})} owner={t('field.host')} />
       </Section>
     </>
   )

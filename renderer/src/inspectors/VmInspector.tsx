@@ -2,13 +2,12 @@
 // and its files on the datastore: the .vmx with the key safe, the descriptor, and the disk before and after.
 
 import { useMemo } from 'react'
-import type { ViewValue } from '../../../shared/lab/view'
+import { viewOfKind, type ComponentView } from '../../../shared/lab/readView'
 import { formatMessage, isMessageId } from '../../../shared/i18n/format'
 import { useLabStore } from '../hooks/useLabStore'
 import { useLanguage } from '../hooks/useLanguage'
 import { useT } from '../hooks/useT'
 import type { Translate } from '../i18n/translate'
-import { at, bytes, list, str } from '../reading/view'
 import { DiskCompare } from './DiskCompare'
 import { TextFile } from './FileViewer'
 import { bytesOfHex, leadingText } from './hex'
@@ -16,31 +15,30 @@ import { HexView } from './HexView'
 import { KeyId } from './KeyId'
 import { Field, Section } from './Section'
 
-export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
+export function VmInspector({ id, view }: { id: string; view: ComponentView<'vm'> }) {
   const t = useT()
-  const datastore = str(at(view, 'datastore'))
-  const dsView = useLabStore((s) => (datastore ? s.timeline?.views[datastore] : undefined))
-  const guest = bytes(at(view, 'memory', 'guest'))
+  const datastore = view.datastore ?? null
+  const dsView = viewOfKind(useLabStore((s) => (datastore ? s.timeline?.views[datastore] : undefined)), 'datastore')
+  const guest = view.memory?.guest ?? null
   const guestBytes = useMemo(() => (guest ? bytesOfHex(guest.hex, 64) : null), [guest])
-  const crypto = str(at(view, 'cryptoState'))
-  const lockReason = str(at(view, 'lockReason'))
+  const crypto = view.cryptoState ?? null
+  const lockReason = view.lockReason ?? null
   const lang = useLanguage()
-  const power = str(at(view, 'power'))
-  const file = (path: string | null) => (path ? { path, text: str(at(dsView, 'persisted', 'files', path, 'text')) } : null)
-  const vmx = file(str(at(view, 'files', 'vmx')))
-  const descriptors = list(at(view, 'disks')).flatMap((d) => {
-    const f = file(str(at(d, 'descriptor')))
+  const power = view.power
+  const file = (path: string | undefined) => (path ? { path, text: dsView?.persisted?.files?.[path]?.text ?? null } : null)
+  const vmx = file(view.files?.vmx)
+  const descriptors = (view.disks ?? []).flatMap((d) => {
+    const f = file(d.descriptor)
     return f ? [f] : []
   })
-  const migrateEncryption = str(at(view, 'migrateEncryption'))
-  const isMode = (m: string | null): m is 'disabled' | 'opportunistic' | 'required' => m === 'disabled' || m === 'opportunistic' || m === 'required'
+  const migrateEncryption = view.migrateEncryption
   return (
     <>
       <Section title={t('inspector.vmState')} id={`${id}-state`}>
         <dl className="fields">
           <Field label={t('inspector.power')}>{power === 'poweredOn' ? t('state.poweredOn') : t('state.poweredOff')}</Field>
-          <Field label={t('field.host')}>{str(at(view, 'host'))}</Field>
-          <Field label={t('inspector.connection')}>{connectionName(str(at(view, 'connectionState')), t)}</Field>
+          <Field label={t('field.host')}>{view.host ?? null}</Field>
+          <Field label={t('inspector.connection')}>{connectionName(view.connectionState ?? null, t)}</Field>
           <Field label={t('inspector.encryption')}>
             {crypto === null ? (
               t('state.clear')
@@ -52,17 +50,17 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
           </Field>
           {crypto !== null && (
             <Field label={t('inspector.kekId')}>
-              <KeyId id={str(at(view, 'keyId'))} /> <span className="muted">({str(at(view, 'providerId'))})</span>
+              <KeyId id={view.keyId} /> <span className="muted">({view.providerId ?? null})</span>
             </Field>
           )}
           {lockReason && (
             <Field label={t('inspector.lockReason')}>
-              {isMessageId(lockReason) ? formatMessage({ id: lockReason, params: { vm: str(at(view, 'name')) ?? id, keyId: str(at(view, 'keyId')) ?? '' } }, lang) : lockReason}
+              {isMessageId(lockReason) ? formatMessage({ id: lockReason, params: { vm: view.name ?? id, keyId: view.keyId ?? '' } }, lang) : lockReason}
             </Field>
           )}
-          {isMode(migrateEncryption) && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
-          {at(view, 'vtpm') === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
-          {list(at(view, 'snapshots')).length > 0 && <Field label="Snapshots">{list(at(view, 'snapshots')).length}</Field>}
+          {migrateEncryption && <Field label={t('inspector.migrateEncryption')}>{t(`choice.${migrateEncryption}`)}</Field>}
+          {view.vtpm === true && <Field label={t('inspector.vtpm')}>{t('inspector.vtpmPresent')}</Field>}
+          {(view.snapshots?.length ?? 0) > 0 && <Field label="Snapshots">{view.snapshots?.length}</Field>}
         </dl>
       </Section>
       <Section title={t('inspector.guestMemory')} surface="memory" id={`${id}-mem`}>
@@ -75,7 +73,7 @@ export function VmInspector({ id, view }: { id: string; view: ViewValue }) {
           <p className="muted">{t('inspector.guestOff')}</p>
         )}
       </Section>
-      <Section title={t('inspector.files', { ds: str(at(dsView, 'name')) ?? datastore ?? '' })} surface="persisted" id={`${id}-files`}>
+      <Section title={t('inspector.files', { ds: dsView?.name ?? datastore ?? '' })} surface="persisted" id={`${id}-files`}>
         {vmx && (
           <details open className="file" data-file={vmx.path}>
             <summary>

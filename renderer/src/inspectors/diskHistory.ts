@@ -4,7 +4,7 @@
 import type { EntityViews } from '../../../shared/api/contract'
 import type { BytesView } from '../../../shared/lab/view'
 import { type LoadedTimeline, viewsAt } from '../store/loadedTimeline'
-import { at, bytes, list, str } from '../reading/view'
+import { viewOfKind } from '../../../shared/lab/readView'
 
 export interface DiskPreview {
   path: string
@@ -13,17 +13,17 @@ export interface DiskPreview {
 }
 
 export function diskOf(views: EntityViews, vmId: string): DiskPreview | null {
-  const vm = views[vmId]
-  const path = str(at(list(at(vm, 'disks'))[0], 'flat'))
-  const datastore = str(at(vm, 'datastore'))
+  const vm = viewOfKind(views[vmId], 'vm')
+  const path = vm?.disks?.[0]?.flat
+  const datastore = vm?.datastore
   if (!path || !datastore) return null
-  const data = bytes(at(views[datastore], 'persisted', 'files', path, 'data'))
+  const data = viewOfKind(views[datastore], 'datastore')?.persisted?.files?.[path]?.data
   return data ? { path, datastore, data } : null
 }
 
 /** The VM's folder on the datastore ("hr-01/"), from its .vmx path. */
 export function vmFolder(views: EntityViews, vmId: string): string | null {
-  const vmx = str(at(views[vmId], 'files', 'vmx'))
+  const vmx = viewOfKind(views[vmId], 'vm')?.files?.vmx
   const i = vmx?.lastIndexOf('/') ?? -1
   return vmx && i > 0 ? vmx.slice(0, i + 1) : null
 }
@@ -35,7 +35,7 @@ export function vmFolder(views: EntityViews, vmId: string): string | null {
 export function diskBeforeLastRewrite(m: LoadedTimeline, vmId: string): { seq: number; disk: DiskPreview } | null {
   const now = diskOf(m.views, vmId)
   const folder = vmFolder(m.views, vmId)
-  const name = str(at(m.views[vmId], 'name'))
+  const name = viewOfKind(m.views[vmId], 'vm')?.name
   if (!now || !folder || !name) return null
   // The boot disk's files only (vm-flat.vmdk, vm_1-flat.vmdk ...), not those of further disks (vm-disk1-flat.vmdk).
   const isBootFlat = (file: string) => file.startsWith(folder) && /^(_\d+)?-flat\.vmdk$/.test(file.slice(folder.length + name.length)) && file.slice(folder.length).startsWith(name)

@@ -9,7 +9,8 @@ import { componentView } from '../../../shared/lab/readView'
 export type { ComponentKind } from '../../../shared/lab/model'
 export { isComponentKind } from '../../../shared/lab/readView'
 
-export const KEY_TYPES: readonly KeyType[] = ['hostKey', 'kek', 'dek', 'oneTimeKey', 'kdk']
+/** The key types in the model's order (the legend lists them so). */
+export { keyTypes as KEY_TYPES } from '../../../shared/lab/entities/lists'
 
 /** KMIP 1.1 object states (§3.22), in lifecycle order. */
 export const KMIP_STATES = [1, 2, 3, 4, 5, 6] as const

@@ -5,7 +5,7 @@ import type { EntityViews } from '../../../shared/api/contract'
 import { VCENTER_ID } from '../../../shared/lab/model'
 import { componentFacts, type HostFacts, type KmsFacts, type VmFacts } from './facts'
 import { componentsOf } from './topology'
-import { at, entries, num, str } from './view'
+import { textAttribute, viewOfKind } from '../../../shared/lab/readView'
 
 export interface KmsKeyFact {
   keyId: string
@@ -45,22 +45,16 @@ export function labFacts(views: EntityViews): LabFacts {
       facts.kms.push(f)
       if (f.provider && !facts.providers.some((p) => p.name === f.provider))
         facts.providers.push({ name: f.provider, trusted: false, isDefault: false, registered: false, native: false, hasBackup: false })
-      for (const [keyId, k] of entries(at(views[c.id], 'persisted', 'keys'))) {
+      for (const [keyId, k] of Object.entries(viewOfKind(views[c.id], 'kms')?.persisted?.keys ?? {})) {
         if (keyIds.has(keyId)) continue
         keyIds.add(keyId)
-        facts.keys.push({
-          keyId,
-          kms: f.name,
-          state: num(at(k, 'state')),
-          component: str(at(k, 'attributes', 'x-Component', 'value')),
-          owner: str(at(k, 'attributes', 'x-Name', 'value'))
-        })
+        facts.keys.push({ keyId, kms: f.name, state: k.state ?? null, component: textAttribute(k.attributes, 'x-Component'), owner: textAttribute(k.attributes, 'x-Name') })
       }
     }
     if (f.kind === 'host') {
       facts.hosts.push(f)
       if (!facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
-      facts.dumps[f.name] = entries(at(views[c.id], 'persisted', 'varCore')).map(([name]) => name)
+      facts.dumps[f.name] = Object.keys(viewOfKind(views[c.id], 'host')?.persisted?.varCore ?? {})
     }
     if (f.kind === 'datastore' && f.cluster && !facts.clusters.includes(f.cluster)) facts.clusters.push(f.cluster)
     if (f.kind === 'vm') facts.vms.push(f)

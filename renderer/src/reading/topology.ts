@@ -4,9 +4,9 @@
 
 import type { EntityViews } from '../../../shared/api/contract'
 import type { EventView } from '../../../shared/api/contract'
-import { VCENTER_ID } from '../../../shared/lab/model'
-import { isComponentKind, type ComponentKind } from './facts'
-import { at, entries, list, obj, str } from './view'
+import { META_ID, VCENTER_ID } from '../../../shared/lab/ids'
+import type { ComponentKind } from '../../../shared/lab/model'
+import { componentView, metaView, viewOfKind, type ComponentView } from '../../../shared/lab/readView'
 
 export interface TopoComponent {
   id: string
@@ -28,16 +28,15 @@ export interface TopoEdge {
   lock?: LockState
 }
 
-function groupOf(kind: ComponentKind, c: ReturnType<typeof obj>): string {
-  if (!c) return ''
-  if (kind === 'kms') return str(c.provider) ?? ''
-  if (kind === 'vm') return str(c.host) ?? ''
-  if (kind === 'host' || kind === 'datastore') return str(c.cluster) ?? ''
+function groupOf(c: ComponentView): string {
+  if (c.kind === 'kms') return c.provider ?? ''
+  if (c.kind === 'vm') return c.host ?? ''
+  if (c.kind === 'host' || c.kind === 'datastore') return c.cluster ?? ''
   return ''
 }
 
 function order(views: EntityViews): string[] {
-  const ids = list(at(views.lab, 'order')).filter((id): id is string => typeof id === 'string' && id in views)
+  const ids = (metaView(views[META_ID])?.order ?? []).filter((id) => typeof id === 'string' && id in views)
   const seen = new Set(ids)
   if (!seen.has(VCENTER_ID) && VCENTER_ID in views) ids.unshift(VCENTER_ID)
   for (const id of Object.keys(views)) if (!seen.has(id) && !ids.includes(id)) ids.push(id)
@@ -52,13 +51,12 @@ function order(views: EntityViews): string[] {
 const componentCache = new WeakMap<object, TopoComponent | null>()
 
 function componentOf(id: string, view: EntityViews[string]): TopoComponent | null {
-  const c = obj(view)
-  if (!c) return null
-  const cached = componentCache.get(c)
+  if (typeof view !== 'object' || view === null) return null
+  const cached = componentCache.get(view)
   if (cached !== undefined && (cached === null || cached.id === id)) return cached
-  const kind = c.kind
-  const component = isComponentKind(kind) ? { id, kind, name: str(c.name) ?? id, group: groupOf(kind, c) } : null
-  componentCache.set(c, component)
+  const c = componentView(view)
+  const component = c ? { id, kind: c.kind, name: c.name ?? id, group: groupOf(c) } : null
+  componentCache.set(view, component)
   return component
 }
 
@@ -90,15 +88,15 @@ export function layoutComponents(live: EntityViews, atCursor: EntityViews): Topo
 
 /** Key providers in the order the lab met them: vCenter's registrations, then any only a KMS names. */
 export function providerNames(views: EntityViews, components: readonly TopoComponent[]): string[] {
-  const names = entries(at(views[VCENTER_ID], 'persisted', 'providers')).map(([n]) => n)
+  const names = Object.keys(viewOfKind(views[VCENTER_ID], 'vcenter')?.persisted?.providers ?? {})
   for (const c of components) if (c.kind === 'kms' && c.group && !names.includes(c.group)) names.push(c.group)
   return names
 }
 
 export function lockOf(views: EntityViews, provider: string): LockState {
-  const p = at(views[VCENTER_ID], 'persisted', 'providers', provider)
-  if (!obj(p)) return 'none'
-  return str(at(p, 'trust', 'mode')) ? 'closed' : 'open'
+  const providers = viewOfKind(views[VCENTER_ID], 'vcenter')?.persisted?.providers
+  if (!providers || !Object.prototype.hasOwnProperty.call(providers, provider)) return 'none'
+  return providers[provider].trust?.mode ? 'closed' : 'open'
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)

@@ -42,7 +42,7 @@ export function ViewMenu() {
           </MenuItem>
           {desktop ? (
             <MenuItem disabled onSelect={() => {}}>
-              {t('view.notesDesktop')}
+              {t('view.notesDesktop', { menu: t('view.menu'), item: t('view.notesWindow') })}
             </MenuItem>
           ) : (
             <MenuItem

@@ -74,7 +74,5 @@ export function browserSettingsStorage(storage: Storage | undefined, key = 'keyf
   }
 }
 
-/** The browser's language decides the first start: German for German systems, English otherwise. */
-export function languageFor(navigatorLanguage: string | undefined): Language {
-  return navigatorLanguage?.toLowerCase().startsWith('de') ? 'de' : 'en'
-}
+/** The browser's language decides the first start (the desktop's native menu starts from the system's the same way). */
+export { languageFor } from '../../../shared/i18n/shellStrings'

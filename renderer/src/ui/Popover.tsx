@@ -85,7 +85,16 @@ export function Popover({ label, ariaLabel, title, className, align = 'start', r
   )
 }
 
-export function MenuItem(props: { onSelect: () => void; disabled?: boolean; children: ReactNode; hint?: ReactNode; title?: string; className?: string }) {
+export function MenuItem(props: {
+  onSelect: () => void
+  disabled?: boolean
+  /** The core has not answered yet whether it would run this (the item may still become disabled, with its reason). */
+  busy?: boolean
+  children: ReactNode
+  hint?: ReactNode
+  title?: string
+  className?: string
+}) {
   const activate = () => {
     if (!props.disabled) props.onSelect()
   }
@@ -94,6 +103,7 @@ export function MenuItem(props: { onSelect: () => void; disabled?: boolean; chil
       role="menuitem"
       tabIndex={-1}
       aria-disabled={props.disabled || undefined}
+      aria-busy={props.busy || undefined}
       title={props.title}
       className={`menu-item${props.disabled ? ' is-disabled' : ''} ${props.className ?? ''}`}
       onClick={activate}

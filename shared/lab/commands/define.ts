@@ -61,3 +61,10 @@ export const externalKms = z
 export const diskList = z.array(z.number().int().min(0).max(15)).max(16)
 
 export const user = z.string().regex(/^[A-Za-z0-9._-]{1,64}@[A-Za-z0-9.-]{1,64}$/, 'a user as name@domain, e.g. operator@vsphere.local')
+
+/** A file's bytes as base64 (a Native Key Provider's backup is a few hundred bytes; 64 KiB is far beyond any). */
+export const backupFile = z
+  .string()
+  .min(1)
+  .max(65_536)
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'the file as base64')

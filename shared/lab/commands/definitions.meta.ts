@@ -1,14 +1,17 @@
 // What the window needs to know about every command, as plain data: its name in the menus (EN/DE), its menu group,
 // the component whose context menu offers it, its form fields, and the prerequisites a person can act on. This
-// module imports nothing that runs (no zod, no handlers), so the window's bundle can carry it; the command's rules
+// module imports nothing that runs but the model's plain lists (no zod, no handlers), so the window's bundle can carry it; the command's rules
 // and steps live in its definition under `defs/`, and `definitions.ts` makes the compiler refuse a command that is
 // in one list and not the other. Adding a command: add its entry here, next to its group.
 
-/** The trust modes of `provider.trust` (vSphere's four ways to make vCenter and the KMS trust each other). */
-/** standard: KMIP key servers; native: vSphere Native Key Provider, no KMS. */
-export const providerTypes = ['standard', 'native'] as const
-export const trustModes = ['vcenter-root-ca', 'vcenter-cert', 'kms-cert-and-key', 'csr'] as const
-export const migrateEncryptionModes = ['disabled', 'opportunistic', 'required'] as const
+import { migrateEncryptionModes, providerTypes, trustModes } from '../entities/lists'
+
+/**
+ * The choices a form offers for a field the model has are the model's own lists (../entities/lists.ts): the trust
+ * modes of `provider.trust` (vSphere's four ways to make vCenter and the KMS trust each other), the provider types
+ * (standard: KMIP key servers; native: vSphere Native Key Provider, no KMS), the vMotion encryption settings.
+ */
+export { migrateEncryptionModes, providerTypes, trustModes }
 /** A clone keeps the parent's keys, or is encrypted, decrypted or recrypted (a new KEK) on the way. */
 export const cloneEncryptions = ['keep', 'encrypt', 'decrypt', 'recrypt'] as const
 
@@ -42,6 +45,10 @@ export type FieldKind =
   | 'boolean'
   | 'number'
   | 'args'
+  /** A file the person picks; the form sends its bytes as base64. */
+  | 'file'
+  /** One of the esxcli commands the lab's hosts answer (sent as its words). */
+  | 'esxcli'
 
 /** The arguments the forms ask for; each is labelled `field.<name>` in the window's strings (checked by the compiler). */
 export type FieldName =
@@ -54,6 +61,7 @@ export type FieldName =
   | 'enabled'
   | 'encrypt'
   | 'encryption'
+  | 'file'
   | 'guestData'
   | 'home'
   | 'host'
@@ -179,6 +187,13 @@ export const commandMeta = {
     fields: [f('provider', 'provider'), f('password', 'text', true)],
     needs: ['provider']
   },
+  'provider.restore': {
+    label: { en: 'Restore key provider from backup', de: 'Schlüsselanbieter aus Sicherung wiederherstellen' },
+    group: 'vcenter',
+    target: { kind: 'vcenter', field: '' },
+    fields: [f('file', 'file'), f('password', 'text', true), f('tpmRequired', 'boolean', true)],
+    needs: []
+  },
   'vcenter.stop': {
     label: { en: 'Stop vCenter', de: 'vCenter stoppen' },
     group: 'vcenter',
@@ -225,6 +240,13 @@ export const commandMeta = {
     group: 'host',
     target: { kind: 'host', field: 'name' },
     fields: [f('name', 'host'), f('args', 'args')],
+    needs: ['host']
+  },
+  'host.esxcli': {
+    label: { en: 'Run esxcli', de: 'esxcli ausführen' },
+    group: 'host',
+    target: { kind: 'host', field: 'name' },
+    fields: [f('name', 'host'), f('args', 'esxcli')],
     needs: ['host']
   },
   'host.keyPersistence': {

@@ -17,6 +17,7 @@ import { providerTrust } from './defs/provider/trust'
 import { providerSetDefault } from './defs/provider/setDefault'
 import { providerRemove } from './defs/provider/remove'
 import { providerBackup } from './defs/provider/backup'
+import { providerRestore } from './defs/provider/restore'
 import { vcenterStop } from './defs/vcenter/stop'
 import { vcenterStart } from './defs/vcenter/start'
 import { vcenterActAs } from './defs/vcenter/actAs'
@@ -24,6 +25,7 @@ import { hostAdd } from './defs/host/add'
 import { hostReboot } from './defs/host/reboot'
 import { hostCrash } from './defs/host/crash'
 import { hostCryptoUtil } from './defs/host/cryptoUtil'
+import { hostEsxcli } from './defs/host/esxcli'
 import { hostKeyPersistence } from './defs/host/keyPersistence'
 import { hostEncryptionMode } from './defs/host/encryptionMode'
 import { hostRekey } from './defs/host/rekey'
@@ -62,6 +64,7 @@ export const definitions = {
   'provider.setDefault': providerSetDefault,
   'provider.remove': providerRemove,
   'provider.backup': providerBackup,
+  'provider.restore': providerRestore,
   'vcenter.stop': vcenterStop,
   'vcenter.start': vcenterStart,
   'vcenter.actAs': vcenterActAs,
@@ -69,6 +72,7 @@ export const definitions = {
   'host.reboot': hostReboot,
   'host.crash': hostCrash,
   'host.cryptoUtil': hostCryptoUtil,
+  'host.esxcli': hostEsxcli,
   'host.keyPersistence': hostKeyPersistence,
   'host.encryptionMode': hostEncryptionMode,
   'host.rekey': hostRekey,

@@ -6,13 +6,14 @@
 // (docs/vsphere-facts.md#nkp-no-persistence).
 
 import { gcm } from '@noble/ciphers/aes.js'
-import { writeSecretPkcs12 } from '../../crypto/pkcs12'
+import { Pkcs12Error, readSecretPkcs12, writeSecretPkcs12, type SecretBackup } from '../../crypto/pkcs12'
 import { concatBytes, fromHex, fromUtf8, toHex, utf8 } from '../../crypto/bytes'
 import { hkdf } from '../../crypto/hkdf'
 import { say, type CommandContext } from '../context'
 import { fault } from '../faults'
 import { VCENTER_ID, type HostComponent, type HostKdk, type NativeProviderState, type VcenterRecord } from '../model'
 import { uuidFromBytes } from '../random'
+import { labName } from '../../validation/fields'
 import { fingerprint } from '../view'
 import { putKey } from './keyCache'
 
@@ -125,6 +126,51 @@ export function backupProvider(ctx: CommandContext, providerId: string, password
     payload: { kind: 'certificate', bytes: file.length, encrypted: true }
   })
   return file
+}
+
+/**
+ * Opens a provider's backup file with its password, as vCenter's "Restore from backup" does: the PKCS#12 MAC first
+ * (a wrong password fails there, before anything is decrypted), then the PBES2 contents. A wrong password or a file
+ * that is not such a backup is refused with the reason, and nothing changes (docs/vsphere-facts.md#nkp-restore).
+ */
+export function openBackup(file: Uint8Array, password: string): SecretBackup {
+  let backup: SecretBackup
+  try {
+    backup = readSecretPkcs12(file, password)
+  } catch (e) {
+    if (!(e instanceof Pkcs12Error)) throw e
+    throw e.reason === 'password' ? fault('InvalidArgument', 'fault.nkp.restore.password') : fault('InvalidArgument', 'fault.nkp.restore.format')
+  }
+  // the lab's own backups hold one 32-byte KDK named by the provider; anything else is not one of them
+  if (backup.secret.length !== KDK_BYTES || !labName.safeParse(backup.friendlyName).success || !backup.localKeyId)
+    throw fault('InvalidArgument', 'fault.nkp.restore.format')
+  return backup
+}
+
+/**
+ * provider.restore: vCenter registers the provider the backup names, with the KDK from the file (the same KDK, the
+ * same ID) in its protected store, and pushes it to every host. From the KDK and a key's ID the hosts derive the same
+ * keys as before, so whatever the provider's keys locked opens again. A restored provider counts as backed up: the
+ * file it came from is its backup.
+ */
+export function restoreNativeProvider(ctx: CommandContext, backup: SecretBackup, file: Uint8Array, tpmRequired: boolean): void {
+  const providerId = backup.friendlyName
+  ctx.tx.update(ctx.tx.require(VCENTER_ID, 'vcenter'), (v) => {
+    v.persisted.providers[providerId] = {
+      name: providerId,
+      type: 'native',
+      trust: { mode: null, trustedKmsCaPem: null, clientCertificate: null, servers: {} },
+      native: { kdkId: backup.localKeyId, hasBackup: true, tpmRequired, backupFile: file }
+    }
+    v.persisted.protectedStore.kdks[providerId] = backup.secret
+  })
+  say(ctx, 'vcenter.db', VCENTER_ID, VCENTER_ID, 'nkp.restored', { provider: providerId, kdkId: backup.localKeyId, bytes: file.length }, {
+    keys: [
+      { keyType: 'kdk', form: 'wrapped', keyId: backup.localKeyId },
+      { keyType: 'kdk', form: 'material', keyId: backup.localKeyId, fingerprint: fingerprint(backup.secret) }
+    ]
+  })
+  for (const host of ctx.tx.all('host')) pushKdk(ctx, host, providerId)
 }
 
 /** Every native provider's KDK to a host that joins a cluster. */

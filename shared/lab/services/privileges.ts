@@ -25,7 +25,7 @@ export type Privilege =
   | 'Global.Diagnostics'
   | 'Host.Inventory.AddHostToCluster'
 
-export const roles = ['administrator', 'noCryptoAdmin'] as const satisfies readonly VcenterRole[]
+export { vcenterRoles as roles } from '../entities'
 
 /** What a role lacks. Administrator has every privilege; the No cryptography administrator role lacks all
  *  Cryptographic operations privileges, Global.Diagnostics (support bundles) and adding hosts (a host added to a

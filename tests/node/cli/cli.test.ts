@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -128,6 +128,32 @@ describe('the command line', () => {
     expect(stderr).toMatch(/MAC: sha256/)
     const standard = await lab('export', 'nkp-backup', '--lab', saved, '--provider', 'corp-kms', '--out', join(work, 'x.p12'))
     expect(standard.stderr).toBe('the lab has no Native Key Provider corp-kms\n')
+  })
+
+  it('import nkp-backup: a new lab with its own hosts restores the provider from the exported file; a wrong password changes nothing', async () => {
+    const saved = join(work, 'nkp-source.kflab')
+    expect((await lab('run', scenario('standard-vs-native'), '--save', saved)).code).toBe(0)
+    const p12 = join(work, 'nkp-source.p12')
+    expect((await lab('export', 'nkp-backup', '--lab', saved, '--provider', 'nkp', '--out', p12)).code).toBe(0)
+    const script = join(work, 'fresh.json')
+    writeFileSync(script, JSON.stringify({ seed: 99, steps: [{ op: 'host.add', name: 'esx-09', cluster: 'dr' }] }))
+    const fresh = join(work, 'fresh.kflab')
+    expect((await lab('run', script, '--save', fresh)).code).toBe(0)
+
+    const wrong = await lab('import', 'nkp-backup', '--lab', fresh, '--file', p12, '--password', 'nope', '--save', join(work, 'wrong.kflab'))
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/^refused \(InvalidArgument\): The password does not open this backup file/)
+    expect(existsSync(join(work, 'wrong.kflab'))).toBe(false)
+
+    const restored = join(work, 'restored.kflab')
+    const out = await lab('import', 'nkp-backup', '--lab', fresh, '--file', p12, '--password', 'Backup-2026!', '--save', restored)
+    expect(out.code).toBe(0)
+    expect(out.stdout).toMatch(/the same KDK as before/)
+    expect(out.stdout).toMatch(/esx-09/)
+    // the restored lab's provider hands out the same backup file, with the same KDK inside
+    const again = join(work, 'restored.p12')
+    expect((await lab('export', 'nkp-backup', '--lab', restored, '--provider', 'nkp', '--out', again)).code).toBe(0)
+    expect(readFileSync(again)).toEqual(readFileSync(p12))
   })
 
   it('export key: a prototype name is simply not there; a newline or escape in the key ID is shown escaped', async () => {

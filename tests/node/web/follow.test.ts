@@ -126,9 +126,14 @@ describe('follow along: what a viewer may do', () => {
       saveLab: [{}],
       openLab: [{}],
       importLab: ['{}'],
+      importLabBegin: [{ bytes: 1 }],
+      importLabPart: ['0'.repeat(32), 0, 'AA=='],
+      importLabFinish: ['0'.repeat(32)],
+      importLabCancel: ['0'.repeat(32)],
       showStep: [{ labId: 'x', seq: 0 }],
       getSharing: [],
-      setSharing: [{ address: '127.0.0.1' }]
+      setSharing: [{ address: '127.0.0.1' }],
+      setMenuLanguage: [{ language: 'de' }]
     }
     for (const method of labApiMethods) {
       if (allows('viewer', method)) continue

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { layoutTopology, SIZE, type Layout } from '../../../renderer/src/graph/layout'
+import { CLUSTER_TITLE_HEIGHT, layoutTopology, SIZE, type Layout } from '../../../renderer/src/graph/layout'
+import { edgeSegments, type Segment } from '../../../renderer/src/graph/geometry'
 import type { TopoComponent } from '../../../renderer/src/reading/topology'
 
 const vc: TopoComponent = { id: 'vcenter', kind: 'vcenter', name: 'vcsa', group: '' }
@@ -89,5 +90,53 @@ describe('the topology layout', () => {
   it('still places a VM whose host it does not know', () => {
     const l = layoutTopology([vc, vm('lost', 'nowhere')])
     expect(l.nodes.get('vm:lost')).toBeDefined()
+  })
+})
+
+describe('vCenter’s lines', () => {
+  // Two rows of clusters (three to a row), one to three hosts each, with VMs.
+  const clusters = ['c1', 'c2', 'c3', 'c4', 'c5']
+  const lab = [
+    vc,
+    kms('kms-1'),
+    ...clusters.flatMap((c, i) => [ds(c), ...Array.from({ length: 1 + (i % 3) }, (_, h) => host(`esx-${c}-${h}`, c))]),
+    vm('web', 'esx-c1-0'),
+    vm('db', 'esx-c5-1')
+  ]
+
+  function pointsOf(segments: Segment[]): { x: number; y: number }[] {
+    const out: { x: number; y: number }[] = []
+    for (const s of segments)
+      for (let i = 0; i <= 40; i++) {
+        const t = i / 40
+        const u = 1 - t
+        out.push(
+          s.type === 'L'
+            ? { x: s.from.x + (s.to.x - s.from.x) * t, y: s.from.y + (s.to.y - s.from.y) * t }
+            : {
+                x: u * u * u * s.from.x + 3 * u * u * t * s.c1.x + 3 * u * t * t * s.c2.x + t * t * t * s.to.x,
+                y: u * u * u * s.from.y + 3 * u * u * t * s.c1.y + 3 * u * t * t * s.c2.y + t * t * t * s.to.y
+              }
+        )
+      }
+    return out
+  }
+
+  it('never cross a cluster’s title or another component, in every row of clusters', () => {
+    const l = layoutTopology(lab)
+    const inside = (pt: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) =>
+      pt.x > b.x + 1 && pt.x < b.x + b.width - 1 && pt.y > b.y + 1 && pt.y < b.y + b.height - 1
+    const titles = l.groups.filter((g) => g.kind === 'cluster').map((g) => ({ id: g.id, x: g.x, y: g.y, width: g.width, height: CLUSTER_TITLE_HEIGHT }))
+    const vcenter = l.nodes.get('vcenter')!
+    const hosts = [...l.nodes.values()].filter((n) => n.kind === 'host')
+    expect(new Set(hosts.map((h) => h.y)).size).toBe(2)
+    for (const h of hosts) {
+      const line = edgeSegments('management', vcenter, h)
+      expect(line.at(-1)!.to).toEqual({ x: h.x + h.width / 2, y: h.y })
+      for (const pt of pointsOf(line)) {
+        for (const title of titles) expect(inside(pt, title), `${h.id} crosses the title of ${title.id}`).toBe(false)
+        for (const n of l.nodes.values()) if (n.id !== h.id && n.id !== 'vcenter') expect(inside(pt, n), `${h.id} crosses ${n.id}`).toBe(false)
+      }
+    }
   })
 })

@@ -68,7 +68,7 @@ describe('lines and token routes', () => {
 
   it('joins the hops of a route through the node between them', () => {
     const r = graph().route('vcenter', 'vm:web')
-    expect(r.kind === 'travel' && r.path).toMatch(/^M [\d.]+ [\d.]+ C .* L .* L .*$/)
+    expect(r.kind === 'travel' && r.path).toMatch(/^M [\d.]+ [\d.]+ L .* C .* L .* L .*$/)
   })
 
   it('reverses curves exactly and finds a line’s middle', () => {

@@ -70,6 +70,33 @@ describe('the Native Key Provider backup file (PKCS#12)', () => {
     expect(() => readSecretPkcs12(file.subarray(0, 40), 'Backup-2026!')).toThrow(/not a backup file/)
   })
 
+  // provider.restore reads backups with this code alone; OpenSSL is the independent judge of what opens.
+  it('opens exactly the files, with exactly the passwords, that openssl pkcs12 opens', () => {
+    const tampered = file.slice()
+    tampered[Math.floor(tampered.length / 2)] ^= 0x01
+    const variants: [string, Uint8Array, string][] = [
+      ['right password', file, 'Backup-2026!'],
+      ['wrong password', file, 'backup-2026!'],
+      ['empty password on a protected file', file, ''],
+      ['non-ASCII password', writeSecretPkcs12(backup, 'Schlüssel-€-2026', random), 'Schlüssel-€-2026'],
+      ['a flipped bit', tampered, 'Backup-2026!'],
+      ['truncated', file.subarray(0, file.length - 10), 'Backup-2026!']
+    ]
+    for (const [what, bytes, password] of variants) {
+      const ours = (() => {
+        try {
+          return toHex(readSecretPkcs12(bytes, password).secret)
+        } catch (e) {
+          expect(e, what).toBeInstanceOf(Pkcs12Error)
+          return null
+        }
+      })()
+      const theirs = openssl(bytes, password)
+      expect(ours !== null, what).toBe(theirs.status === 0)
+      if (ours) expect(theirs.out.replace(/[\s:]/g, '').toLowerCase(), what).toContain(ours)
+    }
+  })
+
   it('never holds the KDK in clear', () => {
     expect(indexOfBytes(file, kdk)).toBe(-1)
   })

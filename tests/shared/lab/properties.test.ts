@@ -1,5 +1,6 @@
 // The seed's promise, checked over thousands of random command sequences:
-//  1. no KEK, host key, internal key (VM home key, disk DEK), vm-support incident key or Native Key Provider KDK ever
+//  1. no KEK, host key, internal key (VM home key, disk DEK), vm-support incident key or Native Key Provider KDK (also one
+//     restored from its backup) ever
 //     appears in clear on a persisted surface outside the KMS and vCenter's protected store (vCenter's database, host
 //     configuration, sealed stores and /var/core, datastore files);
 //  2. the same script with the same seed gives byte-identical output.
@@ -19,7 +20,7 @@ import type { Component, Entity } from '../../../shared/lab/model'
 import { seededRandom } from '../../../shared/lab/random'
 import { labReport } from '../../../shared/lab/report'
 import { parseBundle, unwrapDek } from '../../../shared/lab/services/dekWrap'
-import { commandArbitrary, kmsAdminArbitrary, prefix, SUPPORT_PASSWORD } from '../../helpers/commandArbitrary'
+import { commandArbitrary, kmsAdminArbitrary, nkpRoundTripArbitrary, prefix, SUPPORT_PASSWORD } from '../../helpers/commandArbitrary'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000)
 
@@ -29,16 +30,47 @@ async function prefixLab(seed: number): Promise<Lab> {
   return lab
 }
 
-type Step = LabCommand | { op: 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'; pick: number }
+type Step =
+  | LabCommand
+  | { op: 'kms.revokeKey' | 'kms.destroyKey' | 'kms.activateKey'; pick: number }
+  | { op: 'provider.restore'; lastBackup: true; password: string }
+  | { roundTrip: 'nkp'; password: string; restorePassword: string }
 
-function resolve(lab: Lab, step: Step): LabCommand {
+/** A step as the commands it stands for (the NKP round trip is four). */
+function expand(step: Step): Exclude<Step, { roundTrip: 'nkp' }>[] {
+  if (!('roundTrip' in step)) return [step]
+  return [
+    { op: 'provider.add', name: 'nkp', type: 'native' },
+    { op: 'provider.backup', provider: 'nkp', password: step.password },
+    { op: 'provider.remove', name: 'nkp' },
+    { op: 'provider.restore', lastBackup: true, password: step.restorePassword === 'same' ? step.password : step.restorePassword }
+  ]
+}
+
+/** The last backup file of the native provider this run wrote, even if the provider was removed since. */
+function lastBackup(lab: Lab): Uint8Array | null {
+  for (let i = lab.entries.length - 1; i >= 0; i--)
+    for (const c of lab.entries[i].changes) {
+      const v = c.after as Entity | undefined
+      const file = v?.kind === 'vcenter' ? v.persisted.providers.nkp?.native?.backupFile : null
+      if (file) return file
+    }
+  return null
+}
+
+function resolve(lab: Lab, step: Exclude<Step, { roundTrip: 'nkp' }>): LabCommand {
+  if ('lastBackup' in step) return { op: 'provider.restore', file: toBase64(lastBackup(lab) ?? utf8('no backup yet')), password: step.password }
   if (!('pick' in step)) return step
   const kms = lab.component('kms:kms-1')
   const ids = kms?.kind === 'kms' ? Object.keys(kms.persisted.keys) : []
   return { op: step.op, keyId: ids.length ? ids[step.pick % ids.length] : 'no-such-key' }
 }
 
-const stepArbitrary: fc.Arbitrary<Step> = fc.oneof({ weight: 10, arbitrary: commandArbitrary }, { weight: 1, arbitrary: kmsAdminArbitrary })
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 10, arbitrary: commandArbitrary },
+  { weight: 1, arbitrary: kmsAdminArbitrary },
+  { weight: 1, arbitrary: nkpRoundTripArbitrary }
+)
 
 /** Every key material that ever existed in the lab: on a KMS, in a key cache, in vCenter in flight, and every DEK. */
 function allKeys(lab: Lab): Uint8Array[] {
@@ -130,13 +162,16 @@ describe('properties of random command sequences', () => {
   it(`no KEK, host key or DEK is ever in clear on a persisted surface outside the KMS (${RUNS} runs)`, async () => {
     let accepted = 0
     let refused = 0
+    let restored = 0
     await fc.assert(
       fc.asyncProperty(fc.nat(1_000_000), fc.array(stepArbitrary, { minLength: 4, maxLength: 24 }), async (seed, steps) => {
         const lab = await prefixLab(seed)
-        for (const step of steps) {
-          const out = await lab.run(resolve(lab, step))
+        for (const step of steps.flatMap(expand)) {
+          const command = resolve(lab, step)
+          const out = await lab.run(command)
           if (out.fault) refused++
           else accepted++
+          if (!out.fault && command.op === 'provider.restore') restored++
         }
         expect(leaks(lab)).toEqual([])
       }),
@@ -145,6 +180,8 @@ describe('properties of random command sequences', () => {
     // the sequences must really exercise the lab, not only be refused
     expect(accepted).toBeGreaterThan(RUNS * 2)
     expect(refused).toBeGreaterThan(0)
+    // a provider restored from its backup is among them (its KDK is back on the hosts and in vCenter)
+    if (RUNS >= 100) expect(restored).toBeGreaterThan(0)
   }, 600_000)
 
   it('the leak check finds a key that is written down in clear (it can fail)', async () => {
@@ -174,7 +211,7 @@ describe('properties of random command sequences', () => {
       fc.asyncProperty(fc.nat(1_000_000), fc.array(stepArbitrary, { minLength: 1, maxLength: 16 }), async (seed, steps) => {
         const runOnce = async () => {
           const lab = await prefixLab(seed)
-          for (const step of steps) await lab.run(resolve(lab, step))
+          for (const step of steps.flatMap(expand)) await lab.run(resolve(lab, step))
           return reportJson(lab)
         }
         const [a, b] = [await runOnce(), await runOnce()]

@@ -2,8 +2,9 @@
 
 import { memo } from 'react'
 import type { NodeProps } from '@xyflow/react'
-import { VCENTER_ID } from '../../../../shared/lab/model'
-import { at, obj, str } from '../../reading/view'
+import { VCENTER_ID } from '../../../../shared/lab/ids'
+import type { ProviderRecord } from '../../../../shared/lab/model'
+import { viewOfKind, type ViewOfPart } from '../../../../shared/lab/readView'
 import { useEntityView } from '../../hooks/useEntityView'
 import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
@@ -18,17 +19,20 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps) {
     return (
       <div className="group group-cluster">
         <span className="group-kind">{t('field.cluster')}</span>
-        <span className="group-label">{name}</span>
+        <span className="group-label" title={name}>
+          {name}
+        </span>
       </div>
     )
   }
-  const provider = at(vcenter, 'persisted', 'providers', name)
-  const registered = obj(provider) !== null
-  const trusted = registered && str(at(provider, 'trust', 'mode')) !== null
-  const isDefault = str(at(vcenter, 'persisted', 'defaultProvider')) === name
-  if (str(at(provider, 'type')) === 'native') {
+  const vc = viewOfKind(vcenter, 'vcenter')
+  const provider: ViewOfPart<ProviderRecord> | undefined = vc?.persisted?.providers?.[name]
+  const registered = provider !== undefined
+  const trusted = registered && (provider.trust?.mode ?? null) !== null
+  const isDefault = vc?.persisted?.defaultProvider === name
+  if (provider?.type === 'native') {
     // no KMS servers and no trust to establish: the KDK and whether the provider is backed up are what matter
-    const backed = at(provider, 'native', 'hasBackup') === true
+    const backed = provider.native?.hasBackup === true
     return (
       <div className={`group group-provider group-native${backed ? ' is-trusted' : ''}`}>
         <span className="group-kind">{t('inspector.nativeProvider')}</span>

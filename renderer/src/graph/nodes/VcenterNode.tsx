@@ -8,6 +8,7 @@ import { useT } from '../../hooks/useT'
 import { LockIcon } from '../../theme/icons'
 import { KeyGlyph } from '../tokens/KeyGlyph'
 import { useDetailed } from '../../hooks/useDetailed'
+import { idsOnlyNoteKey } from '../../reading/idsOnlyNote'
 import { Badge, NodeFrame, Surface } from './NodeParts'
 
 export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
@@ -48,7 +49,7 @@ export const VcenterNode = memo(function VcenterNode({ id }: NodeProps) {
             )}
           </Surface>
           <Surface kind="persisted">
-            <span className={`chip chip-ids${ids ? '' : ' is-zero'}`} title={t('inspector.idsOnlyNote')}>
+            <span className={`chip chip-ids${ids ? '' : ' is-zero'}`} title={t(idsOnlyNoteKey(f.providers))}>
               {t('node.keyIds', { n: ids })} · {t('node.idsOnly')}
             </span>
           </Surface>

@@ -91,7 +91,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
   function applyPush(push: LabPush): void {
     // Follow along's pushes (the presenter's step, sharing, a closed connection) are the follow slice's; the
     // desktop menu's view switches are the ui slice's.
-    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed' || push.type === 'view') return
+    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed' || push.type === 'menu') return
     const s = get()
     const t = s.timeline
     if (loading || !t) {

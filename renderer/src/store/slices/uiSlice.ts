@@ -2,6 +2,7 @@
 
 import { DEFAULT_SETTINGS, readSettings } from '../settings'
 import { lastSeq } from '../loadedTimeline'
+import type { Language } from '../../../../shared/i18n/message'
 import type { Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState } from '../types'
 
 /** Only the latest few notices: a burst of commands should not bury the graph (the last error stays). */
@@ -12,7 +13,10 @@ export function keepNotices(notices: readonly Notice[], notice: Notice): Notice[
 export interface UiSlice {
   state: UiSliceState
   actions: UiActions
-  /** Listens for the desktop menu's view switches (View → Presenter Mode); returns the function that stops. */
+  /**
+   * Carries out the desktop's native menu items (presenter mode, New, Open: the last two ask about unsaved changes as
+   * the window's own do) and tells the native menu the window's language; returns the function that stops.
+   */
   start(): () => void
   /**
    * Before a lab is replaced (new lab, open, import, a lesson): true when it may go — nothing unsaved, or the person
@@ -25,6 +29,10 @@ export function createUiSlice({ api, set, get, options }: SliceKit): UiSlice {
   let noticeId = 0
   let answer: ((choice: ReplaceChoice) => void) | null = null
   const patchUi = (patch: Partial<UiSliceState['ui']>) => set((s) => ({ ui: { ...s.ui, ...patch } }))
+  /** The desktop's native menu speaks the window's language; a menu that stays as it was is no reason to bother the person. */
+  const tellMenuLanguage = (language: Language) => {
+    if (options.nativeMenu && api.setMenuLanguage) api.setMenuLanguage({ language }).catch(() => {})
+  }
   return {
     state: {
       settings: readSettings(options.settings?.load(), { ...DEFAULT_SETTINGS, language: options.defaultLanguage ?? DEFAULT_SETTINGS.language }),
@@ -33,8 +41,13 @@ export function createUiSlice({ api, set, get, options }: SliceKit): UiSlice {
       ui: { dialog: null, menu: null, help: false, newLab: false, fitRequest: 0, replaceAsk: false }
     },
     start() {
+      tellMenuLanguage(get().settings.language)
       return api.subscribe((push) => {
-        if (push.type === 'view' && push.toggle === 'presenter') get().actions.setSettings({ presenter: !get().settings.presenter })
+        if (push.type !== 'menu') return
+        const a = get().actions
+        if (push.item === 'presenter') a.setSettings({ presenter: !get().settings.presenter })
+        else if (push.item === 'newLab') a.setNewLabOpen(true)
+        else void a.openLab().then((f) => f && a.notify({ kind: 'ok', key: 'file.opened', params: { name: f.name } }))
       })
     },
     async mayReplace() {
@@ -59,8 +72,10 @@ export function createUiSlice({ api, set, get, options }: SliceKit): UiSlice {
     },
     actions: {
       setSettings(patch) {
-        const settings = { ...get().settings, ...patch }
+        const before = get().settings
+        const settings = { ...before, ...patch }
         set({ settings })
+        if (settings.language !== before.language) tellMenuLanguage(settings.language)
         options.settings?.save(settings)
       },
       notify(n) {
