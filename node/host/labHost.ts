@@ -3,7 +3,7 @@
 
 import { randomUUID, webcrypto } from 'node:crypto'
 import { basename } from 'node:path'
-import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
+import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
 import { toHex } from '../../shared/crypto/bytes'
 import type { LabCommand } from '../../shared/lab/commands/schema'
@@ -17,6 +17,7 @@ import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
 import { buildLab, labBytes, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
+import { PartedImports } from './partedImports'
 
 export interface LabHostOptions {
   seed?: number | null
@@ -45,6 +46,7 @@ export class LabHost implements LabApi {
   private unsubscribeLab: (() => void) | null = null
   /** Commands `undo` took back, the latest last; each undo takes back one command (or a few with no events). */
   private undone: LabCommand[][] = []
+  private readonly imports = new PartedImports()
 
   private constructor(private readonly options: LabHostOptions) {}
 
@@ -204,6 +206,27 @@ export class LabHost implements LabApi {
   async importLab(text: string): Promise<LabFileInfo> {
     const bytes = text.trimStart().startsWith('{') ? Buffer.from(text, 'utf8') : Buffer.from(text, 'base64')
     return this.load(await readLabBytes(bytes), null)
+  }
+
+  importLabBegin(options: { bytes: number }): Promise<LabImportStart> {
+    return this.imports.begin(options.bytes)
+  }
+
+  importLabPart(importId: string, index: number, base64: string): Promise<void> {
+    return this.imports.part(importId, index, base64)
+  }
+
+  /** Opens the file the parts make, as Open does (an untitled lab: the window's file is not a path here). */
+  async importLabFinish(importId: string): Promise<LabFileInfo> {
+    try {
+      return await this.load(await readLabFile(await this.imports.complete(importId)), null)
+    } finally {
+      await this.imports.discard(importId)
+    }
+  }
+
+  importLabCancel(importId: string): Promise<void> {
+    return this.imports.discard(importId)
   }
 
   /** Checks and rebuilds first, offline; the open lab is replaced only when the file is entirely good. */

@@ -1,17 +1,17 @@
-// The container's codec on Node: SHA-256 from node:crypto (SHA-NI where the CPU has it), raw deflate at level 1
-// from node:zlib (disks are mostly zeros or ciphertext: a fast level catches the zeros, ciphertext is left alone).
+// The container's codec on Node: SHA-256 from node:crypto (SHA-NI where the CPU has it) on worker threads for disk
+// chunks (./hashPool.ts), raw deflate at level 1 from node:zlib (disks are mostly zeros or ciphertext: a fast level
+// catches the zeros; ciphertext is recognised by a sample and left alone, see shared/labFile/container.ts).
 
 import { createHash } from 'node:crypto'
 import { setImmediate } from 'node:timers/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { CHUNK_BYTES } from '../../shared/labFile/blob'
 import type { ContainerCodec } from '../../shared/labFile/container'
-
-const hashChunk = (chunk: Uint8Array) => createHash('sha256').update(chunk).digest('hex')
+import { hashChunkLater, hashInline } from './hashPool'
 
 export function hashChunks(bytes: Uint8Array): string[] {
   const out: string[] = []
-  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) out.push(hashChunk(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES))))
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) out.push(hashInline(bytes.subarray(at, Math.min(bytes.length, at + CHUNK_BYTES))))
   return out
 }
 
@@ -20,7 +20,7 @@ export const nodeContainerCodec: ContainerCodec = {
     const h = createHash('sha256')
     return { update: (b) => void h.update(b), digest: () => h.digest() }
   },
-  hashChunk,
+  hashChunk: hashChunkLater,
   hashChunks,
   deflate: (bytes) => deflateRawSync(bytes, { level: 1 }),
   // maxOutputLength: a crafted chunk cannot inflate beyond the length its index gives.

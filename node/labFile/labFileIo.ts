@@ -21,25 +21,34 @@ const MAX_V1_FILE_BYTES = 512 * 1024 * 1024
 
 function fileSink(fh: FileHandle): ByteSink {
   return {
-    async write(bytes) {
-      for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten
+    async write(...parts) {
+      // One call for a chunk's header and bytes; a short write (rare on regular files) is finished part by part.
+      let { bytesWritten } = await fh.writev(parts)
+      for (const part of parts) {
+        const done = Math.min(bytesWritten, part.length)
+        bytesWritten -= done
+        for (let at = done; at < part.length; ) at += (await fh.write(part, at, part.length - at)).bytesWritten
+      }
     }
   }
 }
 
 function streamSink(stream: Writable): ByteSink {
-  return {
-    write: (bytes) =>
-      new Promise<void>((resolve, reject) => {
-        const onError = (e: Error) => reject(e)
-        stream.once('error', onError)
-        const flushed = stream.write(bytes, (e) => {
-          stream.off('error', onError)
-          if (e) reject(e)
-          else if (flushed) resolve()
-        })
-        if (!flushed) stream.once('drain', () => resolve())
+  const writeOne = (bytes: Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (e: Error) => reject(e)
+      stream.once('error', onError)
+      const flushed = stream.write(bytes, (e) => {
+        stream.off('error', onError)
+        if (e) reject(e)
+        else if (flushed) resolve()
       })
+      if (!flushed) stream.once('drain', () => resolve())
+    })
+  return {
+    async write(...parts) {
+      for (const part of parts) await writeOne(part)
+    }
   }
 }
 
@@ -81,7 +90,7 @@ export async function writeLab(lab: Lab | LabFileData, target: string | Writable
 export async function labBytes(lab: Lab | LabFileData): Promise<Uint8Array> {
   const parts: Uint8Array[] = []
   const data = lab instanceof Lab ? labFileData(lab) : lab
-  await writeLabContainer(data, { write: async (b) => void parts.push(Uint8Array.from(b)) }, nodeContainerCodec)
+  await writeLabContainer(data, { write: async (...b) => void parts.push(...b.map((p) => Uint8Array.from(p))) }, nodeContainerCodec)
   return Buffer.concat(parts)
 }
 

@@ -125,6 +125,15 @@ export interface LabApi {
   /** The lab file as text (for export) and back. */
   exportLab(): Promise<string>
   importLab(text: string): Promise<LabFileInfo>
+  /**
+   * A lab file sent in parts (the browser build's import, whatever the file's size, in calls of the usual size):
+   * begin with its size, send each part (index i holds bytes i·partBytes onwards, base64), then finish, which opens
+   * it as Open does. Until finish succeeds the open lab is unchanged; cancel drops the parts sent.
+   */
+  importLabBegin(options: { bytes: number }): Promise<LabImportStart>
+  importLabPart(importId: string, index: number, base64: string): Promise<void>
+  importLabFinish(importId: string): Promise<LabFileInfo>
+  importLabCancel(importId: string): Promise<void>
   /** Raw bytes of a file on a component's persisted surface (core dumps, disks) for export, hex encoded. */
   readFile(componentId: string, path: string): Promise<string>
   subscribe(listener: (push: LabPush) => void): () => void
@@ -141,6 +150,18 @@ export interface LabApi {
 }
 
 export type LabApiMethod = Exclude<keyof LabApi, 'subscribe'>
+
+export interface LabImportStart {
+  importId: string
+  /** Every part but the last holds exactly this many bytes. */
+  partBytes: number
+}
+
+/** Raw bytes per import part: as base64 (960 KiB) inside a call it stays under the wire's 1 MiB per call. */
+export const IMPORT_PART_BYTES = 720 * 1024
+/** The largest lab file an import takes (20 VMs of 256 MiB make about 5 GiB). */
+export const MAX_IMPORT_BYTES = 16 * 1024 ** 3
+const importId = z.string().regex(/^[0-9a-f]{32}$/)
 
 const anyCommand = z.looseObject({ op: z.string().max(64) })
 const pathArg = z.string().min(1).max(4096)
@@ -161,6 +182,10 @@ export const labApiArgs = {
   openLab: z.tuple([z.object({ path: pathArg.optional() }).strict()]),
   exportLab: z.tuple([]),
   importLab: z.tuple([z.string().max(512 * 1024 * 1024)]),
+  importLabBegin: z.tuple([z.object({ bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES) }).strict()]),
+  importLabPart: z.tuple([importId, z.number().int().min(0).max(MAX_IMPORT_BYTES / IMPORT_PART_BYTES), z.string().max(Math.ceil(IMPORT_PART_BYTES / 3) * 4)]),
+  importLabFinish: z.tuple([importId]),
+  importLabCancel: z.tuple([importId]),
   readFile: z.tuple([z.string().min(1).max(256), pathArg]),
   showStep: z.tuple([z.object({ labId: z.string().min(1).max(128), seq: z.number().int().min(0) }).strict()]),
   getSharing: z.tuple([]),

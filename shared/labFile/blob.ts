@@ -24,6 +24,8 @@ export interface BlobSource {
   hashChunks: ChunkHasher
   /** Reads, checks and joins the chunks of `ref`. */
   read(ref: BlobRef): Promise<Uint8Array>
+  /** Checks every chunk against its hash without keeping it (a replayed lab reads none, yet a damaged file is refused). */
+  verify(): Promise<void>
 }
 
 export const HASH_PATTERN = /^[0-9a-f]{64}$/

@@ -1,32 +1,50 @@
 // The .kflab container (format 2 and later): disk images once, outside the JSON, streamed in and out in chunks, with
-// a checksum over the whole file. Layout (integers big-endian):
+// a checksum over the file. Layout (integers big-endian):
 //
 //   header   "\x89KFLAB\r\n\x1a\n" (10 bytes, catches text-mode mangling like PNG's) · version u32
 //   chunks   'C' · SHA-256 of the raw chunk (32) · encoding u8 (0 stored, 1 deflate) · raw length u32 ·
 //            stored length u32 · stored bytes                       — one per distinct chunk, in any order
 //   index    UTF-8 JSON {"chunks": {hash: [offset, storedLength, rawLength, encoding]}, "lab": <lab document>}
-//   trailer  'E' · index offset u64 · SHA-256 of every byte before this digest (32) · "KFLABEND" (8)
+//   trailer  'E' · index offset u64 · SHA-256 (32) · "KFLABIDX" (8)
 //
-// Writing needs one chunk in memory at a time; reading checks the digest first (so a damaged file is refused
-// before anything is built), then reads a chunk only when a lab is restored rather than replayed. The codec
-// (SHA-256, deflate) and the file access come from the host process.
+// The trailer's SHA-256 covers the header, the index and the trailer up to itself. The chunks need no second hash:
+// each is named by the SHA-256 of its bytes, and the index (so every name) is under the checksum; a chunk is
+// checked against its name, and its header against the index, whenever it is read. So every byte of the file is
+// covered while a save or an open hashes each disk byte once. (Files written before this end in "KFLABEND" instead:
+// their SHA-256 covers every byte before it; they are still read.)
+//
+// Writing needs a few chunks in memory at a time; reading checks the index first (so a damaged file is refused
+// before anything is built), then each chunk when a lab is restored, or every chunk when it is replayed. The codec
+// (SHA-256, which the host may run on other threads, and deflate) and the file access come from the host process.
 
-import { fromUtf8, toHex, utf8 } from '../crypto/bytes'
+import { fromUtf8, utf8 } from '../crypto/bytes'
 import { BLOB_MIN_BYTES, BlobRef, CHUNK_BYTES, HASH_PATTERN, type BlobSource, type ChunkHasher } from './blob'
 import { jsonReplacer, LabFileError, newerVersionError, parseLabDocument } from './kflab'
 import { KFLAB_VERSION, type LabFileData } from './schema'
 
 export const CONTAINER_MAGIC = Uint8Array.of(0x89, 0x4b, 0x46, 0x4c, 0x41, 0x42, 0x0d, 0x0a, 0x1a, 0x0a)
-const END_MAGIC = utf8('KFLABEND')
+/** The end of a file whose checksum covers its header and index (its chunks are checked by their own hashes). */
+const END_MAGIC = utf8('KFLABIDX')
+/** The end of a file written before that, whose checksum covers every byte before it. */
+const WHOLE_FILE_END_MAGIC = utf8('KFLABEND')
 const HEADER_BYTES = CONTAINER_MAGIC.length + 4
 const CHUNK_HEADER_BYTES = 1 + 32 + 1 + 4 + 4
 const DIGEST_BYTES = 32
 const TRAILER_BYTES = 1 + 8 + DIGEST_BYTES + END_MAGIC.length
 const STORED = 0
 const DEFLATE = 1
-/** A chunk is compressed only if a sample of it shrinks below this share: encrypted disks are left as they are. */
+/** A chunk that deflates to more than this share of its size is stored as it is. */
 const WORTH_COMPRESSING = 0.9
-const SAMPLE_BYTES = 16 * 1024
+/**
+ * Whether a chunk is worth deflating at all is judged from a byte histogram of a few spread-out samples: 4 KiB of
+ * ciphertext (an encrypted disk) shows about 7.95 bits of entropy a byte, zeros and text far less. That costs
+ * microseconds, where deflating a sample took a millisecond a chunk.
+ */
+const ENTROPY_SAMPLES = 4
+const ENTROPY_SAMPLE_BYTES = 1024
+const COMPRESSIBLE_BELOW_BITS = 7.5
+/** Chunks being hashed (by the codec, possibly on other threads) while earlier ones are written or read. */
+const HASH_AHEAD = 8
 /** Commands per piece of the index JSON, so no single step of a save takes long. */
 const COMMANDS_PER_PIECE = 2000
 const READ_PIECE_BYTES = 8 * 1024 * 1024
@@ -38,17 +56,18 @@ export interface Sha256 {
 
 export interface ContainerCodec {
   sha256(): Sha256
-  /** Lowercase hex SHA-256 of one chunk. */
-  hashChunk(chunk: Uint8Array): string
+  /** Lowercase hex SHA-256 of one chunk; `chunk` does not change until the hash is given. */
+  hashChunk(chunk: Uint8Array): Promise<string>
   hashChunks: ChunkHasher
   deflate(bytes: Uint8Array): Uint8Array
   inflate(bytes: Uint8Array, rawLength: number): Uint8Array
-  /** Called between chunks: a host that must stay responsive yields to its event loop here. */
+  /** Called between steps that do no I/O: a host that must stay responsive yields to its event loop here. */
   pause?(): Promise<void>
 }
 
 export interface ByteSink {
-  write(bytes: Uint8Array): Promise<void>
+  /** Writes `parts` one after the other (a chunk's header and bytes go in one call). */
+  write(...parts: Uint8Array[]): Promise<void>
 }
 
 export interface ByteSource {
@@ -99,11 +118,23 @@ function u64(n: number): Uint8Array {
 
 type IndexEntry = [offset: number, storedLength: number, rawLength: number, encoding: number]
 
+/** Shannon entropy (bits a byte) of a few spread-out samples of `chunk`. */
+function sampledEntropy(chunk: Uint8Array): number {
+  const counts = new Uint32Array(256)
+  const part = Math.min(ENTROPY_SAMPLE_BYTES, Math.floor(chunk.length / ENTROPY_SAMPLES))
+  const stride = Math.floor(chunk.length / ENTROPY_SAMPLES)
+  let n = 0
+  for (let s = 0; s < ENTROPY_SAMPLES; s++)
+    for (let i = s * stride, end = i + part; i < end; i++, n++) counts[chunk[i]]++
+  let bits = 0
+  for (const c of counts) if (c) bits -= (c / n) * Math.log2(c / n)
+  return bits
+}
+
 function encodeChunk(chunk: Uint8Array, codec: ContainerCodec): { encoding: number; stored: Uint8Array } {
-  const sample = chunk.subarray(0, SAMPLE_BYTES)
-  if (codec.deflate(sample).length < sample.length * WORTH_COMPRESSING) {
+  if (chunk.length < ENTROPY_SAMPLES || sampledEntropy(chunk) < COMPRESSIBLE_BELOW_BITS) {
     const packed = codec.deflate(chunk)
-    if (packed.length < chunk.length) return { encoding: DEFLATE, stored: packed }
+    if (packed.length < chunk.length * WORTH_COMPRESSING) return { encoding: DEFLATE, stored: packed }
   }
   return { encoding: STORED, stored: chunk }
 }
@@ -126,62 +157,88 @@ function* documentPieces(data: LabFileData, replacer: ReturnType<typeof jsonRepl
   yield '}}'
 }
 
-/** Writes `data` as a container to `sink`, one chunk in memory at a time. */
+interface DiskChunk {
+  disk: Uint8Array
+  raw: Uint8Array
+  hash: Promise<string>
+}
+
+/** Every chunk of every disk, in order, each with its hash (remembered, or being computed). */
+function* diskChunks(disks: Iterable<Uint8Array>, codec: ContainerCodec): Generator<DiskChunk> {
+  for (const disk of disks) {
+    const known = hashCache.get(disk)
+    for (let i = 0; i * CHUNK_BYTES < disk.length; i++) {
+      const raw = disk.subarray(i * CHUNK_BYTES, Math.min(disk.length, (i + 1) * CHUNK_BYTES))
+      const hash = known ? Promise.resolve(known[i]) : codec.hashChunk(raw)
+      // Awaited in order below; a failure of one further ahead must not surface as an unhandled rejection first.
+      hash.catch(() => undefined)
+      yield { disk, raw, hash }
+    }
+  }
+}
+
+/** Writes `data` as a container to `sink`, a few chunks in memory at a time. */
 export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec: ContainerCodec): Promise<void> {
   const digest = codec.sha256()
   let offset = 0
-  const put = async (bytes: Uint8Array, hashed = true) => {
-    if (hashed) digest.update(bytes)
-    offset += bytes.length
-    await sink.write(bytes)
+  const put = async (hashed: boolean, ...parts: Uint8Array[]) => {
+    for (const part of parts) {
+      if (hashed) digest.update(part)
+      offset += part.length
+    }
+    await sink.write(...parts)
   }
-  await put(CONTAINER_MAGIC)
-  await put(u32(KFLAB_VERSION))
+  await put(true, CONTAINER_MAGIC, u32(KFLAB_VERSION))
 
   const disks = new Set<Uint8Array>()
   diskSized(data.entities, disks)
   const index = new Map<string, IndexEntry>()
-  const refs = new Map<Uint8Array, BlobRef>()
-  for (const disk of disks) {
-    const known = hashCache.get(disk)
-    const hashes: string[] = []
-    for (let i = 0; i * CHUNK_BYTES < disk.length; i++) {
-      const raw = disk.subarray(i * CHUNK_BYTES, Math.min(disk.length, (i + 1) * CHUNK_BYTES))
-      const hash = known?.[i] ?? codec.hashChunk(raw)
-      hashes.push(hash)
-      if (index.has(hash)) {
-        if (!known) await codec.pause?.()
-        continue
-      }
-      const { encoding, stored } = encodeChunk(raw, codec)
-      const head = new Uint8Array(CHUNK_HEADER_BYTES)
-      const view = new DataView(head.buffer)
-      head[0] = 0x43 // 'C'
-      head.set(hexBytes(hash), 1)
-      head[33] = encoding
-      view.setUint32(34, raw.length)
-      view.setUint32(38, stored.length)
-      index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, raw.length, encoding])
-      await put(head)
-      await put(stored)
-      await codec.pause?.()
+  const hashesOf = new Map<Uint8Array, string[]>()
+  // The next chunks are hashed while this one is compressed and written.
+  const chunks = diskChunks(disks, codec)
+  const ahead: DiskChunk[] = []
+  const refill = () => {
+    for (let next = chunks.next(); ; next = chunks.next()) {
+      if (next.done) return
+      ahead.push(next.value)
+      if (ahead.length >= HASH_AHEAD) return
     }
-    if (!known) hashCache.set(disk, hashes)
+  }
+  refill()
+  while (ahead.length) {
+    const { disk, raw, hash: hashing } = ahead.shift()!
+    const hash = await hashing
+    refill()
+    let hashes = hashesOf.get(disk)
+    if (!hashes) hashesOf.set(disk, (hashes = []))
+    hashes.push(hash)
+    if (index.has(hash)) continue
+    const { encoding, stored } = encodeChunk(raw, codec)
+    const head = new Uint8Array(CHUNK_HEADER_BYTES)
+    const view = new DataView(head.buffer)
+    head[0] = 0x43 // 'C'
+    head.set(hexBytes(hash), 1)
+    head[33] = encoding
+    view.setUint32(34, raw.length)
+    view.setUint32(38, stored.length)
+    index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, raw.length, encoding])
+    await put(false, head, stored)
+  }
+  const refs = new Map<Uint8Array, BlobRef>()
+  for (const [disk, hashes] of hashesOf) {
+    hashCache.set(disk, hashes)
     refs.set(disk, new BlobRef(hashes, disk.length))
   }
 
   const indexOffset = offset
   const replacer = jsonReplacer((bytes) => refs.get(bytes))
-  await put(utf8('{"chunks":' + JSON.stringify(Object.fromEntries(index)) + ',"lab":'))
+  await put(true, utf8('{"chunks":' + JSON.stringify(Object.fromEntries(index)) + ',"lab":'))
   for (const piece of documentPieces(data, replacer)) {
-    await put(utf8(piece))
+    await put(true, utf8(piece))
     await codec.pause?.()
   }
-  await put(utf8('}'))
-  await put(Uint8Array.of(0x45)) // 'E'
-  await put(u64(indexOffset))
-  await put(digest.digest(), false)
-  await put(END_MAGIC, false)
+  await put(true, utf8('}'), Uint8Array.of(0x45) /* 'E' */, u64(indexOffset))
+  await put(false, digest.digest(), END_MAGIC)
 }
 
 function hexBytes(hex: string): Uint8Array {
@@ -192,9 +249,12 @@ function hexBytes(hex: string): Uint8Array {
 
 const damaged = (what: string) => new LabFileError(`the lab file is damaged: ${what}`)
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
+
 /**
- * Reads a container: checks its framing and its checksum over every byte, then its index and lab document. Blobs
- * are read later, and only if the lab is restored from its saved state.
+ * Reads a container: checks its framing and its checksum (over header and index, or over every byte in files
+ * written before chunks were checked on their own), then its index and lab document. Chunks are read later: each
+ * one a restored lab needs, or all of them, to check, when the lab is replayed.
  */
 export async function readLabContainer(source: ByteSource, codec: ContainerCodec): Promise<{ data: LabFileData; blobs: BlobSource }> {
   if (source.size < HEADER_BYTES) throw damaged('it ends before its header')
@@ -205,26 +265,36 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
   if (version < 2) throw damaged(`a container cannot have version ${version}`)
   if (source.size < HEADER_BYTES + TRAILER_BYTES) throw damaged('it is cut short (no end marker): it was not written completely')
   const trailer = await source.read(source.size - TRAILER_BYTES, TRAILER_BYTES)
-  if (trailer[0] !== 0x45 || !END_MAGIC.every((b, i) => trailer[TRAILER_BYTES - END_MAGIC.length + i] === b))
-    throw damaged('it is cut short or altered at its end (no end marker)')
-
-  const digest = codec.sha256()
-  const digestAt = source.size - END_MAGIC.length - DIGEST_BYTES
-  const piece = new Uint8Array(Math.min(READ_PIECE_BYTES, digestAt))
-  for (let at = 0; at < digestAt; at += READ_PIECE_BYTES) {
-    const part = piece.subarray(0, Math.min(READ_PIECE_BYTES, digestAt - at))
-    await source.readInto(at, part)
-    digest.update(part)
-    await codec.pause?.()
-  }
-  const expected = trailer.subarray(1 + 8, 1 + 8 + DIGEST_BYTES)
-  if (toHex(digest.digest()) !== toHex(expected)) throw damaged('its checksum does not match (the file was changed or corrupted after it was saved)')
-
+  const endMagic = trailer.subarray(TRAILER_BYTES - END_MAGIC.length)
+  const wholeFile = sameBytes(endMagic, WHOLE_FILE_END_MAGIC)
+  if (trailer[0] !== 0x45 || !(wholeFile || sameBytes(endMagic, END_MAGIC))) throw damaged('it is cut short or altered at its end (no end marker)')
   const indexOffset = Number(new DataView(trailer.buffer, trailer.byteOffset).getBigUint64(1))
   const indexEnd = source.size - TRAILER_BYTES
   if (indexOffset < HEADER_BYTES || indexOffset > indexEnd) throw damaged('its index is out of place')
+
+  const digest = codec.sha256()
+  const digestAt = source.size - END_MAGIC.length - DIGEST_BYTES
+  let indexBytes: Uint8Array
+  if (wholeFile) {
+    const piece = new Uint8Array(Math.min(READ_PIECE_BYTES, digestAt))
+    for (let at = 0; at < digestAt; at += READ_PIECE_BYTES) {
+      const part = piece.subarray(0, Math.min(READ_PIECE_BYTES, digestAt - at))
+      await source.readInto(at, part)
+      digest.update(part)
+      await codec.pause?.()
+    }
+    indexBytes = await source.read(indexOffset, indexEnd - indexOffset)
+  } else {
+    const covered = await source.read(indexOffset, digestAt - indexOffset)
+    digest.update(head)
+    digest.update(covered)
+    indexBytes = covered.subarray(0, indexEnd - indexOffset)
+  }
+  const expected = trailer.subarray(1 + 8, 1 + 8 + DIGEST_BYTES)
+  if (!sameBytes(digest.digest(), expected)) throw damaged('its checksum does not match (the file was changed or corrupted after it was saved)')
+
   let manifest: { chunks?: unknown; lab?: unknown }
-  const indexText = fromUtf8(await source.read(indexOffset, indexEnd - indexOffset))
+  const indexText = fromUtf8(indexBytes)
   const labStart = indexText.indexOf(',"lab":')
   if (labStart < 0 || !indexText.endsWith('}')) throw damaged('its index is not JSON')
   try {
@@ -234,42 +304,87 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
   }
   const index = checkedIndex(manifest.chunks, indexOffset)
   const data = parseLabDocument(indexText.slice(labStart + ',"lab":'.length, -1), version)
+  return { data, blobs: containerBlobs(source, codec, index) }
+}
 
-  const blobs: BlobSource = {
+const notItsHash = (hash: string) => damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
+
+/** The chunks of a container, each read into place and checked against its hash and the index. */
+function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<string, IndexEntry>): BlobSource {
+  /** Reads chunk `hash` into `target` (its raw length) and checks its header; its hash is checked by the caller. */
+  const readChunk = async (hash: string, target: Uint8Array) => {
+    const entry = index.get(hash)
+    if (!entry) throw damaged(`disk chunk ${hash.slice(0, 12)}… is missing`)
+    const [offset, storedLength, rawLength, encoding] = entry
+    if (target.length !== rawLength) throw notItsHash(hash)
+    const head = await source.read(offset - CHUNK_HEADER_BYTES, CHUNK_HEADER_BYTES)
+    const view = new DataView(head.buffer, head.byteOffset, head.length)
+    if (head[0] !== 0x43 || !sameBytes(head.subarray(1, 33), hexBytes(hash)) || head[33] !== encoding || view.getUint32(34) !== rawLength || view.getUint32(38) !== storedLength)
+      throw damaged(`disk chunk ${hash.slice(0, 12)}… does not agree with the index`)
+    if (encoding === DEFLATE) {
+      let raw: Uint8Array
+      try {
+        raw = codec.inflate(await source.read(offset, storedLength), rawLength)
+      } catch {
+        throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
+      }
+      if (raw.length !== rawLength) throw notItsHash(hash)
+      target.set(raw)
+    } else {
+      // Stored: straight into its place in the disk (checked there; a damaged disk is thrown away whole).
+      if (storedLength !== rawLength) throw notItsHash(hash)
+      await source.readInto(offset, target)
+    }
+  }
+
+  /** Checks chunks' hashes on the codec's threads while the next ones are read; at most HASH_AHEAD wait. */
+  const checker = () => {
+    const checks: Promise<void>[] = []
+    return {
+      async check(hash: string, raw: Uint8Array) {
+        const check = codec.hashChunk(raw).then((h) => {
+          if (h !== hash) throw notItsHash(hash)
+        })
+        check.catch(() => undefined)
+        checks.push(check)
+        if (checks.length > HASH_AHEAD) await checks[checks.length - 1 - HASH_AHEAD]
+      },
+      all: () => Promise.all(checks)
+    }
+  }
+
+  return {
     // Remembered: the replayed disks compared here are hashed once, and the next save of the lab reuses it.
     hashChunks: (bytes) => cachedChunkHashes(bytes, codec.hashChunks),
     async read(ref) {
       const out = new Uint8Array(ref.length)
+      const checks = checker()
       let at = 0
       for (const hash of ref.chunks) {
-        const entry = index.get(hash)
-        if (!entry) throw damaged(`disk chunk ${hash.slice(0, 12)}… is missing`)
-        const [offset, storedLength, rawLength, encoding] = entry
-        if (at + rawLength > out.length) throw damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
-        let raw: Uint8Array
-        if (encoding === DEFLATE) {
-          try {
-            raw = codec.inflate(await source.read(offset, storedLength), rawLength)
-          } catch {
-            throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
-          }
-          if (raw.length === rawLength) out.set(raw, at)
-        } else {
-          // Stored: straight into its place in the disk (checked there; a damaged disk is thrown away whole).
-          if (storedLength !== rawLength) throw damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
-          raw = out.subarray(at, at + rawLength)
-          await source.readInto(offset, raw)
-        }
-        if (raw.length !== rawLength || codec.hashChunk(out.subarray(at, at + rawLength)) !== hash)
-          throw damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
+        const rawLength = index.get(hash)?.[2] ?? 0
+        if (at + rawLength > out.length) throw notItsHash(hash)
+        const raw = out.subarray(at, at + rawLength)
+        await readChunk(hash, raw)
+        await checks.check(hash, raw)
         at += rawLength
-        await codec.pause?.()
       }
+      await checks.all()
       if (at !== ref.length) throw damaged('a disk is shorter than its length says')
       return out
+    },
+    async verify() {
+      // A few buffers in turn: a buffer is read into again only once its chunk's hash is known.
+      const buffers = Array.from({ length: HASH_AHEAD + 1 }, () => new Uint8Array(CHUNK_BYTES))
+      const checks = checker()
+      let n = 0
+      for (const [hash, [, , rawLength]] of index) {
+        const raw = buffers[n++ % buffers.length].subarray(0, rawLength)
+        await readChunk(hash, raw)
+        await checks.check(hash, raw)
+      }
+      await checks.all()
     }
   }
-  return { data, blobs }
 }
 
 function checkedIndex(chunks: unknown, indexOffset: number): Map<string, IndexEntry> {

@@ -207,11 +207,14 @@ async function materialize(value: unknown, blobs: BlobSource | undefined): Promi
 export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | null) => LabDeps, blobs?: BlobSource): Promise<Lab> {
   const deps = depsFor(data.seed)
   if (data.seed !== null && data.history === 'complete') {
+    // A replay reads no chunk, yet a damaged file must be refused: every chunk is checked first, before the work of
+    // the replay (a restored lab checks each chunk as it reads it).
+    await blobs?.verify()
     const replayed = await Lab.create(deps, { seed: data.seed })
     for (const c of data.commands) await replayed.run(c.command, c.step === null ? {} : { step: c.step })
-    if (sameState(replayed.entities(), data.entities, blobs?.hashChunks)) return replayed
     // Saved by a version whose commands made other keys: its history comes back when it builds the same lab.
-    if (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)) return replayed
+    if (sameState(replayed.entities(), data.entities, blobs?.hashChunks) || (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)))
+      return replayed
   }
   const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
   return Lab.restore(deps, Object.entries(entities))

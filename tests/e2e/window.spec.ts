@@ -1,6 +1,6 @@
 // The window's own features: keys flying (and not, with reduced motion), the KMIP message as linked tree and bytes,
 // languages, the table view, keyboard, checkpoints and exports.
-import { copyFileSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { loadLesson, node, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
@@ -187,6 +187,8 @@ test('the event log exports as Markdown and JSON, the graph as PNG, the lab save
     return dark / (px.length / 4)
   }, picture.toString('base64'))
   expect(darkShare).toBeLessThan(0.03)
+  // page.screenshot makes its folder; a plain copy does not, and this spec may run first or alone.
+  mkdirSync('test-results/screenshots', { recursive: true })
   copyFileSync((await png.path())!, 'test-results/screenshots/graph-export.png')
   // In the table view there is no graph to draw: the item says why it is off.
   await page.getByRole('button', { name: 'Table' }).click()

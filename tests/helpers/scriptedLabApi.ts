@@ -1,7 +1,7 @@
 // A small LabApi for testing the transports (IPC, WebSocket, preload, store) without the lab core. It is not a
 // lab: it records every call, answers with plain values derived from the call, and emits the pushes a host would.
 
-import type { CommandResult, CommandView, EntityViews, EventView, HistoryPage, LabApi, LabFileInfo, LabPush, Timeline, TimelineOptions } from '../../shared/api/contract'
+import { IMPORT_PART_BYTES, type CommandResult, type CommandView, type EntityViews, type EventView, type HistoryPage, type LabApi, type LabFileInfo, type LabImportStart, type LabPush, type Timeline, type TimelineOptions } from '../../shared/api/contract'
 import { applyPatches } from '../../shared/lab/view'
 import type { LabCommand } from '../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../shared/lab/faults'
@@ -149,6 +149,24 @@ export class ScriptedLabApi implements LabApi {
   async importLab(text: string): Promise<LabFileInfo> {
     this.record('importLab', [text])
     return this.file
+  }
+
+  async importLabBegin(options: { bytes: number }): Promise<LabImportStart> {
+    this.record('importLabBegin', [options])
+    return { importId: '0'.repeat(32), partBytes: IMPORT_PART_BYTES }
+  }
+
+  async importLabPart(importId: string, index: number, base64: string): Promise<void> {
+    this.record('importLabPart', [importId, index, base64])
+  }
+
+  async importLabFinish(importId: string): Promise<LabFileInfo> {
+    this.record('importLabFinish', [importId])
+    return this.file
+  }
+
+  async importLabCancel(importId: string): Promise<void> {
+    this.record('importLabCancel', [importId])
   }
 
   async readFile(componentId: string, path: string): Promise<string> {

@@ -16,7 +16,6 @@ import { graphPane, graphPng } from './exportGraph'
 import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
 import { isDesktop } from '../api/getLabApi'
-import { pickedFileBase64 } from './pickedFile'
 
 export function FileMenu() {
   const t = useT()
@@ -155,7 +154,7 @@ export function FileMenu() {
           const file = e.target.files?.[0]
           e.target.value = ''
           if (!file) return
-          const info = await a.importLab(await pickedFileBase64(file))
+          const info = await a.importLab(file, file.name)
           if (info) a.notify({ kind: 'ok', key: 'file.opened', params: { name: file.name } })
         }}
       />

@@ -1,6 +1,6 @@
-// A file the person picked, as the host takes it: base64 of its exact bytes. One way for the browser and the desktop
-// app, since both read a picked file in the window. A lab file goes to `importLab` (the host tells a container from
-// a format-1 JSON file by its first bytes, readLabBytes); a key provider's backup goes into provider.restore's `file`.
+// A small file the person picked, as the host takes it in one call: base64 of its exact bytes. One way for the
+// browser and the desktop app, since both read a picked file in the window: a key provider's backup goes into
+// provider.restore's `file`. (A lab file may be gigabytes: it goes in parts, see ./sendLabFile.ts.)
 
 import { toBase64 } from '../../../shared/crypto/bytes'
 

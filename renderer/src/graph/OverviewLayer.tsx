@@ -5,9 +5,8 @@
 
 import { memo, type MouseEvent } from 'react'
 import { ViewportPortal } from '@xyflow/react'
-import { useSelection } from '../hooks/useSelection'
-import { useViews } from '../hooks/useViews'
-import type { ViewValue } from '../../../shared/lab/view'
+import { useEntityView } from '../hooks/useEntityView'
+import { useIsSelected } from '../hooks/useIsSelected'
 import { componentFacts, type ComponentFacts } from '../reading/facts'
 import type { TopoComponent } from '../reading/topology'
 import type { Layout, LayoutNode } from './layout'
@@ -28,7 +27,14 @@ function stateOf(f: ComponentFacts | null): string {
   }
 }
 
-const Box = memo(function Box({ n, view, selected }: { n: LayoutNode; view: ViewValue | undefined; selected: boolean }) {
+/**
+ * One component's box. It reads its own view and whether it is selected from the store, so while playing only the
+ * boxes of the components an event changed render again, not all of them.
+ */
+const Box = memo(function Box({ n }: { n: LayoutNode }) {
+  const view = useEntityView(n.id)
+  const selected = useIsSelected(n.id)
+  if (view === undefined) return null
   const f = componentFacts(n.id, view)
   return (
     <rect
@@ -56,8 +62,6 @@ export const OverviewLayer = memo(function OverviewLayer({
   onSelect: (id: string) => void
   onMenu: (id: string, x: number, y: number) => void
 }) {
-  const views = useViews()
-  const { component: selected } = useSelection()
   const target = (e: MouseEvent) => (e.target as Element).closest('[data-component]')?.getAttribute('data-component') ?? null
   return (
     <ViewportPortal>
@@ -82,7 +86,7 @@ export const OverviewLayer = memo(function OverviewLayer({
         ))}
         {components.map((c) => {
           const n = layout.nodes.get(c.id)
-          return n && c.id in views ? <Box key={c.id} n={n} view={views[c.id]} selected={selected === c.id} /> : null
+          return n ? <Box key={c.id} n={n} /> : null
         })}
       </svg>
     </ViewportPortal>

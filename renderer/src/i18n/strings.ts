@@ -525,6 +525,10 @@ export const strings = {
   'file.graphFailed': { en: 'The graph could not be exported: {reason}', de: 'Der Graph konnte nicht exportiert werden: {reason}' },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
+  'file.importFailed': {
+    en: '{name} could not be opened: {reason}. The open lab is unchanged.',
+    de: '{name} konnte nicht geöffnet werden: {reason}. Das geöffnete Labor bleibt unverändert.'
+  },
   'replace.title': { en: 'Unsaved changes', de: 'Ungespeicherte Änderungen' },
   'replace.body': {
     en: 'This lab has changes that are not saved. Save it before it is replaced?',

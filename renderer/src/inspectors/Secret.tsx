@@ -11,7 +11,7 @@ export function Secret({ value, label }: { value: BytesView | null; label: strin
   if (!value) return <span className="muted">—</span>
   return (
     <span className="secret">
-      {shown ? <code className="secret-value">{value.hex}</code> : <code className="secret-mask">{'•'.repeat(12)}</code>}
+      {shown ? <code className="secret-value">{value.hex}</code> : <code className="secret-mask">{'•'.repeat(8)}</code>}
       <button type="button" className="text-button small" onClick={() => setShown((s) => !s)} aria-pressed={shown} aria-label={`${shown ? t('inspector.hide') : t('inspector.reveal')}: ${label}`}>
         <EyeIcon size={13} />
         {shown ? t('inspector.hide') : t('inspector.reveal')}

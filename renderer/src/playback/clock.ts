@@ -84,13 +84,16 @@ export function tick(c0: ClockState, now: number, ctx: ClockContext): Tick {
     const stagger = FLIGHT_MS / c.overlap
     let { departed, lastDepartureAt } = c
     const departures: Flight[] = []
+    // While tokens are in the air the stream is on: a tick that comes late (a busy page draws fewer frames) sends
+    // off every token that was due, each at its own time, so the stream keeps its density instead of one token per
+    // tick. Otherwise a tick late by a stagger or more means the clock was idle: the next token leaves now.
+    const streaming = c0.flights.length > 0
     while (c.flights.length + departures.length < c.overlap) {
       const due = lastDepartureAt + stagger
       if (due > v) break
       const n = ctx.next(departed)
       if (n === null || (c.stopAt !== null && n > c.stopAt)) break
-      // On schedule if the timer was merely late; from now if the clock was idle.
-      const at = v - due < stagger ? due : v
+      const at = streaming || v - due < stagger ? due : v
       departures.push({ seq: n, departedAt: at })
       departed = n
       lastDepartureAt = at

@@ -43,12 +43,29 @@ function order(views: EntityViews): string[] {
   return ids
 }
 
+/**
+ * Each component's entry, kept per view object: an event replaces the views of the components it changes and keeps
+ * the others, so reading the structure again after an event (the graph does, at every step while playing) reads
+ * only what changed.
+ */
+const componentCache = new WeakMap<object, TopoComponent | null>()
+
+function componentOf(id: string, view: EntityViews[string]): TopoComponent | null {
+  if (typeof view !== 'object' || view === null) return null
+  const cached = componentCache.get(view)
+  if (cached !== undefined && (cached === null || cached.id === id)) return cached
+  const c = componentView(view)
+  const component = c ? { id, kind: c.kind, name: c.name ?? id, group: groupOf(c) } : null
+  componentCache.set(view, component)
+  return component
+}
+
 /** Components of one set of views, in the lab's order (vCenter first). */
 export function componentsOf(views: EntityViews): TopoComponent[] {
   const out: TopoComponent[] = []
   for (const id of order(views)) {
-    const c = componentView(views[id])
-    if (c) out.push({ id, kind: c.kind, name: c.name ?? id, group: groupOf(c) })
+    const c = componentOf(id, views[id])
+    if (c) out.push(c)
   }
   return out
 }

@@ -1,5 +1,6 @@
 // The sentence of the current event under the graph, large enough for the back row; screen readers hear it too.
 
+import { useRef } from 'react'
 import { formatMessage } from '../../../shared/i18n/format'
 import { KeyGlyph, PayloadGlyph } from '../graph/tokens/KeyGlyph'
 import { useCurrentSeq } from '../hooks/useCurrentSeq'
@@ -7,6 +8,7 @@ import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
+import { useSteadyHeight } from '../hooks/useSteadyHeight'
 import { useToldEvent } from '../hooks/useToldEvent'
 import { ToldText } from './ToldText'
 import './Narration.css'
@@ -18,10 +20,13 @@ export function Narration() {
   const playing = usePlaying()
   const t = useT()
   const { selectEvent } = useLabActions()
+  // While playing, the strip keeps the height of its longest sentence so far, so the graph above keeps its size.
+  const strip = useRef<HTMLDivElement>(null)
+  useSteadyHeight(strip, playing)
   // The strip keeps its place when there is nothing to tell, so the graph above never changes size.
-  if (!event) return <div className="narration is-empty" />
+  if (!event) return <div ref={strip} className="narration is-empty" />
   return (
-    <div className={`narration${event.kind === 'fault' ? ' is-fault' : ''}`}>
+    <div ref={strip} className={`narration${event.kind === 'fault' ? ' is-fault' : ''}`}>
       <button type="button" className="narration-seq" onClick={() => selectEvent(event.seq)} title={t('event.seq', { seq: event.seq })}>
         {event.seq}
       </button>

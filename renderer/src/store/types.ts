@@ -146,7 +146,8 @@ export interface CommandActions {
   saveLab(): Promise<LabFileInfo | null>
   openLab(): Promise<LabFileInfo | null>
   exportLab(): Promise<string | null>
-  importLab(text: string): Promise<LabFileInfo | null>
+  /** Sends a picked lab file to the host in parts and opens it; a failure is told with the file's name. */
+  importLab(file: Blob, name: string): Promise<LabFileInfo | null>
   /** Raw bytes of a file of the live lab (hex), e.g. a whole core dump; null when it cannot be read. */
   readFile(componentId: string, path: string): Promise<string | null>
 }

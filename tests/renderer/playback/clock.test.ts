@@ -196,6 +196,19 @@ describe('the playback clock', () => {
     expect(h.clock.flights.map((f) => f.departedAt)).toEqual([0, FLIGHT_MS / 2])
   })
 
+  it('keeps a stream of tokens dense when its ticks come late (a busy page), departing each on its schedule', () => {
+    const visible = Array.from({ length: 200 }, (_, i) => i + 1)
+    const h = harness(visible)
+    h.clock = play(setOverlap(h.clock, 50), 0)
+    h.run(0)
+    // ticks every 100 ms instead of at each 22 ms stagger
+    for (let now = 100; now < FLIGHT_MS; now += 100) h.run(now)
+    h.run(FLIGHT_MS - 1)
+    const stagger = FLIGHT_MS / 50
+    expect(h.clock.flights).toHaveLength(50)
+    expect(h.clock.flights.map((f) => f.departedAt)).toEqual(Array.from({ length: 50 }, (_, i) => i * stagger))
+  })
+
   it('does nothing when played at the end', () => {
     const h = harness([1], 1)
     h.cursor = 1

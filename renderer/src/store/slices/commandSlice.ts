@@ -3,6 +3,7 @@
 
 import type { CommandResult } from '../../../../shared/api/contract'
 import type { LabCommand } from '../../../../shared/lab/commands/schema'
+import { sendLabFile } from '../../files/sendLabFile'
 import { lastSeq } from '../loadedTimeline'
 import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
 import type { TimelineSlice } from './timelineSlice'
@@ -97,9 +98,14 @@ export function createCommandSlice(
     async exportLab() {
       return call(() => api.exportLab())
     },
-    async importLab(text) {
+    async importLab(file, name) {
       if (!(await ui.mayReplace())) return null
-      return call(() => api.importLab(text))
+      try {
+        return await sendLabFile(api, file)
+      } catch (e) {
+        get().actions.notify({ kind: 'error', key: 'file.importFailed', params: { name, reason: messageOf(e) } })
+        return null
+      }
     },
     async readFile(componentId, path) {
       try {

@@ -1,0 +1,66 @@
+// Opening lab files through the window of the browser build (File → Open… picks a file, the window sends it to the
+// test host in parts): a file larger than the 64 MB a single call could carry, a file saved by format 1, a damaged one.
+
+import { randomFillSync } from 'node:crypto'
+import { mkdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { labDeps } from '../../node/host/labHost'
+import { writeLab } from '../../node/labFile/labFileIo'
+import { Lab } from '../../shared/lab/lab'
+import type { LabCommand } from '../../shared/lab/commands/schema'
+import { CONTAINER_MAGIC } from '../../shared/labFile/container'
+import { labFileData } from '../../shared/labFile/kflab'
+import { node, openFreshLab, watchProblems } from './ui'
+
+const dir = join('test-results', 'import')
+
+// A trace records every WebSocket frame: a hundred frames of a MiB each would make the import several times slower.
+test.use({ trace: 'off' })
+
+test('a lab file over 64 MB opens in the window: sent in parts, opened as Open opens it', async ({ page }) => {
+  // Under a load of 18 on two cores the import took 55 s; on a quiet machine a fraction of that.
+  test.setTimeout(90_000)
+  const problems = watchProblems(page)
+  // An unseeded lab (restored from its saved state) whose VM disk holds 65 MiB of random bytes, as an encrypted disk
+  // would (nothing to compress), so the file is over 64 MB; random bytes instead of encryption keep the test short.
+  const lab = await Lab.create(labDeps(null), { seed: null })
+  const commands: LabCommand[] = [
+    { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+    { op: 'vm.create', name: 'big-01', host: 'esx-01', diskMiB: 65 }
+  ]
+  for (const c of commands) expect((await lab.run(c)).fault ?? null).toBeNull()
+  const data = labFileData(lab)
+  for (const e of Object.values(data.entities))
+    if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && f.data instanceof Uint8Array) f.data = randomFillSync(new Uint8Array(f.data.length))
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'big-disk.kflab')
+  await writeLab(data, file)
+  // Over the 64 MiB the one-call import could carry at most (as base64, even less).
+  expect(statSync(file).size).toBeGreaterThan(64 * 1024 * 1024)
+
+  await openFreshLab(page, { play: false })
+  await page.locator('input[type="file"]').setInputFiles(file)
+  await expect(page.getByRole('status').filter({ hasText: /^Opened big-disk\.kflab/ })).toBeVisible({ timeout: 70_000 })
+  await expect(node(page, 'vm:big-01')).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test('a format-1 lab file opens in the window with its history', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await page.locator('input[type="file"]').setInputFiles('tests/fixtures/labfiles/v1-encrypted-snapshot-coredump.kflab')
+  await expect(page.getByRole('status').filter({ hasText: /^Opened v1-encrypted-snapshot-coredump\.kflab/ })).toBeVisible({ timeout: 30_000 })
+  await expect(node(page, 'vm:hr-01')).toBeVisible()
+  // Replayed, not restored: every step is there, the host's crash with its core dump among them.
+  await expect(page.locator('.position')).toHaveText(/^Step (\d+) of \1$/)
+  await expect(page.locator('.position')).not.toHaveText('Step 0 of 0')
+  await page.getByRole('tab', { name: 'Events' }).click()
+  await expect(page.locator('.event-row').filter({ hasText: /core dump/i }).first()).toBeAttached()
+})
+
+test('a damaged file is refused with its name and the reason, and the open lab stays', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await page.locator('input[type="file"]').setInputFiles({ name: 'broken.kflab', mimeType: 'application/octet-stream', buffer: Buffer.concat([CONTAINER_MAGIC, Uint8Array.of(0, 0, 0, 2), Buffer.from('and no more')]) })
+  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: /broken\.kflab could not be opened: .*damaged: it is cut short.*The open lab is unchanged\./ })).toBeVisible()
+  await expect(page.getByText('Step 0 of 0')).toBeVisible()
+})
