@@ -108,6 +108,7 @@ export const strings = {
   'node.files': { en: 'files: {n}', de: 'Dateien: {n}' },
   'node.keySafes': { en: 'key safes: {n}', de: 'Schlüsseltresore: {n}' },
   'node.snapshots': { en: 'snapshots: {n}', de: 'Snapshots: {n}' },
+  'node.ftSecondary': { en: 'FT secondary on {host}', de: 'FT-Sekundär-VM auf {host}' },
 
   'edge.kmip': { en: 'KMIP over TLS', de: 'KMIP über TLS' },
   'edge.management': { en: 'management', de: 'Verwaltung' },

@@ -74,6 +74,8 @@ export interface VmFacts {
   cryptoState: VmCryptoState | null
   keyId: string | null
   snapshots: number
+  /** The host of its Fault Tolerance secondary; null: FT is off. */
+  ftSecondary: string | null
 }
 
 export interface DatastoreFacts {
@@ -162,7 +164,8 @@ export function componentFacts(id: string, view: ViewValue | undefined): Compone
         connectionState: c.connectionState ?? 'connected',
         cryptoState: c.cryptoState ?? null,
         keyId: c.keyId ?? null,
-        snapshots: c.snapshots?.length ?? 0
+        snapshots: c.snapshots?.length ?? 0,
+        ftSecondary: c.ftSecondary?.host ?? null
       }
     case 'datastore': {
       const files = Object.values(c.persisted?.files ?? {})

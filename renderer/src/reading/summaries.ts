@@ -41,7 +41,7 @@ export function factTexts(f: ComponentFacts, t: Translate, lang: Language): Fact
       return {
         state: [f.power === 'poweredOn' ? t('state.poweredOn') : t('state.poweredOff'), f.cryptoState === null ? t('state.clear') : `${t('state.encrypted')}, ${f.cryptoState === 'locked' ? t('state.locked') : t('state.unlocked')}`].join(', '),
         memory: f.power === 'poweredOn' ? t('inspector.guestMemory') : '—',
-        persisted: `${t('field.host')}: ${f.host}${f.snapshots ? `; ${t('node.snapshots', { n: f.snapshots })}` : ''}`
+        persisted: `${t('field.host')}: ${f.host}${f.ftSecondary ? `; ${t('node.ftSecondary', { host: f.ftSecondary })}` : ''}${f.snapshots ? `; ${t('node.snapshots', { n: f.snapshots })}` : ''}`
       }
     case 'datastore':
       return { state: f.cluster, memory: '—', persisted: `${t('node.files', { n: f.files })}, ${t('node.keySafes', { n: f.keySafes })}` }

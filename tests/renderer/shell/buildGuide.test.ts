@@ -6,7 +6,7 @@ import { BUILD_STEP_COUNT, nextBuildStep } from '../../../renderer/src/shell/bui
 const empty: LabFacts = { kms: [], providers: [], hosts: [], vms: [], clusters: [], keys: [], dumps: {}, vcenterRunning: true }
 const kms = { kind: 'kms', id: 'kms:kms-1', name: 'kms-1', provider: 'lab-kms', running: true } as unknown as LabFacts['kms'][number]
 const host = { kind: 'host', id: 'host:esx-01', name: 'esx-01', cluster: 'cluster-a' } as unknown as LabFacts['hosts'][number]
-const vm = (cryptoState: VmCryptoState | null): LabFacts['vms'][number] => ({ kind: 'vm', id: 'vm:vm-01', name: 'vm-01', host: 'esx-01', power: 'poweredOff', connectionState: 'connected', cryptoState, keyId: cryptoState ? 'k1' : null, snapshots: 0 })
+const vm = (cryptoState: VmCryptoState | null): LabFacts['vms'][number] => ({ kind: 'vm', id: 'vm:vm-01', name: 'vm-01', host: 'esx-01', power: 'poweredOff', connectionState: 'connected', cryptoState, keyId: cryptoState ? 'k1' : null, snapshots: 0, ftSecondary: null })
 
 describe('the build-it-yourself guide', () => {
   it('walks from an empty lab to an encrypted VM, one command at a time', () => {

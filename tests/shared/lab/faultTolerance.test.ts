@@ -2,10 +2,10 @@
 // Turn on Fault Tolerance with their vSphere reasons, the secondary host's KEK, and FT logging encrypted per mode.
 
 import { describe, expect, it } from 'vitest'
-import { utf8 } from '../../../shared/crypto/bytes'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import type { Lab } from '../../../shared/lab/lab'
-import { encryptedVmLab, get, ok, run, trustedLab } from '../../helpers/lab'
+import { toHex, utf8 } from '../../../shared/crypto/bytes'
+import { encryptedVmLab, get, newLab, ok, run, trustedLab } from '../../helpers/lab'
 
 const turnOn = (host = 'esx-02'): LabCommand => ({ op: 'vm.turnOnFaultTolerance', name: 'vm1', host })
 
@@ -90,6 +90,25 @@ describe('Fault Tolerance of an encrypted VM', () => {
     expect(log.detail?.join('\n')).not.toContain(Buffer.from(utf8('top secret payroll')).toString('hex'))
   })
 
+  it('with a Native Key Provider, the secondary derives the same KEK from its KDK: no KMS, no key on the wire', async () => {
+    const lab = await newLab(3)
+    await ok(
+      lab,
+      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+      { op: 'provider.add', name: 'nkp', type: 'native' },
+      { op: 'provider.backup', provider: 'nkp' },
+      { op: 'vm.create', name: 'vm1', host: 'esx-01', guestData: 'top secret payroll' },
+      { op: 'vm.encrypt', name: 'vm1' },
+      { op: 'host.add', name: 'esx-02', cluster: 'c1' }
+    )
+    const kek = get(lab, 'vm', 'vm1').keyId!
+    expect(get(lab, 'host', 'esx-02').memory.keyCache[kek]).toBeUndefined()
+    const [out] = await ok(lab, turnOn())
+    expect(out.events.some((e) => e.message.id === 'nkp.derive.kek' && e.to === 'host:esx-02')).toBe(true)
+    expect(out.events.some((e) => e.kind.startsWith('kmip.') || e.kind === 'key.push')).toBe(false)
+    expect(toHex(get(lab, 'host', 'esx-02').memory.keyCache[kek].material)).toBe(toHex(get(lab, 'host', 'esx-01').memory.keyCache[kek].material))
+  })
+
   it('says the KEK is already there when the secondary holds it, and pushes nothing', async () => {
     const lab = await encryptedVmLab()
     const [out] = await ok(lab, turnOn())
@@ -100,10 +119,10 @@ describe('Fault Tolerance of an encrypted VM', () => {
 
 describe('FT logging of an unencrypted VM follows its mode', () => {
   it.each([
-    ['Opportunistic (the default)', undefined, true],
-    ['Required', 'required', true],
-    ['Disabled', 'disabled', false]
-  ] as const)('%s: encrypted %s', async (_label, mode, encrypted) => {
+    ['Opportunistic (the default)', true, undefined],
+    ['Required', true, 'required'],
+    ['Disabled', false, 'disabled']
+  ] as const)('%s: FT logging encrypted: %s', async (_label, encrypted, mode) => {
     const lab = await runningVm(mode)
     const [out] = await ok(lab, turnOn())
     const log = out.events.find((e) => e.kind === 'vmotion')!

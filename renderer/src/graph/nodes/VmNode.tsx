@@ -46,6 +46,7 @@ export const VmNode = memo(function VmNode({ id }: NodeProps) {
             </span>
           )}
           {f.connectionState === 'invalid' && <span className="chip chip-bad">{t('state.invalid')}</span>}
+          {f.ftSecondary && <span className="chip" title={t('node.ftSecondary', { host: f.ftSecondary })}>FT → {f.ftSecondary}</span>}
         </div>
       )}
     </NodeFrame>
