@@ -659,8 +659,8 @@ export const narration = {
     de: '{host} ist nicht krypto-sicher: {file} enthält seinen Speicher im Klartext — wer die Datei kopiert, kann ihn lesen.'
   },
   'host.coredump.noHostKey': {
-    en: '{host} is crypto safe but its host key is not in the key cache: the lab writes no core dump here (real ESXi behaviour in this case is not documented).',
-    de: '{host} ist krypto-sicher, aber sein Host-Schlüssel ist nicht im Cache: Das Labor schreibt hier keinen Core-Dump (das reale ESXi-Verhalten ist nicht dokumentiert).'
+    en: '{host} is in host encryption mode but its host key is not in the key cache: the lab writes no core dump here, so no key lands on disk in clear (real ESXi behaviour in this case is not documented).',
+    de: '{host} ist im Host-Verschlüsselungsmodus, aber sein Host-Schlüssel ist nicht im Cache: Das Labor schreibt hier keinen Core-Dump, damit kein Schlüssel unverschlüsselt auf die Platte gelangt (das reale ESXi-Verhalten ist in diesem Fall nicht dokumentiert).'
   },
   'host.coredump.event': {
     en: 'vCenter logs the encrypted core dump of {host}: file {file}, key ID {keyId}.',

@@ -66,7 +66,9 @@ export const hostCrash = defineCommand('host.crash', {
         keys: [keyTravel(hostKey, 'id'), { keyType: 'oneTimeKey', form: 'wrapped', wrappedBy: 'hostKey', keyId: `envelope:${name}` }],
         payload: { kind: 'coreDump', bytes: file.length, encrypted: true }
       })
-    } else if (host.cryptoState === 'safe' || host.cryptoState === 'pendingIncapable') {
+    } else if (host.cryptoState === 'safe' || host.cryptoState === 'pendingIncapable' || host.persisted.config.cryptoEnabled) {
+      // A host in encryption mode whose host key vCenter could not bring back is prepared again, yet may still hold
+      // keys (unsealed, derived): it never writes them to /var/core in clear.
       say(ctx, 'coredump', host.id, host.id, 'host.coredump.noHostKey', { host: host.name })
     } else {
       const file = buildZdump({ host: host.name, time: ctx.tx.now(), encrypted: false, keyId: null, body: image })
