@@ -23,6 +23,9 @@ import { parseBundle, unwrapDek } from '../../../shared/lab/services/dekWrap'
 import { commandArbitrary, kmsAdminArbitrary, nkpRoundTripArbitrary, prefix, SUPPORT_PASSWORD } from '../../helpers/commandArbitrary'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000)
+// A fixed seed keeps the suite's verdict the same from run to run; PROPERTY_SEED=random explores new sequences
+// (a failure prints its seed and path, and the sequence it found belongs in the examples at the end of this file).
+const SEED = process.env.PROPERTY_SEED === 'random' ? undefined : Number(process.env.PROPERTY_SEED ?? 20261206)
 
 async function prefixLab(seed: number): Promise<Lab> {
   const lab = await Lab.create({ random: seededRandom(seed), diskCipher: nodeDiskCipher }, { seed })
@@ -175,7 +178,7 @@ describe('properties of random command sequences', () => {
         }
         expect(leaks(lab)).toEqual([])
       }),
-      { numRuns: RUNS }
+      { numRuns: RUNS, seed: SEED }
     )
     // the sequences must really exercise the lab, not only be refused
     expect(accepted).toBeGreaterThan(RUNS * 2)
@@ -218,7 +221,7 @@ describe('properties of random command sequences', () => {
         expect(a.length).toBeGreaterThan(1000)
         expect(a === b).toBe(true)
       }),
-      { numRuns: Math.ceil(RUNS / 5) }
+      { numRuns: Math.ceil(RUNS / 5), seed: SEED }
     )
   }, 600_000)
 
