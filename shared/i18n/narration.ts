@@ -132,6 +132,14 @@ export const narration = {
     en: '{vm} already has a secondary VM on {host} (moreThanOneSecondary): turn off Fault Tolerance first to place it elsewhere.',
     de: '{vm} hat bereits eine sekundäre VM auf {host} (moreThanOneSecondary): Schalten Sie zuerst Fault Tolerance aus, um sie anderswo zu platzieren.'
   },
+  'fault.ft.isOn': {
+    en: '{vm} has Fault Tolerance turned on (its secondary runs on {host}): turn Fault Tolerance off first to {action}. The lab does not model this operation while FT is on.',
+    de: 'Für {vm} ist Fault Tolerance eingeschaltet (die sekundäre VM läuft auf {host}): Schalten Sie Fault Tolerance zuerst aus, um {action}. Das Labor bildet diesen Vorgang bei eingeschalteter Fault Tolerance nicht ab.'
+  },
+  'fault.ft.secondaryOnHost': {
+    en: '{host} runs the Fault Tolerance secondary of {vm}: turn Fault Tolerance off for {vm} first. (vSphere would move the secondary to another host; the lab does not.)',
+    de: '{host} führt die sekundäre VM von {vm} (Fault Tolerance) aus: Schalten Sie zuerst Fault Tolerance für {vm} aus. (vSphere würde die sekundäre VM auf einen anderen Host verschieben; das Labor tut das nicht.)'
+  },
   'fault.ft.sameHost': {
     en: '{vm} runs on {host}: its secondary VM must run on another host, or one host failure would take both. Pick another host of the cluster.',
     de: '{vm} läuft auf {host}: Ihre sekundäre VM muss auf einem anderen Host laufen, sonst nähme ein Hostausfall beide mit. Wählen Sie einen anderen Host des Clusters.'
@@ -1031,6 +1039,10 @@ export const narration = {
   'term.vmAction.addDisk': { en: 'add a disk to it', de: 'ihr eine Platte hinzuzufügen' },
   'term.vmAction.addVtpm': { en: 'add a vTPM to it', de: 'ihr ein vTPM hinzuzufügen' },
   'term.vmAction.removeVtpm': { en: 'remove its vTPM', de: 'ihr vTPM zu entfernen' },
+  'term.vmAction.snapshot': { en: 'take a snapshot of it', de: 'einen Snapshot von ihr zu erstellen' },
+  'term.vmAction.migrate': { en: 'migrate it', de: 'sie zu migrieren' },
+  'term.vmAction.remove': { en: 'remove it', de: 'sie zu entfernen' },
+  'term.vmAction.rekey': { en: 'change its keys (rekey)', de: 'ihre Schlüssel zu wechseln (Rekey)' },
 
   // The lab itself
   'vcenter.actAs': {

@@ -19,12 +19,26 @@ export function requireNotLocked(vm: VmComponent): void {
 }
 
 /** What a command does to a VM, named in the sentence that refuses it (`term.vmAction.*`, in the user's language). */
-export type VmAction = 'encrypt' | 'decrypt' | 'deepRekey' | 'addDisk' | 'addVtpm' | 'removeVtpm'
+export type VmAction = 'encrypt' | 'decrypt' | 'deepRekey' | 'addDisk' | 'addVtpm' | 'removeVtpm' | 'snapshot' | 'migrate' | 'remove' | 'rekey'
 
 const actionTerm = (action: VmAction): MessageRef => ({ id: `term.vmAction.${action}`, params: {} })
 
 export function requirePoweredOff(vm: VmComponent, action: VmAction): void {
   if (vm.power !== 'poweredOff') throw fault('InvalidPowerState', 'fault.mustBePoweredOff', { vm: vm.name, action: actionTerm(action) })
+}
+
+/**
+ * The lab models turning Fault Tolerance on and off, not what each operation does to a running secondary: with FT on,
+ * an operation that changes the VM's keys, files or place is refused, and the sentence says it is the lab's rule.
+ */
+export function requireFtOff(vm: VmComponent, action: VmAction): void {
+  if (vm.ftSecondary) throw fault('InvalidState', 'fault.ft.isOn', { vm: vm.name, host: vm.ftSecondary.host, action: actionTerm(action) })
+}
+
+/** A host that runs a secondary does not go into maintenance mode in the lab: vSphere would move the secondary. */
+export function requireNoFtSecondaryOn(ctx: CommandContext, host: HostComponent): void {
+  const vm = ctx.tx.all('vm').find((v) => v.ftSecondary?.host === host.name)
+  if (vm) throw fault('InvalidState', 'fault.ft.secondaryOnHost', { vm: vm.name, host: host.name })
 }
 
 export function requireNoSnapshots(vm: VmComponent, action: VmAction): void {

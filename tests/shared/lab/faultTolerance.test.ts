@@ -132,3 +132,25 @@ describe('FT logging of an unencrypted VM follows its mode', () => {
     expect(log.detail?.join('\n').includes(Buffer.from(utf8('ft memory secret')).toString('hex'))).toBe(!encrypted)
   })
 })
+
+describe('with Fault Tolerance on', () => {
+  it('refuses what would change the VM’s keys, files or place, and maintenance mode of the secondary’s host, until FT is off', async () => {
+    const lab = await encryptedVmLab()
+    await ok(lab, turnOn('esx-02'))
+    const refused: LabCommand[] = [
+      { op: 'vm.snapshot', name: 'vm1' },
+      { op: 'vm.migrate', name: 'vm1', host: 'esx-02' },
+      { op: 'vm.rekey', name: 'vm1' },
+      { op: 'vm.decrypt', name: 'vm1' },
+      { op: 'vm.remove', name: 'vm1' }
+    ]
+    for (const command of refused) {
+      const [out] = await run(lab, command)
+      expect(out.fault?.fault, command.op).toBe('InvalidState')
+      expect(out.fault?.text).toMatch(/Fault Tolerance turned on \(its secondary runs on esx-02\): turn Fault Tolerance off first/)
+    }
+    const [maintenance] = await run(lab, { op: 'host.enterMaintenanceMode', name: 'esx-02' })
+    expect(maintenance.fault?.text).toMatch(/esx-02 runs the Fault Tolerance secondary of vm1/)
+    await ok(lab, { op: 'vm.turnOffFaultTolerance', name: 'vm1' }, { op: 'vm.snapshot', name: 'vm1' }, { op: 'host.enterMaintenanceMode', name: 'esx-02' })
+  })
+})

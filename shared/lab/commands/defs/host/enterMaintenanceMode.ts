@@ -5,7 +5,7 @@
 import { say } from '../../../context'
 import { fault } from '../../../faults'
 import { vmsOnHost } from '../../../services/hostCrypto'
-import { requireHost } from '../../checks'
+import { requireHost, requireNoFtSecondaryOn } from '../../checks'
 import { defineCommand, name } from '../../define'
 
 export const hostEnterMaintenanceMode = defineCommand('host.enterMaintenanceMode', {
@@ -14,6 +14,7 @@ export const hostEnterMaintenanceMode = defineCommand('host.enterMaintenanceMode
   check(ctx, cmd) {
     const host = requireHost(ctx, cmd.name)
     if (host.inMaintenanceMode) throw fault('InvalidState', 'fault.host.alreadyInMaintenance', { host: host.name })
+    requireNoFtSecondaryOn(ctx, host)
     const running = vmsOnHost(ctx, host.name).filter((vm) => vm.power === 'poweredOn')
     if (running.length) throw fault('InvalidState', 'fault.host.runningVms', { host: host.name, vms: running.map((vm) => vm.name).join(', ') })
   },

@@ -6,7 +6,7 @@ import { fault } from '../../../faults'
 import { requirePrivilege } from '../../../services/privileges'
 import { requireVcenterRunning } from '../../../services/vcenterKeys'
 import { decryptParts, diskIndexes } from '../../../services/vmEncryption'
-import { requireEncrypted, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
+import { requireEncrypted, requireFtOff, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
 import { requireDisks, vmHost } from './steps'
 import { defineCommand, name, diskList } from '../../define'
 
@@ -16,6 +16,7 @@ export const vmDecrypt = defineCommand('vm.decrypt', {
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
     requireEncrypted(vm)
+    requireFtOff(vm, 'decrypt')
     requireDisks(vm, cmd.disks)
     const disks = diskIndexes(vm, cmd.disks).filter((i) => vm.disks[i].keyId)
     const home = cmd.home ?? cmd.disks === undefined

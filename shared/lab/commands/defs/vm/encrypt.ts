@@ -6,7 +6,7 @@ import { requireEncryptionCapable } from '../../../services/hostCrypto'
 import { requirePrivilege } from '../../../services/privileges'
 import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { diskIndexes, encryptParts } from '../../../services/vmEncryption'
-import { requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
+import { requireFtOff, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
 import { requireDisks, vmHost } from './steps'
 import { defineCommand, name, diskList } from '../../define'
 
@@ -16,6 +16,7 @@ export const vmEncrypt = defineCommand('vm.encrypt', {
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
     requireDisks(vm, cmd.disks)
+    requireFtOff(vm, 'encrypt')
     const plainDisks = diskIndexes(vm, cmd.disks).filter((i) => !vm.disks[i].keyId)
     if (vm.keyId && cmd.disks === undefined && plainDisks.length === 0) throw fault('InvalidVmConfig', 'fault.alreadyEncrypted', { vm: vm.name })
     if (vm.keyId && plainDisks.length === 0) throw fault('InvalidVmConfig', 'fault.nothingToEncrypt', { vm: vm.name })

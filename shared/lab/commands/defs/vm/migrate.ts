@@ -12,7 +12,7 @@ import { bringKek, ensureHostSafe, reloadLockedVms, requireEncryptionCapable } f
 import { requirePrivilege } from '../../../services/privileges'
 import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
-import { requireHost, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
+import { requireFtOff, requireHost, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { datastoreName, vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
@@ -53,6 +53,7 @@ export const vmMigrate = defineCommand('vm.migrate', {
     const dest = requireHost(ctx, cmd.host)
     const src = vmHost(ctx, vm)
     if (dest.name === vm.host) throw fault('InvalidArgument', 'fault.sameHost', { vm: vm.name, host: dest.name })
+    requireFtOff(vm, 'migrate')
     if (dest.cluster !== src.cluster) throw fault('InvalidDatastore', 'fault.otherCluster', { vm: vm.name, host: dest.name, datastore: datastoreName(src.cluster) })
     requireNotInMaintenance(dest)
     requireNotLocked(vm)

@@ -13,7 +13,7 @@ import { recordKeyId, requireVcenterRunning } from '../../../services/vcenterKey
 import { newKekForCluster, openVmKeys } from '../../../services/vmEncryption'
 import { readVmBundle, relockKeySafes, rewriteDisk, rewriteHome } from '../../../services/vmFiles'
 import { formatDescriptor } from '../../../files/vmdk'
-import { requireEncrypted, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
+import { requireEncrypted, requireFtOff, requireKekInCache, requireNoSnapshots, requireNotLocked, requirePoweredOff, requireVm } from '../../checks'
 import { z } from 'zod'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
@@ -47,6 +47,7 @@ export const vmRekey = defineCommand('vm.rekey', {
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
     requireEncrypted(vm)
+    requireFtOff(vm, 'rekey')
     requirePrivilege(ctx, 'Cryptographer.Recrypt', vm.name)
     requireNotLocked(vm)
     if (cmd.deep) {

@@ -7,7 +7,7 @@ import { fault } from '../../../faults'
 import { VCENTER_ID } from '../../../model'
 import { datastoreOf, writeFiles } from '../../../services/datastore'
 import { forgetKeyId, requireVcenterRunning } from '../../../services/vcenterKeys'
-import { requireNotLocked, requireVm } from '../../checks'
+import { requireFtOff, requireNotLocked, requireVm } from '../../checks'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
@@ -18,6 +18,7 @@ export const vmRemove = defineCommand('vm.remove', {
     requireVcenterRunning(ctx)
     const vm = requireVm(ctx, cmd.name)
     if (vm.power !== 'poweredOff') throw fault('InvalidPowerState', 'fault.vm.removePoweredOn', { vm: vm.name })
+    requireFtOff(vm, 'remove')
     requireNotLocked(vm)
   },
   async run(ctx, cmd) {

@@ -10,7 +10,7 @@ import { formatDescriptor } from '../../../files/vmdk'
 import { sealEnvelope } from '../../../../crypto/envelope'
 import type { DatastoreFile } from '../../../model'
 import { writeVmx } from '../../../services/vmFiles'
-import { requireKekInCache, requireVm } from '../../checks'
+import { requireFtOff, requireKekInCache, requireVm } from '../../checks'
 import { vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
@@ -20,6 +20,7 @@ export const vmSnapshot = defineCommand('vm.snapshot', {
   check(ctx, cmd) {
     const vm = requireVm(ctx, cmd.name)
     if (vm.cryptoState === 'locked') throw fault('InvalidVmConfig', 'fault.snapshotLocked', { vm: vm.name })
+    requireFtOff(vm, 'snapshot')
     if (vm.disks.length > 1) throw fault('NotSupported', 'fault.snapshot.multiDisk', { vm: vm.name, count: vm.disks.length })
     requireKekInCache(vm, vmHost(ctx, vm))
   },
