@@ -1,48 +1,24 @@
 // Migrate (vMotion) (vm.migrate). An encrypted VM always moves with encrypted vMotion; an unencrypted one as its
 // setting says — Disabled sends its memory in clear (docs/vsphere-facts.md#f-vmotion).
 
-import { gcm } from '@noble/ciphers/aes.js'
-import { concatBytes, toHex, utf8 } from '../../../../crypto/bytes'
-import { say, type CommandContext } from '../../../context'
+import { say } from '../../../context'
 import { fault } from '../../../faults'
-import type { HostComponent, VmComponent } from '../../../model'
-import { fingerprint } from '../../../view'
 import { forgetDek } from '../../../services/keyCache'
 import { bringKek, ensureHostSafe, reloadLockedVms, requireEncryptionCapable } from '../../../services/hostCrypto'
 import { requirePrivilege } from '../../../services/privileges'
 import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
+import { streamMemory, type StreamMessages } from '../../../services/memoryStream'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
 import { requireFtOff, requireHost, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
 import { datastoreName, vmHost } from './steps'
 import { defineCommand, name } from '../../define'
 
 /** The memory on the vMotion network: under a one-time key from vCenter, or — encrypted vMotion Disabled — in clear. */
-function streamMemory(ctx: CommandContext, vm: VmComponent, src: HostComponent, dest: HostComponent): Uint8Array {
-  const guest = vm.memory.guest ?? new Uint8Array(0)
-  if (!vm.keyId && vm.migrateEncryption === 'disabled') {
-    say(ctx, 'vmotion', src.id, dest.id, 'vmotion.stream.plain', { vm: vm.name, from: src.name, to: dest.name, bytes: guest.length }, {
-      payload: { kind: 'memory', bytes: guest.length, encrypted: false },
-      detail: [`clear: ${toHex(guest.subarray(0, 64))}${guest.length > 64 ? '…' : ''}`]
-    })
-    return guest.slice()
-  }
-  const oneTimeKey = ctx.tx.random(32)
-  const nonce = ctx.tx.random(8)
-  const otk = { keyType: 'oneTimeKey' as const, form: 'material' as const, keyId: `vmotion:${vm.name}`, fingerprint: fingerprint(oneTimeKey) }
-  say(ctx, 'key.generate', 'vcenter', 'vcenter', 'vmotion.key.generated', { vm: vm.name, nonce: toHex(nonce) }, { keys: [otk] })
-  say(ctx, 'key.push', 'vcenter', src.id, 'vmotion.key.sent', { host: src.name, vm: vm.name }, { keys: [otk] })
-  say(ctx, 'key.push', 'vcenter', dest.id, 'vmotion.key.sent', { host: dest.name, vm: vm.name }, { keys: [otk] })
-  const iv = concatBytes(nonce, new Uint8Array(4))
-  const stream = gcm(oneTimeKey, iv, utf8(`vmotion:${vm.uuid}`)).encrypt(guest)
-  say(ctx, 'vmotion', src.id, dest.id, 'vmotion.stream', { vm: vm.name, from: src.name, to: dest.name, bytes: stream.length }, {
-    keys: [{ ...otk, form: 'id' }],
-    payload: { kind: 'memory', bytes: stream.length, encrypted: true },
-    detail: [`ciphertext: ${toHex(stream.subarray(0, 64))}${stream.length > 64 ? '…' : ''}`]
-  })
-  const received = gcm(oneTimeKey, iv, utf8(`vmotion:${vm.uuid}`)).decrypt(stream)
-  oneTimeKey.fill(0)
-  say(ctx, 'key.discard', dest.id, dest.id, 'vmotion.key.discarded', { vm: vm.name, from: src.name, to: dest.name }, { keys: [{ ...otk, form: 'id' }] })
-  return received
+const VMOTION_STREAM: StreamMessages = {
+  plain: 'vmotion.stream.plain',
+  keyGenerated: 'vmotion.key.generated',
+  keySent: 'vmotion.key.sent',
+  encrypted: 'vmotion.stream'
 }
 
 export const vmMigrate = defineCommand('vm.migrate', {
@@ -85,7 +61,9 @@ export const vmMigrate = defineCommand('vm.migrate', {
       say(ctx, 'vm.state', 'vcenter', vm.id, 'vm.migrate.registered', { vm: vm.name, host: dest.name })
       return
     }
-    const received = streamMemory(ctx, vm, src, dest)
+    const encrypted = !!vm.keyId || vm.migrateEncryption !== 'disabled'
+    const { received, oneTimeKey } = streamMemory(ctx, vm, src, dest, { channel: 'vmotion', encrypted, messages: VMOTION_STREAM })
+    if (oneTimeKey) say(ctx, 'key.discard', dest.id, dest.id, 'vmotion.key.discarded', { vm: vm.name, from: src.name, to: dest.name }, { keys: [oneTimeKey] })
     src = ctx.tx.update(ctx.tx.require(src.id, 'host'), (h) => void (h.memory.runningVms = h.memory.runningVms.filter((n) => n !== vm.name)))
     dest = ctx.tx.update(ctx.tx.require(dest.id, 'host'), (h) => void h.memory.runningVms.push(vm.name))
     vm = ctx.tx.update(vm, (d) => {

@@ -4,7 +4,8 @@
 
 import { say } from '../../../context'
 import { fault } from '../../../faults'
-import { streamFtLog } from '../../../services/faultTolerance'
+import { ftLogEncrypted } from '../../../services/ftEncryptionMode'
+import { streamMemory } from '../../../services/memoryStream'
 import { bringKek, ensureHostSafe, requireEncryptionCapable } from '../../../services/hostCrypto'
 import { defaultProvider, requireVcenterRunning } from '../../../services/vcenterKeys'
 import { requireHost, requireNotLocked, requireVm } from '../../checks'
@@ -55,7 +56,13 @@ export const vmTurnOnFaultTolerance = defineCommand('vm.turnOnFaultTolerance', {
       secondary = requireHost(ctx, cmd.host)
     }
     ctx.tx.update(vm, (d) => void (d.ftSecondary = { host: secondary.name }))
-    if (vm.power === 'poweredOn') streamFtLog(ctx, vm, primary, secondary)
+    // The first FT logging: the guest memory the secondary starts from (docs/vsphere-facts.md#f-ft).
+    if (vm.power === 'poweredOn')
+      streamMemory(ctx, vm, primary, secondary, {
+        channel: 'ft',
+        encrypted: ftLogEncrypted(vm),
+        messages: { plain: 'ft.log.plain', keyGenerated: 'ft.key.generated', keySent: 'ft.key.sent', encrypted: 'ft.log.encrypted' }
+      })
     else say(ctx, 'vm.state', 'vcenter', vm.id, 'ft.secondary.waiting', { vm: vm.name, host: secondary.name })
   }
 })
