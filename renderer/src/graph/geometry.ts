@@ -150,3 +150,45 @@ export function edgeSegments(kind: EdgeKind, s: LayoutNode, t: LayoutNode): Segm
 }
 
 export { center }
+
+/** Straight pieces a curve becomes when a token walks it: at a token's size and speed, as smooth as the curve. */
+const CURVE_PIECES = 12
+
+/** A point of a route with the share of the route's length walked to reach it (0 at the start, 1 at the end). */
+export interface Waypoint extends Point {
+  at: number
+}
+
+/**
+ * A route as straight pieces (each straight segment one piece, each curve CURVE_PIECES, joined as `pathData` joins
+ * them), each corner with the share of the length walked to reach it. Moving at an even pace from corner to corner
+ * in proportion to those shares walks the route at an even speed, as CSS's offset-distance would.
+ */
+export function waypoints(segments: readonly Segment[]): Waypoint[] {
+  if (segments.length === 0) return []
+  const line: Point[] = [segments[0].from]
+  const add = (pt: Point) => {
+    const last = line[line.length - 1]
+    if (pt.x !== last.x || pt.y !== last.y) line.push(pt)
+  }
+  for (const s of segments) {
+    add(s.from)
+    if (s.type === 'L') add(s.to)
+    else for (let i = 1; i <= CURVE_PIECES; i++) add(pointOn(s, i / CURVE_PIECES))
+  }
+  let walked = 0
+  const lengths = line.map((pt, i) => (walked += i ? Math.hypot(pt.x - line[i - 1].x, pt.y - line[i - 1].y) : 0))
+  const total = walked || 1
+  return line.map((pt, i) => ({ x: pt.x, y: pt.y, at: i === line.length - 1 ? 1 : lengths[i] / total }))
+}
+
+/** Where a walk of the route is after `share` of its length (0..1). */
+export function pointAtShare(route: readonly Waypoint[], share: number): Point {
+  if (route.length === 0) return p(0, 0)
+  let j = 1
+  while (j < route.length - 1 && route[j].at < share) j++
+  const a = route[Math.max(0, j - 1)]
+  const b = route[Math.min(route.length - 1, j)]
+  const f = b.at > a.at ? Math.min(1, Math.max(0, (share - a.at) / (b.at - a.at))) : 1
+  return p(a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f)
+}

@@ -7,7 +7,7 @@ import { edgeSegments, pathData, reversePath, type Segment } from './geometry'
 import type { LayoutNode } from './layout'
 
 export type Route =
-  | { kind: 'travel'; path: string; edges: string[]; nodes: string[] }
+  | { kind: 'travel'; path: string; segments: Segment[]; edges: string[]; nodes: string[] }
   | { kind: 'local'; node: string }
   | { kind: 'none' }
 
@@ -88,6 +88,6 @@ export class RouteGraph {
       const line = this.segments.get(h.edge.id) ?? []
       segments.push(...(h.forward ? line : reversePath(line)))
     }
-    return { kind: 'travel', path: pathData(segments), edges: hops.map((h) => h.edge.id), nodes }
+    return { kind: 'travel', path: pathData(segments), segments, edges: hops.map((h) => h.edge.id), nodes }
   }
 }

@@ -7,6 +7,18 @@ import { FLIGHT_MS, playbackTime } from '../playback/clock'
 import { browserScheduler } from '../store/scheduler'
 import { useLabStore } from './useLabStore'
 
+/**
+ * One parsed effect per set of keyframes, copied for each token: copying an effect skips parsing its keyframes,
+ * which costs more than the rest of starting a token. No fill: before it leaves and after it lands the element shows
+ * its own style (hidden), so a token mounted ahead of its departure (hooks/useUpcomingFlights) waits unseen.
+ */
+const templates = new WeakMap<Keyframe[], KeyframeEffect>()
+function templateOf(keyframes: Keyframe[]): KeyframeEffect {
+  let t = templates.get(keyframes)
+  if (!t) templates.set(keyframes, (t = new KeyframeEffect(null, keyframes, { duration: FLIGHT_MS, easing: 'ease-in-out' })))
+  return t
+}
+
 export function useClockedAnimation(ref: RefObject<HTMLElement | null>, departedAt: number, keyframes: Keyframe[] | null, shape: string) {
   const playing = useLabStore((s) => s.clock.playing)
   const rate = useLabStore((s) => s.clock.rate)
@@ -16,7 +28,9 @@ export function useClockedAnimation(ref: RefObject<HTMLElement | null>, departed
   useLayoutEffect(() => {
     const el = ref.current
     if (!el || !keyframes) return
-    const a = el.animate(keyframes, { duration: FLIGHT_MS, fill: 'both', easing: 'ease-in-out' })
+    const effect = new KeyframeEffect(templateOf(keyframes))
+    effect.target = el
+    const a = new Animation(effect, document.timeline)
     anim.current = a
     return () => {
       a.cancel()
@@ -26,11 +40,19 @@ export function useClockedAnimation(ref: RefObject<HTMLElement | null>, departed
   useLayoutEffect(() => {
     const a = anim.current
     if (!a) return
-    const now = playbackTime({ playing, rate, anchorVirtual, anchorReal }, browserScheduler.now())
     a.playbackRate = rate
-    a.currentTime = Math.min(FLIGHT_MS, Math.max(0, now - departedAt))
-    if (playing) a.play()
-    else a.pause()
+    if (playing) {
+      // Anchored to the clock, not to when the browser gets round to starting it: playback time is anchorVirtual +
+      // (t − anchorReal) × rate, and the animation's time (t − startTime) × rate must equal playback time less the
+      // departure, at every t. (Setting the current time instead would shift each token by the frames it waited to
+      // start, and a token mounted before it leaves would be rewound to its start by play().) The page's timeline
+      // and the clock both count from the page's time origin (performance.now()).
+      a.play()
+      a.startTime = anchorReal + (departedAt - anchorVirtual) / rate
+    } else {
+      a.pause()
+      a.currentTime = Math.min(FLIGHT_MS, playbackTime({ playing, rate, anchorVirtual, anchorReal }, browserScheduler.now()) - departedAt)
+    }
   }, [playing, rate, anchorVirtual, anchorReal, departedAt, shape, keyframes])
 }
 

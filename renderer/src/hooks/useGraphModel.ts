@@ -11,7 +11,7 @@ import { RouteGraph } from '../graph/routing'
 import { edgesOf, vmotionPairs, type TopoEdge } from '../reading/topology'
 import type { LabState } from '../store/labStore'
 import { useLabStore } from './useLabStore'
-import { useLabStoreApi } from './useLabStoreApi'
+import { useStagedLabStore } from './useStagedLabStore'
 
 const NONE: EntityViews = {}
 
@@ -51,7 +51,7 @@ function migrationsOf(events: readonly EventView[]): EventView[] {
 }
 
 export function useGraphModel() {
-  const store = useLabStoreApi()
+  const store = useStagedLabStore()
   const key = useLabStore((s) => structureOf(s).key)
   return useMemo(() => {
     const { live, views, edges } = structureOf(store.getState())

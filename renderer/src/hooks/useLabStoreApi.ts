@@ -5,7 +5,7 @@ import type { LabStore } from '../store/labStore'
 import { LabStoreContext } from '../store/storeContext'
 
 export function useLabStoreApi(): LabStore {
-  const store = useContext(LabStoreContext)
-  if (!store) throw new Error('useLabStoreApi must be used inside <LabStoreProvider>')
-  return store
+  const stores = useContext(LabStoreContext)
+  if (!stores) throw new Error('useLabStoreApi must be used inside <LabStoreProvider>')
+  return stores.store
 }

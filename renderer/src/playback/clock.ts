@@ -176,3 +176,31 @@ export function playUntil(c: ClockState, now: number, seq: number): ClockState {
 export function currentEvent(c: ClockState, cursor: number): number {
   return c.flights.length ? c.flights[c.flights.length - 1].seq : cursor
 }
+
+/** A bound on the ticks a projection runs (a stream of 50 tokens takes about 45 a second). */
+const MAX_PROJECTED_TICKS = 10_000
+
+/**
+ * The tokens that will leave after `now` and up to real time `until` if nothing changes meanwhile (no pause, no
+ * seek, no new filter): the clock's own ticks run ahead, so each has exactly the departure time the store's tick will
+ * give it. The window mounts them early, hidden until they leave, so a stream of tokens needs no page update per
+ * token (store/stagedStore).
+ */
+export function departuresUntil(c: ClockState, now: number, ctx: ClockContext, until: number): Flight[] {
+  const seen = new Set(c.flights.map((f) => f.seq))
+  const out: Flight[] = []
+  let clock = c
+  let at = now
+  for (let i = 0; i < MAX_PROJECTED_TICKS && clock.playing; i++) {
+    const r = tick(clock, at, ctx)
+    for (const f of r.clock.flights)
+      if (!seen.has(f.seq)) {
+        seen.add(f.seq)
+        out.push(f)
+      }
+    clock = r.clock
+    if (r.wakeAt === null || r.wakeAt > until || r.wakeAt <= at) break
+    at = r.wakeAt
+  }
+  return out
+}

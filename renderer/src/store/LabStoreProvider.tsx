@@ -3,10 +3,15 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import type { LabApi } from '../../../shared/api/contract'
 import { createLabStore, type LabStoreOptions } from './labStore'
+import { browserScheduler } from './scheduler'
+import { createStagedStore } from './stagedStore'
 import { LabStoreContext } from './storeContext'
 
 export function LabStoreProvider({ api, options, children }: { api: LabApi; options?: LabStoreOptions; children: ReactNode }) {
-  const [store] = useState(() => createLabStore(api, options))
-  useEffect(() => store.getState().actions.start(), [store])
-  return <LabStoreContext.Provider value={store}>{children}</LabStoreContext.Provider>
+  const [stores] = useState(() => {
+    const store = createLabStore(api, options)
+    return { store, staged: createStagedStore(store, options?.scheduler ?? browserScheduler) }
+  })
+  useEffect(() => stores.store.getState().actions.start(), [stores])
+  return <LabStoreContext.Provider value={stores}>{children}</LabStoreContext.Provider>
 }

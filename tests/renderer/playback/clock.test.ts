@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   FLIGHT_MS,
   currentEvent,
+  departuresUntil,
   initialClock,
   pause,
   play,
@@ -219,4 +220,42 @@ describe('the playback clock', () => {
     expect(t.wakeAt).toBeNull()
     expect(h.cursor).toBe(1)
   })
+
+  describe('departures ahead of time', () => {
+    it('foresees each token of a stream with the very departure time the ticks give it later', () => {
+      const events = Array.from({ length: 200 }, (_, i) => i + 1)
+      const h = harness(events)
+      h.clock = setOverlap(play(h.clock, 0), 50)
+      h.runUntil(0, 2000) // a stream in full flow
+      const now = 2000
+      const until = now + 500
+      const foreseen = departuresUntil(h.clock, now, h.ctx(), until)
+      expect(foreseen.length).toBeGreaterThan(10)
+      const departed = new Map<number, number>()
+      let t = h.run(now)
+      const note = () => h.clock.flights.forEach((f) => departed.has(f.seq) || departed.set(f.seq, f.departedAt))
+      note()
+      while (t.wakeAt !== null && t.wakeAt <= until) {
+        t = h.run(t.wakeAt)
+        note()
+      }
+      for (const f of foreseen) expect(departed.get(f.seq)).toBe(f.departedAt)
+      // and nothing that leaves by then was missed
+      const later = [...departed.keys()].filter((seq) => seq > Math.max(...foreseen.map((f) => f.seq)))
+      expect(later).toEqual([])
+    })
+
+    it('foresees nothing while paused, and never a token already in the air', () => {
+      const h = harness([1, 2, 3, 4, 5, 6])
+      expect(departuresUntil(h.clock, 0, h.ctx(), 5000)).toEqual([])
+      h.clock = setOverlap(play(h.clock, 0), 5)
+      h.run(0)
+      const inAir = h.clock.flights.map((f) => f.seq)
+      expect(inAir.length).toBeGreaterThan(0)
+      const ahead = departuresUntil(h.clock, 0, h.ctx(), 5000).map((f) => f.seq)
+      expect(ahead.filter((s) => inAir.includes(s))).toEqual([])
+      expect([...inAir, ...ahead]).toEqual([1, 2, 3, 4, 5, 6])
+    })
+  })
 })
+

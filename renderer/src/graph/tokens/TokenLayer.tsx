@@ -3,8 +3,9 @@
 // ringed. With reduced motion nothing travels: the route and endpoints light up and the token waits at the
 // destination. When nothing is in the air, the current event stays highlighted.
 //
-// Tokens are Web Animations on CSS motion paths, synchronised to the store's playback clock: pausing freezes them,
-// a speed change changes their playback rate, and the clock — not the animation — moves the cursor.
+// Tokens are Web Animations of `transform` along their route (./travel.ts: compositor-only, so the main thread does
+// not repaint fifty tokens every frame), synchronised to the store's playback clock: pausing freezes them, a speed
+// change changes their playback rate, and the clock — not the animation — moves the cursor.
 
 import { memo, useContext, useRef } from 'react'
 import { ViewportPortal } from '@xyflow/react'
@@ -15,6 +16,7 @@ import { eventAt } from '../../store/loadedTimeline'
 import { useClockedAnimation } from '../../hooks/useClockedAnimation'
 import { useCurrentSeq } from '../../hooks/useCurrentSeq'
 import { useLabStore } from '../../hooks/useLabStore'
+import { useUpcomingFlights } from '../../hooks/useUpcomingFlights'
 import { useReducedMotion } from '../../hooks/useReducedMotion'
 import { GraphContext } from '../graphContext'
 import type { Box } from '../layout'
@@ -22,42 +24,46 @@ import type { Route } from '../routing'
 import { RefusedMark, TokenBody } from './TokenBody'
 import { useT } from '../../hooks/useT'
 import { tokenVisual } from './tokenVisual'
+import { arrivalTransform, travelKeyframes } from './travel'
 import './tokens.css'
 
 const NO_FLIGHTS: Flight[] = []
 /** How many of the latest routes in the air are highlighted. */
 const HIGHLIGHTED = 3
 
-const TRAVEL: Keyframe[] = [
-  { offsetDistance: '0%', opacity: 0 },
-  { offsetDistance: '6%', opacity: 1, offset: 0.06 },
-  { offsetDistance: '94%', opacity: 1, offset: 0.94 },
-  { offsetDistance: '100%', opacity: 0 }
-]
+/** A pulse's badge: shown for as long as the pulse lasts. */
+const SHOWN: Keyframe[] = [{ opacity: 1 }, { opacity: 1 }]
 const PULSE: Keyframe[] = [
   { transform: 'scale(1)', opacity: 0.9 },
   { transform: 'scale(1.08)', opacity: 0.55, offset: 0.5 },
   { transform: 'scale(1.16)', opacity: 0 }
 ]
 
-const TravelToken = memo(function TravelToken({ flight, event, path, reduced }: { flight: Flight; event: EventView; path: string; reduced: boolean }) {
+type Travel = Extract<Route, { kind: 'travel' }>
+
+const TravelToken = memo(function TravelToken({ flight, event, route, reduced }: { flight: Flight; event: EventView; route: Travel; reduced: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
-  useClockedAnimation(ref, flight.departedAt, reduced ? null : TRAVEL, path)
+  useClockedAnimation(ref, flight.departedAt, reduced ? null : travelKeyframes(route), route.path)
   const visual = tokenVisual(event)
   return (
-    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={{ offsetPath: `path('${path}')` }} data-seq={event.seq}>
-      <TokenBody visual={visual} />
+    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={reduced ? { transform: arrivalTransform(route) } : undefined} data-seq={event.seq}>
+      <div className="token-center">
+        <TokenBody visual={visual} />
+      </div>
     </div>
   )
 })
 
 const Pulse = memo(function Pulse({ flight, event, box, reduced }: { flight: Flight; event: EventView; box: Box; reduced: boolean }) {
-  const ref = useRef<HTMLDivElement>(null)
-  useClockedAnimation(ref, flight.departedAt, reduced ? null : PULSE, `${box.x},${box.y}`)
+  const ring = useRef<HTMLDivElement>(null)
+  const badge = useRef<HTMLDivElement>(null)
+  useClockedAnimation(ring, flight.departedAt, reduced ? null : PULSE, `${box.x},${box.y}`)
+  useClockedAnimation(badge, flight.departedAt, reduced ? null : SHOWN, `${box.x},${box.y}`)
+  const still = reduced ? ' is-static' : ''
   return (
     <>
-      <div ref={ref} className={`pulse tone-${tokenVisual(event).tone}`} style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }} />
-      <div className="pulse-token" style={{ left: box.x + box.width - 14, top: box.y - 14 }} data-seq={event.seq}>
+      <div ref={ring} className={`pulse tone-${tokenVisual(event).tone}${still}`} style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }} />
+      <div ref={badge} className={`pulse-token${still}`} style={{ left: box.x + box.width - 14, top: box.y - 14 }} data-seq={event.seq}>
         <TokenBody visual={tokenVisual(event)} />
       </div>
     </>
@@ -114,6 +120,7 @@ export const TokenLayer = memo(function TokenLayer() {
   const pace = useLabStore((s) => s.pace)
   const current = useCurrentSeq()
   const reduced = useReducedMotion()
+  const upcoming = useUpcomingFlights()
   if (!graph || !timeline) return null
   const box = (id: string) => graph.layout.nodes.get(id)
   const told = (seq: number) => eventAt(timeline, toldSeq(story, pace, seq))
@@ -144,9 +151,10 @@ export const TokenLayer = memo(function TokenLayer() {
           if (!at) return null
           return v.psod ? <PurpleScreen key={`psod${e.seq}`} box={at} /> : <RefusedAt key={`x${e.seq}`} box={at} />
         })}
-        {inAir.map(({ flight, event }) => {
+        {[...inAir, ...upcoming.map((f) => ({ flight: f, event: told(f.seq) }))].map(({ flight, event }) => {
+          if (!event) return null
           const route = graph.router.route(event.from, event.to)
-          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} path={route.path} reduced={reduced} />
+          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} route={route} reduced={reduced} />
           if (route.kind === 'local') {
             const b = box(route.node)
             return b ? <Pulse key={flight.seq} flight={flight} event={event} box={b} reduced={reduced} /> : null

@@ -5,11 +5,12 @@
 import type { LabPush } from '../../../../shared/api/contract'
 import { MAX_HISTORY_PAGE } from '../../../../shared/api/limits'
 import * as clockFns from '../../playback/clock'
-import { SHOW_ALL, isFiltering, nextIn, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
+import { SHOW_ALL, isFiltering, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
 import { extendStory, storySeqs, storySteps, type Pace, type StoryStep } from '../../playback/story'
 import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type LoadedTimeline } from '../loadedTimeline'
 import { messageOf, type SliceKit, type TimelineActions, type TimelineSliceState } from '../types'
 import type { ChecksSlice } from './checksSlice'
+import { clockContext } from '../clockContext'
 
 export const RECENT_EVENTS = 3000
 
@@ -42,13 +43,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
 
   const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
 
-  const ctxOf = (t: LoadedTimeline, visible: number[]): clockFns.ClockContext => ({
-    cursor: t.cursor,
-    start: t.baseSeq,
-    end: lastSeq(t),
-    next: (s) => nextIn(visible, s),
-    prev: (s) => prevIn(visible, s)
-  })
+  const ctxOf = clockContext
 
   /** Runs the clock: lands and sends off tokens, moves the cursor, sets the one timer for the next moment. */
   function advance(): void {
