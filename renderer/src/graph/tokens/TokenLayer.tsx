@@ -7,7 +7,7 @@
 // not repaint fifty tokens every frame), synchronised to the store's playback clock: pausing freezes them, a speed
 // change changes their playback rate, and the clock — not the animation — moves the cursor.
 
-import { memo, useContext, useRef } from 'react'
+import { memo, useContext, useRef, useState } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import type { EventView } from '../../../../shared/api/contract'
 import type { Flight } from '../../playback/clock'
@@ -16,6 +16,7 @@ import { eventAt } from '../../store/loadedTimeline'
 import { useClockedAnimation } from '../../hooks/useClockedAnimation'
 import { useCurrentSeq } from '../../hooks/useCurrentSeq'
 import { useLabStore } from '../../hooks/useLabStore'
+import { useTokenSlots } from '../../hooks/useTokenSlots'
 import { useUpcomingFlights } from '../../hooks/useUpcomingFlights'
 import { useReducedMotion } from '../../hooks/useReducedMotion'
 import { GraphContext } from '../graphContext'
@@ -41,30 +42,57 @@ const PULSE: Keyframe[] = [
 
 type Travel = Extract<Route, { kind: 'travel' }>
 
-const TravelToken = memo(function TravelToken({ flight, event, route, reduced }: { flight: Flight; event: EventView; route: Travel; reduced: boolean }) {
+interface Shown<R> {
+  flight: Flight
+  event: EventView
+  route: R
+}
+
+/**
+ * The last token a slot showed: an empty slot keeps its face, hidden, so the next token that looks the same changes
+ * nothing in the page but its animation (./slots).
+ */
+function useLastShown<T>(item: T | null): T | null {
+  const [last, setLast] = useState(item)
+  if (item !== null && item !== last) setLast(item)
+  return item ?? last
+}
+
+const TravelToken = memo(function TravelToken({ item, reduced }: { item: Shown<Travel> | null; reduced: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
-  useClockedAnimation(ref, flight.departedAt, reduced ? null : travelKeyframes(route), route.path)
-  const visual = tokenVisual(event)
+  const face = useLastShown(item)
+  useClockedAnimation(ref, item?.flight.departedAt ?? 0, item && !reduced ? travelKeyframes(item.route) : null, item?.route.path ?? '')
+  if (!face) return null
+  const still = reduced && item !== null
   return (
-    <div ref={ref} className={`token${reduced ? ' is-static' : ''}`} style={reduced ? { transform: arrivalTransform(route) } : undefined} data-seq={event.seq}>
+    <div
+      ref={ref}
+      className={`token-slot${item ? ' token' : ''}${still ? ' is-static' : ''}`}
+      style={still ? { transform: arrivalTransform(face.route) } : undefined}
+      data-seq={item?.flight.seq}
+    >
       <div className="token-center">
-        <TokenBody visual={visual} />
+        <TokenBody visual={tokenVisual(face.event)} />
       </div>
     </div>
   )
 })
 
-const Pulse = memo(function Pulse({ flight, event, box, reduced }: { flight: Flight; event: EventView; box: Box; reduced: boolean }) {
+const Pulse = memo(function Pulse({ item, reduced }: { item: Shown<Box> | null; reduced: boolean }) {
   const ring = useRef<HTMLDivElement>(null)
   const badge = useRef<HTMLDivElement>(null)
-  useClockedAnimation(ring, flight.departedAt, reduced ? null : PULSE, `${box.x},${box.y}`)
-  useClockedAnimation(badge, flight.departedAt, reduced ? null : SHOWN, `${box.x},${box.y}`)
-  const still = reduced ? ' is-static' : ''
+  const face = useLastShown(item)
+  const shape = item ? `${item.route.x},${item.route.y}` : ''
+  useClockedAnimation(ring, item?.flight.departedAt ?? 0, item && !reduced ? PULSE : null, shape)
+  useClockedAnimation(badge, item?.flight.departedAt ?? 0, item && !reduced ? SHOWN : null, shape)
+  if (!face) return null
+  const box = face.route
+  const still = reduced && item !== null ? ' is-static' : ''
   return (
     <>
-      <div ref={ring} className={`pulse tone-${tokenVisual(event).tone}${still}`} style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }} />
-      <div ref={badge} className={`pulse-token${still}`} style={{ left: box.x + box.width - 14, top: box.y - 14 }} data-seq={event.seq}>
-        <TokenBody visual={tokenVisual(event)} />
+      <div ref={ring} className={`pulse-slot${item ? ' pulse' : ''} tone-${tokenVisual(face.event).tone}${still}`} style={{ left: box.x - 6, top: box.y - 6, width: box.width + 12, height: box.height + 12 }} />
+      <div ref={badge} className={`pulse-token${still}`} style={{ left: box.x + box.width - 14, top: box.y - 14 }} data-seq={item?.flight.seq}>
+        <TokenBody visual={tokenVisual(face.event)} />
       </div>
     </>
   )
@@ -121,9 +149,25 @@ export const TokenLayer = memo(function TokenLayer() {
   const current = useCurrentSeq()
   const reduced = useReducedMotion()
   const upcoming = useUpcomingFlights()
+  const box = (id: string) => graph?.layout.nodes.get(id)
+  const told = (seq: number) => (timeline ? eventAt(timeline, toldSeq(story, pace, seq)) : undefined)
+  // Every token shown — in the air, or mounted ahead of its departure — by the way it goes: along a route or as a
+  // pulse on one node.
+  const travels = new Map<number, Shown<Travel>>()
+  const pulses = new Map<number, Shown<Box>>()
+  for (const flight of [...flights, ...upcoming]) {
+    const event = graph && told(flight.seq)
+    if (!event) continue
+    const route = graph.router.route(event.from, event.to)
+    if (route.kind === 'travel') travels.set(flight.seq, { flight, event, route })
+    else if (route.kind === 'local') {
+      const b = box(route.node)
+      if (b) pulses.set(flight.seq, { flight, event, route: b })
+    }
+  }
+  const travelSlots = useTokenSlots([...travels.keys()])
+  const pulseSlots = useTokenSlots([...pulses.keys()])
   if (!graph || !timeline) return null
-  const box = (id: string) => graph.layout.nodes.get(id)
-  const told = (seq: number) => eventAt(timeline, toldSeq(story, pace, seq))
   const inAir = flights.map((f) => ({ flight: f, event: told(f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
   const resting = inAir.length === 0 && current !== null ? told(current) : undefined
   const last = inAir.length - 1
@@ -151,16 +195,12 @@ export const TokenLayer = memo(function TokenLayer() {
           if (!at) return null
           return v.psod ? <PurpleScreen key={`psod${e.seq}`} box={at} /> : <RefusedAt key={`x${e.seq}`} box={at} />
         })}
-        {[...inAir, ...upcoming.map((f) => ({ flight: f, event: told(f.seq) }))].map(({ flight, event }) => {
-          if (!event) return null
-          const route = graph.router.route(event.from, event.to)
-          if (route.kind === 'travel') return <TravelToken key={flight.seq} flight={flight} event={event} route={route} reduced={reduced} />
-          if (route.kind === 'local') {
-            const b = box(route.node)
-            return b ? <Pulse key={flight.seq} flight={flight} event={event} box={b} reduced={reduced} /> : null
-          }
-          return null
-        })}
+        {travelSlots.map((seq, i) => (
+          <TravelToken key={i} item={seq === null ? null : (travels.get(seq) ?? null)} reduced={reduced} />
+        ))}
+        {pulseSlots.map((seq, i) => (
+          <Pulse key={i} item={seq === null ? null : (pulses.get(seq) ?? null)} reduced={reduced} />
+        ))}
       </div>
     </ViewportPortal>
   )
