@@ -19,7 +19,7 @@ const OBSERVE_LOAF = `(() => {
 
 export async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
   const browser = page.context().browser()!
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8'] })
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'blink', 'cc', 'gpu', 'v8'] })
   const cdp = await page.context().newCDPSession(page)
   await page.evaluate(OBSERVE_LOAF)
   await cdp.send('Profiler.enable')

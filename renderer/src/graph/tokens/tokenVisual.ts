@@ -17,9 +17,18 @@ export interface TokenVisual {
 /** The lab's sentences that tell a refused connection or request (shared/i18n/catalog.ts). */
 export const REFUSED_MESSAGES: ReadonlySet<string> = new Set(['tls.refused', 'tls.rejectedByVcenter', 'tls.rejectedByKms', 'kmip.res.failed'])
 
+type Told = Pick<EventView, 'keys' | 'payload' | 'message'>
+
+/** One visual per event, so a token's face re-renders only when its event changes. */
+const visuals = new WeakMap<Told, TokenVisual>()
+
 /** At most three keys ride on one token (events carry one or two; more would not be readable). */
-export function tokenVisual(e: Pick<EventView, 'keys' | 'payload' | 'message'>): TokenVisual {
+export function tokenVisual(e: Told): TokenVisual {
+  let v = visuals.get(e)
+  if (v) return v
   const keys = e.keys.slice(0, 3)
   const refused = REFUSED_MESSAGES.has(e.message.id)
-  return { keys, payload: keys.length ? null : e.payload, tone: refused ? 'refused' : (keys[0]?.keyType ?? 'neutral'), refused, psod: e.message.id === 'host.psod' }
+  v = { keys, payload: keys.length ? null : e.payload, tone: refused ? 'refused' : (keys[0]?.keyType ?? 'neutral'), refused, psod: e.message.id === 'host.psod' }
+  visuals.set(e, v)
+  return v
 }
