@@ -110,16 +110,17 @@ test('while a key is in the air, the step counter, the narration’s number and 
     await expect(page.locator('.position')).toHaveText(/^Step 0 of \d+$/)
     for (let step = 0; step < 3; step++) {
       await page.keyboard.press('ArrowRight')
-      // (an event that stays inside one component flies no token, but is in the air all the same)
-      await expect(page.locator('.event-row.is-flying')).toHaveCount(1)
-      // read all three in one frame, while the event is in the air
-      const now = await page.evaluate(() => ({
-        flights: document.querySelectorAll('.event-row.is-flying').length,
-        counter: document.querySelector('.position')?.textContent?.match(/^Step (\d+) of/)?.[1] ?? '',
-        narration: document.querySelector('.narration-seq')?.textContent ?? '',
-        flying: document.querySelector('.event-row.is-flying')?.getAttribute('data-seq') ?? ''
-      }))
-      expect(now.flights, pace).toBe(1)
+      // All three read in one frame, taken while the event is in the air (an event that stays inside one component
+      // flies no token, but is in the air all the same).
+      const read = () =>
+        page.evaluate(() => ({
+          flights: document.querySelectorAll('.event-row.is-flying').length,
+          counter: document.querySelector('.position')?.textContent?.match(/^Step (\d+) of/)?.[1] ?? '',
+          narration: document.querySelector('.narration-seq')?.textContent ?? '',
+          flying: document.querySelector('.event-row.is-flying')?.getAttribute('data-seq') ?? ''
+        }))
+      let now = await read()
+      await expect.poll(async () => (now = await read()).flights, { intervals: [20] }).toBe(1)
       expect(now.counter, `${pace}: the counter tells the event in the air`).toBe(now.narration)
       expect(now.flying, `${pace}: the event list marks the same one`).toBe(now.narration)
       // → again lands it at once; the counter stays on the step now shown
