@@ -541,6 +541,7 @@ export const strings = {
   'replace.discard': { en: 'Discard changes', de: 'Änderungen verwerfen' },
   'replace.cancel': { en: 'Keep this lab', de: 'Dieses Labor behalten' },
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
+  'file.downloadFailed': { en: 'The lab could not be downloaded: {reason}', de: 'Das Labor konnte nicht heruntergeladen werden: {reason}' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
   'share.title': { en: 'Share with the room', de: 'Mit dem Raum teilen' },
