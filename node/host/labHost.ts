@@ -3,7 +3,7 @@
 
 import { randomUUID, webcrypto } from 'node:crypto'
 import { basename } from 'node:path'
-import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
+import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabExportStart, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
 import { toHex } from '../../shared/crypto/bytes'
 import type { LabCommand } from '../../shared/lab/commands/schema'
@@ -17,6 +17,7 @@ import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
 import { buildLab, labBytes, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
+import { PartedExports } from './partedExports'
 import { PartedImports } from './partedImports'
 
 export interface LabHostOptions {
@@ -47,6 +48,9 @@ export class LabHost implements LabApi {
   /** Commands `undo` took back, the latest last; each undo takes back one command (or a few with no events). */
   private undone: LabCommand[][] = []
   private readonly imports = new PartedImports()
+  private readonly exports = new PartedExports()
+  /** Counts the pushes: the lab (or its file) changed since a download of the version before began. */
+  private changes = 0
 
   private constructor(private readonly options: LabHostOptions) {}
 
@@ -74,6 +78,7 @@ export class LabHost implements LabApi {
   }
 
   private emit(push: LabPush): void {
+    this.changes++
     for (const l of this.listeners) l(push)
   }
 
@@ -200,6 +205,20 @@ export class LabHost implements LabApi {
   /** The lab file as base64 (the browser build downloads it; the desktop saves by path instead). */
   async exportLab(): Promise<string> {
     return Buffer.from(await labBytes(this.lab)).toString('base64')
+  }
+
+  /** Starts a download of the lab file in parts; downloads while the lab is unchanged share one written file. */
+  exportLabBegin(): Promise<LabExportStart> {
+    const lab = this.lab
+    return this.exports.begin(`${this.labId}:${this.changes}`, (path) => writeLab(lab, path))
+  }
+
+  exportLabPart(exportId: string, index: number): Promise<string> {
+    return this.exports.part(exportId, index)
+  }
+
+  exportLabFinish(exportId: string): Promise<void> {
+    return this.exports.finish(exportId)
   }
 
   /** A lab file from the window: base64 of its bytes, or a format-1 file's JSON text as it is. */

@@ -7,7 +7,7 @@ import { setImmediate } from 'node:timers/promises'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { CHUNK_BYTES } from '../../shared/labFile/blob'
 import type { ContainerCodec } from '../../shared/labFile/container'
-import { hashChunkLater, hashInline } from './hashPool'
+import { hashChunkLater, hashInline, leaseChunk } from './hashPool'
 
 export function hashChunks(bytes: Uint8Array): string[] {
   const out: string[] = []
@@ -22,6 +22,7 @@ export const nodeContainerCodec: ContainerCodec = {
   },
   hashChunk: hashChunkLater,
   hashChunks,
+  leaseChunk,
   deflate: (bytes) => deflateRawSync(bytes, { level: 1 }),
   // maxOutputLength: a crafted chunk cannot inflate beyond the length its index gives.
   inflate: (bytes, rawLength) => inflateRawSync(bytes, { maxOutputLength: Math.max(1, rawLength) }),

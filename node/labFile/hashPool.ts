@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { CHUNK_BYTES } from '../../shared/labFile/blob'
+import type { ChunkLease } from '../../shared/labFile/container'
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -31,7 +32,7 @@ class HashPool {
   private readonly slots: Uint8Array
   private readonly free: number[] = []
   private readonly waitingForSlot: (() => void)[] = []
-  private readonly pending = new Map<number, { resolve: (hash: string) => void; reject: (e: Error) => void }>()
+  private readonly pending = new Map<number, { resolve: (hash: string) => void; reject: (e: Error) => void; freeWhenDone: boolean }>()
   private next = 0
 
   private constructor(
@@ -55,17 +56,50 @@ class HashPool {
   }
 
   async hash(bytes: Uint8Array): Promise<string> {
+    const slot = await this.takeSlot()
+    this.slots.set(bytes, slot * CHUNK_BYTES)
+    return this.hashSlot(slot, bytes.length, true)
+  }
+
+  /** A slot for the caller to fill (a file read straight into it), then to have hashed while it copies out. */
+  async lease(length: number): Promise<ChunkLease> {
+    const slot = await this.takeSlot()
+    let hashing: Promise<string> | null = null
+    let released = false
+    return {
+      bytes: this.slots.subarray(slot * CHUNK_BYTES, slot * CHUNK_BYTES + length),
+      hash: () => (hashing ??= this.hashSlot(slot, length, false)),
+      release: () => {
+        // A slot being hashed is freed when its hash comes back, not before: the worker still reads it.
+        if (released) return
+        released = true
+        if (hashing) void hashing.then(() => this.freeSlot(slot), () => undefined)
+        else this.freeSlot(slot)
+      }
+    }
+  }
+
+  private async takeSlot(): Promise<number> {
     let slot = this.free.pop()
     while (slot === undefined) {
       await new Promise<void>((resolve) => this.waitingForSlot.push(resolve))
       slot = this.free.pop()
     }
-    this.slots.set(bytes, slot * CHUNK_BYTES)
+    return slot
+  }
+
+  private freeSlot(slot: number): void {
+    this.free.push(slot)
+    this.waitingForSlot.shift()?.()
+  }
+
+  /** `freeWhenDone`: the slot holds a copy only the hash needs (`hash`); a lease frees its slot on release. */
+  private hashSlot(slot: number, length: number, freeWhenDone: boolean): Promise<string> {
     const worker = this.workers[this.next++ % this.workers.length]
     return new Promise<string>((resolve, reject) => {
-      this.pending.set(slot, { resolve, reject })
+      this.pending.set(slot, { resolve, reject, freeWhenDone })
       this.hold()
-      worker.postMessage({ slot, length: bytes.length })
+      worker.postMessage({ slot, length })
     })
   }
 
@@ -83,14 +117,13 @@ class HashPool {
     if (!waiter) return
     this.pending.delete(slot)
     this.release()
-    this.free.push(slot)
-    this.waitingForSlot.shift()?.()
+    if (waiter.freeWhenDone) this.freeSlot(slot)
     waiter.resolve(hash)
   }
 
   private failAll(e: Error): void {
     for (const [slot, waiter] of this.pending) {
-      this.free.push(slot)
+      if (waiter.freeWhenDone) this.free.push(slot)
       waiter.reject(e)
     }
     this.pending.clear()
@@ -113,6 +146,20 @@ function sharedPool(): HashPool | null {
     unavailable = true
   }
   return pool
+}
+
+// Leases (see ContainerCodec.leaseChunk): a file read straight into a slot that is used again and again, then
+// copied from there into its disk, touches each new page of the disk once; a read straight into the disk touches it
+// twice (the kernel's write, then the hash's copy), and on this kind of machine each first touch of a page costs
+// far more than a copy.
+
+/** A lease on a slot of the pool (waits for one to be free), or plain memory hashed in place where no worker runs. */
+export async function leaseChunk(length: number): Promise<ChunkLease> {
+  const p = length >= INLINE_BYTES && length <= CHUNK_BYTES ? sharedPool() : null
+  if (p) return p.lease(length)
+  const bytes = new Uint8Array(length)
+  let hashed: Promise<string> | null = null
+  return { bytes, hash: () => (hashed ??= Promise.resolve(hashInline(bytes))), release: () => undefined }
 }
 
 /** Lowercase hex SHA-256 of `bytes`, which must not change until the hash is given (disks never change in place). */

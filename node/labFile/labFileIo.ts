@@ -19,16 +19,45 @@ import { nodeContainerCodec } from './codec'
 /** Format-1 files are bare JSON held in memory whole; they were never written above this size. */
 const MAX_V1_FILE_BYTES = 512 * 1024 * 1024
 
-function fileSink(fh: FileHandle): ByteSink {
+/**
+ * Written bytes after which a flush to disk starts behind the writes. A save ends with an fsync (writeAtomic): left
+ * to the end, it waits for the whole file to reach the disk after every byte is written; flushed as it goes, the
+ * disk works while the next chunks are hashed and written, and big saves never pile up enough dirty pages for the
+ * kernel to stall the writer.
+ */
+const FLUSH_BEHIND_BYTES = 32 * 1024 * 1024
+
+interface FileSink extends ByteSink {
+  /** Waits for the flush still running, and reports its failure. */
+  settled(): Promise<void>
+}
+
+function fileSink(fh: FileHandle): FileSink {
+  let unflushed = 0
+  let flushing: Promise<void> | null = null
+  let failure: unknown = null
   return {
     async write(...parts) {
+      if (failure) throw failure
       // One call for a chunk's header and bytes; a short write (rare on regular files) is finished part by part.
       let { bytesWritten } = await fh.writev(parts)
       for (const part of parts) {
         const done = Math.min(bytesWritten, part.length)
         bytesWritten -= done
+        unflushed += part.length
         for (let at = done; at < part.length; ) at += (await fh.write(part, at, part.length - at)).bytesWritten
       }
+      if (unflushed >= FLUSH_BEHIND_BYTES && !flushing) {
+        unflushed = 0
+        flushing = fh
+          .datasync()
+          .catch((e: unknown) => void (failure ??= e))
+          .finally(() => (flushing = null))
+      }
+    },
+    async settled() {
+      await flushing
+      if (failure) throw failure
     }
   }
 }
@@ -83,7 +112,16 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
 export async function writeLab(lab: Lab | LabFileData, target: string | Writable): Promise<void> {
   const data = lab instanceof Lab ? labFileData(lab) : lab
   if (typeof target !== 'string') return writeLabContainer(data, streamSink(target), nodeContainerCodec)
-  await writeAtomic(target, (fh) => writeLabContainer(data, fileSink(fh), nodeContainerCodec))
+  await writeAtomic(target, async (fh) => {
+    const sink = fileSink(fh)
+    try {
+      await writeLabContainer(data, sink, nodeContainerCodec)
+    } finally {
+      // Also after a failure: the file must not be closed and removed under a flush still running.
+      await sink.settled().catch(() => undefined)
+    }
+    await sink.settled()
+  })
 }
 
 /** A lab file in memory (tests, small imports). */

@@ -1,13 +1,13 @@
 // Who may call what. The presenter (the token in the presenter URL, or the desktop window over IPC) may call every
 // LabApi method; a viewer (the viewer token) may only read: the timeline, older history, files and the lab file as
-// it is now. Everything else is refused here, by the host, whatever a viewer page sends.
+// it is now (whole or in parts). Everything else is refused here, by the host, whatever a viewer page sends.
 
 import type { LabApi, LabApiMethod } from '../../shared/api/contract'
 import { labApiMethods } from '../../shared/api/contract'
 
 export type Role = 'presenter' | 'viewer'
 
-const VIEWER_METHODS: ReadonlySet<LabApiMethod> = new Set<LabApiMethod>(['getTimeline', 'getHistory', 'readFile', 'exportLab'])
+const VIEWER_METHODS: ReadonlySet<LabApiMethod> = new Set<LabApiMethod>(['getTimeline', 'getHistory', 'readFile', 'exportLab', 'exportLabBegin', 'exportLabPart', 'exportLabFinish'])
 
 export const capabilities: Record<Role, ReadonlySet<LabApiMethod>> = {
   presenter: new Set(labApiMethods),

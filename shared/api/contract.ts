@@ -134,6 +134,15 @@ export interface LabApi {
   importLabPart(importId: string, index: number, base64: string): Promise<void>
   importLabFinish(importId: string): Promise<LabFileInfo>
   importLabCancel(importId: string): Promise<void>
+  /**
+   * The lab file in parts (the browser build's download, whatever the file's size, in replies of the usual size):
+   * begin has the host write the file as it is now and gives its size, each part (index i holds bytes i·partBytes
+   * onwards) comes back as base64, and finish lets the host drop its copy (also when the download is abandoned; an
+   * export left idle is dropped by the host).
+   */
+  exportLabBegin(): Promise<LabExportStart>
+  exportLabPart(exportId: string, index: number): Promise<string>
+  exportLabFinish(exportId: string): Promise<void>
   /** Raw bytes of a file on a component's persisted surface (core dumps, disks) for export, hex encoded. */
   readFile(componentId: string, path: string): Promise<string>
   subscribe(listener: (push: LabPush) => void): () => void
@@ -157,11 +166,23 @@ export interface LabImportStart {
   partBytes: number
 }
 
+export interface LabExportStart {
+  exportId: string
+  /** The file's size. */
+  bytes: number
+  /** Every part but the last holds exactly this many bytes. */
+  partBytes: number
+}
+
 /** Raw bytes per import part: as base64 (960 KiB) inside a call it stays under the wire's 1 MiB per call. */
 export const IMPORT_PART_BYTES = 720 * 1024
 /** The largest lab file an import takes (20 VMs of 256 MiB make about 5 GiB). */
 export const MAX_IMPORT_BYTES = 16 * 1024 ** 3
-const importId = z.string().regex(/^[0-9a-f]{32}$/)
+/** Raw bytes per export part: as base64 (960 KiB), a reply stays under 1 MiB like a call. */
+export const EXPORT_PART_BYTES = IMPORT_PART_BYTES
+/** Imports and exports are named by 16 random bytes in hex. */
+const transferId = z.string().regex(/^[0-9a-f]{32}$/)
+const importId = transferId
 
 const anyCommand = z.looseObject({ op: z.string().max(64) })
 const pathArg = z.string().min(1).max(4096)
@@ -186,6 +207,9 @@ export const labApiArgs = {
   importLabPart: z.tuple([importId, z.number().int().min(0).max(MAX_IMPORT_BYTES / IMPORT_PART_BYTES), z.string().max(Math.ceil(IMPORT_PART_BYTES / 3) * 4)]),
   importLabFinish: z.tuple([importId]),
   importLabCancel: z.tuple([importId]),
+  exportLabBegin: z.tuple([]),
+  exportLabPart: z.tuple([transferId, z.number().int().min(0).max(MAX_IMPORT_BYTES / EXPORT_PART_BYTES)]),
+  exportLabFinish: z.tuple([transferId]),
   readFile: z.tuple([z.string().min(1).max(256), pathArg]),
   showStep: z.tuple([z.object({ labId: z.string().min(1).max(128), seq: z.number().int().min(0) }).strict()]),
   getSharing: z.tuple([]),

@@ -61,8 +61,20 @@ export interface ContainerCodec {
   hashChunks: ChunkHasher
   deflate(bytes: Uint8Array): Uint8Array
   inflate(bytes: Uint8Array, rawLength: number): Uint8Array
+  /**
+   * Memory to read a stored chunk into, hashed (possibly on another thread) while the caller copies it into its
+   * disk. Without it, a chunk is read straight into its disk and hashed there.
+   */
+  leaseChunk?(length: number): Promise<ChunkLease>
   /** Called between steps that do no I/O: a host that must stay responsive yields to its event loop here. */
   pause?(): Promise<void>
+}
+
+/** A buffer lent by the codec: fill `bytes`, start `hash()` (once), and `release()` it when done with it. */
+export interface ChunkLease {
+  readonly bytes: Uint8Array
+  hash(): Promise<string>
+  release(): void
 }
 
 export interface ByteSink {
@@ -311,45 +323,75 @@ const notItsHash = (hash: string) => damaged(`disk chunk ${hash.slice(0, 12)}…
 
 /** The chunks of a container, each read into place and checked against its hash and the index. */
 function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<string, IndexEntry>): BlobSource {
-  /** Reads chunk `hash` into `target` (its raw length) and checks its header; its hash is checked by the caller. */
-  const readChunk = async (hash: string, target: Uint8Array) => {
+  /** The index entry of chunk `hash`, once its header in the file agrees with it. */
+  const checkedEntry = async (hash: string, rawLength: number): Promise<IndexEntry> => {
     const entry = index.get(hash)
     if (!entry) throw damaged(`disk chunk ${hash.slice(0, 12)}… is missing`)
-    const [offset, storedLength, rawLength, encoding] = entry
-    if (target.length !== rawLength) throw notItsHash(hash)
+    const [offset, storedLength, entryRawLength, encoding] = entry
+    if (rawLength !== entryRawLength) throw notItsHash(hash)
+    if (encoding === STORED && storedLength !== rawLength) throw notItsHash(hash)
     const head = await source.read(offset - CHUNK_HEADER_BYTES, CHUNK_HEADER_BYTES)
     const view = new DataView(head.buffer, head.byteOffset, head.length)
     if (head[0] !== 0x43 || !sameBytes(head.subarray(1, 33), hexBytes(hash)) || head[33] !== encoding || view.getUint32(34) !== rawLength || view.getUint32(38) !== storedLength)
       throw damaged(`disk chunk ${hash.slice(0, 12)}… does not agree with the index`)
-    if (encoding === DEFLATE) {
-      let raw: Uint8Array
-      try {
-        raw = codec.inflate(await source.read(offset, storedLength), rawLength)
-      } catch {
-        throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
-      }
-      if (raw.length !== rawLength) throw notItsHash(hash)
-      target.set(raw)
-    } else {
-      // Stored: straight into its place in the disk (checked there; a damaged disk is thrown away whole).
-      if (storedLength !== rawLength) throw notItsHash(hash)
-      await source.readInto(offset, target)
+    return entry
+  }
+
+  const inflated = async (hash: string, [offset, storedLength, rawLength]: IndexEntry): Promise<Uint8Array> => {
+    let raw: Uint8Array
+    try {
+      raw = codec.inflate(await source.read(offset, storedLength), rawLength)
+    } catch {
+      throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
+    }
+    if (raw.length !== rawLength) throw notItsHash(hash)
+    return raw
+  }
+
+  const mustBe = async (hash: string, hashing: Promise<string>) => {
+    if ((await hashing) !== hash) throw notItsHash(hash)
+  }
+
+  /**
+   * Reads chunk `hash` and checks it against its hash; `into` (its raw length) receives its bytes, or, without it,
+   * the chunk is only checked. A stored chunk goes through a leased buffer where the codec lends one (see
+   * ContainerCodec.leaseChunk), otherwise straight into its place.
+   */
+  const readChecked = async (hash: string, rawLength: number, into: Uint8Array | null): Promise<void> => {
+    const entry = await checkedEntry(hash, rawLength)
+    if (entry[3] === DEFLATE) {
+      const raw = await inflated(hash, entry)
+      into?.set(raw)
+      return mustBe(hash, codec.hashChunk(into ?? raw))
+    }
+    if (!codec.leaseChunk) {
+      const target = into ?? new Uint8Array(rawLength)
+      await source.readInto(entry[0], target)
+      return mustBe(hash, codec.hashChunk(target))
+    }
+    const lease = await codec.leaseChunk(rawLength)
+    try {
+      await source.readInto(entry[0], lease.bytes)
+      const hashing = lease.hash()
+      // Copied while it is hashed: both only read the lease.
+      into?.set(lease.bytes)
+      await mustBe(hash, hashing)
+    } finally {
+      lease.release()
     }
   }
 
-  /** Checks chunks' hashes on the codec's threads while the next ones are read; at most HASH_AHEAD wait. */
-  const checker = () => {
-    const checks: Promise<void>[] = []
+  /** Runs chunk reads a few at a time (reads, hashes and copies of neighbouring chunks overlap), in order. */
+  const pipeline = () => {
+    const running: Promise<void>[] = []
     return {
-      async check(hash: string, raw: Uint8Array) {
-        const check = codec.hashChunk(raw).then((h) => {
-          if (h !== hash) throw notItsHash(hash)
-        })
-        check.catch(() => undefined)
-        checks.push(check)
-        if (checks.length > HASH_AHEAD) await checks[checks.length - 1 - HASH_AHEAD]
+      async add(task: Promise<void>) {
+        // Awaited in order below; a failure further ahead must not surface as an unhandled rejection first.
+        task.catch(() => undefined)
+        running.push(task)
+        if (running.length > HASH_AHEAD) await running[running.length - 1 - HASH_AHEAD]
       },
-      all: () => Promise.all(checks)
+      all: () => Promise.all(running)
     }
   }
 
@@ -358,31 +400,24 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
     hashChunks: (bytes) => cachedChunkHashes(bytes, codec.hashChunks),
     async read(ref) {
       const out = new Uint8Array(ref.length)
-      const checks = checker()
+      const chunks = pipeline()
       let at = 0
       for (const hash of ref.chunks) {
         const rawLength = index.get(hash)?.[2] ?? 0
         if (at + rawLength > out.length) throw notItsHash(hash)
-        const raw = out.subarray(at, at + rawLength)
-        await readChunk(hash, raw)
-        await checks.check(hash, raw)
+        await chunks.add(readChecked(hash, rawLength, out.subarray(at, at + rawLength)))
         at += rawLength
       }
-      await checks.all()
+      await chunks.all()
       if (at !== ref.length) throw damaged('a disk is shorter than its length says')
+      // Every chunk matched its hash: the next save (the autosave right after an open) need not hash them again.
+      hashCache.set(out, ref.chunks)
       return out
     },
     async verify() {
-      // A few buffers in turn: a buffer is read into again only once its chunk's hash is known.
-      const buffers = Array.from({ length: HASH_AHEAD + 1 }, () => new Uint8Array(CHUNK_BYTES))
-      const checks = checker()
-      let n = 0
-      for (const [hash, [, , rawLength]] of index) {
-        const raw = buffers[n++ % buffers.length].subarray(0, rawLength)
-        await readChunk(hash, raw)
-        await checks.check(hash, raw)
-      }
-      await checks.all()
+      const chunks = pipeline()
+      for (const [hash, [, , rawLength]] of index) await chunks.add(readChecked(hash, rawLength, null))
+      await chunks.all()
     }
   }
 }

@@ -1,16 +1,18 @@
 // Opening lab files through the window of the browser build (File → Open… picks a file, the window sends it to the
 // test host in parts): a file larger than the 64 MB a single call could carry, a file saved by format 1, a damaged one.
+// Saving goes the other way in parts too (File → Save downloads the lab file the host writes).
 
 import { randomFillSync } from 'node:crypto'
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { labDeps } from '../../node/host/labHost'
-import { writeLab } from '../../node/labFile/labFileIo'
+import { openLabPath, writeLab } from '../../node/labFile/labFileIo'
 import { Lab } from '../../shared/lab/lab'
 import type { LabCommand } from '../../shared/lab/commands/schema'
 import { CONTAINER_MAGIC } from '../../shared/labFile/container'
 import { labFileData } from '../../shared/labFile/kflab'
+import type { LabFileData } from '../../shared/labFile/schema'
 import { node, openFreshLab, watchProblems } from './ui'
 
 const dir = join('test-results', 'import')
@@ -18,9 +20,9 @@ const dir = join('test-results', 'import')
 // A trace records every WebSocket frame: a hundred frames of a MiB each would make the import several times slower.
 test.use({ trace: 'off' })
 
-test('a lab file over 64 MB opens in the window: sent in parts, opened as Open opens it', async ({ page }) => {
+test('a lab file over 64 MB opens in the window: sent in parts, opened as Open opens it, and downloads again in parts', async ({ page }) => {
   // Under a load of 18 on two cores the import took 55 s; on a quiet machine a fraction of that.
-  test.setTimeout(90_000)
+  test.setTimeout(150_000)
   const problems = watchProblems(page)
   // An unseeded lab (restored from its saved state) whose VM disk holds 65 MiB of random bytes, as an encrypted disk
   // would (nothing to compress), so the file is over 64 MB; random bytes instead of encryption keep the test short.
@@ -43,8 +45,23 @@ test('a lab file over 64 MB opens in the window: sent in parts, opened as Open o
   await page.locator('input[type="file"]').setInputFiles(file)
   await expect(page.getByRole('status').filter({ hasText: /^Opened big-disk\.kflab/ })).toBeVisible({ timeout: 70_000 })
   await expect(node(page, 'vm:big-01')).toBeVisible()
+
+  // File → Save in the browser: the host writes the lab file and the window fetches it in parts of under 1 MiB.
+  await page.getByRole('button', { name: 'File', exact: true }).click()
+  const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 70_000 }), page.getByRole('menuitem', { name: 'Save' }).click()])
+  const downloaded = (await saved.path())!
+  expect(statSync(downloaded).size).toBeGreaterThan(64 * 1024 * 1024)
+  const reopened = await openLabPath(downloaded, labDeps)
+  const [mine, sent] = [flatDisk(labFileData(reopened)), flatDisk(data)]
+  expect(mine && sent && Buffer.from(mine).equals(sent)).toBe(true)
   expect(problems).toEqual([])
 })
+
+function flatDisk(data: LabFileData): Uint8Array | undefined {
+  for (const e of Object.values(data.entities))
+    if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && f.data instanceof Uint8Array) return f.data
+  return undefined
+}
 
 test('a format-1 lab file opens in the window with its history', async ({ page }) => {
   await openFreshLab(page, { play: false })

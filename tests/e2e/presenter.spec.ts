@@ -287,6 +287,10 @@ test('the speaker notes are never projected: they live at /notes, with the step 
   await page.keyboard.press('Home')
   await page.keyboard.press('ArrowRight')
   await expect(page.getByText(/^Step 1 of \d+$/)).toBeVisible()
+  // The counter (and the notes) tell step 1 while it is still in the air; → again would only land it: wait until
+  // it has (the playback stops once the step has landed).
+  await expect(notes.locator('.notes-now h2')).toContainText('step 1 of')
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible()
   await page.keyboard.press('ArrowRight')
   await expect(page.getByText(/^Step 2 of \d+$/)).toBeVisible()
   await expect(notes.locator('.notes-now h2')).toContainText('step 2 of')

@@ -1,7 +1,7 @@
 // A small LabApi for testing the transports (IPC, WebSocket, preload, store) without the lab core. It is not a
 // lab: it records every call, answers with plain values derived from the call, and emits the pushes a host would.
 
-import { IMPORT_PART_BYTES, type CommandResult, type CommandView, type EntityViews, type EventView, type HistoryPage, type LabApi, type LabFileInfo, type LabImportStart, type LabPush, type Timeline, type TimelineOptions } from '../../shared/api/contract'
+import { EXPORT_PART_BYTES, IMPORT_PART_BYTES, type CommandResult, type CommandView, type EntityViews, type EventView, type HistoryPage, type LabApi, type LabExportStart, type LabFileInfo, type LabImportStart, type LabPush, type Timeline, type TimelineOptions } from '../../shared/api/contract'
 import { applyPatches } from '../../shared/lab/view'
 import type { LabCommand } from '../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../shared/lab/faults'
@@ -167,6 +167,25 @@ export class ScriptedLabApi implements LabApi {
 
   async importLabCancel(importId: string): Promise<void> {
     this.record('importLabCancel', [importId])
+  }
+
+  /** The scripted lab's "file" (what exportLab gives), handed out in parts of EXPORT_PART_BYTES. */
+  private exportText(): Uint8Array {
+    return new TextEncoder().encode(JSON.stringify({ labId: this.labId, events: this.events.length }))
+  }
+
+  async exportLabBegin(): Promise<LabExportStart> {
+    this.record('exportLabBegin', [])
+    return { exportId: '1'.repeat(32), bytes: this.exportText().length, partBytes: EXPORT_PART_BYTES }
+  }
+
+  async exportLabPart(exportId: string, index: number): Promise<string> {
+    this.record('exportLabPart', [exportId, index])
+    return Buffer.from(this.exportText().subarray(index * EXPORT_PART_BYTES, (index + 1) * EXPORT_PART_BYTES)).toString('base64')
+  }
+
+  async exportLabFinish(exportId: string): Promise<void> {
+    this.record('exportLabFinish', [exportId])
   }
 
   async readFile(componentId: string, path: string): Promise<string> {

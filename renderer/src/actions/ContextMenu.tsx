@@ -11,6 +11,7 @@ import { useLabFacts } from '../hooks/useLabFacts'
 import { useLanguage } from '../hooks/useLanguage'
 import { useLiveViews } from '../hooks/useLiveViews'
 import { useT } from '../hooks/useT'
+import { useReturnFocus } from '../hooks/useReturnFocus'
 import { useUi } from '../hooks/useUi'
 import { componentView } from '../../../shared/lab/readView'
 import { MenuItem } from '../ui/Popover'
@@ -44,6 +45,8 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
   }, [kind, name, id, facts])
   const checks = useCommandChecks(items.map((i) => i.command))
 
+  // The menu's target has the focus back when it closes (a right-click does not always focus the node first).
+  useReturnFocus(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`))
   useEffect(() => {
     const el = ref.current
     el?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()

@@ -4,20 +4,20 @@
 
 import type { Node } from '@xyflow/react'
 import type { EntityViews } from '../../../shared/api/contract'
-import { layoutComponents, providerNames, type TopoComponent, type TopoEdge } from '../reading/topology'
+import { layoutComponents, topoProviders, type TopoComponent, type TopoEdge, type TopoProvider } from '../reading/topology'
 import type { Layout } from './layout'
 
 export interface GraphInputs {
   components: TopoComponent[]
-  providers: string[]
+  providers: TopoProvider[]
   /** Changes exactly when the layout would. */
   key: string
 }
 
 export function graphInputs(live: EntityViews, atCursor: EntityViews): GraphInputs {
   const components = layoutComponents(live, atCursor)
-  const providers = providerNames(live, components)
-  const key = providers.join(',') + '|' + components.map((c) => `${c.id}@${c.group}`).join(',')
+  const providers = topoProviders(live, components)
+  const key = providers.map((p) => `${p.name}${p.native ? ':native' : ''}`).join(',') + '|' + components.map((c) => `${c.id}@${c.group}`).join(',')
   return { components, providers, key }
 }
 

@@ -8,7 +8,7 @@
 // Reading left to right follows a key's journey: KMS → vCenter → host → VM and datastore.
 
 import type { ComponentKind } from '../reading/facts'
-import type { TopoComponent } from '../reading/topology'
+import type { TopoComponent, TopoProvider } from '../reading/topology'
 
 export interface Box {
   x: number
@@ -55,12 +55,15 @@ const LABEL = 44
 export const MANAGEMENT_LANE = 10
 /** The band at a cluster's top its title may take (nodes.css keeps the title on one line inside it). */
 export const CLUSTER_TITLE_HEIGHT = LABEL - MANAGEMENT_LANE - 4
+/** A Native Key Provider's box: its kind, name and KDK mark on two lines (presenter type included). */
+const NATIVE_PROVIDER_HEIGHT = 56
 const GAP_X = 24
 const GAP_Y = 18
 const VM_GAP = 12
 /** VMs are indented under their host: the line from the host runs down their left side. */
 export const VM_INDENT = 18
-export const COLUMN_GAP = 96
+/** Room between the columns for the lines (and their locks and tokens); every pixel of it costs zoom at a desk. */
+export const COLUMN_GAP = 72
 const GROUP_GAP = 28
 const CLUSTER_GAP = 40
 /** New space is reserved in chunks, so the next few components fit without moving anything. */
@@ -71,18 +74,25 @@ const CLUSTERS_PER_ROW = 3
 
 const roundUp = (n: number, chunk: number) => Math.max(chunk, Math.ceil(n / chunk) * chunk)
 
-export function layoutTopology(components: readonly TopoComponent[], providers: readonly string[] = []): Layout {
+export function layoutTopology(components: readonly TopoComponent[], providers: readonly TopoProvider[] = []): Layout {
   const nodes = new Map<string, LayoutNode>()
   const groups: LayoutGroup[] = []
   const place = (c: TopoComponent, x: number, y: number, width: number = SIZE[c.kind].width) =>
     nodes.set(c.id, { id: c.id, kind: c.kind, x, y, width, height: SIZE[c.kind].height })
 
-  // Column 1: key providers, one box each, their KMS servers stacked.
-  const kmsByProvider = new Map<string, TopoComponent[]>(providers.map((p) => [p, []]))
+  // Column 1: key providers, one box each, their KMS servers stacked. A Native Key Provider never has servers:
+  // its box holds its title only, with no empty slot kept for a first KMS.
+  const kmsByProvider = new Map<string, TopoComponent[]>(providers.map((p) => [p.name, []]))
+  const native = new Set(providers.filter((p) => p.native).map((p) => p.name))
   for (const c of components) if (c.kind === 'kms') kmsByProvider.set(c.group, [...(kmsByProvider.get(c.group) ?? []), c])
   const providerWidth = SIZE.kms.width + 2 * PAD
   let y = 0
   for (const [name, servers] of kmsByProvider) {
+    if (native.has(name) && servers.length === 0) {
+      groups.push({ id: `provider:${name}`, kind: 'provider', name, x: 0, y, width: providerWidth, height: NATIVE_PROVIDER_HEIGHT })
+      y += NATIVE_PROVIDER_HEIGHT + GROUP_GAP
+      continue
+    }
     const n = Math.max(1, servers.length)
     servers.forEach((s, i) => place(s, PAD, y + LABEL + i * (SIZE.kms.height + GAP_Y)))
     const height = LABEL + n * SIZE.kms.height + (n - 1) * GAP_Y + PAD

@@ -54,9 +54,10 @@ export function notesSnapshot(s: Source): NotesSnapshot | null {
     const e = eventAt(t, toldSeq(s.story, s.pace, seq))
     return e ? { seq, text: formatMessage(e.message, lang) } : null
   }
+  // The step told now and its number are the same one, as in the window's step counter: while an event is in the
+  // air, that event (not the one before it, whose state is still shown).
   const shown = s.clock.flights.length ? currentEvent(s.clock, t.cursor) : visibleAtOrBefore(s.visible, t.cursor)
-  const at = visibleAtOrBefore(s.visible, t.cursor)
-  const n = at === null ? 0 : s.visible.indexOf(at) + 1
+  const n = shown === null ? 0 : s.visible.indexOf(shown) + 1
   return {
     labId: t.labId,
     lang,

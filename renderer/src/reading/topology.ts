@@ -86,11 +86,20 @@ export function layoutComponents(live: EntityViews, atCursor: EntityViews): Topo
   return out
 }
 
+/** A key provider's box on the graph. */
+export interface TopoProvider {
+  name: string
+  /** A Native Key Provider: vCenter makes its keys itself, so no KMS server ever joins its box. */
+  native: boolean
+}
+
 /** Key providers in the order the lab met them: vCenter's registrations, then any only a KMS names. */
-export function providerNames(views: EntityViews, components: readonly TopoComponent[]): string[] {
-  const names = Object.keys(viewOfKind(views[VCENTER_ID], 'vcenter')?.persisted?.providers ?? {})
-  for (const c of components) if (c.kind === 'kms' && c.group && !names.includes(c.group)) names.push(c.group)
-  return names
+export function topoProviders(views: EntityViews, components: readonly TopoComponent[]): TopoProvider[] {
+  const registered = viewOfKind(views[VCENTER_ID], 'vcenter')?.persisted?.providers ?? {}
+  const providers = Object.entries(registered).map(([name, p]) => ({ name, native: p.type === 'native' }))
+  for (const c of components)
+    if (c.kind === 'kms' && c.group && !providers.some((p) => p.name === c.group)) providers.push({ name: c.group, native: false })
+  return providers
 }
 
 export function lockOf(views: EntityViews, provider: string): LockState {

@@ -24,11 +24,13 @@ export function Narration() {
   const strip = useRef<HTMLDivElement>(null)
   useSteadyHeight(strip, playing)
   // The strip keeps its place when there is nothing to tell, so the graph above never changes size.
-  if (!event) return <div ref={strip} className="narration is-empty" />
+  if (!event || seq === null) return <div ref={strip} className="narration is-empty" />
   return (
     <div ref={strip} className={`narration${event.kind === 'fault' ? ' is-fault' : ''}`}>
-      <button type="button" className="narration-seq" onClick={() => selectEvent(event.seq)} title={t('event.seq', { seq: event.seq })}>
-        {event.seq}
+      {/* The step's number as the step counter and the event list give it (at story pace the step's last event,
+          not the headline that tells it), so the three never disagree. */}
+      <button type="button" className="narration-seq" onClick={() => selectEvent(seq)} title={t('event.seq', { seq })}>
+        {seq}
       </button>
       <span className="narration-glyphs" aria-hidden="true">
         {event.keys.slice(0, 3).map((k, i) => (

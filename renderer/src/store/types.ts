@@ -145,7 +145,8 @@ export interface CommandActions {
   newLab(seed: number | null): Promise<void>
   saveLab(): Promise<LabFileInfo | null>
   openLab(): Promise<LabFileInfo | null>
-  exportLab(): Promise<string | null>
+  /** The lab file as the host writes it, fetched in parts; null (and told) when that fails. */
+  exportLab(): Promise<Blob | null>
   /** Sends a picked lab file to the host in parts and opens it; a failure is told with the file's name. */
   importLab(file: Blob, name: string): Promise<LabFileInfo | null>
   /** Raw bytes of a file of the live lab (hex), e.g. a whole core dump; null when it cannot be read. */

@@ -1,6 +1,7 @@
 // One row of the event list: its step number, what travelled (key glyphs), and the lab's sentence in the chosen
-// language. At story pace a row is a story step, told by its headline message, with a button that opens it to its
-// messages (listed under it as member rows). Events after the cursor have not happened yet at the step shown: dimmed.
+// language, its key IDs short as the narration tells them (whole on hover, and in the row's tooltip). At story pace
+// a row is a story step, told by its headline message, with a button that opens it to its messages (listed under
+// it as member rows). Events after the cursor have not happened yet at the step shown: dimmed.
 
 import { memo } from 'react'
 import type { EventView } from '../../../shared/api/contract'
@@ -10,6 +11,7 @@ import { RefusedMark } from '../graph/tokens/TokenBody'
 import { REFUSED_MESSAGES as REFUSED } from '../graph/tokens/tokenVisual'
 import type { StoryStep } from '../playback/story'
 import { useT } from '../hooks/useT'
+import { ToldText } from '../shell/ToldText'
 import './EventRow.css'
 
 export type RowState = 'past' | 'current' | 'flying' | 'future'
@@ -68,7 +70,9 @@ export const EventRow = memo(function EventRow({ seq, event, lang, state, select
           {event.keys.length === 0 && event.payload && <PayloadGlyph kind={event.payload.kind} encrypted={event.payload.encrypted} size={16} />}
           {REFUSED.has(event.message.id) && <RefusedMark />}
         </span>
-        <span className="event-text">{text}</span>
+        <span className="event-text">
+          <ToldText text={text} />
+        </span>
       </div>
       {expandable && (
         <span role="gridcell">

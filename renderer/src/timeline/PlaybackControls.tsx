@@ -8,6 +8,7 @@ import { useLabStore } from '../hooks/useLabStore'
 import { useLiveEnd } from '../hooks/useLiveEnd'
 import { usePlaying } from '../hooks/usePlaying'
 import { useT } from '../hooks/useT'
+import { useToldStep } from '../hooks/useToldStep'
 import { OVERLAPS, RATES } from '../playback/clock'
 import './PlaybackControls.css'
 import { EndIcon, FinishCommandIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../theme/icons'
@@ -17,6 +18,7 @@ export function PlaybackControls() {
   const a = useLabActions()
   const playing = usePlaying()
   const cursor = useCursor()
+  const told = useToldStep()
   const end = useLiveEnd()
   const rate = useLabStore((s) => s.clock.rate)
   const overlap = useLabStore((s) => s.clock.overlap)
@@ -79,7 +81,7 @@ export function PlaybackControls() {
         </select>
       </label>
       <span className={`position${atEnd ? '' : ' is-past'}`} title={atEnd ? undefined : t('graph.past', { seq: cursor, end })}>
-        {t('timeline.position', { seq: cursor, end })}
+        {t('timeline.position', { seq: told, end })}
       </span>
     </div>
   )

@@ -1,12 +1,16 @@
-// A modal dialog on the native <dialog> element: the browser traps focus and closes it on Escape.
+// A modal dialog on the native <dialog> element: the browser traps focus and closes it on Escape; the control that
+// opened it has the focus again once it is gone.
 
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useReturnFocus } from '../hooks/useReturnFocus'
 import { useT } from '../hooks/useT'
 import './Modal.css'
 
 export function Modal({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null)
   const t = useT()
+  // Before the dialog takes the focus: who opened it gets it back when it closes (Esc, ×, Cancel, or after Run).
+  useReturnFocus()
   useEffect(() => {
     const d = ref.current
     if (d && !d.open) d.showModal()

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket as WebSocketClient, type WebSocket } from 'ws'
-import { labApiMethods, type LabApi, type Timeline } from '../../../shared/api/contract'
+import { labApiMethods, type LabApi, type LabExportStart, type Timeline } from '../../../shared/api/contract'
 import type { WireServerMessage } from '../../../shared/api/wire'
 import { ViewerHub } from '../../../node/web/viewerHub'
 import { SHARING_STOPPED, VIEWERS_FULL } from '../../../shared/api/sharing'
@@ -116,6 +116,11 @@ describe('follow along: what a viewer may do', () => {
       ['exportLab', []]
     ]
     for (const [method, args] of reads) expect(await v.call(++id, method, args)).toHaveProperty('result')
+    // The lab file in parts, as the viewer's "Download this lab" fetches it.
+    const begun = (await v.call(++id, 'exportLabBegin', [])) as { result: LabExportStart }
+    const part = (await v.call(++id, 'exportLabPart', [begun.result.exportId, 0])) as { result: string }
+    expect(Buffer.from(part.result, 'base64').length).toBe(Math.min(begun.result.bytes, begun.result.partBytes))
+    expect(await v.call(++id, 'exportLabFinish', [begun.result.exportId])).not.toHaveProperty('error')
     const changes: Record<string, unknown[]> = {
       runCommand: [{ op: 'host.add', name: 'esx-02', cluster: 'c1' }],
       checkCommands: [[]],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { EntityViews } from '../../../shared/api/contract'
 import { existenceKey, flowNodes, graphInputs } from '../../../renderer/src/graph/flowModel'
 import { layoutTopology } from '../../../renderer/src/graph/layout'
-import { fitViewport, MAX_ZOOM, needsRefit, PRESENTER_FIT, REFLOW_SLACK } from '../../../renderer/src/graph/viewport'
+import { fitViewport, MAX_ZOOM, needsRefit, PADDING, PRESENTER_FIT, REFLOW_SLACK } from '../../../renderer/src/graph/viewport'
 import { tokenVisual } from '../../../renderer/src/graph/tokens/tokenVisual'
 
 const vm = { kind: 'vm', name: 'web', host: 'esx-01' }
@@ -38,9 +38,19 @@ describe('what React Flow draws', () => {
     expect(existenceKey(early, a.components)).toBe('11000')
   })
 
+  it('tells a Native Key Provider from a KMS provider, so the layout gives it no KMS slot', () => {
+    const withNative: EntityViews = { ...live, vcenter: { kind: 'vcenter', name: 'vcsa', persisted: { providers: { kp: { trust: { mode: null } }, nkp: { type: 'native' } } } } }
+    const inputs = graphInputs(withNative, withNative)
+    expect(inputs.providers).toEqual([
+      { name: 'kp', native: false },
+      { name: 'nkp', native: true }
+    ])
+    expect(inputs.key).not.toBe(graphInputs(live, live).key)
+  })
+
   it('fits a layout into a pane, never beyond the largest zoom', () => {
     const v = fitViewport({ x: 0, y: 0, width: 1000, height: 500 }, 500, 500)
-    expect(v.zoom).toBeCloseTo(500 / 1120)
+    expect(v.zoom).toBeCloseTo(500 / (1000 * (1 + 2 * PADDING)))
     // centred
     expect(v.x + 500 * v.zoom).toBeCloseTo(250)
     expect(fitViewport({ x: 0, y: 0, width: 10, height: 10 }, 800, 600).zoom).toBe(MAX_ZOOM)

@@ -87,6 +87,24 @@ describe('the topology layout', () => {
     expect(l.bounds.width / l.bounds.height).toBeLessThan(4)
   })
 
+  it('sizes a Native Key Provider’s box to its title: no empty slot for a KMS server that never comes', () => {
+    const providers = [
+      { name: 'nkp', native: true },
+      { name: 'kp', native: false },
+      { name: 'empty-kp', native: false }
+    ]
+    const l = layoutTopology(lab, providers)
+    const box = (name: string) => l.groups.find((g) => g.id === `provider:${name}`)!
+    // far shorter than a box that holds (or keeps room for) a KMS server
+    expect(box('nkp').height).toBeLessThan(SIZE.kms.height)
+    expect(box('empty-kp').height).toBeGreaterThan(SIZE.kms.height)
+    // the boxes below it start right under it, and its KMS servers sit inside their own box
+    expect(box('kp').y).toBeLessThan(box('nkp').y + box('nkp').height + 40)
+    const k = l.nodes.get('kms:kms-1')!
+    expect(k.y).toBeGreaterThanOrEqual(box('kp').y)
+    expect(k.y + k.height).toBeLessThanOrEqual(box('kp').y + box('kp').height)
+  })
+
   it('still places a VM whose host it does not know', () => {
     const l = layoutTopology([vc, vm('lost', 'nowhere')])
     expect(l.nodes.get('vm:lost')).toBeDefined()

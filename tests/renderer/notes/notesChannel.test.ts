@@ -8,6 +8,7 @@ import { followNotes, isNotesPage, notesUrl, publishNotes, type NotesMessage, ty
 import { isNotesSnapshot, notesSnapshot, type NotesSnapshot } from '../../../renderer/src/notes/notesSnapshot'
 import { createLabStore } from '../../../renderer/src/store/labStore'
 import { FakeScheduler } from '../../helpers/fakeScheduler'
+import { FLIGHT_MS } from '../../../renderer/src/playback/clock'
 import { labHostWith } from '../../helpers/labHost'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
@@ -33,15 +34,32 @@ const manualTimers = () => {
 async function lessonStore() {
   const scenario = scenarios.find((s) => s.id === 'first-encrypted-vm')!
   const host = await labHostWith(7, [])
-  const store = createLabStore(host, { scheduler: new FakeScheduler() })
+  const scheduler = new FakeScheduler()
+  const store = createLabStore(host, { scheduler })
   store.getState().actions.start()
   await settle()
   await store.getState().actions.loadScenario(scenario)
   await settle()
-  return { store, scenario }
+  return { store, scenario, scheduler }
 }
 
 describe('the notes snapshot', () => {
+  it('numbers the step it tells: while an event is in the air, that event, as the window’s step counter does', async () => {
+    const { store, scheduler } = await lessonStore()
+    store.getState().actions.stepForward()
+    scheduler.advance(FLIGHT_MS / 2)
+    const s = store.getState()
+    expect(s.clock.flights).toHaveLength(1)
+    const inAir = notesSnapshot(s)!
+    expect(inAir.now?.seq).toBe(s.visible[0])
+    expect(inAir.position.n).toBe(1)
+    scheduler.advance(FLIGHT_MS)
+    const landed = notesSnapshot(store.getState())!
+    expect(store.getState().clock.flights).toHaveLength(0)
+    expect(landed.now?.seq).toBe(inAir.now?.seq)
+    expect(landed.position.n).toBe(1)
+  })
+
   it('tells the step now and the next, the lesson, its next script step and every note with its objective', async () => {
     const { store, scenario } = await lessonStore()
     const atStart = notesSnapshot(store.getState())!

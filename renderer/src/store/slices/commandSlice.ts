@@ -3,6 +3,7 @@
 
 import type { CommandResult } from '../../../../shared/api/contract'
 import type { LabCommand } from '../../../../shared/lab/commands/schema'
+import { receiveLabFile } from '../../files/receiveLabFile'
 import { sendLabFile } from '../../files/sendLabFile'
 import { lastSeq } from '../loadedTimeline'
 import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
@@ -96,7 +97,12 @@ export function createCommandSlice(
       return call(() => api.openLab({}))
     },
     async exportLab() {
-      return call(() => api.exportLab())
+      try {
+        return await receiveLabFile(api)
+      } catch (e) {
+        get().actions.notify({ kind: 'error', key: 'file.downloadFailed', params: { reason: messageOf(e) } })
+        return null
+      }
     },
     async importLab(file, name) {
       if (!(await ui.mayReplace())) return null
