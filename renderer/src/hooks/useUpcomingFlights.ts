@@ -10,8 +10,8 @@ import { STAGE_MS, streaming } from '../store/stagedStore'
 import { useLabStore } from './useLabStore'
 
 const NONE: Flight[] = []
-/** Two stages ahead: the next staged state may come late on a busy page. */
-const AHEAD_MS = 2 * STAGE_MS
+/** A stage and a half ahead: the next staged state may come a little late on a busy page. */
+const AHEAD_MS = 1.5 * STAGE_MS
 
 export function useUpcomingFlights(): Flight[] {
   const clock = useLabStore((s) => s.clock)

@@ -24,7 +24,7 @@ import type { Box } from '../layout'
 import type { Route } from '../routing'
 import { RefusedMark, TokenBody } from './TokenBody'
 import { useT } from '../../hooks/useT'
-import { tokenVisual } from './tokenVisual'
+import { lookOf, tokenVisual } from './tokenVisual'
 import { arrivalTransform, travelKeyframes } from './travel'
 import './tokens.css'
 
@@ -58,6 +58,13 @@ function useLastShown<T>(item: T | null): T | null {
   return item ?? last
 }
 
+/** A slot re-renders only when its token, its time or its way changes (the layer builds new items every time). */
+function sameSlot<R>(a: { item: Shown<R> | null; reduced: boolean }, b: { item: Shown<R> | null; reduced: boolean }): boolean {
+  if (a.reduced !== b.reduced) return false
+  if (a.item === null || b.item === null) return a.item === b.item
+  return a.item.flight.seq === b.item.flight.seq && a.item.flight.departedAt === b.item.flight.departedAt && a.item.event === b.item.event && a.item.route === b.item.route
+}
+
 const TravelToken = memo(function TravelToken({ item, reduced }: { item: Shown<Travel> | null; reduced: boolean }) {
   const ref = useRef<HTMLDivElement>(null)
   const face = useLastShown(item)
@@ -76,7 +83,7 @@ const TravelToken = memo(function TravelToken({ item, reduced }: { item: Shown<T
       </div>
     </div>
   )
-})
+}, sameSlot)
 
 const Pulse = memo(function Pulse({ item, reduced }: { item: Shown<Box> | null; reduced: boolean }) {
   const ring = useRef<HTMLDivElement>(null)
@@ -96,7 +103,7 @@ const Pulse = memo(function Pulse({ item, reduced }: { item: Shown<Box> | null; 
       </div>
     </>
   )
-})
+}, sameSlot)
 
 /** A host's crash as it happens: its box turns purple with the purple screen's words, like ESXi's PSOD. */
 function PurpleScreen({ box }: { box: Box }) {
@@ -165,8 +172,12 @@ export const TokenLayer = memo(function TokenLayer() {
       if (b) pulses.set(flight.seq, { flight, event, route: b })
     }
   }
-  const travelSlots = useTokenSlots([...travels.keys()])
-  const pulseSlots = useTokenSlots([...pulses.keys()])
+  const look = (seq: number) => {
+    const e = told(seq)
+    return e ? lookOf(tokenVisual(e)) : ''
+  }
+  const travelSlots = useTokenSlots([...travels.keys()], look)
+  const pulseSlots = useTokenSlots([...pulses.keys()], look)
   if (!graph || !timeline) return null
   const inAir = flights.map((f) => ({ flight: f, event: told(f.seq) })).filter((x): x is { flight: Flight; event: EventView } => !!x.event)
   const resting = inAir.length === 0 && current !== null ? told(current) : undefined

@@ -32,3 +32,15 @@ export function tokenVisual(e: Told): TokenVisual {
   visuals.set(e, v)
   return v
 }
+
+const looks = new WeakMap<TokenVisual, string>()
+
+/** What a token looks like, as a string: two tokens with the same look draw the same elements. */
+export function lookOf(v: TokenVisual): string {
+  const known = looks.get(v)
+  if (known !== undefined) return known
+  const keys = v.keys.map((k) => `${k.keyType}.${k.form}.${k.wrappedBy ?? ''}`).join('+')
+  const look = `${v.tone}|${keys}|${v.payload ? `${v.payload.kind}.${v.payload.encrypted ? 1 : 0}` : ''}|${v.refused ? 1 : 0}`
+  looks.set(v, look)
+  return look
+}
