@@ -7,7 +7,7 @@
 // not repaint fifty tokens every frame), synchronised to the store's playback clock: pausing freezes them, a speed
 // change changes their playback rate, and the clock — not the animation — moves the cursor.
 
-import { memo, useContext, useRef, useState } from 'react'
+import { memo, useContext, useDeferredValue, useRef, useState } from 'react'
 import { ViewportPortal } from '@xyflow/react'
 import type { EventView } from '../../../../shared/api/contract'
 import type { Flight } from '../../playback/clock'
@@ -148,14 +148,18 @@ function Highlight({ route, tone, boxes, strong }: { route: Route; tone: string;
 
 export const TokenLayer = memo(function TokenLayer() {
   const graph = useContext(GraphContext)
-  const flights = useLabStore((s) => s.clock.flights) ?? NO_FLIGHTS
-  const timeline = useLabStore((s) => s.timeline)
+  // The layer follows the store a moment after the panels (useDeferredValue: React draws it in the background,
+  // in slices, after the urgent update): a stage's new tokens and the panels' new state are then not built in one
+  // long frame. The tokens' animations are anchored to the clock, so a token mounted a frame later is still where
+  // the clock says.
+  const flights = useDeferredValue(useLabStore((s) => s.clock.flights) ?? NO_FLIGHTS)
+  const timeline = useDeferredValue(useLabStore((s) => s.timeline))
   // At story pace a token stands for a whole step: it travels the route of the step's telling message.
-  const story = useLabStore((s) => s.story)
-  const pace = useLabStore((s) => s.pace)
-  const current = useCurrentSeq()
+  const story = useDeferredValue(useLabStore((s) => s.story))
+  const pace = useDeferredValue(useLabStore((s) => s.pace))
+  const current = useDeferredValue(useCurrentSeq())
   const reduced = useReducedMotion()
-  const upcoming = useUpcomingFlights()
+  const upcoming = useDeferredValue(useUpcomingFlights())
   const box = (id: string) => graph?.layout.nodes.get(id)
   const told = (seq: number) => (timeline ? eventAt(timeline, toldSeq(story, pace, seq)) : undefined)
   // Every token shown — in the air, or mounted ahead of its departure — by the way it goes: along a route or as a
