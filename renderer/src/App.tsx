@@ -13,7 +13,6 @@ import { SharePanel } from './follow/SharePanel'
 import { useIsViewer } from './hooks/useFollow'
 import { InspectorPanel } from './inspectors/InspectorPanel'
 import { Header } from './shell/Header'
-import { Notices } from './shell/Notices'
 import { ShortcutHelp } from './shell/ShortcutHelp'
 import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { usePresenterView } from './hooks/usePresenterView'
@@ -59,7 +58,6 @@ export function App() {
       {!viewer && <SharePanel />}
       <ShortcutHelp />
       <ReplaceLabDialog />
-      <Notices />
       {busy && (
         <div className="busy" role="status">
           {t(busy)}

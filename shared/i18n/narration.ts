@@ -225,7 +225,7 @@ export const narration = {
     de: 'Ein Snapshot der gesperrten VM {vm} ist nicht möglich (msg.snapshot.vigor.take.error).'
   },
   'fault.noSnapshots': { en: '{vm} has no snapshots.', de: '{vm} hat keine Snapshots.' },
-  'fault.notLocked': { en: '{vm} is not locked (InvalidVmState).', de: '{vm} ist nicht gesperrt.' },
+  'fault.notLocked': { en: '{vm} is not locked.', de: '{vm} ist nicht gesperrt.' },
   'fault.cryptoUtil': { en: 'crypto-util on {host}: {message}', de: 'crypto-util auf {host}: {message}' },
   'fault.cryptoUtil.keyMissing': {
     en: "crypto-util on {host}: the key '{keyId}' that wraps this envelope is not in the host's key cache.",

@@ -110,16 +110,17 @@ test('while a key is in the air, the step counter, the narration’s number and 
     await expect(page.locator('.position')).toHaveText(/^Step 0 of \d+$/)
     for (let step = 0; step < 3; step++) {
       await page.keyboard.press('ArrowRight')
-      // (an event that stays inside one component flies no token, but is in the air all the same)
-      await expect(page.locator('.event-row.is-flying')).toHaveCount(1)
-      // read all three in one frame, while the event is in the air
-      const now = await page.evaluate(() => ({
-        flights: document.querySelectorAll('.event-row.is-flying').length,
-        counter: document.querySelector('.position')?.textContent?.match(/^Step (\d+) of/)?.[1] ?? '',
-        narration: document.querySelector('.narration-seq')?.textContent ?? '',
-        flying: document.querySelector('.event-row.is-flying')?.getAttribute('data-seq') ?? ''
-      }))
-      expect(now.flights, pace).toBe(1)
+      // All three read in one frame, taken while the event is in the air (an event that stays inside one component
+      // flies no token, but is in the air all the same).
+      const read = () =>
+        page.evaluate(() => ({
+          flights: document.querySelectorAll('.event-row.is-flying').length,
+          counter: document.querySelector('.position')?.textContent?.match(/^Step (\d+) of/)?.[1] ?? '',
+          narration: document.querySelector('.narration-seq')?.textContent ?? '',
+          flying: document.querySelector('.event-row.is-flying')?.getAttribute('data-seq') ?? ''
+        }))
+      let now = await read()
+      await expect.poll(async () => (now = await read()).flights, { intervals: [20] }).toBe(1)
       expect(now.counter, `${pace}: the counter tells the event in the air`).toBe(now.narration)
       expect(now.flying, `${pace}: the event list marks the same one`).toBe(now.narration)
       // → again lands it at once; the counter stays on the step now shown
@@ -147,4 +148,33 @@ test('a Native Key Provider with no keys yet has a box the size of its title', a
   // room for its title and a margin, no empty slot for a KMS server it will never have
   expect(size.box).toBeLessThan(size.content * 1.6)
   await shot(page, 'desk-native-provider')
+})
+
+test('in German the playback bar keeps to one line, and a toast never covers the narration, at the desk or on the beamer', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  // a lesson's lab: three-digit step numbers and two-line sentences, as a student sees them
+  await loadLesson(page, LESSON)
+  await page.keyboard.press('End')
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'DE' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+  for (const presenter of [false, true]) {
+    if (presenter) await page.keyboard.press('p')
+    await page.getByRole('navigation', { name: 'Aktionen' }).getByRole('button', { name: 'Host', exact: true }).click()
+    await page.getByRole('menuitem', { name: /^Host hinzufügen/ }).click()
+    const form = page.getByRole('dialog', { name: 'Host hinzufügen' })
+    await expect(form.getByText('Das Labor würde das annehmen.')).toBeVisible()
+    await form.getByRole('button', { name: 'Ausführen', exact: true }).click()
+    const toast = page.locator('.notice').last()
+    await expect(toast).toBeVisible()
+    const boxes = await page.evaluate(() => {
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect
+      const bar = document.querySelector<HTMLElement>('.timeline-bar')!
+      const kids = [...bar.children].map((c) => c.getBoundingClientRect())
+      return { toast: rect('.notices'), narration: rect('.narration'), rows: new Set(kids.map((k) => Math.round(k.top + k.height / 2))).size, barKids: kids.length }
+    })
+    const overlaps = boxes.toast.bottom > boxes.narration.top && boxes.toast.top < boxes.narration.bottom && boxes.toast.right > boxes.narration.left
+    expect(overlaps, `${presenter ? 'presenter' : 'desk'}: toast ${JSON.stringify(boxes.toast)} over narration ${JSON.stringify(boxes.narration)}`).toBe(false)
+    if (!presenter) expect(boxes.rows, 'the playback bar’s controls sit on one line').toBe(1)
+    await shot(page, `desk-de-toast${presenter ? '-presenter' : ''}`)
+  }
 })

@@ -106,7 +106,9 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
   const firstHost = host ?? facts.hosts[0]?.name ?? ''
   const firstVm = vm ?? facts.vms[0]?.name ?? ''
   const unregistered = facts.providers.find((p) => !p.registered)?.name
-  const untrusted = facts.providers.find((p) => p.registered && !p.trusted)?.name
+  // A Native Key Provider has no KMS to trust: offering it to "Establish trust" would only earn a refusal.
+  const kmsProviders = facts.providers.filter((p) => p.registered && !p.native)
+  const untrusted = kmsProviders.find((p) => !p.trusted)?.name
   switch (op) {
     case 'kms.add':
       return { name: nextName('kms', facts.kms.map((k) => k.name), 1), provider: facts.providers[0]?.name ?? 'lab-kms' }
@@ -122,14 +124,15 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
       return { keyId: (keys.find((k) => k.state === want) ?? keys[0])?.keyId ?? '' }
     }
     case 'provider.add':
-      return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)) }
+      // the type shown chosen (a standard provider, what the lab assumes when none is given), not an empty "—"
+      return { name: unregistered ?? (facts.providers.length === 0 ? 'lab-kms' : nextName('kp', facts.providers.map((p) => p.name), 1)), type: 'standard' }
     case 'provider.backup':
       return {
         provider: (facts.providers.find((p) => p.native && !p.hasBackup) ?? facts.providers.find((p) => p.native) ?? facts.providers[0])?.name ?? '',
         password: ''
       }
     case 'provider.trust':
-      return { provider: untrusted ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
+      return { provider: untrusted ?? kmsProviders[0]?.name ?? facts.providers.find((p) => p.registered)?.name ?? '', mode: 'vcenter-cert' }
     case 'provider.setDefault':
       return { name: facts.providers.find((p) => p.registered && !p.isDefault)?.name ?? facts.providers[0]?.name ?? '' }
     case 'vcenter.stop':

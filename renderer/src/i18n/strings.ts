@@ -501,9 +501,11 @@ export const strings = {
   'needs.provider': { en: 'Add a key provider first.', de: 'Fügen Sie zuerst einen Schlüsselanbieter hinzu.' },
   'needs.host': { en: 'Add a host first (Host menu).', de: 'Fügen Sie zuerst einen Host hinzu (Menü „Host“).' },
   'needs.vm': { en: 'Create a VM first (VM menu).', de: 'Legen Sie zuerst eine VM an (Menü „VM“).' },
+  // Said of both "Exit maintenance mode" and "Remove host": it names the state and where to change it, not an order
+  // to enter maintenance mode only to leave it again.
   'needs.hostInMaintenance': {
-    en: 'Put the host in maintenance mode first (Host menu).',
-    de: 'Versetzen Sie den Host zuerst in den Wartungsmodus (Menü „Host“).'
+    en: 'No host is in maintenance mode yet (Host menu).',
+    de: 'Noch ist kein Host im Wartungsmodus (Menü „Host“).'
   },
   'needs.secondHost': {
     en: 'Needs a second host in the VM’s cluster: add one first.',

@@ -1,5 +1,5 @@
-// The main area: the legend, the graph (or its table twin), the narration strip that tells the current event, and
-// the playback bar.
+// The main area: the legend, the graph (or its table twin) with the notices in its corner, the narration strip that
+// tells the current event, and the playback bar.
 
 import { TopologyGraph } from '../graph/TopologyGraph'
 import { TopologyTable } from '../graph/TopologyTable'
@@ -9,6 +9,7 @@ import { useSettings } from '../hooks/useSettings'
 import { TimelinePanel } from '../timeline/TimelinePanel'
 import { Legend } from '../graph/Legend'
 import { Narration } from './Narration'
+import { Notices } from './Notices'
 import { BuildGuide, WaysIn } from './WaysIn'
 import './Stage.css'
 
@@ -24,6 +25,7 @@ export function Stage() {
         {view === 'graph' ? <TopologyGraph /> : <TopologyTable />}
         {empty && <WaysIn onBuild={() => setGuided(true)} />}
         {!empty && guided && <BuildGuide onClose={() => setGuided(false)} />}
+        <Notices />
       </div>
       <Narration />
       <TimelinePanel />

@@ -54,6 +54,14 @@ describe('the action catalog', () => {
     expect(optionsFor('host', facts).map((o) => o.value)).toEqual(['esx-01', 'esx-02'])
   })
 
+  it('never offers a Native Key Provider to "Establish trust": it has no KMS to trust', () => {
+    const provider = (name: string, native: boolean, trusted: boolean) => ({ name, native, trusted, registered: true, isDefault: false, hasBackup: false })
+    const facts = (providers: ReturnType<typeof provider>[]) => ({ ...labFacts({}), providers })
+    expect(defaultArgs('provider.trust', facts([provider('kp', false, true), provider('nkp', true, false)])).provider).toBe('kp')
+    expect(defaultArgs('provider.trust', facts([provider('nkp', true, false), provider('kp', false, false)])).provider).toBe('kp')
+    expect(defaultArgs('provider.trust', facts([provider('nkp', true, false), provider('kp', false, true), provider('kp2', false, false)])).provider).toBe('kp2')
+  })
+
   it('builds commands without empty optional fields and splits crypto-util arguments', () => {
     expect(buildCommand('vm.create', { name: 'a', host: 'h', diskMiB: undefined, guestData: '' })).toEqual({ op: 'vm.create', name: 'a', host: 'h' })
     expect(buildCommand('vm.rekey', { name: 'a', deep: false })).toEqual({ op: 'vm.rekey', name: 'a' })
