@@ -178,3 +178,14 @@ test('in German the playback bar keeps to one line, and a toast never covers the
     await shot(page, `desk-de-toast${presenter ? '-presenter' : ''}`)
   }
 })
+
+test('the vCenter inspector names a provider’s trust by its words, not the mode’s id', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await runFromToolbar(page, 'KMS', 'Add KMS server')
+  await runFromToolbar(page, 'vCenter & providers', 'Add key provider')
+  await runFromToolbar(page, 'vCenter & providers', 'Establish trust')
+  await page.locator('.react-flow__node[data-id="vcenter"]').click()
+  const side = page.getByRole('complementary', { name: 'Inspector' })
+  await expect(side).toContainText('trusted (vCenter certificate)')
+  await expect(side).not.toContainText('vcenter-cert')
+})

@@ -123,7 +123,7 @@ export function VcenterInspector({ id, view }: { id: string; view: ComponentView
                     {p.type === 'native' ? (
                       <NativeProviderCell name={name} p={p} />
                     ) : p.trust?.mode ? (
-                      `${t('state.trusted')} (${p.trust.mode})`
+                      `${t('state.trusted')} (${t(`trust.${p.trust.mode}`)})`
                     ) : (
                       t('state.untrusted')
                     )}
