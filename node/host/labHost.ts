@@ -3,7 +3,7 @@
 
 import { randomUUID, webcrypto } from 'node:crypto'
 import { basename } from 'node:path'
-import { MAX_HISTORY_PAGE, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabExportStart, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
+import { MAX_HISTORY_PAGE, MAX_WHOLE_EXPORT_BYTES, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabExportStart, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
 import { toHex } from '../../shared/crypto/bytes'
 import type { LabCommand } from '../../shared/lab/commands/schema'
@@ -14,7 +14,7 @@ import { secureRandom, seededRandom } from '../../shared/lab/random'
 import type { Writable } from 'node:stream'
 import { LabFileError } from '../../shared/labFile/kflab'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
-import { buildLab, labBytes, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
+import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 import { PartedExports } from './partedExports'
@@ -202,9 +202,19 @@ export class LabHost implements LabApi {
     return this.load(await readLabFile(path), null)
   }
 
-  /** The lab file as base64 (the browser build downloads it; the desktop saves by path instead). */
+  /** The lab file as base64 in one reply, up to MAX_WHOLE_EXPORT_BYTES (the window downloads in parts). */
   async exportLab(): Promise<string> {
-    return Buffer.from(await labBytes(this.lab)).toString('base64')
+    const { exportId, bytes, partBytes } = await this.exportLabBegin()
+    try {
+      if (bytes > MAX_WHOLE_EXPORT_BYTES)
+        throw new Error(`the lab file has ${Math.ceil(bytes / 1024 ** 2)} MiB, more than one reply carries (${MAX_WHOLE_EXPORT_BYTES / 1024 ** 2} MiB): download it in parts (exportLabBegin)`)
+      // A part holds a multiple of 3 bytes: the parts' base64 strings joined are the file's.
+      const parts: string[] = []
+      for (let index = 0; index * partBytes < bytes; index++) parts.push(await this.exports.part(exportId, index))
+      return parts.join('')
+    } finally {
+      await this.exports.finish(exportId)
+    }
   }
 
   /** Starts a download of the lab file in parts; downloads while the lab is unchanged share one written file. */

@@ -106,7 +106,8 @@ export class PartedExports {
   private writeFile(write: (path: string) => Promise<void>): ExportFile {
     const file: ExportFile = { dir: '', ready: Promise.resolve(null as never), users: new Set() }
     file.ready = (async () => {
-      file.dir = await mkdtemp(join(tmpdir(), 'keyflow-export-'))
+      // The process id in the name tells whose a folder is (several hosts, or test processes, share the temp folder).
+      file.dir = await mkdtemp(join(tmpdir(), `keyflow-export-${process.pid}-`))
       const path = join(file.dir, 'export.kflab')
       await write(path)
       const fh = await open(path, 'r')

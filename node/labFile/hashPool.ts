@@ -34,6 +34,7 @@ class HashPool {
   private readonly waitingForSlot: (() => void)[] = []
   private readonly pending = new Map<number, { resolve: (hash: string) => void; reject: (e: Error) => void; freeWhenDone: boolean }>()
   private next = 0
+  private failure: Error | null = null
 
   private constructor(
     private readonly workers: Worker[],
@@ -80,10 +81,11 @@ class HashPool {
   }
 
   private async takeSlot(): Promise<number> {
-    let slot = this.free.pop()
+    let slot = this.failure ? undefined : this.free.pop()
     while (slot === undefined) {
+      if (this.failure) throw this.failure
       await new Promise<void>((resolve) => this.waitingForSlot.push(resolve))
-      slot = this.free.pop()
+      slot = this.failure ? undefined : this.free.pop()
     }
     return slot
   }
@@ -97,6 +99,7 @@ class HashPool {
   private hashSlot(slot: number, length: number, freeWhenDone: boolean): Promise<string> {
     const worker = this.workers[this.next++ % this.workers.length]
     return new Promise<string>((resolve, reject) => {
+      if (this.failure) return reject(this.failure)
       this.pending.set(slot, { resolve, reject, freeWhenDone })
       this.hold()
       worker.postMessage({ slot, length })
@@ -122,6 +125,9 @@ class HashPool {
   }
 
   private failAll(e: Error): void {
+    // Callers waiting for a slot (or holding a lease) are told too: this pool's workers are gone for good.
+    this.failure = e
+    for (const wake of this.waitingForSlot.splice(0)) wake()
     for (const [slot, waiter] of this.pending) {
       if (waiter.freeWhenDone) this.free.push(slot)
       waiter.reject(e)

@@ -122,7 +122,10 @@ export interface LabApi {
   /** Saves atomically; without a path the host asks where (desktop) or uses the lab's current file. */
   saveLab(options: { path?: string }): Promise<LabFileInfo>
   openLab(options: { path?: string }): Promise<LabFileInfo>
-  /** The lab file as text (for export) and back. */
+  /**
+   * The lab file as text (base64, for export) and back. A lab file over MAX_WHOLE_EXPORT_BYTES is refused here:
+   * it comes in parts (exportLabBegin) instead of one huge reply.
+   */
   exportLab(): Promise<string>
   importLab(text: string): Promise<LabFileInfo>
   /**
@@ -180,6 +183,8 @@ export const IMPORT_PART_BYTES = 720 * 1024
 export const MAX_IMPORT_BYTES = 16 * 1024 ** 3
 /** Raw bytes per export part: as base64 (960 KiB), a reply stays under 1 MiB like a call. */
 export const EXPORT_PART_BYTES = IMPORT_PART_BYTES
+/** The largest lab file exportLab gives in one reply: as base64 (64 MiB) it is as big as the wire's largest message. */
+export const MAX_WHOLE_EXPORT_BYTES = 48 * 1024 * 1024
 /** Imports and exports are named by 16 random bytes in hex. */
 const transferId = z.string().regex(/^[0-9a-f]{32}$/)
 const importId = transferId

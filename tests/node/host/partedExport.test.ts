@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { EXPORT_PART_BYTES, labApiArgs } from '../../../shared/api/contract'
+import { EXPORT_PART_BYTES, MAX_WHOLE_EXPORT_BYTES, labApiArgs } from '../../../shared/api/contract'
 import { MAX_CALL_BYTES } from '../../../shared/api/wire'
 import type { LabHost } from '../../../node/host/labHost'
 import { PartedExports } from '../../../node/host/partedExports'
@@ -14,7 +14,8 @@ import { openLabBytes } from '../../../node/labFile/labFileIo'
 import { labDeps } from '../../../node/host/labHost'
 import { labHostWith } from '../../helpers/labHost'
 
-const exportDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('keyflow-export-'))
+/** This process's download folders (test files run in processes of their own). */
+const exportDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`keyflow-export-${process.pid}-`))
 
 async function hostWithDisk(): Promise<LabHost> {
   return labHostWith(9, [
@@ -38,6 +39,9 @@ async function download(host: LabHost, reversed = false): Promise<{ bytes: Buffe
   expect(file.length).toBe(bytes)
   return { bytes: file, exportId }
 }
+
+/** Export folders that were there before this file's tests (other test files may run downloads too). */
+const before = new Set(exportDirs())
 
 describe('downloading the lab file in parts', () => {
   it('a full part fits in one reply of the wire, however big the file', () => {
@@ -77,6 +81,20 @@ describe('downloading the lab file in parts', () => {
     await expect(host.exportLabPart(late.exportId, count)).rejects.toThrow(`the download has ${count} parts; there is no part ${count}`)
     await host.exportLabFinish(early.exportId)
     await host.exportLabFinish(late.exportId)
+  })
+
+  it('exportLab gives the same file in one reply while it is small, and refuses one over the limit with what to do instead', async () => {
+    // Parts joined as base64 are the file's base64 only if each full part is a whole number of 3-byte groups.
+    expect(EXPORT_PART_BYTES % 3).toBe(0)
+    const host = await hostWithDisk()
+    const whole = Buffer.from(await host.exportLab(), 'base64')
+    const { bytes, exportId } = await download(host)
+    expect(whole.equals(bytes)).toBe(true)
+    await host.exportLabFinish(exportId)
+
+    await host.runCommand({ op: 'vm.create', name: 'vm-big', host: 'esx-01', diskMiB: Math.ceil(MAX_WHOLE_EXPORT_BYTES / 1024 ** 2) + 1, encrypt: true })
+    await expect(host.exportLab()).rejects.toThrow(/^the lab file has \d+ MiB, more than one reply carries \(48 MiB\): download it in parts \(exportLabBegin\)$/)
+    expect(exportDirs().some((d) => !before.has(d))).toBe(false)
   })
 
   it('a download left idle is dropped with its file; a failed write leaves nothing', async () => {
