@@ -3,32 +3,12 @@
 // counter, the narration and the event list while a key is in the air, and a Native Key Provider's box no bigger
 // than what it holds.
 import { expect, test, type Page } from '@playwright/test'
-import { loadLesson, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
+import { loadLesson, nodeTextSizes, openFreshLab, runFromToolbar, shot, watchProblems } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
 
 const LESSON = 'Your first encrypted VM'
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
-
-/** Smallest on-screen size (computed font size × React Flow's zoom) of each kind of node text. */
-function nodeText(page: Page) {
-  return page.evaluate(() => {
-    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
-    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
-    const onScreen = (selector: string) => {
-      const sizes = [...document.querySelectorAll<HTMLElement>(`.react-flow__node ${selector}`)].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom)
-      return sizes.length ? Math.min(...sizes) : 0
-    }
-    return {
-      zoom,
-      components: document.querySelectorAll('.react-flow__node:not(.react-flow__node-labGroup)').length,
-      name: onScreen('.node-name'),
-      badge: onScreen('.badge'),
-      counter: Math.min(onScreen('.key-count'), onScreen('.chip')),
-      group: onScreen('.group-label')
-    }
-  })
-}
 
 /** Waits until the graph's zoom has not changed for 600 ms (a fit glides for 250 ms after the pane settles). */
 async function settle(page: Page): Promise<void> {
@@ -48,7 +28,7 @@ test('at 1280×720 a lesson lab’s node names read at 12 px or more, and its ba
   await page.keyboard.press('End')
   await expect(page.locator('html')).toHaveAttribute('data-presenter', 'false')
   await settle(page)
-  const m = await nodeText(page)
+  const m = await nodeTextSizes(page)
   test.info().annotations.push({ type: 'node text at 1280×720 (px on screen)', description: JSON.stringify(m) })
   expect(m.components).toBeGreaterThanOrEqual(5)
   expect(m.components).toBeLessThanOrEqual(12)

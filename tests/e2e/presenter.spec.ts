@@ -4,7 +4,7 @@
 // cut at 1280×720, and the speaker notes live in a second view (/notes) that follows the step, never in the
 // projected window.
 import { expect, test, type Page } from '@playwright/test'
-import { labUrl, loadLesson, openFreshLab, shot, watchProblems } from './ui'
+import { labUrl, loadLesson, nodeTextSizes, openFreshLab, shot, watchProblems } from './ui'
 
 const LESSON = 'Your first encrypted VM'
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
@@ -23,30 +23,22 @@ interface Sizes {
 }
 
 /** What a person sees: every size is the computed font size times the zoom of React Flow's viewport. */
-function measure(page: Page): Promise<Sizes> {
-  return page.evaluate(() => {
-    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
-    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
-    const onScreen = (selector: string) => {
-      const sizes = [...document.querySelectorAll<HTMLElement>(`.react-flow__node ${selector}`)].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom)
-      return sizes.length ? Math.min(...sizes) : 0
-    }
+async function measure(page: Page): Promise<Sizes> {
+  const { zoom, name, badge, counter } = await nodeTextSizes(page)
+  const strip = await page.evaluate(() => {
     const narration = document.querySelector<HTMLElement>('[data-testid="narration"]')!
     const pane = document.querySelector('.graph')!.getBoundingClientRect()
     const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node:not(.react-flow__node-labGroup)')].map((n) => n.getBoundingClientRect())
     const inside = (r: DOMRect) => r.left >= pane.left - 0.5 && r.top >= pane.top - 0.5 && r.right <= pane.right + 0.5 && r.bottom <= pane.bottom + 0.5
-    const strip = narration.getBoundingClientRect()
+    const box = narration.getBoundingClientRect()
     return {
-      zoom,
-      name: onScreen('.node-name'),
-      badge: onScreen('.badge'),
-      counter: Math.min(onScreen('.key-count'), onScreen('.chip')),
       narration: parseFloat(getComputedStyle(narration).fontSize),
-      narrationCut: narration.scrollHeight > narration.clientHeight + 1 || narration.scrollWidth > narration.clientWidth + 1 || strip.bottom > window.innerHeight,
+      narrationCut: narration.scrollHeight > narration.clientHeight + 1 || narration.scrollWidth > narration.clientWidth + 1 || box.bottom > window.innerHeight,
       components: nodes.length,
       inView: nodes.filter(inside).length
     }
   })
+  return { zoom, name, badge, counter, ...strip }
 }
 
 /** Node names shown cut with an ellipsis: the visible text ends before the name does. */

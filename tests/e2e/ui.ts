@@ -114,3 +114,23 @@ export async function encryptedVmLabFromToolbar(page: Page, hosts = 2): Promise<
   await runFromToolbar(page, 'VM', 'Create VM')
   await runFromToolbar(page, 'VM', 'Encrypt VM')
 }
+
+/** Smallest on-screen size (px: computed font size × React Flow's zoom) of each kind of node text, and the nodes. */
+export function nodeTextSizes(page: Page): Promise<{ zoom: number; components: number; name: number; badge: number; counter: number; group: number }> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport') as HTMLElement
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a
+    const onScreen = (selector: string) => {
+      const sizes = [...document.querySelectorAll<HTMLElement>(`.react-flow__node ${selector}`)].map((e) => parseFloat(getComputedStyle(e).fontSize) * zoom)
+      return sizes.length ? Math.min(...sizes) : 0
+    }
+    return {
+      zoom,
+      components: document.querySelectorAll('.react-flow__node:not(.react-flow__node-labGroup)').length,
+      name: onScreen('.node-name'),
+      badge: onScreen('.badge'),
+      counter: Math.min(onScreen('.key-count'), onScreen('.chip')),
+      group: onScreen('.group-label')
+    }
+  })
+}
