@@ -45,7 +45,8 @@ async function catchKekInFlight(page: Page, encryptStep: string): Promise<void> 
   await kek.first().waitFor({ timeout: 60_000 })
   await page.waitForFunction(() => {
     const token = [...document.querySelectorAll('.token')].find((t) => t.querySelector('.glyph-material.kt-kek'))
-    return token ? parseFloat(getComputedStyle(token).offsetDistance) > 40 : false
+    // past 40 % of its way: the progress of its animation along the route
+    return (token?.getAnimations()[0]?.effect?.getComputedTiming().progress ?? 0) > 0.4
   })
   await page.keyboard.press('Space')
 }
