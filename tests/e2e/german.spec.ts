@@ -19,6 +19,8 @@ const denied: RegExp[] = [
   /\bnot (a|found|stored|encrypted)\b/,
   /\b(key safes|key cache|refused|because|the lab|step \d)/i,
   /\b(kms|provider|vcenter|host|vm|lab)\.(add|stop|start|revokeKey|destroyKey|activateKey|trust|setDefault|reboot|crash|cryptoUtil|keyPersistence|encryptionMode|rekey|create|encrypt|decrypt|powerOn|powerOff|migrate|clone|snapshot|deleteSnapshots|unlock|advanceClock|remove)\b/,
+  // the lab's own names for kinds of event (the event inspector names the kind in words)
+  /\b(kmip\.(request|response)|tls\.(handshake|close)|key\.(push|generate|wrap|unwrap|discard|seal)|file\.(write|read|delete)|disk\.(encrypt|decrypt)|host\.(state|power)|vm\.state|cryptoUtil)\b/,
   // key names; “VM-Home” is vSphere's own German term for a VM's home files
   /\b(Space|End)\b|(?<!VM-)\bHome\b/,
   /\bdu\b|\bdein|\bdich\b|\bdir\b/

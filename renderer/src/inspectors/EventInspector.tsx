@@ -33,7 +33,7 @@ export function EventInspector({ event }: { event: EventView }) {
         <div className="field-row">
           <dt>{t('event.seq', { seq: event.seq })}</dt>
           <dd>
-            <code>{event.kind}</code> · {local ? t('event.local', { a: from }) : t('event.from', { a: from, b: to })}
+            {t(`eventKind.${event.kind}`)} · {local ? t('event.local', { a: from }) : t('event.from', { a: from, b: to })}
           </dd>
         </div>
         {command && (

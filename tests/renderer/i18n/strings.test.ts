@@ -4,7 +4,7 @@ import { OPS, GROUPS } from '../../../renderer/src/actions/catalog'
 import { strings } from '../../../renderer/src/i18n/strings'
 import { templateParams } from '../../../shared/i18n/message'
 import { isStringKey, translate } from '../../../renderer/src/i18n/translate'
-import { GROUP_ORDER, KEY_FILTERS } from '../../../renderer/src/playback/filters'
+import { GROUP_ORDER, KEY_FILTERS, KIND_GROUPS } from '../../../renderer/src/playback/filters'
 
 
 describe('the UI strings', () => {
@@ -23,6 +23,7 @@ describe('the UI strings', () => {
       ...trustModes.map((m) => `trust.${m}`),
       ...GROUPS.map((g) => `actions.group.${g}`),
       ...GROUP_ORDER.map((g) => `filter.${g}`),
+      ...Object.values(KIND_GROUPS).flat().map((k) => `eventKind.${k}`),
       ...KEY_FILTERS.map((k) => `key.${k}`),
       ...['certificate', 'csr', 'privateKey', 'disk', 'vmx', 'descriptor', 'coreDump', 'memory', 'kmip', 'command'].map((p) => `payload.${p}`),
       ...['material', 'id', 'wrapped'].map((f) => `form.${f}`),
