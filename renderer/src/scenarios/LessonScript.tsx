@@ -47,7 +47,7 @@ export function LessonScript({ scenario, loaded }: { scenario: Scenario; loaded:
           return (
             <li key={i} className={`lesson-step is-${states[i]}`} aria-current={states[i] === 'current' ? 'step' : undefined}>
               <button type="button" className="link-button" disabled={!c} onClick={() => c && a.setCursor(c.lastSeq)} title={t('scenario.goto', { n: i + 1 })}>
-                <span className="step-op">{t(`op.${step.op}`)}</span> <span className="muted">{commandArgsText(step)}</span>
+                <span className="step-op">{t(`op.${step.op}`)}</span> <span className="muted">{commandArgsText(step, t)}</span>
                 {scenario.refusedSteps.includes(i) && <span className="badge badge-warn">{t('scenario.expectedRefusal')}</span>}
               </button>
             </li>

@@ -175,7 +175,7 @@ export function EventList() {
           <span role="gridcell" className="command-cell">
             <span className="command-index">{c.index + 1}</span>
             <span className="command-op">{t(`op.${c.command.op}`) || c.command.op}</span>
-            <span className="command-args">{commandArgsText(c.command)}</span>
+            <span className="command-args">{commandArgsText(c.command, t)}</span>
             {c.fault && <span className="badge badge-bad">{t('timeline.refused')}</span>}
           </span>
         </li>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { commandOps, commandSchema, trustModes } from '../../../shared/lab/commands/schema'
 import { OPS, TRUST_MODES, buildCommand, candidates, cryptoUtilArgs, defaultArgs, opsFor, opsOfGroup, optionsFor, splitArgs, GROUPS } from '../../../renderer/src/actions/catalog'
 import { commandArgsText } from '../../../renderer/src/actions/describe'
+import { translate, translator } from '../../../renderer/src/i18n/translate'
 import { commandKey, checkFor, rekeyChecks } from '../../../renderer/src/store/checks'
 import { labFacts } from '../../../renderer/src/reading/labFacts'
 import { labHostWith } from '../../helpers/labHost'
@@ -84,6 +85,10 @@ describe('the action catalog', () => {
   it('describes a command in a few words and keys it stably', () => {
     expect(commandArgsText({ op: 'vm.create', name: 'a', host: 'h', guestData: 'secret salary data of 2026' })).toBe('a · h · “secret salary data of 20”')
     expect(commandArgsText({ op: 'host.encryptionMode', name: 'h', enabled: true })).toBe('h · enabled=on')
+    // values chosen from a list read as the form shows them, in the window's language
+    expect(commandArgsText({ op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' }, translator('de'))).toBe(`kp · ${translate('de', 'trust.vcenter-cert')}`)
+    expect(commandArgsText({ op: 'provider.add', name: 'nkp', type: 'native' }, translator('de'))).toBe(`nkp · ${translate('de', 'choice.native')}`)
+    expect(translate('de', 'choice.native')).not.toBe('native')
     expect(commandKey({ op: 'host.add', name: 'a', cluster: 'c' })).toBe(commandKey({ cluster: 'c', name: 'a', op: 'host.add' } as never))
     const checks = rekeyChecks({ key: 'L:1', results: { [commandKey({ op: 'vcenter.stop' })]: null }, stale: {} }, 'L:2')
     expect(checkFor(checks, { op: 'vcenter.stop' })).toEqual({ result: null, known: false })
