@@ -3,7 +3,7 @@
 // changes size, focusing an event keeps the whole lab in view, the narration tells short key IDs and is never
 // cut at 1280×720, and the speaker notes live in a second view (/notes) that follows the step, never in the
 // projected window.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { labUrl, loadLesson, nodeTextSizes, openFreshLab, shot, watchProblems } from './ui'
 
 const LESSON = 'Your first encrypted VM'
@@ -97,6 +97,31 @@ async function expectWholeLabInView(page: Page): Promise<Sizes> {
   expect(m.inView, 'every component inside the graph pane').toBe(m.components)
   return m
 }
+
+test('in presenter mode the menus and dialogs read from the back row too, and stay inside the window', async ({ page }) => {
+  const problems = watchProblems(page)
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, LESSON)
+  await page.keyboard.press('p')
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+  // Text size as drawn: the computed font size times the zoom that applies to the element.
+  const drawn = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize) * ((e as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'VM', exact: true }).click()
+  const item = page.getByRole('menuitem', { name: /^Create VM/ })
+  expect(await drawn(item), 'a menu item').toBeGreaterThanOrEqual(20)
+  const menu = await page.locator('.popover-panel').boundingBox()
+  expect(menu!.y + menu!.height, 'the longest menu ends inside the window').toBeLessThanOrEqual(1080)
+  await item.click()
+  const dialog = page.getByRole('dialog', { name: 'Create VM' })
+  await expect(dialog).toBeVisible()
+  expect(await drawn(dialog.getByText('Name', { exact: true })), 'a field label').toBeGreaterThanOrEqual(18)
+  const box = await dialog.boundingBox()
+  expect(box!.y >= 0 && box!.y + box!.height <= 1080, 'the dialog inside the window').toBe(true)
+  await shot(page, 'presenter-1920-dialog')
+  await page.keyboard.press('Escape')
+  expect(problems).toEqual([])
+})
 
 test('at 1920×1080 in presenter mode a lesson lab reads from the back row, and the graph fits again after every resize', async ({ page }) => {
   test.setTimeout(180_000)
