@@ -726,7 +726,7 @@ const vmotionSettings: Objective[] = [
     },
     ops: ['vm.powerOn', 'vm.setFtEncryption', 'vm.turnOnFaultTolerance'],
     done: (s) => {
-      const locked = indexOfRefusal(s, 'fault.migrateEncryption.encryptedVm')
+      const locked = indexOfRefusal(s, 'fault.ftEncryption.encryptedVm')
       return locked !== -1 && encryptedVms(s).some((v) => happened(s, 'ft.log.encrypted', { vm: v.name }, locked))
     }
   }

@@ -73,4 +73,24 @@ describe('lesson objectives', () => {
     // the attacker's view needs an encrypted VM beside the plain one
     expect(marks(evaluateObjectives(objectivesOf('attackers-view'), end))).toBe('x......')
   })
+
+  it('ticks “Fault Tolerance of an encrypted VM is encrypted” only after Fault Tolerance’s own refusal, not vMotion’s', async () => {
+    const setup: LabCommand[] = [
+      { op: 'kms.add', name: 'kms-1', provider: 'kp' },
+      { op: 'provider.add', name: 'kp' },
+      { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
+      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
+      { op: 'host.add', name: 'esx-02', cluster: 'c1' },
+      { op: 'vm.create', name: 'vm-01', host: 'esx-01', encrypt: true },
+      { op: 'vm.setMigrateEncryption', name: 'vm-01', migrateEncryption: 'disabled' },
+      { op: 'vm.powerOn', name: 'vm-01' }
+    ]
+    const turnOn: LabCommand = { op: 'vm.turnOnFaultTolerance', name: 'vm-01', host: 'esx-02' }
+    const at = objectivesOf('vmotion-settings').findIndex((o) => o.id === 'encryptedFt')
+    expect(at).toBeGreaterThanOrEqual(0)
+    const onlyVmotionRefused = await replayCommands([...setup, turnOn], 3)
+    expect(evaluateObjectives(objectivesOf('vmotion-settings'), onlyVmotionRefused.states[onlyVmotionRefused.stepEnds.at(-1)!])[at]).toBe(false)
+    const ftRefused = await replayCommands([...setup, { op: 'vm.setFtEncryption', name: 'vm-01', ftEncryptionMode: 'disabled' }, turnOn], 3)
+    expect(evaluateObjectives(objectivesOf('vmotion-settings'), ftRefused.states[ftRefused.stepEnds.at(-1)!])[at]).toBe(true)
+  })
 })
