@@ -144,7 +144,6 @@ export async function benchUi(): Promise<object[]> {
     const reachedInFlight = await page
       .waitForFunction(`${IN_THE_AIR} >= ${IN_FLIGHT_ENOUGH}`, null, { timeout: 20_000, polling: 100 })
       .then(() => true, () => false)
-    if (process.env.KEYFLOW_UI_SHOT) await page.screenshot({ path: process.env.KEYFLOW_UI_SHOT })
     const profile = process.env.KEYFLOW_UI_PROFILE ? await startProfile(page) : null
     const frames = (await page.evaluate(MEASURE_FRAMES)) as { deltas: number[]; tokens: number[] }
     if (profile) await profile.stop(process.env.KEYFLOW_UI_PROFILE!)

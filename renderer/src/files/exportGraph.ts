@@ -19,9 +19,7 @@ function pinSvgLook(root: HTMLElement): () => void {
   const undo: (() => void)[] = []
   for (const el of root.querySelectorAll<SVGElement>('svg *')) {
     const computed = getComputedStyle(el)
-    // A token in flight is placed by its running animation, which the picture would not replay.
-    const props = el.getAnimations().length > 0 ? [...SVG_LOOK, 'transform', 'offset-distance', 'offset-path'] : SVG_LOOK
-    for (const prop of props) {
+    for (const prop of SVG_LOOK) {
       const before = el.style.getPropertyValue(prop)
       const priority = el.style.getPropertyPriority(prop)
       el.style.setProperty(prop, computed.getPropertyValue(prop))

@@ -43,7 +43,6 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
 
   const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
 
-  const ctxOf = clockContext
 
   /** Runs the clock: lands and sends off tokens, moves the cursor, sets the one timer for the next moment. */
   function advance(): void {
@@ -53,7 +52,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     const t = s.timeline
     if (!t) return
     const now = scheduler.now()
-    const r = clockFns.tick(s.clock, now, ctxOf(t, s.visible))
+    const r = clockFns.tick(s.clock, now, clockContext(t, s.visible))
     const timeline = r.cursor !== null ? moveCursor(t, r.cursor) : t
     if (r.clock !== s.clock || timeline !== t) set({ clock: r.clock, timeline })
     if (r.wakeAt !== null) timer = scheduler.setTimeout(advance, Math.max(0, r.wakeAt - now))
@@ -202,7 +201,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
       const s = get()
       const t = s.timeline
       if (!t) return
-      const r = clockFns.stepForward(s.clock, scheduler.now(), ctxOf(t, s.visible))
+      const r = clockFns.stepForward(s.clock, scheduler.now(), clockContext(t, s.visible))
       set({ clock: r.clock, timeline: r.cursor !== null ? moveCursor(t, r.cursor) : t })
       advance()
     },
@@ -216,7 +215,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
         t = s.timeline
         if (!t) return
       }
-      const r = clockFns.stepBack(s.clock, scheduler.now(), ctxOf(t, s.visible))
+      const r = clockFns.stepBack(s.clock, scheduler.now(), clockContext(t, s.visible))
       set({ clock: r.clock, timeline: r.cursor !== null ? moveCursor(t, r.cursor) : t })
       advance()
     },
