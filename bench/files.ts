@@ -4,7 +4,8 @@
 // and saves; the open child opens the file (an unseeded lab: restored from the container, every chunk read into
 // its disk and checked), then autosaves the reopened lab (its chunks' hashes known from the open). A 1 ms timer
 // measures the longest block of the event loop during the save (new disks, no hash known: the most an autosave
-// after creating VMs has to do) and during that autosave — the desktop's main process saves the same way.
+// after creating VMs has to do) and during that autosave — the desktop's main process saves the same way; the same
+// timer during the plain dump of the disks is the control in the same process.
 // `cp` copies the raw disk bytes in the same run, before and after, and the faster run counts; a save also flushes
 // its file to disk (fsync, so a crash cannot leave a half-written lab), so `cpSyncSeconds` is cp followed by
 // `sync` of the copy, the like-for-like figure. Peak RSS "beyond the disks" is the child's peak minus the disks'
@@ -41,6 +42,11 @@ interface SaveResult {
   diskBytes: number
   /** Writing the disks' raw bytes from memory to a new file (1 MiB writes, then fsync): no format, no hashing. */
   dumpSeconds: number
+  /**
+   * The longest block of the event loop during that dump: a control in the same process. Its loop runs nothing but
+   * the writes, so a block as long as the save's or the autosave's comes from the machine's write path.
+   */
+  dumpMaxBlockMs: number
   saveSeconds: number
   savePeakBytes: number
   fileBytes: number
@@ -120,12 +126,14 @@ async function saveChild(dir: string, vms: number): Promise<SaveResult> {
   // The same bytes as one plain file, for cp.
   // Timed: the plainest save from memory there is (the disks one after the other, then fsync), the floor for any
   // program that holds the disks in memory; cp copies file to file inside the kernel and never touches user memory.
+  const watchDump = watchEventLoop()
   const t0Dump = performance.now()
   const raw = await open(join(dir, 'disks.raw'), 'w')
   for (const d of disks) for (let at = 0; at < d.length; at += MiB) await raw.write(d, at, Math.min(MiB, d.length - at))
   await raw.datasync()
   await raw.close()
   const dumpSeconds = (performance.now() - t0Dump) / 1000
+  const dumpMaxBlockMs = watchDump().maxBlockMs
 
   resetPeak()
   // New disks, their chunk hashes not known yet: the most an autosave after creating VMs has to do.
@@ -136,7 +144,7 @@ async function saveChild(dir: string, vms: number): Promise<SaveResult> {
   const saveSeconds = (performance.now() - t1) / 1000
   markWindow(false)
   const { maxBlockMs } = watch()
-  return { buildSeconds, diskBytes, dumpSeconds, saveSeconds, savePeakBytes: peakRss(), fileBytes: statSync(join(dir, 'lab.kflab')).size, saveMaxBlockMs: maxBlockMs }
+  return { buildSeconds, diskBytes, dumpSeconds, dumpMaxBlockMs, saveSeconds, savePeakBytes: peakRss(), fileBytes: statSync(join(dir, 'lab.kflab')).size, saveMaxBlockMs: maxBlockMs }
 }
 
 async function openChild(dir: string): Promise<OpenResult> {
@@ -267,6 +275,7 @@ async function benchVms(vms: number): Promise<object> {
       autosaveMaxBlockMs: round(opened.autosaveMaxBlockMs, 1),
       autosaveMaxDelayMs: round(opened.autosaveMaxDelayMs, 1),
       idleProcessMaxBlockMs: round(control.maxBlockMs, 1),
+      dumpMaxBlockMs: round(save.dumpMaxBlockMs, 1),
       loadAverage1m: round(loadavg()[0]),
       goal: {
         peakRssBeyondDisksMiBBelow: 1024,
