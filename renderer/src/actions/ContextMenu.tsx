@@ -71,6 +71,14 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
     setDrawn((was) => (was.width === now.width && was.height === now.height && was.zoom === now.zoom ? was : now))
   }, [])
   useLayoutEffect(measure, [measure, items.length, checks])
+  // A disabled item shows its whole reason while pointed at: the menu grows, and moves to stay inside the window.
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [measure])
   // Presenter mode switched with the menu open: the document takes the mode in an effect after this component's,
   // so the new zoom is measured once the frame is drawn.
   const { presenter } = useSettings()
