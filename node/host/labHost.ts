@@ -3,7 +3,7 @@
 
 import { randomUUID, webcrypto } from 'node:crypto'
 import { basename } from 'node:path'
-import { MAX_HISTORY_PAGE, MAX_WHOLE_EXPORT_BYTES, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabExportStart, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView } from '../../shared/api/contract'
+import { MAX_HISTORY_PAGE, MAX_WHOLE_EXPORT_BYTES, type CommandResult, type HistoryPage, type LabApi, type LabFileInfo, type LabExportStart, type LabImportStart, type LabPush, type Timeline, type TimelineOptions, type EventView, type FileWork } from '../../shared/api/contract'
 import { commandView, entityViews, TimelineCache } from '../../shared/api/timeline'
 import { toHex } from '../../shared/crypto/bytes'
 import type { LabCommand } from '../../shared/lab/commands/schema'
@@ -173,7 +173,7 @@ export class LabHost implements LabApi {
   async saveLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? this.file.path ?? (await this.options.choosePath?.('save', this.file.name)) ?? null
     if (!path) throw new Error('no file chosen: the lab was not saved')
-    await writeLab(this.lab, path)
+    await this.fileWork('saving', () => writeLab(this.lab, path))
     this.file = { path, name: basename(path), dirty: false }
     this.emit({ type: 'file', labId: this.labId, file: this.file })
     return this.file
@@ -187,19 +187,32 @@ export class LabHost implements LabApi {
   async openLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? (await this.options.choosePath?.('open', this.file.name)) ?? null
     if (!path) throw new Error('no file chosen: the open lab is unchanged')
-    let read: ReadLab
-    try {
-      read = await readLabFile(path)
-    } catch (e) {
-      if (e instanceof LabFileError) throw e
-      throw new Error(`cannot read ${path}: ${(e as Error).message}`, { cause: e })
-    }
-    return this.load(read, path)
+    return this.fileWork('opening', async () => {
+      let read: ReadLab
+      try {
+        read = await readLabFile(path)
+      } catch (e) {
+        if (e instanceof LabFileError) throw e
+        throw new Error(`cannot read ${path}: ${(e as Error).message}`, { cause: e })
+      }
+      return this.load(read, path)
+    })
   }
 
   /** Opens a lab file as an untitled lab (autosave recovery: saving must not go back to the autosave). */
   async recover(path: string): Promise<LabFileInfo> {
-    return this.load(await readLabFile(path), null)
+    return this.fileWork('opening', async () => this.load(await readLabFile(path), null))
+  }
+
+  /** Runs `work` on a lab file with the window told it is going on (and told when it ends, however it ends). */
+  private async fileWork<T>(work: FileWork, run: () => Promise<T>): Promise<T> {
+    const labId = this.labId
+    this.emit({ type: 'fileWork', labId, work })
+    try {
+      return await run()
+    } finally {
+      this.emit({ type: 'fileWork', labId, work: null })
+    }
   }
 
   /** The lab file as base64 in one reply, up to MAX_WHOLE_EXPORT_BYTES (the window downloads in parts). */

@@ -60,7 +60,7 @@ export function App() {
       <ReplaceLabDialog />
       {busy && (
         <div className="busy" role="status">
-          {t(busy)}
+          <span className="busy-message">{t(busy)}</span>
         </div>
       )}
     </div>

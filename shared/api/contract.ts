@@ -67,11 +67,19 @@ export interface TimelineOptions {
 
 export { MAX_HISTORY_PAGE } from './limits'
 
+/** What the host does with a lab file while the window waits. */
+export type FileWork = 'opening' | 'saving'
+
 export type LabPush =
   | { type: 'appended'; labId: string; events: EventView[]; command: CommandView; undone?: number }
   /** The history was replaced or cut (new lab, open, rewind): fetch the timeline again. */
   | { type: 'reset'; labId: string }
   | { type: 'file'; labId: string; file: LabFileInfo }
+  /**
+   * A lab file is being read or written after the person chose it (a big lab takes seconds): the window says so
+   * until `work` is null. Autosaves run unseen and send none.
+   */
+  | { type: 'fileWork'; labId: string; work: FileWork | null }
   /** To viewers: the step the presenter's window shows now. */
   | ({ type: 'shown' } & ShownStep)
   /** To the presenter: sharing started, stopped or its viewers changed; `open` asks the window to show it (menu). */

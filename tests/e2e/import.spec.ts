@@ -43,12 +43,22 @@ test('a lab file over 64 MB opens in the window: sent in parts, opened as Open o
 
   await openFreshLab(page, { play: false })
   await page.locator('input[type="file"]').setInputFiles(file)
+  // A big file takes seconds: the window says what it is doing meanwhile, and stops saying it when done.
+  const opening = page.getByRole('status').filter({ hasText: 'Opening the lab…' })
+  await expect(opening).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: /^Opened big-disk\.kflab/ })).toBeVisible({ timeout: 70_000 })
+  await expect(opening).toBeHidden()
   await expect(node(page, 'vm:big-01')).toBeVisible()
 
   // File → Save in the browser: the host writes the lab file and the window fetches it in parts of under 1 MiB.
   await page.getByRole('button', { name: 'File', exact: true }).click()
-  const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 70_000 }), page.getByRole('menuitem', { name: 'Save' }).click()])
+  const downloading = page.getByRole('status').filter({ hasText: 'Preparing the lab file for download…' })
+  const [saved] = await Promise.all([
+    page.waitForEvent('download', { timeout: 70_000 }),
+    page.getByRole('menuitem', { name: 'Save' }).click(),
+    expect(downloading).toBeVisible()
+  ])
+  await expect(downloading).toBeHidden()
   const downloaded = (await saved.path())!
   expect(statSync(downloaded).size).toBeGreaterThan(64 * 1024 * 1024)
   const reopened = await openLabPath(downloaded, labDeps)

@@ -690,7 +690,10 @@ export const strings = {
   'notice.refused': { en: 'Refused ({fault}) — the lab is unchanged:', de: 'Abgelehnt (Fehlercode {fault}) — das Labor ist unverändert:' },
   'notice.dismiss': { en: 'Dismiss', de: 'Schließen' },
   'busy.scenario': { en: 'Loading the lesson…', de: 'Lektion wird geladen…' },
-  'busy.export': { en: 'Exporting…', de: 'Exportiere…' },
+  'busy.export': { en: 'Exporting…', de: 'Wird exportiert…' },
+  'busy.opening': { en: 'Opening the lab…', de: 'Labor wird geöffnet…' },
+  'busy.saving': { en: 'Saving the lab…', de: 'Labor wird gespeichert…' },
+  'busy.downloading': { en: 'Preparing the lab file for download…', de: 'Labordatei wird zum Herunterladen vorbereitet…' },
 
   'view.menuTitle': { en: 'View: presenter mode, presenter notes, full screen', de: 'Ansicht: Präsentationsmodus, Vortragsnotizen, Vollbild' },
   'view.notes': { en: 'Presenter notes in a new tab', de: 'Vortragsnotizen in einem neuen Tab' },

@@ -91,6 +91,23 @@ describe('the lab host', () => {
     expect(t.events.map((e) => e.message.id)).toEqual(['datastore.added', 'host.added'])
   })
 
+  it('tells the window while it reads or writes a chosen lab file, and when that ends, also after a failure', async () => {
+    const host = await LabHost.create({ seed: 3 })
+    const work: (string | null)[] = []
+    host.subscribe((push) => {
+      if (push.type === 'fileWork') work.push(push.work)
+    })
+    const path = join(dir, 'told.kflab')
+    await host.saveLab({ path })
+    await host.openLab({ path })
+    writeFileSync(join(dir, 'bad.kflab'), 'not a lab')
+    await expect(host.openLab({ path: join(dir, 'bad.kflab') })).rejects.toThrow()
+    expect(work).toEqual(['saving', null, 'opening', null, 'opening', null])
+    // An autosave or a download writes the lab unseen.
+    await host.writeLab(join(dir, 'unseen.kflab'))
+    expect(work).toHaveLength(6)
+  })
+
   it('reads a file off a component for export, and refuses paths that are not there', async () => {
     const host = await LabHost.create({ seed: 3 })
     await host.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })

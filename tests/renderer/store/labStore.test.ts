@@ -210,6 +210,19 @@ describe('the window store', () => {
     expect(store.getState().selection).toEqual({ component: null, event: 1, tab: 'events' })
   })
 
+  it('says what the host does with a chosen lab file while it works, in the busy status', async () => {
+    const { api, store } = await started()
+    const { labId } = store.getState().timeline!
+    api.emit({ type: 'fileWork', labId, work: 'opening' })
+    expect(store.getState().busy).toBe('busy.opening')
+    api.emit({ type: 'fileWork', labId, work: null })
+    expect(store.getState().busy).toBeNull()
+    api.emit({ type: 'fileWork', labId, work: 'saving' })
+    expect(store.getState().busy).toBe('busy.saving')
+    // The timeline takes no notice of it.
+    expect(store.getState().timeline!.labId).toBe(labId)
+  })
+
   it('loads a lesson: a seeded new lab, every step run, then back at the start, paused', async () => {
     const { api, store, actions } = await started()
     const lesson: Scenario = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { nodeContainerCodec } from '../../../node/labFile/codec'
 import { bytesSource, labBytes } from '../../../node/labFile/labFileIo'
-import { readLabContainer, writeLabContainer, type ContainerCodec } from '../../../shared/labFile/container'
+import { indexPieces, readLabContainer, writeLabContainer, type ContainerCodec, type IndexEntry } from '../../../shared/labFile/container'
 import { LabFileError, withDisksRead } from '../../../shared/labFile/kflab'
 import { secureRandom } from '../../../shared/lab/random'
 import { Lab } from '../../../shared/lab/lab'
@@ -78,4 +78,15 @@ describe('lab file container', () => {
       await expect(blobs.verify()).rejects.toThrow(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
     })
   }
+})
+
+describe('the chunk index', () => {
+  it('is written in pieces that join to the very JSON of the whole index, so no single step stringifies thousands of entries', () => {
+    const index = new Map<string, IndexEntry>()
+    for (let i = 0; i < 1300; i++) index.set(i.toString(16).padStart(64, 'a'), [14 + 42 + i * (1048576 + 42), 1048576, 1048576, i % 2])
+    const pieces = [...indexPieces(index)]
+    expect(pieces.length).toBe(3)
+    expect(pieces.join('')).toBe('{"chunks":' + JSON.stringify(Object.fromEntries(index)) + ',"lab":')
+    expect([...indexPieces(new Map())].join('')).toBe('{"chunks":{},"lab":')
+  })
 })

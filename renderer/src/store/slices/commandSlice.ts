@@ -97,20 +97,26 @@ export function createCommandSlice(
       return call(() => api.openLab({}))
     },
     async exportLab() {
+      set({ busy: 'busy.downloading' })
       try {
         return await receiveLabFile(api)
       } catch (e) {
         get().actions.notify({ kind: 'error', key: 'file.downloadFailed', params: { reason: messageOf(e) } })
         return null
+      } finally {
+        set({ busy: null })
       }
     },
     async importLab(file, name) {
       if (!(await ui.mayReplace())) return null
+      set({ busy: 'busy.opening' })
       try {
         return await sendLabFile(api, file)
       } catch (e) {
         get().actions.notify({ kind: 'error', key: 'file.importFailed', params: { name, reason: messageOf(e) } })
         return null
+      } finally {
+        set({ busy: null })
       }
     },
     async readFile(componentId, path) {

@@ -84,8 +84,8 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
 
   function applyPush(push: LabPush): void {
     // Follow along's pushes (the presenter's step, sharing, a closed connection) are the follow slice's; the
-    // desktop menu's view switches are the ui slice's.
-    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed' || push.type === 'menu') return
+    // desktop menu's view switches and the host's file work are the ui slice's.
+    if (push.type === 'shown' || push.type === 'sharing' || push.type === 'closed' || push.type === 'menu' || push.type === 'fileWork') return
     const s = get()
     const t = s.timeline
     if (loading || !t) {

@@ -3,7 +3,11 @@
 import { DEFAULT_SETTINGS, readSettings } from '../settings'
 import { lastSeq } from '../loadedTimeline'
 import type { Language } from '../../../../shared/i18n/message'
-import type { Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState } from '../types'
+import type { FileWork } from '../../../../shared/api/contract'
+import type { BusyKey, Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState } from '../types'
+
+/** What the window says while the host reads or writes a lab file the person chose. */
+const FILE_WORK_BUSY: Record<FileWork, BusyKey> = { opening: 'busy.opening', saving: 'busy.saving' }
 
 /** Only the latest few notices: a burst of commands should not bury the graph (the last error stays). */
 export function keepNotices(notices: readonly Notice[], notice: Notice): Notice[] {
@@ -15,7 +19,8 @@ export interface UiSlice {
   actions: UiActions
   /**
    * Carries out the desktop's native menu items (presenter mode, New, Open: the last two ask about unsaved changes as
-   * the window's own do) and tells the native menu the window's language; returns the function that stops.
+   * the window's own do), shows the host's work on a lab file as busy, and tells the native menu the window's
+   * language; returns the function that stops.
    */
   start(): () => void
   /**
@@ -43,6 +48,10 @@ export function createUiSlice({ api, set, get, options }: SliceKit): UiSlice {
     start() {
       tellMenuLanguage(get().settings.language)
       return api.subscribe((push) => {
+        if (push.type === 'fileWork') {
+          set({ busy: push.work && FILE_WORK_BUSY[push.work] })
+          return
+        }
         if (push.type !== 'menu') return
         const a = get().actions
         if (push.item === 'presenter') a.setSettings({ presenter: !get().settings.presenter })
