@@ -52,13 +52,70 @@ export const narration = {
     de: '{kms} ist ein echter KMIP-Server außerhalb des Labors: Starten und stoppen Sie ihn dort, wo er läuft.'
   },
   'fault.kms.keyUnknown': { en: 'No built-in KMS holds a key with ID {keyId}.', de: 'Kein eingebauter KMS hat einen Schlüssel mit der ID {keyId}.' },
-  'fault.kms.adminRefused': { en: '{kms} refused {operation} on {keyId}: {reason}', de: '{kms} lehnt die KMIP-Operation {operation} für {keyId} ab: {reason}' },
-  'fault.kmip': { en: '{kms} answered {operation} with {reason}: {message}', de: '{kms} beantwortete {operation} mit {reason}: {message}' },
-  'fault.kmip.unreadable': { en: 'an answer vCenter cannot read', de: 'einer Antwort, die vCenter nicht lesen kann' },
-  'fault.keyMissingInKms': {
-    en: 'Key {keyId} is missing on key provider {provider} ({reason}).',
-    de: 'Schlüssel {keyId} fehlt beim Schlüsselanbieter {provider} ({reason}).'
+  'fault.kms.adminRefused': {
+    en: '{kms} refused {operation} on {keyId}: {reason}. {explanation}',
+    de: '{kms} lehnt die KMIP-Operation {operation} für {keyId} ab: {reason}. {explanation}'
   },
+  'fault.kmip': { en: '{kms} refused {operation}: {reason}. {explanation}', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason}. {explanation}' },
+  'fault.kmip.unreadable': {
+    en: '{kms} answered {operation} in a way vCenter cannot read. vCenter’s KMIP client reports: “{message}”',
+    de: '{kms} hat auf {operation} so geantwortet, dass vCenter die Antwort nicht lesen kann. Meldung von vCenters KMIP-Client (englisch): „{message}“'
+  },
+  'fault.keyMissingInKms': {
+    en: 'Key provider {provider} does not deliver key {keyId}: {reason}. {explanation}',
+    de: 'Schlüsselanbieter {provider} liefert den Schlüssel {keyId} nicht: {reason}. {explanation}'
+  },
+  // Why a KMS refused (../lab/services/kmsRefusal.ts): the lab's own KMS explained, any other server quoted
+  'kms.refusal.quoted': { en: 'The server said: “{message}”', de: 'Meldung des Servers (englisch): „{message}“' },
+  'kms.refusal.noMessage': { en: 'The server gave no further reason.', de: 'Einen weiteren Grund nennt der Server nicht.' },
+  'kms.refusal.noObject': { en: 'The KMS holds no object with this ID.', de: 'Der KMS hat kein Objekt mit dieser ID.' },
+  'kms.refusal.destroyed': {
+    en: 'The key was destroyed on the KMS: its key material no longer exists, only its attributes remain.',
+    de: 'Der Schlüssel wurde auf dem KMS vernichtet: Sein Schlüsselmaterial gibt es nicht mehr, nur seine Attribute sind geblieben.'
+  },
+  'kms.refusal.otherOwner': {
+    en: 'The object belongs to another KMIP client: the KMS serves it only to the client that created it.',
+    de: 'Das Objekt gehört einem anderen KMIP-Client: Der KMS gibt es nur an den Client heraus, der es angelegt hat.'
+  },
+  'kms.refusal.activateNotPreActive': {
+    en: 'Only a key that is not yet activated (Pre-Active) can be activated; this one is {state}.',
+    de: 'Aktivieren lässt sich nur ein Schlüssel, der noch nicht aktiviert ist (Pre-Active); dieser ist {state}.'
+  },
+  'kms.refusal.revokeNotActive': {
+    en: 'Only an active key can be revoked (unless it was compromised); this one is {state}.',
+    de: 'Widerrufen lässt sich nur ein aktiver Schlüssel (außer bei einer Kompromittierung); dieser ist {state}.'
+  },
+  'kms.refusal.destroyActive': {
+    en: 'An active key must be revoked before it can be destroyed.',
+    de: 'Ein aktiver Schlüssel muss erst widerrufen werden, bevor er sich vernichten lässt.'
+  },
+  'kms.refusal.alreadyDestroyed': { en: 'The key is already destroyed.', de: 'Der Schlüssel ist bereits vernichtet.' },
+  'kms.refusal.reason.ItemNotFound': { en: 'The KMS holds no object that fits the request.', de: 'Der KMS hat kein Objekt, das zur Anfrage passt.' },
+  'kms.refusal.reason.PermissionDenied': { en: 'The KMS does not allow this client to do that.', de: 'Der KMS erlaubt diesem Client das nicht.' },
+  'kms.refusal.reason.IllegalOperation': {
+    en: 'The KMS does not allow the operation on the object as it is now.',
+    de: 'Der KMS lässt die Operation am Objekt in seinem jetzigen Zustand nicht zu.'
+  },
+  'kms.refusal.reason.InvalidMessage': { en: 'The KMS could not read the request as a valid KMIP message.', de: 'Der KMS konnte die Anfrage nicht als gültige KMIP-Nachricht lesen.' },
+  'kms.refusal.reason.MissingData': {
+    en: 'The request lacks something the KMS needs for this operation.',
+    de: 'In der Anfrage fehlt eine Angabe, die der KMS für diese Operation braucht.'
+  },
+  'kms.refusal.reason.InvalidField': { en: 'A field of the request has a value the KMS does not accept.', de: 'Ein Feld der Anfrage hat einen Wert, den der KMS nicht annimmt.' },
+  'kms.refusal.reason.FeatureNotSupported': { en: 'The request uses a KMIP feature this KMS does not offer.', de: 'Die Anfrage nutzt eine KMIP-Funktion, die dieser KMS nicht anbietet.' },
+  'kms.refusal.reason.OperationNotSupported': { en: 'This KMS does not offer the operation.', de: 'Dieser KMS bietet die Operation nicht an.' },
+  'kms.refusal.reason.KeyFormatTypeNotSupported': { en: 'The KMS does not support the key format asked for.', de: 'Der KMS unterstützt das verlangte Schlüsselformat nicht.' },
+  'kms.refusal.reason.KeyCompressionTypeNotSupported': {
+    en: 'The KMS neither compresses keys nor accepts compressed ones.',
+    de: 'Der KMS komprimiert keine Schlüssel und nimmt auch keine komprimierten an.'
+  },
+  'kms.refusal.reason.CryptographicFailure': { en: 'The KMS could not generate the key material.', de: 'Der KMS konnte das Schlüsselmaterial nicht erzeugen.' },
+  'kms.refusal.reason.ResponseTooLarge': {
+    en: 'The answer would be larger than the request allows, so the KMS did none of the work.',
+    de: 'Die Antwort wäre größer, als die Anfrage zulässt; deshalb hat der KMS nichts davon ausgeführt.'
+  },
+  'kms.refusal.reason.IndexOutOfBounds': { en: 'The object has no attribute with this index.', de: 'Das Objekt hat kein Attribut mit diesem Index.' },
+  'kms.refusal.reason.GeneralFailure': { en: 'An internal error occurred in the KMS.', de: 'Im KMS ist ein interner Fehler aufgetreten.' },
   'fault.keyNotActive': {
     en: 'Key {keyId} is {state} on the KMS; vCenter only uses Active keys.',
     de: 'Schlüssel {keyId} ist auf dem KMS {state}; vCenter verwendet nur aktive Schlüssel.'
@@ -472,7 +529,8 @@ export const narration = {
   'kmip.res.Activate': { en: '{kms} activates key {keyId}.', de: '{kms} aktiviert Schlüssel {keyId}.' },
   'kmip.req.other': { en: 'vCenter sends {operation} to {kms}.', de: 'vCenter sendet {operation} an {kms}.' },
   'kmip.res.other': { en: '{kms} answers {operation}.', de: '{kms} beantwortet {operation}.' },
-  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason} ({message}).', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason} ({message}).' },
+  'kmip.res.unreadable': { en: '{kms} answers {operation} with bytes vCenter cannot read as KMIP.', de: '{kms} antwortet auf {operation} mit Bytes, die vCenter nicht als KMIP lesen kann.' },
+  'kmip.res.failed': { en: '{kms} refuses {operation}: {reason}. {explanation}', de: '{kms} lehnt die KMIP-Operation {operation} ab: {reason}. {explanation}' },
 
   // vCenter
   'vcenter.stopped': {
@@ -547,8 +605,12 @@ export const narration = {
   'term.resultReason.GeneralFailure': { en: 'General Failure', de: 'allgemeiner Fehler (General Failure)' },
   'term.resultReason.unknown': { en: 'Reason {code}', de: 'Grund {code}' },
   'term.kmsNotRunning': { en: 'connection refused', de: 'Verbindung abgelehnt' },
+  'term.noExternalKms': { en: 'this lab host cannot reach external KMIP servers', de: 'dieser Labor-Host erreicht keine externen KMIP-Server' },
+  'term.externalKmsNotContacted': {
+    en: 'not contacted while the lab file was opened (lab files open offline)',
+    de: 'beim Öffnen der Labordatei nicht kontaktiert (Labordateien werden offline geöffnet)'
+  },
   'term.reasonOfKms': { en: '{kms}: {reason}', de: '{kms}: {reason}' },
-  'term.reasonWithMessage': { en: '{reason}: {message}', de: '{reason}: {message}' },
   'term.noSuchFile': { en: '{path}: no such file', de: '{path}: Datei nicht gefunden' },
   'term.list': { en: '{a}; {b}', de: '{a}; {b}' },
   'term.none': { en: 'none', de: 'keine' },

@@ -140,3 +140,46 @@ test('in German, no menu, dialog, inspector or event of a full lab shows an Engl
   expect([...new Set(found)], 'English words in the German window').toEqual([])
   expect(problems).toEqual([])
 })
+
+test('in German, a KMS refusal reads natively: the refused KMIP answer, the refused command and their events', async ({ page }) => {
+  test.setTimeout(120_000)
+  const problems = watchProblems(page)
+  await page.goto(labUrl())
+  await chooseLanguage(page, 'EN')
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, 'Your first encrypted VM')
+  await page.keyboard.press('End')
+  // The KMS administrator revokes and destroys the KEK of web-01: after a reboot vCenter asks the KMS for a key
+  // whose material is gone, and the KMS refuses the Get.
+  for (const op of ['Revoke a key', 'Destroy a key']) {
+    await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'KMS', exact: true }).click()
+    await page.getByRole('menuitem', { name: new RegExp(`^${op}`) }).click()
+    const dialog = page.getByRole('dialog', { name: op })
+    const key = dialog.getByLabel('Key', { exact: true })
+    const kek = await key.locator('option').filter({ hasText: 'web-01' }).getAttribute('value')
+    await key.selectOption(kek!)
+    await expect(dialog.getByText('The lab would accept this.')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click()
+    await expect(dialog).toBeHidden()
+  }
+  await contextAction(page, 'host:esx-01', 'Reboot host')
+  await expect(node(page, 'vm:web-01')).toContainText('locked')
+  await contextAction(page, 'vm:web-01', 'Unlock VM')
+  await expect(page.getByRole('alert').filter({ hasText: /^Refused/ })).toBeVisible()
+
+  await chooseLanguage(page, 'DE')
+  const destroyed = 'Der Schlüssel wurde auf dem KMS vernichtet: Sein Schlüsselmaterial gibt es nicht mehr, nur seine Attribute sind geblieben.'
+  await expect(page.getByRole('alert').filter({ hasText: /^Abgelehnt/ })).toContainText(`Objekt nicht gefunden (Item Not Found). ${destroyed}`)
+  const found: string[] = []
+  await read(page, 'window', found)
+  await page.getByRole('tab', { name: 'Ereignisse' }).click()
+  const list = page.locator('.event-scroller')
+  const refusedGet = list.locator('.event-row .event-main').filter({ hasText: 'lehnt die KMIP-Operation Get ab' }).first()
+  await expect(refusedGet).toContainText(destroyed)
+  await read(page, 'events', found, list)
+  await refusedGet.click()
+  await read(page, 'event of the refused Get', found, page.getByRole('complementary', { name: 'Inspektor' }))
+  await shot(page, 'de-kms-refusal')
+  expect([...new Set(found)], 'English words in the German window').toEqual([])
+  expect(problems).toEqual([])
+})

@@ -4,7 +4,7 @@
 // cut at 1280×720, and the speaker notes live in a second view (/notes) that follows the step, never in the
 // projected window.
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { labUrl, loadLesson, nodeTextSizes, openFreshLab, shot, watchProblems } from './ui'
+import { labUrl, loadLesson, node, nodeTextSizes, openFreshLab, shot, watchProblems } from './ui'
 
 const LESSON = 'Your first encrypted VM'
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
@@ -120,6 +120,63 @@ test('in presenter mode the menus and dialogs read from the back row too, and st
   expect(box!.y >= 0 && box!.y + box!.height <= 1080, 'the dialog inside the window').toBe(true)
   await shot(page, 'presenter-1920-dialog')
   await page.keyboard.press('Escape')
+  expect(problems).toEqual([])
+})
+
+test('in presenter mode a node’s context menu is as large as the toolbar’s menus, opens at the pointer and stays inside the window', async ({ page }) => {
+  const problems = watchProblems(page)
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, LESSON)
+  await page.keyboard.press('End')
+  await page.keyboard.press('p')
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+  await settledZoom(page)
+  const drawn = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize) * ((e as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'VM', exact: true }).click()
+  const toolbarItem = await drawn(page.getByRole('menuitem', { name: /^Create VM/ }))
+  await page.keyboard.press('Escape')
+
+  // The topmost component, right-clicked in its middle: the menu has room below, so it opens where the pointer is.
+  const ids = await page.locator('.react-flow__node:not(.react-flow__node-labGroup)').evaluateAll((ns) =>
+    ns.map((n) => ({ id: n.getAttribute('data-id')!, top: n.getBoundingClientRect().top })).sort((a, b) => a.top - b.top)
+  )
+  const target = node(page, ids[0].id)
+  const box = (await target.boundingBox())!
+  const at = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) }
+  await page.mouse.click(at.x, at.y, { button: 'right' })
+  const menu = page.locator('.context-menu')
+  await expect(menu).toBeVisible()
+  expect(await drawn(menu.getByRole('menuitem').first()), 'a context menu item as drawn').toBeGreaterThanOrEqual(toolbarItem)
+  const opened = (await menu.boundingBox())!
+  expect(at.y + opened.height, 'room below the pointer').toBeLessThan(1080 - 8)
+  expect(Math.abs(opened.x - at.x), 'left edge at the pointer').toBeLessThanOrEqual(1)
+  expect(Math.abs(opened.y - at.y), 'top edge at the pointer').toBeLessThanOrEqual(1)
+  await shot(page, 'presenter-1920-context-menu')
+  // A reason longer than two lines is cut in the list; pointed at, the item shows all of it, inside the window.
+  const cut = (l: Locator) => l.evaluate((e) => e.scrollHeight > e.clientHeight + 1)
+  const hints = menu.locator('.menu-item.is-disabled .menu-item-hint')
+  let long = -1
+  for (let i = 0; i < (await hints.count()) && long < 0; i++) if (await cut(hints.nth(i))) long = i
+  expect(long, 'a disabled item whose reason is cut').toBeGreaterThanOrEqual(0)
+  await hints.nth(long).hover()
+  await expect.poll(() => cut(hints.nth(long)), 'the reason pointed at is shown whole').toBe(false)
+  const grown = (await menu.boundingBox())!
+  expect(grown.y + grown.height, 'the grown menu inside the window').toBeLessThanOrEqual(1080)
+  await page.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+
+  // Opened near the bottom-right corner of the window (a right-click there, as the node would get it), the menu
+  // moves just so far that all of it is inside the window, 8 px from its edges.
+  await target.evaluate((n) => n.dispatchEvent(new MouseEvent('contextmenu', { clientX: 1915, clientY: 1075, button: 2, bubbles: true, cancelable: true })))
+  await expect(menu).toBeVisible()
+  const corner = (await menu.boundingBox())!
+  expect(corner.width, 'zoomed as the toolbar’s menus').toBeCloseTo(opened.width, 0)
+  expect(corner.x + corner.width, 'right edge inside the window, near the pointer').toBeCloseTo(1920 - 8, 0)
+  expect(corner.y + corner.height, 'bottom edge inside the window, near the pointer').toBeCloseTo(1080 - 8, 0)
+  await shot(page, 'presenter-1920-context-menu-corner')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('p')
   expect(problems).toEqual([])
 })
 

@@ -2,7 +2,7 @@
 // targets it, prefilled with its name, disabled with the core's reason when refused. Commands that need nothing
 // more than the component run at once; the others open their form.
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import { unavailableText } from './availability'
 import { useCommandChecks } from '../hooks/useCommandChecks'
@@ -12,6 +12,7 @@ import { useLanguage } from '../hooks/useLanguage'
 import { useLiveViews } from '../hooks/useLiveViews'
 import { useT } from '../hooks/useT'
 import { useReturnFocus } from '../hooks/useReturnFocus'
+import { useSettings } from '../hooks/useSettings'
 import { useUi } from '../hooks/useUi'
 import { componentView } from '../../../shared/lab/readView'
 import { MenuItem } from '../ui/Popover'
@@ -57,14 +58,36 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
     return () => document.removeEventListener('mousedown', onDown)
   }, [closeMenu])
 
-  // Keep the menu inside the window: measured once drawn (reasons make items taller), and it scrolls if need be.
-  const [size, setSize] = useState({ width: 290, height: 0 })
-  useLayoutEffect(() => {
+  // Keep the menu inside the window: measured as drawn, before it is painted (reasons make items taller, presenter
+  // mode zooms it), and it scrolls if need be. The pointer and the window are in screen pixels; a zoomed element's
+  // own left/top are in its zoomed pixels (Chromium draws `left: 100px` at zoom 1.3 at 130 px), so they are
+  // divided by its zoom.
+  const [drawn, setDrawn] = useState({ width: 290, height: 0, zoom: 1 })
+  const measure = useCallback(() => {
     const el = ref.current
-    if (el) setSize({ width: el.offsetWidth, height: el.offsetHeight })
-  }, [items.length, checks])
-  const left = Math.min(x, window.innerWidth - size.width - 8)
-  const top = Math.min(y, window.innerHeight - size.height - 8)
+    if (!el) return
+    const box = el.getBoundingClientRect()
+    const now = { width: box.width, height: box.height, zoom: el.currentCSSZoom || 1 }
+    setDrawn((was) => (was.width === now.width && was.height === now.height && was.zoom === now.zoom ? was : now))
+  }, [])
+  useLayoutEffect(measure, [measure, items.length, checks])
+  // A disabled item shows its whole reason while pointed at: the menu grows, and moves to stay inside the window.
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [measure])
+  // Presenter mode switched with the menu open: the document takes the mode in an effect after this component's,
+  // so the new zoom is measured once the frame is drawn.
+  const { presenter } = useSettings()
+  useEffect(() => {
+    const frame = requestAnimationFrame(measure)
+    return () => cancelAnimationFrame(frame)
+  }, [measure, presenter])
+  const left = Math.max(4, Math.min(x, window.innerWidth - drawn.width - 8))
+  const top = Math.max(4, Math.min(y, window.innerHeight - drawn.height - 8))
 
   return (
     <div
@@ -72,7 +95,7 @@ function ContextMenuAt({ id, x, y }: { id: string; x: number; y: number }) {
       className="context-menu"
       role="menu"
       aria-label={t('actions.menuFor', { name })}
-      style={{ left: Math.max(4, left), top: Math.max(4, top) }}
+      style={{ left: left / drawn.zoom, top: top / drawn.zoom }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation()

@@ -120,8 +120,11 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'kms.destroyKey':
     case 'kms.activateKey': {
       const keys = kms ? facts.keys.filter((k) => k.kms === kms) : facts.keys
-      const want = op === 'kms.activateKey' ? 1 : 2
-      return { keyId: (keys.find((k) => k.state === want) ?? keys[0])?.keyId ?? '' }
+      // a key the KMS lets the operation change (KMIP states: 1 Pre-Active, 2 Active, 3 Deactivated, 4 Compromised):
+      // activate a Pre-Active key, revoke an Active one, destroy one that is no longer (or not yet) Active
+      const wanted = op === 'kms.activateKey' ? [1] : op === 'kms.revokeKey' ? [2] : [3, 4, 1]
+      const fit = wanted.map((state) => keys.find((k) => k.state === state)).find((k) => k !== undefined)
+      return { keyId: (fit ?? keys[0])?.keyId ?? '' }
     }
     case 'provider.add':
       // the type shown chosen (a standard provider, what the lab assumes when none is given), not an empty "—"

@@ -12,6 +12,7 @@ import { VCENTER_ID, type KeyType, type KmsRecord, type ProviderRecord, type Vce
 import { uuidFromBytes } from '../random'
 import { fingerprint } from '../view'
 import { summarizeKmip } from './kmipTrace'
+import { refusalExplanation, type KmsRefusal } from './kmsRefusal'
 import { handshake } from './tlsTrust'
 import { reasonList, resultReasonTerm } from '../../i18n/terms'
 import type { MessageParam, MessageRef } from '../events'
@@ -35,15 +36,19 @@ export function requireProvider(vc: VcenterRecord, providerId: string): Provider
   return p
 }
 
+/** Why the KMS of the session refused an operation, in the reader's language (see explainRefusal). */
+export type ExplainRefusal = (e: KmipOperationError) => MessageRef
+
 /**
  * Runs `fn` on a KMIP session with the first server of the provider that accepts one. KMIP-level failures become
- * faults with the KMS's own Result Reason; if no server accepts a session, the fault lists why for each.
+ * faults with the KMS's own Result Reason and what it means; if no server accepts a session, the fault lists why
+ * for each. `fn` that turns a refusal into a fault of its own explains it with `explain`.
  */
 export async function withKmsSession<T>(
   ctx: CommandContext,
   providerId: string,
   keyType: KeyType | null,
-  fn: (client: KmipClient, kms: KmsRecord) => Promise<T>
+  fn: (client: KmipClient, kms: KmsRecord, explain: ExplainRefusal) => Promise<T>
 ): Promise<T> {
   const vc = ctx.tx.require(VCENTER_ID, 'vcenter')
   if (!vc.running) throw fault('VcenterUnavailable', 'fault.vcenterDown')
@@ -58,13 +63,15 @@ export async function withKmsSession<T>(
       reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: session } })
       continue
     }
+    const explain: ExplainRefusal = (e) =>
+      explainRefusal(ctx, kms, session, e.exchange.request, { operation: e.operation, reason: e.resultReason, message: e.resultMessage })
     try {
-      return await fn(createVcenterKmipClient(transport(ctx, kms.id, session, keyType)), kms)
+      return await fn(createVcenterKmipClient(transport(ctx, kms.id, session, keyType)), kms, explain)
     } catch (e) {
       if (e instanceof KmipOperationError)
-        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonTerm(e.resultReason), message: e.resultMessage })
+        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: resultReasonTerm(e.resultReason), explanation: explain(e) })
       if (e instanceof KmipResponseError)
-        throw fault('KmipError', 'fault.kmip', { kms: kms.name, operation: e.exchange.operation, reason: { id: 'fault.kmip.unreadable', params: {} }, message: e.message })
+        throw fault('KmipError', 'fault.kmip.unreadable', { kms: kms.name, operation: e.exchange.operation, message: e.message })
       if (e instanceof LabFault || !session.link) throw e
       reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: (e as Error).message } })
     } finally {
@@ -77,7 +84,7 @@ export async function withKmsSession<T>(
 async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | MessageParam> {
   if (kms.external) {
     if (!ctx.deps.externalKms) {
-      const reason = 'this lab host cannot reach external KMIP servers'
+      const reason: MessageRef = { id: 'term.noExternalKms', params: {} }
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
       return reason
     }
@@ -87,11 +94,12 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.open.external', { kms: kms.name, session: link.describe() })
       return { clientId: 'external', link }
     } catch (e) {
-      const reason = (e as Error).message
       if (e instanceof ExternalKmsNotContacted) {
         say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.notContacted', { kms: kms.name })
-        return reason
+        return { id: 'term.externalKmsNotContacted', params: {} }
       }
+      // the TLS stack's own words (see ExternalKmsConnector)
+      const reason = (e as Error).message
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
       return reason
     }
@@ -159,13 +167,15 @@ function transport(ctx: CommandContext, kmsId: string, session: OpenSession, key
     const fresh = replicateChanges(ctx, kmsId, changed)
     const res = summarizeKmip(response)
     const keyId = res.uids[0] ?? uid ?? ''
-    say(ctx, 'kmip.response', kmsId, VCENTER_ID, res.ok ? messageId('res', res.operations.length ? res.operations : req.operations) : 'kmip.res.failed', {
+    const failure = res.failure ?? { operation: undefined, reason: undefined, message: '' }
+    const said: MessageId = res.undecodable ? 'kmip.res.unreadable' : res.ok ? messageId('res', res.operations.length ? res.operations : req.operations) : 'kmip.res.failed'
+    say(ctx, 'kmip.response', kmsId, VCENTER_ID, said, {
       kms: kms.name,
       operation,
       keyId,
       values: res.attributeValues.length ? res.attributeValues.join(', ') : { id: 'term.none', params: {} },
-      reason: res.failure?.reason ?? '',
-      message: res.failure?.message ?? ''
+      reason: resultReasonTerm(failure.reason ?? 0),
+      explanation: res.ok ? '' : explainRefusal(ctx, kms, session, request, { operation: failure.operation ?? 0, reason: failure.reason ?? 0, message: failure.message })
     }, {
       kmip: { operation, direction: 'response', hex: toHex(response), ok: res.ok },
       keys: keyType && keyId ? [{ keyType, form: res.keyMaterial ? 'material' : 'id', keyId, ...(res.keyMaterial ? { fingerprint: fingerprint(res.keyMaterial) } : {}) }] : [],
@@ -174,6 +184,17 @@ function transport(ctx: CommandContext, kmsId: string, session: OpenSession, key
     replicateNewKeys(ctx, kmsId, fresh)
     return response
   }
+}
+
+/**
+ * Why `kms` refused a request, in the reader's language: the lab's own KMS is explained from the object the request
+ * named, as that KMS holds it (a refused request changes nothing there); any other server is quoted.
+ */
+function explainRefusal(ctx: CommandContext, kms: KmsRecord, session: OpenSession, request: Uint8Array, refusal: Omit<KmsRefusal, 'builtin'>): MessageRef {
+  if (session.link) return refusalExplanation(refusal)
+  const uid = summarizeKmip(request).uids[0]
+  const object = uid === undefined ? undefined : (ctx.tx.item(kms.id, 'persisted.keys', uid) ?? null)
+  return refusalExplanation({ ...refusal, builtin: { object, clientId: session.clientId } })
 }
 
 function builtinStore(ctx: CommandContext, kmsId: string, changed: KmipManagedObject[]): KmipKeyStore {

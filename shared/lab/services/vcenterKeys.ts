@@ -60,13 +60,13 @@ export async function createKmsKey(ctx: CommandContext, providerId: string, purp
  * Compromised or Destroyed key is refused, as is a key the KMS does not know.
  */
 export async function fetchKmsKey(ctx: CommandContext, providerId: string, keyId: string, keyType: 'kek' | 'hostKey'): Promise<KeyInFlight> {
-  return withKmsSession(ctx, providerId, keyType, async (client) => {
+  return withKmsSession(ctx, providerId, keyType, async (client, _kms, explain) => {
     let fetched: { material: Uint8Array; state: number | undefined }
     try {
       fetched = (await vcenterSequence.fetchKey(client, keyId)).value
     } catch (e) {
       if (e instanceof KmipOperationError)
-        throw fault('KmsKeyUnavailable', 'fault.keyMissingInKms', { keyId, provider: providerId, reason: resultReasonTerm(e.resultReason) })
+        throw fault('KmsKeyUnavailable', 'fault.keyMissingInKms', { keyId, provider: providerId, reason: resultReasonTerm(e.resultReason), explanation: explain(e) })
       throw e
     }
     if (fetched.state !== State.Active) {

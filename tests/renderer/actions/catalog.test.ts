@@ -55,6 +55,16 @@ describe('the action catalog', () => {
     expect(optionsFor('host', facts).map((o) => o.value)).toEqual(['esx-01', 'esx-02'])
   })
 
+  it('proposes a key the KMS lets the operation change: revoke an Active one, destroy a Deactivated one, activate a Pre-Active one', () => {
+    const key = (keyId: string, state: number) => ({ keyId, state, kms: 'kms-1', component: null, owner: null })
+    const facts = { ...labFacts({}), keys: [key('active', 2), key('revoked', 3), key('new', 1)] }
+    expect(defaultArgs('kms.revokeKey', facts)).toEqual({ keyId: 'active' })
+    expect(defaultArgs('kms.destroyKey', facts)).toEqual({ keyId: 'revoked' })
+    expect(defaultArgs('kms.activateKey', facts)).toEqual({ keyId: 'new' })
+    // only Active keys: the first is proposed, and the core's refusal says why it cannot be destroyed
+    expect(defaultArgs('kms.destroyKey', { ...facts, keys: [key('active', 2)] })).toEqual({ keyId: 'active' })
+  })
+
   it('never offers a Native Key Provider to "Establish trust": it has no KMS to trust', () => {
     const provider = (name: string, native: boolean, trusted: boolean) => ({ name, native, trusted, registered: true, isDefault: false, hasBackup: false })
     const facts = (providers: ReturnType<typeof provider>[]) => ({ ...labFacts({}), providers })

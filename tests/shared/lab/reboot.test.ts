@@ -140,10 +140,10 @@ describe('host reboot and locked VMs', () => {
     const lab = await encryptedVmLab()
     const keyId = get(lab, 'vm', 'vm1').keyId!
     const [destroy] = await run(lab, { op: 'kms.destroyKey', keyId })
-    expect(destroy.fault?.text).toMatch(/Illegal Operation.*revoked before/)
+    expect(destroy.fault?.text).toMatch(/Illegal Operation\. An active key must be revoked before it can be destroyed\.$/)
     await ok(lab, { op: 'kms.revokeKey', keyId })
     expect(get(lab, 'kms', 'kms-1').persisted.keys[keyId].state).toBe(3)
     const [activate] = await run(lab, { op: 'kms.activateKey', keyId })
-    expect(activate.fault?.text).toMatch(/only a Pre-Active object/)
+    expect(activate.fault?.text).toMatch(/Illegal Operation\. Only a key that is not yet activated \(Pre-Active\) can be activated; this one is Deactivated\.$/)
   })
 })

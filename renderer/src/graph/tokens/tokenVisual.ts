@@ -15,7 +15,7 @@ export interface TokenVisual {
 }
 
 /** The lab's sentences that tell a refused connection or request (shared/i18n/catalog.ts). */
-export const REFUSED_MESSAGES: ReadonlySet<string> = new Set(['tls.refused', 'tls.rejectedByVcenter', 'tls.rejectedByKms', 'kmip.res.failed'])
+export const REFUSED_MESSAGES: ReadonlySet<string> = new Set(['tls.refused', 'tls.rejectedByVcenter', 'tls.rejectedByKms', 'kmip.res.failed', 'kmip.res.unreadable'])
 
 type Told = Pick<EventView, 'keys' | 'payload' | 'message'>
 

@@ -1,10 +1,11 @@
 // The KMS administrator changes a key's KMIP state (revoke, destroy, activate) on the servers of its provider.
 
-import { activateObject, destroyObject, KmipResultError, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../../../kmip'
+import { activateObject, destroyObject, KmipResultError, Operation, RevocationReasonCode, revokeObject, type KmipManagedObject } from '../../../../kmip'
 import { say, type CommandContext } from '../../../context'
 import { fault } from '../../../faults'
 import type { KmsRecord } from '../../../model'
 import { putKmsObject, replicateChanges } from '../../../services/kmsSession'
+import { refusalExplanation } from '../../../services/kmsRefusal'
 import { kmipStateTerm, resultReasonTerm } from '../../../../i18n/terms'
 import type { MessageId } from '../../../../i18n/narration'
 
@@ -38,7 +39,14 @@ function transition(ctx: CommandContext, keyId: string, operation: AdminOperatio
     return { kms, next }
   } catch (e) {
     if (e instanceof KmipResultError)
-      throw fault('InvalidState', 'fault.kms.adminRefused', { kms: kms.name, operation, keyId, reason: { id: 'term.reasonWithMessage', params: { reason: resultReasonTerm(e.reason), message: e.message } } })
+      throw fault('InvalidState', 'fault.kms.adminRefused', {
+        kms: kms.name,
+        operation,
+        keyId,
+        reason: resultReasonTerm(e.reason),
+        // the administrator works on the KMS itself: its refusal is the lab's own, explained from the key's state
+        explanation: refusalExplanation({ operation: Operation[operation], reason: e.reason, message: e.message, builtin: { object, clientId: object.owner } })
+      })
     throw e
   }
 }
