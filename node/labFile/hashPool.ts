@@ -13,9 +13,18 @@ import { Worker } from 'node:worker_threads'
 import { CHUNK_BYTES } from '../../shared/labFile/blob'
 import type { ChunkLease } from '../../shared/labFile/container'
 
+/** The hash threads' nice value (Linux): below the event loop's, which stays at the process's own. */
+export const HASH_THREAD_NICE = 10
+
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { createHash } = require('node:crypto')
+try {
+  // Linux: this thread yields the CPU to the event loop's (nice 10), so a save hashing on both cores of a small
+  // machine does not keep the main process's loop waiting for a core. Elsewhere there is no /proc: left as it is.
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
+  if (tid) require('node:os').setPriority(tid, ${HASH_THREAD_NICE})
+} catch {}
 const slots = new Uint8Array(workerData.shared)
 parentPort.on('message', ({ slot, length }) => {
   const at = slot * workerData.slotBytes

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CHUNK_BYTES } from '../../../shared/labFile/blob'
-import { hashChunkLater, leaseChunk } from '../../../node/labFile/hashPool'
+import { HASH_THREAD_NICE, hashChunkLater, leaseChunk } from '../../../node/labFile/hashPool'
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
@@ -11,7 +12,18 @@ function pattern(length: number, seed: number): Uint8Array {
   return b
 }
 
+/** A thread's nice value from its /proc stat line (field 19, counted after the command name in parentheses). */
+const niceOf = (statPath: string): number => Number(readFileSync(statPath, 'utf8').split(') ')[1].split(' ')[16])
+
 describe('hash pool', () => {
+  it.runIf(existsSync('/proc/thread-self'))('hashes on threads that yield the CPU to the event loop (Linux), and leaves the caller’s thread as it was', async () => {
+    const before = niceOf('/proc/thread-self/stat')
+    expect(await hashChunkLater(pattern(CHUNK_BYTES, 9))).toBe(sha256(pattern(CHUNK_BYTES, 9)))
+    const nices = readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`))
+    expect(nices.filter((n) => n === HASH_THREAD_NICE).length).toBeGreaterThanOrEqual(1)
+    expect(niceOf('/proc/thread-self/stat')).toBe(before)
+  })
+
   it('leased buffers are hashed on the workers as they were filled, and many more leases than slots all finish', async () => {
     // Far more leases at once than the pool has slots: each waits for one, none is lost or mixed up.
     const jobs = Array.from({ length: 40 }, async (_, n) => {
