@@ -25,6 +25,7 @@ try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())
   if (tid) require('node:os').setPriority(tid, ${HASH_THREAD_NICE})
 } catch {}
+parentPort.postMessage({ ready: true })
 const slots = new Uint8Array(workerData.shared)
 parentPort.on('message', ({ slot, length }) => {
   const at = slot * workerData.slotBytes
@@ -42,27 +43,37 @@ class HashPool {
   private readonly free: number[] = []
   private readonly waitingForSlot: (() => void)[] = []
   private readonly pending = new Map<number, { resolve: (hash: string) => void; reject: (e: Error) => void; freeWhenDone: boolean }>()
+  private readonly workers: Worker[] = []
   private next = 0
   private failure: Error | null = null
 
   private constructor(
-    private readonly workers: Worker[],
-    shared: SharedArrayBuffer
+    private readonly count: number,
+    private readonly shared: SharedArrayBuffer
   ) {
     this.slots = new Uint8Array(shared)
-    for (let s = 0; s < workers.length * SLOTS_PER_WORKER; s++) this.free.push(s)
-    for (const worker of workers) {
-      worker.on('message', ({ slot, hash }: { slot: number; hash: string }) => this.finish(slot, hash))
-      worker.on('error', (e) => this.failAll(e))
-      // An idle pool must not keep a CLI run or a test process alive (see `hold`).
-      worker.unref()
-    }
+    for (let s = 0; s < count * SLOTS_PER_WORKER; s++) this.free.push(s)
+    this.startWorker()
   }
 
   static start(count: number): HashPool {
-    const shared = new SharedArrayBuffer(count * SLOTS_PER_WORKER * CHUNK_BYTES)
-    const workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { shared, slotBytes: CHUNK_BYTES } }))
-    return new HashPool(workers, shared)
+    return new HashPool(count, new SharedArrayBuffer(count * SLOTS_PER_WORKER * CHUNK_BYTES))
+  }
+
+  /**
+   * Workers boot one after the other: each boot keeps a core busy for tens of milliseconds, and two at once on a
+   * 2-core machine held the event loop for up to 45 ms. Hashes go to the workers up so far (any worker reads any slot).
+   */
+  private startWorker(): void {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared: this.shared, slotBytes: CHUNK_BYTES } })
+    worker.on('message', (m: { ready: true } | { slot: number; hash: string }) => {
+      if (!('ready' in m)) return this.finish(m.slot, m.hash)
+      if (this.workers.length < this.count && !this.failure) this.startWorker()
+    })
+    worker.on('error', (e) => this.failAll(e))
+    // An idle pool must not keep a CLI run or a test process alive (see `hold`); a pool at work keeps all alive.
+    if (this.pending.size === 0) worker.unref()
+    this.workers.push(worker)
   }
 
   async hash(bytes: Uint8Array): Promise<string> {
