@@ -98,6 +98,16 @@ async function expectWholeLabInView(page: Page): Promise<Sizes> {
   return m
 }
 
+/** At 1920×1080, the lesson's lab at its last step, in presenter mode. */
+async function lessonLabOnABeamer(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, LESSON)
+  await page.keyboard.press('End')
+  await page.keyboard.press('p')
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+}
+
 test('in presenter mode the menus and dialogs read from the back row too, and stay inside the window', async ({ page }) => {
   const problems = watchProblems(page)
   await page.setViewportSize({ width: 1920, height: 1080 })
@@ -125,12 +135,7 @@ test('in presenter mode the menus and dialogs read from the back row too, and st
 
 test('in presenter mode a node’s context menu is as large as the toolbar’s menus, opens at the pointer and stays inside the window', async ({ page }) => {
   const problems = watchProblems(page)
-  await page.setViewportSize({ width: 1920, height: 1080 })
-  await openFreshLab(page, { play: false })
-  await loadLesson(page, LESSON)
-  await page.keyboard.press('End')
-  await page.keyboard.press('p')
-  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+  await lessonLabOnABeamer(page)
   await settledZoom(page)
   const drawn = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize) * ((e as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1))
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'VM', exact: true }).click()
@@ -183,12 +188,7 @@ test('in presenter mode a node’s context menu is as large as the toolbar’s m
 test('at 1920×1080 in presenter mode a lesson lab reads from the back row, and the graph fits again after every resize', async ({ page }) => {
   test.setTimeout(180_000)
   const problems = watchProblems(page)
-  await page.setViewportSize({ width: 1920, height: 1080 })
-  await openFreshLab(page, { play: false })
-  await loadLesson(page, LESSON)
-  await page.keyboard.press('End')
-  await page.keyboard.press('p')
-  await expect(page.locator('html')).toHaveAttribute('data-presenter', 'true')
+  await lessonLabOnABeamer(page)
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeHidden()
 
   const big = await expectWholeLabInView(page)
