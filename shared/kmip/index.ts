@@ -32,7 +32,7 @@ export { KmipResultError } from './errors'
 // The server side: the KMS core, its key store and the key state machine
 export { KmipServerCore, type KmipServerOptions } from './server'
 export { MemoryKeyStore, type KmipKeyStore, type KmipManagedObject } from './store'
-export { activateObject, destroyObject, revokeObject } from './lifecycle'
+export { activateObject, destroyObject, isDestroyed, revokeObject } from './lifecycle'
 
 // The client side: every operation with its bytes, and what vCenter 7.0.3 sends
 export { KmipClient, KmipOperationError, KmipResponseError, keyMaterialOf, templateFor } from './client'

@@ -3,7 +3,7 @@
 import { nodeDiskCipher } from '../../node/crypto/nodeDiskCipher'
 import type { LabCommand } from '../../shared/lab/commands/schema'
 import { Lab, type CommandOutcome } from '../../shared/lab/lab'
-import { componentId, type ComponentByKind, type ComponentKind } from '../../shared/lab/model'
+import { componentId, type ComponentByKind, type ComponentKind, type TrustMode } from '../../shared/lab/model'
 import { seededRandom } from '../../shared/lab/random'
 
 export async function newLab(seed = 1): Promise<Lab> {
@@ -30,16 +30,20 @@ export function get<K extends ComponentKind>(lab: Lab, kind: K, name: string): C
   return e as ComponentByKind[K]
 }
 
-/** A KMS in provider kp, trusted both ways, and hosts in cluster c1. */
-export async function trustedLab(opts: { seed?: number; hosts?: string[]; mode?: 'vcenter-root-ca' | 'vcenter-cert' | 'kms-cert-and-key' | 'csr' } = {}): Promise<Lab> {
-  const lab = await newLab(opts.seed ?? 1)
-  await ok(
-    lab,
+/** The commands of a trusted lab: kms-1 in provider kp, trusted both ways, and hosts esx-01 and esx-02 in cluster c1. */
+export function trustedCommands(opts: { hosts?: string[]; mode?: TrustMode } = {}): LabCommand[] {
+  return [
     { op: 'kms.add', name: 'kms-1', provider: 'kp' },
     { op: 'provider.add', name: 'kp' },
     { op: 'provider.trust', provider: 'kp', mode: opts.mode ?? 'vcenter-cert' },
     ...(opts.hosts ?? ['esx-01', 'esx-02']).map((name): LabCommand => ({ op: 'host.add', name, cluster: 'c1' }))
-  )
+  ]
+}
+
+/** A KMS in provider kp, trusted both ways, and hosts in cluster c1 (see trustedCommands). */
+export async function trustedLab(opts: { seed?: number; hosts?: string[]; mode?: TrustMode } = {}): Promise<Lab> {
+  const lab = await newLab(opts.seed ?? 1)
+  await ok(lab, ...trustedCommands(opts))
   return lab
 }
 

@@ -2,6 +2,7 @@
 // whose context menu carries it, its fields, and sensible prefilled values drawn from the live lab. Whether a
 // command is allowed is never decided here — the core answers that (`checkCommands`); this only proposes.
 
+import { State } from '../../../shared/kmip'
 import type { CommandOp, LabCommand } from '../../../shared/lab/commands/schema'
 import { ESXCLI_COMMANDS } from '../../../shared/lab/files/esxcli'
 import type { TrustMode } from '../../../shared/lab/model'
@@ -120,9 +121,10 @@ export function defaultArgs(op: CommandOp, facts: LabFacts, target?: { kind: Com
     case 'kms.destroyKey':
     case 'kms.activateKey': {
       const keys = kms ? facts.keys.filter((k) => k.kms === kms) : facts.keys
-      // a key the KMS lets the operation change (KMIP states: 1 Pre-Active, 2 Active, 3 Deactivated, 4 Compromised):
-      // activate a Pre-Active key, revoke an Active one, destroy one that is no longer (or not yet) Active
-      const wanted = op === 'kms.activateKey' ? [1] : op === 'kms.revokeKey' ? [2] : [3, 4, 1]
+      // a key the KMS lets the operation change: activate a Pre-Active key, revoke an Active one, destroy one that is
+      // no longer (or not yet) Active
+      const wanted: number[] =
+        op === 'kms.activateKey' ? [State.PreActive] : op === 'kms.revokeKey' ? [State.Active] : [State.Deactivated, State.Compromised, State.PreActive]
       const fit = wanted.map((state) => keys.find((k) => k.state === state)).find((k) => k !== undefined)
       return { keyId: (fit ?? keys[0])?.keyId ?? '' }
     }

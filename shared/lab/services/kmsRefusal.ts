@@ -4,7 +4,7 @@
 // holds it, never by reading the English message. A server outside the lab can say anything: its words are shown
 // as its words, quoted.
 
-import { Operation, ResultReason, RESULT_REASON, State, type KmipManagedObject } from '../../kmip'
+import { isDestroyed, Operation, ResultReason, RESULT_REASON, State, type KmipManagedObject } from '../../kmip'
 import { isMessageId } from '../../i18n/format'
 import { kmipStateTerm } from '../../i18n/terms'
 import type { MessageRef } from '../events'
@@ -25,8 +25,6 @@ export interface KmsRefusal {
 
 const ref = (id: MessageRef['id'], params: MessageRef['params'] = {}): MessageRef => ({ id, params })
 
-const destroyed = (state: number): boolean => state === State.Destroyed || state === State.DestroyedCompromised
-
 /** The explanation that follows the reason in a refusal's sentence. */
 export function refusalExplanation(refusal: KmsRefusal): MessageRef {
   const known = refusal.builtin ? builtinExplanation(refusal, refusal.builtin) : null
@@ -38,7 +36,7 @@ function builtinExplanation(refusal: KmsRefusal, { object, clientId }: NonNullab
   switch (refusal.reason) {
     case ResultReason.ItemNotFound:
       if (object === null) return ref('kms.refusal.noObject')
-      if (object && destroyed(object.state)) return ref('kms.refusal.destroyed')
+      if (object && isDestroyed(object.state)) return ref('kms.refusal.destroyed')
       break
     case ResultReason.PermissionDenied:
       if (object && object.owner !== clientId) return ref('kms.refusal.otherOwner')
@@ -64,7 +62,7 @@ function illegalInState(operation: number, state: number): MessageRef | null {
       return ref('kms.refusal.revokeNotActive', params)
     case Operation.Destroy:
       if (state === State.Active) return ref('kms.refusal.destroyActive')
-      if (destroyed(state)) return ref('kms.refusal.alreadyDestroyed')
+      if (isDestroyed(state)) return ref('kms.refusal.alreadyDestroyed')
       return null
     default:
       return null

@@ -7,19 +7,13 @@ import { FLIGHT_MS } from '../../../renderer/src/playback/clock'
 import { createLabStore } from '../../../renderer/src/store/labStore'
 import { lastSeq } from '../../../renderer/src/store/loadedTimeline'
 import { FakeScheduler } from '../../helpers/fakeScheduler'
+import { trustedCommands } from '../../helpers/lab'
 import { labHostWith } from '../../helpers/labHost'
 import { ScriptedLabApi } from '../../helpers/scriptedLabApi'
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
 
-const trusted: LabCommand[] = [
-  { op: 'kms.add', name: 'kms-1', provider: 'kp' },
-  { op: 'provider.add', name: 'kp' },
-  { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
-  { op: 'host.add', name: 'esx-01', cluster: 'c1' },
-  { op: 'host.add', name: 'esx-02', cluster: 'c1' },
-  { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 }
-]
+const trusted: LabCommand[] = [...trustedCommands(), { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 0.0625 }]
 
 async function storeOn(api: Parameters<typeof createLabStore>[0]) {
   const scheduler = new FakeScheduler()

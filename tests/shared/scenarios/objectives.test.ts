@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { scenarios } from '../../../shared/scenarios'
 import { evaluateObjectives, lessonObjectives, objectivesOf } from '../../../shared/scenarios/objectives'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
+import { trustedCommands } from '../../helpers/lab'
 import { replayCommands, replayLesson } from '../../helpers/lessonReplay'
 
 const marks = (done: boolean[]) => done.map((d) => (d ? 'x' : '.')).join('')
@@ -76,11 +77,7 @@ describe('lesson objectives', () => {
 
   it('ticks “Fault Tolerance of an encrypted VM is encrypted” only after Fault Tolerance’s own refusal, not vMotion’s', async () => {
     const setup: LabCommand[] = [
-      { op: 'kms.add', name: 'kms-1', provider: 'kp' },
-      { op: 'provider.add', name: 'kp' },
-      { op: 'provider.trust', provider: 'kp', mode: 'vcenter-cert' },
-      { op: 'host.add', name: 'esx-01', cluster: 'c1' },
-      { op: 'host.add', name: 'esx-02', cluster: 'c1' },
+      ...trustedCommands(),
       { op: 'vm.create', name: 'vm-01', host: 'esx-01', encrypt: true },
       { op: 'vm.setMigrateEncryption', name: 'vm-01', migrateEncryption: 'disabled' },
       { op: 'vm.powerOn', name: 'vm-01' }
