@@ -1,6 +1,7 @@
 // Writes a JSON document to a stream piece by piece: byte strings become hex without ever building the whole hex
 // text in memory (a 256 MiB disk is 512 Mi characters, more than a JavaScript string may hold).
 
+import { bytesOf, StoredBytes } from '../../shared/lab/files/storedBytes'
 import type { Writable } from 'node:stream'
 import { toHex } from '../../shared/crypto/bytes'
 
@@ -29,9 +30,10 @@ export class JsonStreamWriter {
 
   async value(v: unknown, indent = ''): Promise<void> {
     if (v === undefined || v === null) return void (await this.push('null'))
-    if (v instanceof Uint8Array) {
+    if (v instanceof Uint8Array || v instanceof StoredBytes) {
       await this.push('"')
-      for (let i = 0; i < v.length; i += HEX_CHUNK) await this.push(toHex(v.subarray(i, i + HEX_CHUNK)))
+      // Bytes still in a lab file are read a piece at a time, like the hex is written.
+      for (let i = 0; i < v.length; i += HEX_CHUNK) await this.push(toHex(bytesOf(v, i, Math.min(v.length, i + HEX_CHUNK))))
       return void (await this.push('"'))
     }
     if (typeof v === 'bigint') return void (await this.push(JSON.stringify(v.toString())))

@@ -2,11 +2,12 @@
 // one opens a path (refusing FIFOs and devices, which would hang or never end); both stream, a chunk at a time.
 // Format-1 files (bare JSON) are still read; every lab is opened offline (see shared/labFile/openOffline.ts).
 
-import { constants } from 'node:fs'
+import { constants, readSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
 import { fromUtf8 } from '../../shared/crypto/bytes'
 import type { LabDeps } from '../../shared/lab/context'
+import { StoredBytesChanged } from '../../shared/lab/files/storedBytes'
 import { Lab } from '../../shared/lab/lab'
 import type { BlobSource } from '../../shared/labFile/blob'
 import { isContainer, readLabContainer, writeLabContainer, type ByteSink, type ByteSource } from '../../shared/labFile/container'
@@ -81,17 +82,37 @@ function streamSink(stream: Writable): ByteSink {
   }
 }
 
+const endedEarly = () => new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
+
+/**
+ * Disks stay in the file they were opened from (StoredBytes) where a saved file can replace it while it is open:
+ * on POSIX systems the open file keeps its bytes after a rename over its name or a delete. On Windows the app keeps
+ * no file open (a save over it could fail), so a lab opened there reads its disks into memory.
+ */
+const KEEP_DISKS_IN_FILE = process.platform !== 'win32'
+
+/** Closes a lab file once no disk left in it is reachable (the lab, its history and its views are gone). */
+const fileClosers = new FinalizationRegistry<FileHandle>((fh) => void fh.close().catch(() => undefined))
+
 function fileSource(fh: FileHandle, size: number): ByteSource {
   const readInto = async (offset: number, target: Uint8Array) => {
     for (let got = 0; got < target.length; ) {
       const { bytesRead } = await fh.read(target, got, target.length - got, offset + got)
-      if (bytesRead === 0) throw new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
+      if (bytesRead === 0) throw endedEarly()
+      got += bytesRead
+    }
+  }
+  const readIntoSync = (offset: number, target: Uint8Array) => {
+    for (let got = 0; got < target.length; ) {
+      const bytesRead = readSync(fh.fd, target, got, target.length - got, offset + got)
+      if (bytesRead === 0) throw new StoredBytesChanged('the lab file changed on disk after it was opened: it is shorter now')
       got += bytesRead
     }
   }
   return {
     size,
     readInto,
+    readIntoSync: KEEP_DISKS_IN_FILE ? readIntoSync : undefined,
     async read(offset, length) {
       const out = new Uint8Array(length)
       await readInto(offset, out)
@@ -105,7 +126,11 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
     if (offset + length > bytes.length) throw new LabFileError('the lab file is damaged: it ended early')
     return bytes.subarray(offset, offset + length)
   }
-  return { size: bytes.length, read, readInto: async (offset, target) => target.set(await read(offset, target.length)) }
+  const readIntoSync = (offset: number, target: Uint8Array) => {
+    if (offset + target.length > bytes.length) throw new LabFileError('the lab file is damaged: it ended early')
+    target.set(bytes.subarray(offset, offset + target.length))
+  }
+  return { size: bytes.length, read, readIntoSync, readInto: async (offset, target) => readIntoSync(offset, target) }
 }
 
 /** Writes a lab (or its file data) as a .kflab container: to `target` atomically with mode 0600, or into a stream. */
@@ -135,7 +160,10 @@ export async function labBytes(lab: Lab | LabFileData): Promise<Uint8Array> {
 export interface ReadLab {
   data: LabFileData
   blobs: BlobSource | undefined
-  /** Closes the file the blobs are read from; call once the lab is built. */
+  /**
+   * Done with the file: call once the lab is built. It closes now, or, where the lab left disks in it, once they are
+   * unreachable.
+   */
   close(): Promise<void>
 }
 
@@ -157,7 +185,13 @@ export async function readLabFile(path: string): Promise<ReadLab> {
   try {
     const info = await fh.stat()
     if (!info.isFile()) throw new LabFileError('this is not a lab file: only regular files are opened (not a FIFO, device or folder)')
-    return await readFrom(fileSource(fh, info.size), () => fh.close())
+    const source = fileSource(fh, info.size)
+    const read = await readFrom(source, () => fh.close())
+    return {
+      ...read,
+      // Disks left in the file read it through `source`: the file closes once that is unreachable.
+      close: async () => (read.blobs?.keepsFile() ? void fileClosers.register(source, fh) : fh.close())
+    }
   } catch (e) {
     await fh.close()
     throw e

@@ -225,6 +225,10 @@ export const narration = {
   },
   'fault.noBundle': { en: 'The .vmx of {vm} has no encryption bundle.', de: 'Die .vmx von {vm} enthält kein Verschlüsselungspaket.' },
   'fault.keySafeCorrupt': { en: 'The key safe of {vm} cannot be opened with its KEK: the .vmx was altered.', de: 'Der Schlüsseltresor von {vm} lässt sich mit seinem KEK nicht öffnen: Die .vmx wurde verändert.' },
+  'fault.fileChangedOnDisk': {
+    en: 'The file [{datastore}] {path} cannot be read: the lab file it is kept in was changed on disk after the lab was opened, and its bytes no longer match their checksums (CannotAccessFile). Open that lab file again, or the last autosave.',
+    de: 'Die Datei [{datastore}] {path} lässt sich nicht lesen: Die Labordatei, in der sie liegt, wurde nach dem Öffnen auf dem Datenträger verändert, und ihre Bytes passen nicht mehr zu ihren Prüfsummen (CannotAccessFile). Öffnen Sie diese Labordatei erneut oder die letzte automatische Sicherung.'
+  },
   'fault.diskKeyMissing': {
     en: 'The disk [{disk}] is encrypted and a required key was not found (KEK {keyId} is not in the host’s key cache).',
     de: 'Die Platte [{disk}] ist verschlüsselt, und ein benötigter Schlüssel wurde nicht gefunden (KEK {keyId} ist nicht im Schlüssel-Cache des Hosts).'

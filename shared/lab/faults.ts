@@ -25,6 +25,7 @@ export type FaultName =
   | 'KmipError'
   | 'NotSupported'
   | 'ResourceInUse'
+  | 'CannotAccessFile'
 
 export interface FaultInfo {
   fault: FaultName

@@ -8,10 +8,11 @@
 // checked by the compiler.
 
 import type { ComponentByKind, ComponentKind, LabMeta } from './model'
+import type { StoredBytes } from './files/storedBytes'
 import { isBytesView, type BytesView, type ViewValue } from './view'
 
 /** A value as a view carries it: byte strings as a preview, bigints as text, everything else as it was. */
-export type ViewOf<T> = T extends Uint8Array
+export type ViewOf<T> = T extends Uint8Array | StoredBytes
   ? BytesView
   : T extends bigint
     ? string

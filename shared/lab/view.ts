@@ -4,6 +4,7 @@
 
 import { sha256 } from '@noble/hashes/sha2.js'
 import { toHex } from '../crypto/bytes'
+import { bytesOf, StoredBytes, type FileBytes } from './files/storedBytes'
 
 export interface BytesView {
   $bytes: true
@@ -30,14 +31,17 @@ export function fingerprint(bytes: Uint8Array): string {
   return toHex(sha256(bytes).subarray(0, 8))
 }
 
-export function projectBytes(bytes: Uint8Array): BytesView {
+/** A byte string's view; bytes still in a lab file are read as far as the view needs (the preview). */
+export function projectBytes(bytes: FileBytes): BytesView {
   const truncated = bytes.length > PREVIEW_BYTES
+  const small = bytes.length <= FINGERPRINT_MAX
+  const shown = bytesOf(bytes, 0, small ? bytes.length : PREVIEW_BYTES)
   return {
     $bytes: true,
     size: bytes.length,
-    hex: toHex(truncated ? bytes.subarray(0, PREVIEW_BYTES) : bytes),
+    hex: toHex(truncated ? shown.subarray(0, PREVIEW_BYTES) : shown),
     truncated,
-    fingerprint: bytes.length <= FINGERPRINT_MAX ? fingerprint(bytes) : null
+    fingerprint: small ? fingerprint(shown) : null
   }
 }
 
@@ -47,7 +51,7 @@ export function project(value: unknown): ViewValue {
   const cached = memo.get(value)
   if (cached !== undefined) return cached
   let out: ViewValue
-  if (value instanceof Uint8Array) out = projectBytes(value)
+  if (value instanceof Uint8Array || value instanceof StoredBytes) out = projectBytes(value)
   else if (Array.isArray(value)) out = value.map(project)
   else {
     const obj: { [key: string]: ViewValue } = {}

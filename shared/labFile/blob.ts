@@ -2,6 +2,8 @@
 // and the length), the container holds each distinct chunk once. So a disk that is mostly zeros, a disk that
 // several VMs or snapshots share, or the same disk saved again costs its distinct chunks only.
 
+import type { StoredBytes } from '../lab/files/storedBytes'
+
 /** Byte strings at least this long go to the container; shorter ones stay in the JSON as base64. */
 export const BLOB_MIN_BYTES = 64 * 1024
 
@@ -26,6 +28,13 @@ export interface BlobSource {
   read(ref: BlobRef): Promise<Uint8Array>
   /** Checks every chunk against its hash without keeping it (a replayed lab reads none, yet a damaged file is refused). */
   verify(): Promise<void>
+  /**
+   * The bytes of `ref` left in the file, read when a command needs them (see StoredBytes); the chunks' places are
+   * checked now. Absent where the file is not kept open (then `read` puts every disk in memory).
+   */
+  stored?(ref: BlobRef): Promise<StoredBytes>
+  /** Has `stored` handed out bytes that still read from the file (so it must stay open)? */
+  keepsFile(): boolean
 }
 
 export const HASH_PATTERN = /^[0-9a-f]{64}$/

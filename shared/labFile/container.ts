@@ -19,6 +19,7 @@
 
 import { fromUtf8, utf8 } from '../crypto/bytes'
 import { BLOB_MIN_BYTES, BlobRef, CHUNK_BYTES, HASH_PATTERN, type BlobSource, type ChunkHasher } from './blob'
+import { bytesOf, StoredBytes, StoredBytesChanged, type FileBytes } from '../lab/files/storedBytes'
 import { jsonReplacer, LabFileError, newerVersionError, parseLabDocument } from './kflab'
 import { KFLAB_VERSION, type LabFileData } from './schema'
 
@@ -91,6 +92,11 @@ export interface ByteSource {
    * checksum pass, the disk's own array for its chunks) matters: touching fresh memory costs a page fault per 4 KiB.
    */
   readInto(offset: number, target: Uint8Array): Promise<void>
+  /**
+   * The same, synchronously, for disks left in the file (StoredBytes: a command reads a disk in the middle of its
+   * work). A source without it (one that will not stay open) has every disk read into memory when a lab is built.
+   */
+  readIntoSync?(offset: number, target: Uint8Array): void
 }
 
 /** Does a file starting with `head` look like a container (rather than a format-1 JSON file)? */
@@ -108,8 +114,8 @@ export function cachedChunkHashes(bytes: Uint8Array, hashChunks: ChunkHasher): r
   return hashes
 }
 
-function diskSized(value: unknown, found: Set<Uint8Array>): void {
-  if (value instanceof Uint8Array) {
+function diskSized(value: unknown, found: Set<FileBytes>): void {
+  if (value instanceof Uint8Array || value instanceof StoredBytes) {
     if (value.length >= BLOB_MIN_BYTES) found.add(value)
     return
   }
@@ -187,22 +193,38 @@ export function* indexPieces(index: Map<string, IndexEntry>): Generator<string> 
   yield piece + '},"lab":'
 }
 
-interface DiskChunk {
-  disk: Uint8Array
-  raw: Uint8Array
-  hash: Promise<string>
+/** A chunk as it goes into the file; `release` gives back memory lent for it once it is written. */
+interface EncodedChunk {
+  encoding: number
+  stored: Uint8Array
+  release?(): void
 }
 
-/** Every chunk of every disk, in order, each with its hash (remembered, or being computed). */
-function* diskChunks(disks: Iterable<Uint8Array>, codec: ContainerCodec): Generator<DiskChunk> {
+interface DiskChunk {
+  disk: FileBytes
+  hash: Promise<string>
+  /** The hash, where it is known without hashing (a chunk copied from the file the disk was opened from). */
+  knownHash?: string
+  encode(): Promise<EncodedChunk>
+  /** `encode()` started ahead of its turn (a copied chunk whose read overlaps the writes before it). */
+  encoding?: Promise<EncodedChunk>
+}
+
+/** Every chunk of every disk, in order, each with its hash (remembered, known from its file, or being computed). */
+function* diskChunks(disks: Iterable<FileBytes>, codec: ContainerCodec): Generator<DiskChunk> {
   for (const disk of disks) {
-    const known = hashCache.get(disk)
-    for (let i = 0; i * CHUNK_BYTES < disk.length; i++) {
-      const raw = disk.subarray(i * CHUNK_BYTES, Math.min(disk.length, (i + 1) * CHUNK_BYTES))
+    if (disk instanceof ContainerBytes) {
+      for (const hash of disk.ref.chunks) yield { disk, hash: Promise.resolve(hash), knownHash: hash, encode: () => disk.copyChunk(hash) }
+      continue
+    }
+    const bytes = bytesOf(disk)
+    const known = hashCache.get(bytes)
+    for (let i = 0; i * CHUNK_BYTES < bytes.length; i++) {
+      const raw = bytes.subarray(i * CHUNK_BYTES, Math.min(bytes.length, (i + 1) * CHUNK_BYTES))
       const hash = known ? Promise.resolve(known[i]) : codec.hashChunk(raw)
       // Awaited in order below; a failure of one further ahead must not surface as an unhandled rejection first.
       hash.catch(() => undefined)
-      yield { disk, raw, hash }
+      yield { disk, hash, encode: async () => encodeChunk(raw, codec) }
     }
   }
 }
@@ -220,43 +242,55 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
   }
   await put(true, CONTAINER_MAGIC, u32(KFLAB_VERSION))
 
-  const disks = new Set<Uint8Array>()
+  const disks = new Set<FileBytes>()
   diskSized(data.entities, disks)
   const index = new Map<string, IndexEntry>()
-  const hashesOf = new Map<Uint8Array, string[]>()
-  // The next chunks are hashed while this one is compressed and written.
+  const hashesOf = new Map<FileBytes, string[]>()
+  // The next chunks are hashed (or, copied from the file a disk was opened from, read) while this one is written.
   const chunks = diskChunks(disks, codec)
   const ahead: DiskChunk[] = []
+  const reading = new Set<string>()
   const refill = () => {
     for (let next = chunks.next(); ; next = chunks.next()) {
       if (next.done) return
-      ahead.push(next.value)
+      const chunk = next.value
+      if (chunk.knownHash && !index.has(chunk.knownHash) && !reading.has(chunk.knownHash)) {
+        reading.add(chunk.knownHash)
+        chunk.encoding = chunk.encode()
+        chunk.encoding.catch(() => undefined)
+      }
+      ahead.push(chunk)
       if (ahead.length >= HASH_AHEAD) return
     }
   }
   refill()
   while (ahead.length) {
-    const { disk, raw, hash: hashing } = ahead.shift()!
-    const hash = await hashing
+    const chunk = ahead.shift()!
+    const hash = await chunk.hash
     refill()
-    let hashes = hashesOf.get(disk)
-    if (!hashes) hashesOf.set(disk, (hashes = []))
+    let hashes = hashesOf.get(chunk.disk)
+    if (!hashes) hashesOf.set(chunk.disk, (hashes = []))
     hashes.push(hash)
     if (index.has(hash)) continue
-    const { encoding, stored } = encodeChunk(raw, codec)
-    const head = new Uint8Array(CHUNK_HEADER_BYTES)
-    const view = new DataView(head.buffer)
-    head[0] = 0x43 // 'C'
-    head.set(hexBytes(hash), 1)
-    head[33] = encoding
-    view.setUint32(34, raw.length)
-    view.setUint32(38, stored.length)
-    index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, raw.length, encoding])
-    await put(false, head, stored)
+    const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
+    try {
+      const rawLength = chunkLength(chunk.disk, hashes.length - 1)
+      const head = new Uint8Array(CHUNK_HEADER_BYTES)
+      const view = new DataView(head.buffer)
+      head[0] = 0x43 // 'C'
+      head.set(hexBytes(hash), 1)
+      head[33] = encoding
+      view.setUint32(34, rawLength)
+      view.setUint32(38, stored.length)
+      index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, rawLength, encoding])
+      await put(false, head, stored)
+    } finally {
+      release?.()
+    }
   }
-  const refs = new Map<Uint8Array, BlobRef>()
+  const refs = new Map<FileBytes, BlobRef>()
   for (const [disk, hashes] of hashesOf) {
-    hashCache.set(disk, hashes)
+    if (disk instanceof Uint8Array) hashCache.set(disk, hashes)
     refs.set(disk, new BlobRef(hashes, disk.length))
   }
 
@@ -272,6 +306,11 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
   }
   await put(true, utf8('}'), Uint8Array.of(0x45) /* 'E' */, u64(indexOffset))
   await put(false, digest.digest(), END_MAGIC)
+}
+
+/** The raw length of chunk `i` of a disk (every chunk is CHUNK_BYTES long but the last). */
+function chunkLength(disk: FileBytes, i: number): number {
+  return Math.min(CHUNK_BYTES, disk.length - i * CHUNK_BYTES)
 }
 
 function hexBytes(hex: string): Uint8Array {
@@ -341,6 +380,49 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
 }
 
 const notItsHash = (hash: string) => damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
+const changedSinceOpened = (hash: string) =>
+  new StoredBytesChanged(`the lab file changed on disk after it was opened: disk chunk ${hash.slice(0, 12)}… no longer matches its hash`)
+
+/** How a disk left in its container is read: a chunk there and then (a command), or as stored (a save). */
+interface ContainerChunks {
+  readSync(hash: string, into: Uint8Array): void
+  copy(hash: string): Promise<EncodedChunk>
+}
+
+/** A disk left in the container it was opened from (see StoredBytes); each chunk is checked against its hash. */
+class ContainerBytes extends StoredBytes {
+  readonly length: number
+
+  constructor(
+    readonly ref: BlobRef,
+    private readonly chunks: ContainerChunks
+  ) {
+    super()
+    this.length = ref.length
+  }
+
+  read(start = 0, end = this.length): Uint8Array {
+    if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && 0 <= start && start <= end && end <= this.length))
+      throw new RangeError(`bytes ${start}..${end} are outside a disk of ${this.length} bytes`)
+    const out = new Uint8Array(end - start)
+    for (let i = Math.floor(start / CHUNK_BYTES); i * CHUNK_BYTES < end; i++) {
+      const from = i * CHUNK_BYTES
+      const to = Math.min(this.length, from + CHUNK_BYTES)
+      // A chunk wholly inside the range is read into its place; one cut by the range is read whole (to check it).
+      if (from >= start && to <= end) this.chunks.readSync(this.ref.chunks[i], out.subarray(from - start, to - start))
+      else {
+        const whole = new Uint8Array(to - from)
+        this.chunks.readSync(this.ref.chunks[i], whole)
+        out.set(whole.subarray(Math.max(start, from) - from, Math.min(end, to) - from), Math.max(start, from) - start)
+      }
+    }
+    return out
+  }
+
+  copyChunk(hash: string): Promise<EncodedChunk> {
+    return this.chunks.copy(hash)
+  }
+}
 
 /** The chunks of a container, each read into place and checked against its hash and the index. */
 function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<string, IndexEntry>): BlobSource {
@@ -416,9 +498,82 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
     }
   }
 
+  /** Reads chunk `hash` into `into` (its raw length) there and then, and checks it: a disk left in the file. */
+  const readSync = (hash: string, into: Uint8Array, readIntoSync: (offset: number, target: Uint8Array) => void) => {
+    const [offset, storedLength, rawLength, encoding] = index.get(hash)!
+    if (into.length !== rawLength) throw notItsHash(hash)
+    if (encoding === DEFLATE) {
+      const stored = new Uint8Array(storedLength)
+      readIntoSync(offset, stored)
+      let raw: Uint8Array
+      try {
+        raw = codec.inflate(stored, rawLength)
+      } catch {
+        throw changedSinceOpened(hash)
+      }
+      if (raw.length !== rawLength) throw changedSinceOpened(hash)
+      into.set(raw)
+    } else readIntoSync(offset, into)
+    if (codec.hashChunks(into)[0] !== hash) throw changedSinceOpened(hash)
+  }
+
+  /** Chunk `hash` as it is stored, checked against its hash, to be written into another file as it is. */
+  const copy = (hash: string): Promise<EncodedChunk> =>
+    copyChecked(hash).catch((e: unknown) => {
+      // The file was checked when it was opened: a read that ends early now means it was cut short since.
+      throw e instanceof LabFileError ? changedSinceOpened(hash) : e
+    })
+  const copyChecked = async (hash: string): Promise<EncodedChunk> => {
+    const [offset, storedLength, rawLength, encoding] = index.get(hash)!
+    if (encoding === DEFLATE) {
+      const stored = (await source.read(offset, storedLength)).slice()
+      let raw: Uint8Array
+      try {
+        raw = codec.inflate(stored, rawLength)
+      } catch {
+        throw changedSinceOpened(hash)
+      }
+      if (raw.length !== rawLength || (await codec.hashChunk(raw)) !== hash) throw changedSinceOpened(hash)
+      return { encoding, stored }
+    }
+    if (!codec.leaseChunk) {
+      const stored = (await source.read(offset, rawLength)).slice()
+      if ((await codec.hashChunk(stored)) !== hash) throw changedSinceOpened(hash)
+      return { encoding, stored }
+    }
+    const lease = await codec.leaseChunk(rawLength)
+    try {
+      await source.readInto(offset, lease.bytes)
+      if ((await lease.hash()) !== hash) throw changedSinceOpened(hash)
+    } catch (e) {
+      lease.release()
+      throw e
+    }
+    return { encoding, stored: lease.bytes, release: () => lease.release() }
+  }
+
+  let keptInFile = false
+  const readIntoSync = source.readIntoSync?.bind(source)
+  const chunks: ContainerChunks | null = readIntoSync ? { readSync: (hash, into) => readSync(hash, into, readIntoSync), copy } : null
+
   return {
     // Remembered: the replayed disks compared here are hashed once, and the next save of the lab reuses it.
     hashChunks: (bytes) => cachedChunkHashes(bytes, codec.hashChunks),
+    stored: chunks
+      ? async (ref) => {
+          // The file's structure is checked now (each chunk's header against the index); its bytes when read.
+          let at = 0
+          for (const hash of ref.chunks) {
+            const rawLength = index.get(hash)?.[2] ?? 0
+            await checkedEntry(hash, rawLength)
+            at += rawLength
+          }
+          if (at !== ref.length) throw damaged('a disk is shorter than its length says')
+          keptInFile = true
+          return new ContainerBytes(ref, chunks)
+        }
+      : undefined,
+    keepsFile: () => keptInFile,
     async read(ref) {
       const out = new Uint8Array(ref.length)
       const chunks = pipeline()

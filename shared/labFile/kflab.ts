@@ -5,6 +5,7 @@
 // state (otherwise the saved state is restored as it is).
 
 import { fromBase64, toBase64 } from '../crypto/bytes'
+import { bytesOf, StoredBytes, type FileBytes } from '../lab/files/storedBytes'
 import type { LabDeps } from '../lab/context'
 import { Lab } from '../lab/lab'
 import type { Entity } from '../lab/model'
@@ -55,11 +56,11 @@ export function labFileData(lab: Lab): LabFileData {
  * The JSON encoding of byte strings and big integers. `blobFor` gives the container reference of a disk-sized
  * byte string (the container has stored its chunks already); without it every byte string stays inline.
  */
-export function jsonReplacer(blobFor?: (bytes: Uint8Array) => BlobRef | undefined) {
+export function jsonReplacer(blobFor?: (bytes: FileBytes) => BlobRef | undefined) {
   return function (this: unknown, _key: string, value: unknown): unknown {
-    if (value instanceof Uint8Array) {
+    if (value instanceof Uint8Array || value instanceof StoredBytes) {
       const ref = value.length >= BLOB_MIN_BYTES ? blobFor?.(value) : undefined
-      return ref ? { $blob: { chunks: ref.chunks, length: ref.length } } : { $b64: toBase64(value) }
+      return ref ? { $blob: { chunks: ref.chunks, length: ref.length } } : { $b64: toBase64(bytesOf(value)) }
     }
     if (value instanceof BlobRef) return { $blob: { chunks: value.chunks, length: value.length } }
     if (typeof value === 'bigint') return { $bigint: value.toString() }
@@ -100,7 +101,7 @@ function reviver(_key: string, value: unknown): unknown {
 }
 
 /** The lab as JSON text, every byte string inline (small labs, tests; files are written by ./container.ts). */
-export function labDocumentText(data: LabFileData, blobFor?: (bytes: Uint8Array) => BlobRef | undefined): string {
+export function labDocumentText(data: LabFileData, blobFor?: (bytes: FileBytes) => BlobRef | undefined): string {
   return JSON.stringify(data, jsonReplacer(blobFor))
 }
 
@@ -180,23 +181,29 @@ function sameValue(a: unknown, b: unknown, hashChunks?: ChunkHasher): boolean {
 
 /** The file data with every disk read from the container (for tools that rewrite a file's data as it is). */
 export async function withDisksRead(data: LabFileData, blobs: BlobSource | undefined): Promise<LabFileData> {
-  return { ...data, entities: (await materialize(data.entities, blobs)) as LabFileData['entities'] }
+  return { ...data, entities: (await materialize(data.entities, blobs, false)) as LabFileData['entities'] }
 }
 
-/** Replaces every BlobRef in the saved components by its bytes (read from the container). */
-async function materialize(value: unknown, blobs: BlobSource | undefined): Promise<unknown> {
+/**
+ * Replaces every BlobRef in the saved components by its bytes: left in the file where it stays open (`keep`, and a
+ * source that can), otherwise read from the container. A disk that several files share is one object either way.
+ */
+async function materialize(value: unknown, blobs: BlobSource | undefined, keep: boolean, seen = new Map<string, unknown>()): Promise<unknown> {
   if (value instanceof BlobRef) {
     if (!blobs) throw new LabFileError('the lab file is damaged: it refers to disk data it does not hold')
-    return blobs.read(value)
+    const key = `${value.length}:${value.chunks.join('')}`
+    let bytes = seen.get(key)
+    if (!bytes) seen.set(key, (bytes = keep && blobs.stored ? await blobs.stored(value) : await blobs.read(value)))
+    return bytes
   }
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value
   if (Array.isArray(value)) {
     const out: unknown[] = []
-    for (const v of value) out.push(await materialize(v, blobs))
+    for (const v of value) out.push(await materialize(v, blobs, keep, seen))
     return out
   }
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) out[k] = await materialize(v, blobs)
+  for (const [k, v] of Object.entries(value)) out[k] = await materialize(v, blobs, keep, seen)
   return out
 }
 
@@ -216,6 +223,6 @@ export async function loadLabFile(data: ReadLabFile, depsFor: (seed: number | nu
     if (sameState(replayed.entities(), data.entities, blobs?.hashChunks) || (data.savedByFormat1 && sameLabStructure(replayed.entities(), data.entities)))
       return replayed
   }
-  const entities = (await materialize(data.entities, blobs)) as Record<string, Entity>
+  const entities = (await materialize(data.entities, blobs, true)) as Record<string, Entity>
   return Lab.restore(deps, Object.entries(entities))
 }

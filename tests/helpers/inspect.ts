@@ -1,19 +1,21 @@
 // Looks at a lab the way an attacker or an auditor would: files on the datastore, keys on the KMS.
 
 import type { Lab } from '../../shared/lab/lab'
+import { bytesOf } from '../../shared/lab/files/storedBytes'
 import { readEncryptionKeys } from '../../shared/lab/files/vmdk'
 import { parseVmx } from '../../shared/lab/files/vmx'
 import { parseBundle, unwrapDek } from '../../shared/lab/services/dekWrap'
 import { get } from './lab'
 import { opensslSectors } from './opensslXts'
 
-/** A file of the VM home (vmx, nvram) or of one disk (descriptor, flat; disk 0 unless told). */
+/** A file of the VM home (vmx, nvram) or of one disk (descriptor, flat; disk 0 unless told), its bytes read. */
 export function datastoreFile(lab: Lab, vmName: string, which: 'vmx' | 'descriptor' | 'flat' | 'nvram', disk = 0) {
   const vm = get(lab, 'vm', vmName)
   const ds = lab.component(vm.datastore)
   if (!ds || ds.kind !== 'datastore') throw new Error('no datastore')
   const path = which === 'vmx' || which === 'nvram' ? vm.files[which] : vm.disks[disk][which]
-  return ds.persisted.files[path]
+  const file = ds.persisted.files[path]
+  return { ...file, data: file.data && bytesOf(file.data) }
 }
 
 export function kmsKey(lab: Lab, keyId: string): Uint8Array {

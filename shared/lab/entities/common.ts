@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import { labId, pem } from '../../validation/fields'
+import { StoredBytes } from '../files/storedBytes'
 
 /** A component's or key's id as it appears in another record. */
 export const name = labId
@@ -10,6 +11,9 @@ export const seconds = z.number().int()
 
 /** The lab's own byte strings: exactly `Uint8Array` (not a subtype zod would infer from the constructor). */
 export const labBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes')
+
+/** A datastore file's bytes still in the lab file it was opened from (../files/storedBytes.ts). */
+export const storedBytes = z.custom<StoredBytes>((v) => v instanceof StoredBytes, 'expected bytes')
 
 /**
  * Every record schema is made for a kind of byte string: the lab keeps `Uint8Array`s (`labBytes`); a lab file may

@@ -2,12 +2,12 @@
 
 import { z } from 'zod'
 import { labName } from '../../validation/fields'
-import { name, type BytesSchema } from './common'
+import { name, storedBytes, type BytesSchema } from './common'
 import { datastoreFileKinds } from './lists'
 
-/** Text files (.vmx, .vmdk descriptors) keep text; data files keep bytes. */
+/** Text files (.vmx, .vmdk descriptors) keep text; data files keep bytes, or leave them in the lab file until read. */
 export function datastoreFileSchema<B extends BytesSchema>(bytes: B) {
-  return z.object({ kind: z.enum(datastoreFileKinds), text: z.string().optional(), data: bytes.optional() }).strict()
+  return z.object({ kind: z.enum(datastoreFileKinds), text: z.string().optional(), data: z.union([bytes, storedBytes]).optional() }).strict()
 }
 
 const datastoreFields = { id: name, kind: z.literal('datastore'), name: labName, cluster: name, memory: z.object({}).strict() }

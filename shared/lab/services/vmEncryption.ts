@@ -7,7 +7,7 @@ import { SECTOR_SIZE } from '../../crypto/diskCipher'
 import { utf8 } from '../../crypto/bytes'
 import { say, type CommandContext } from '../context'
 import { componentId, type DatastoreFile, type HostComponent, type VmComponent, type VmDisk } from '../model'
-import { datastoreOf, readFile, writeFiles } from './datastore'
+import { datastoreOf, readBytes, readFile, writeFiles } from './datastore'
 import { ensureHostSafe, hostsInCluster } from './hostCrypto'
 import { internalKeyIdOf, putKey } from './keyCache'
 import { generateInternalKey, lockNarrated, openKeySafe, type KekMaterial } from './keySafe'
@@ -210,8 +210,8 @@ export function cloneRecord(vm: VmComponent, newName: string, uuid: string): VmC
 export function readClearContent(ctx: CommandContext, vm: VmComponent, keys: VmKeys): { nvram: Uint8Array; disks: Uint8Array[] } {
   const ds = datastoreOf(ctx, vm)
   return {
-    nvram: transform(ctx, { from: keys.home, to: null }, readFile(ctx, ds, vm.files.nvram).data!),
-    disks: vm.disks.map((d, i) => transform(ctx, { from: keys.disks[i], to: null }, readFile(ctx, ds, d.flat).data!))
+    nvram: transform(ctx, { from: keys.home, to: null }, readBytes(ctx, ds, vm.files.nvram)!),
+    disks: vm.disks.map((d, i) => transform(ctx, { from: keys.disks[i], to: null }, readBytes(ctx, ds, d.flat)!))
   }
 }
 

@@ -8,7 +8,7 @@ import { say, type CommandContext } from '../context'
 import type { DatastoreFile, HostComponent, VmComponent, VmDisk, VmFiles } from '../model'
 import { formatDescriptor } from '../files/vmdk'
 import { formatVmx, parseVmx } from '../files/vmx'
-import { datastoreOf, readFile, writeFiles } from './datastore'
+import { datastoreOf, readBytes, readFile, writeFiles } from './datastore'
 import { parseBundle } from './dekWrap'
 import { internalKeyIdOf } from './keyCache'
 import { lockNarrated, type KekMaterial } from './keySafe'
@@ -126,7 +126,7 @@ export function rewriteDisk(ctx: CommandContext, vm: VmComponent, host: HostComp
   const ds = datastoreOf(ctx, vm)
   const old = vm.disks[index]
   const paths = diskPaths(vm.name, index, old.generation + 1)
-  const flat = transform(ctx, r, readFile(ctx, ds, old.flat).data!)
+  const flat = transform(ctx, r, readBytes(ctx, ds, old.flat)!)
   const how = narrationOf(r)
   const dekId = internalKeyIdOf(vm.name, old.device)
   say(ctx, how === 'decrypted' ? 'disk.decrypt' : 'disk.encrypt', host.id, host.id, `vm.disk.${how}`, {
@@ -157,7 +157,7 @@ export function rewriteHome(ctx: CommandContext, vm: VmComponent, host: HostComp
   const ds = datastoreOf(ctx, vm)
   const old = vm.files
   const files = vmHomePaths(vm.name, vm.fileGeneration + 1)
-  const nvram = transform(ctx, r, readFile(ctx, ds, old.nvram).data!)
+  const nvram = transform(ctx, r, readBytes(ctx, ds, old.nvram)!)
   const how = narrationOf(r)
   const homeId = internalKeyIdOf(vm.name, 'home')
   say(ctx, how === 'decrypted' ? 'disk.decrypt' : 'disk.encrypt', host.id, host.id, `vm.nvram.${how}`, { vm: vm.name, host: host.name, from: old.nvram, to: files.nvram }, {

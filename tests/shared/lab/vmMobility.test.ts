@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bytesOf } from '../../../shared/lab/files/storedBytes'
 import { encryptedVmLab, get, ok, run } from '../../helpers/lab'
 import { datastoreFile } from '../../helpers/inspect'
 
@@ -61,7 +62,7 @@ describe('vMotion, clones and snapshots', () => {
     await ok(lab, { op: 'vm.snapshot', name: 'vm1' })
     const vm = get(lab, 'vm', 'vm1')
     const ds = lab.component(vm.datastore)
-    const delta = ds?.kind === 'datastore' ? ds.persisted.files[vm.snapshots[0].deltaData].data! : new Uint8Array()
+    const delta = ds?.kind === 'datastore' ? bytesOf(ds.persisted.files[vm.snapshots[0].deltaData].data!) : new Uint8Array()
     expect(new TextDecoder().decode(delta)).not.toContain('delta grain')
     await ok(lab, { op: 'kms.stop', name: 'kms-1' }, { op: 'host.reboot', name: 'esx-01' })
     const [locked] = await run(lab, { op: 'vm.snapshot', name: 'vm1' })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { bytesOf } from '../../../shared/lab/files/storedBytes'
 import { openEnvelope, readEnvelope } from '../../../shared/crypto/envelope'
 import { fromUtf8 } from '../../../shared/crypto/bytes'
 import { encryptedVmLab, get, ok, run } from '../../helpers/lab'
@@ -30,7 +31,7 @@ describe('rekey', () => {
     if (ds?.kind !== 'datastore') throw new Error('no datastore')
     const vmx = parseVmx(ds.persisted.files[vm.files.vmx].text!)
     // the .vmsn is encrypted: only the new KEK opens it
-    const vmsn = ds.persisted.files[vm.snapshots[0].vmsn].data!
+    const vmsn = bytesOf(ds.persisted.files[vm.snapshots[0].vmsn].data!)
     expect(readEnvelope(vmsn).header.keyId).toBe(vm.keyId)
     const vmsnText = fromUtf8(openEnvelope(vmsn, get(lab, 'host', 'esx-01').memory.keyCache[vm.keyId!].material).plaintext)
     expect(ds.persisted.files[vm.snapshots[0].deltaDescriptor].text).toContain(vm.keyId!)

@@ -1,6 +1,7 @@
 // Issue 11: places where the lab told something vSphere does not do. Each test names the fact it checks in
 // docs/vsphere-facts.md.
 
+import { bytesOf } from '../../../shared/lab/files/storedBytes'
 import { describe, expect, it } from 'vitest'
 import { fromUtf8 } from '../../../shared/crypto/bytes'
 import { isEnvelope, readEnvelope } from '../../../shared/crypto/envelope'
@@ -105,9 +106,10 @@ describe('issue 11: the lab never lies', () => {
     const files = get(lab, 'datastore', 'ds-c1').persisted.files
     const vmsn = files[vm.snapshots[0].vmsn]
     expect(vmsn.text).toBeUndefined()
-    expect(isEnvelope(vmsn.data!)).toBe(true)
-    expect(readEnvelope(vmsn.data!).header.keyId).toBe(vm.keyId)
-    expect(fromUtf8(vmsn.data!)).not.toMatch(/displayName/)
+    const sealed = bytesOf(vmsn.data!)
+    expect(isEnvelope(sealed)).toBe(true)
+    expect(readEnvelope(sealed).header.keyId).toBe(vm.keyId)
+    expect(fromUtf8(sealed)).not.toMatch(/displayName/)
     const vmx = parseVmx(files[vm.files.vmx].text!)
     expect(vmx['scsi0:0.fileName']).toBe('vm1-000001.vmdk')
   })

@@ -7,6 +7,7 @@ import { fault } from '../../../faults'
 import { componentId, type DatastoreFile } from '../../../model'
 import { uuidFromBytes } from '../../../random'
 import { datastoreOf, readFile, writeFiles } from '../../../services/datastore'
+import { copyOfBytes } from '../../../files/storedBytes'
 import { requireEncryptionCapable } from '../../../services/hostCrypto'
 import { internalKeyIdOf } from '../../../services/keyCache'
 import { generateInternalKey, readLocator } from '../../../services/keySafe'
@@ -73,11 +74,11 @@ export const vmClone = defineCommand('vm.clone', {
       // A full clone copies the data as it is and the key safes with it, so the clone shares the parent's key.
       const files: Record<string, DatastoreFile> = {
         [clone.files.vmx]: vmxFile(clone, readLocator(ctx, vm, { home: true })),
-        [clone.files.nvram]: { kind: 'nvram', data: readFile(ctx, ds, vm.files.nvram).data!.slice() }
+        [clone.files.nvram]: { kind: 'nvram', data: copyOfBytes(readFile(ctx, ds, vm.files.nvram).data!) }
       }
       vm.disks.forEach((d, i) => {
         files[clone.disks[i].descriptor] = descriptorFile(clone.disks[i], readLocator(ctx, vm, { disk: d }))
-        files[clone.disks[i].flat] = { kind: 'flat', data: readFile(ctx, ds, d.flat).data!.slice() }
+        files[clone.disks[i].flat] = { kind: 'flat', data: copyOfBytes(readFile(ctx, ds, d.flat).data!) }
       })
       writeFiles(ctx, ds, files)
       say(ctx, 'file.write', host.id, ds.id, vm.keyId ? 'vm.clone.encrypted' : 'vm.clone.plain', params, {

@@ -4,7 +4,7 @@
 import { SECTOR_SIZE } from '../../../../crypto/diskCipher'
 import { say } from '../../../context'
 import { fault } from '../../../faults'
-import { datastoreOf, readFile } from '../../../services/datastore'
+import { datastoreOf, readBytes } from '../../../services/datastore'
 import { internalKeyIdOf } from '../../../services/keyCache'
 import { cacheVmKeys, openVmKeys } from '../../../services/vmEncryption'
 import { requireKekInCache, requireNotInMaintenance, requireNotLocked, requireVm } from '../../checks'
@@ -29,7 +29,7 @@ export const vmPowerOn = defineCommand('vm.powerOn', {
     let host = vmHost(ctx, vm)
     const ds = datastoreOf(ctx, vm)
     const bootDisk = vm.disks[0]
-    const boot = readFile(ctx, ds, bootDisk.flat).data!.subarray(0, vm.bootSectors * SECTOR_SIZE)
+    const boot = readBytes(ctx, ds, bootDisk.flat, 0, vm.bootSectors * SECTOR_SIZE)!
     const keys = openVmKeys(ctx, vm, host)
     host = cacheVmKeys(ctx, host, vm, keys)
     let guest: Uint8Array

@@ -5,7 +5,7 @@ import type { DatastoreFile, VmComponent } from '../../../model'
 import { isEnvelope, openEnvelope, sealEnvelope } from '../../../../crypto/envelope'
 import { fromUtf8, utf8 } from '../../../../crypto/bytes'
 import { withBundle } from '../../../files/vmx'
-import { datastoreOf, readFile, writeFiles } from '../../../services/datastore'
+import { datastoreOf, readBytes, readFile, writeFiles } from '../../../services/datastore'
 import { requireEncryptionCapable } from '../../../services/hostCrypto'
 import { generateInternalKey, readLocator, type KekMaterial } from '../../../services/keySafe'
 import { requirePrivilege } from '../../../services/privileges'
@@ -32,7 +32,7 @@ function relockSnapshots(ctx: CommandContext, vm: VmComponent, oldKek: Uint8Arra
       text: formatDescriptor({ flat: s.deltaData, sectors: 1, encryptionKeys: diskLocator, parentDescriptor: vm.disks[0].descriptor })
     }
     // A snapshot taken before the VM home was encrypted (a vTPM added later) holds no key safe: nothing to re-lock.
-    const vmsn = readFile(ctx, ds, s.vmsn).data
+    const vmsn = readBytes(ctx, ds, s.vmsn)
     if (!vmsn || !isEnvelope(vmsn)) continue
     const { plaintext } = openEnvelope(vmsn, oldKek)
     const config = withBundle(fromUtf8(plaintext), bundle)
