@@ -41,7 +41,8 @@ export const hashInline = (bytes: Uint8Array): string => createHash('sha256').up
 class HashPool {
   private readonly slots: Uint8Array
   private readonly free: number[] = []
-  private readonly waitingForSlot: (() => void)[] = []
+  /** Callers waiting for a slot, first come first served (see `freeSlot`). */
+  private readonly waitingForSlot: { take: (slot: number) => void; fail: (e: Error) => void }[] = []
   private readonly pending = new Map<number, { resolve: (hash: string) => void; reject: (e: Error) => void; freeWhenDone: boolean }>()
   private readonly workers: Worker[] = []
   private next = 0
@@ -100,19 +101,22 @@ class HashPool {
     }
   }
 
-  private async takeSlot(): Promise<number> {
-    let slot = this.failure ? undefined : this.free.pop()
-    while (slot === undefined) {
-      if (this.failure) throw this.failure
-      await new Promise<void>((resolve) => this.waitingForSlot.push(resolve))
-      slot = this.failure ? undefined : this.free.pop()
-    }
-    return slot
+  private takeSlot(): Promise<number> {
+    if (this.failure) return Promise.reject(this.failure)
+    const slot = this.free.pop()
+    if (slot !== undefined) return Promise.resolve(slot)
+    return new Promise((take, fail) => this.waitingForSlot.push({ take, fail }))
   }
 
+  /**
+   * A freed slot goes to the caller that has waited longest. Leases are held until their chunk is written, in the
+   * order they were asked for (a save copying chunks from the file a lab was opened from); a slot taken by a later
+   * caller first would leave the earliest one waiting for slots that are only freed after it: a deadlock.
+   */
   private freeSlot(slot: number): void {
-    this.free.push(slot)
-    this.waitingForSlot.shift()?.()
+    const next = this.waitingForSlot.shift()
+    if (next) next.take(slot)
+    else this.free.push(slot)
   }
 
   /** `freeWhenDone`: the slot holds a copy only the hash needs (`hash`); a lease frees its slot on release. */
@@ -147,7 +151,7 @@ class HashPool {
   private failAll(e: Error): void {
     // Callers waiting for a slot (or holding a lease) are told too: this pool's workers are gone for good.
     this.failure = e
-    for (const wake of this.waitingForSlot.splice(0)) wake()
+    for (const waiter of this.waitingForSlot.splice(0)) waiter.fail(e)
     for (const [slot, waiter] of this.pending) {
       if (waiter.freeWhenDone) this.free.push(slot)
       waiter.reject(e)

@@ -263,30 +263,35 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       if (ahead.length >= HASH_AHEAD) return
     }
   }
-  refill()
-  while (ahead.length) {
-    const chunk = ahead.shift()!
-    const hash = await chunk.hash
+  try {
     refill()
-    let hashes = hashesOf.get(chunk.disk)
-    if (!hashes) hashesOf.set(chunk.disk, (hashes = []))
-    hashes.push(hash)
-    if (index.has(hash)) continue
-    const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
-    try {
-      const rawLength = chunkLength(chunk.disk, hashes.length - 1)
-      const head = new Uint8Array(CHUNK_HEADER_BYTES)
-      const view = new DataView(head.buffer)
-      head[0] = 0x43 // 'C'
-      head.set(hexBytes(hash), 1)
-      head[33] = encoding
-      view.setUint32(34, rawLength)
-      view.setUint32(38, stored.length)
-      index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, rawLength, encoding])
-      await put(false, head, stored)
-    } finally {
-      release?.()
+    while (ahead.length) {
+      const chunk = ahead.shift()!
+      const hash = await chunk.hash
+      refill()
+      let hashes = hashesOf.get(chunk.disk)
+      if (!hashes) hashesOf.set(chunk.disk, (hashes = []))
+      hashes.push(hash)
+      if (index.has(hash)) continue
+      const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
+      try {
+        const rawLength = chunkLength(chunk.disk, hashes.length - 1)
+        const head = new Uint8Array(CHUNK_HEADER_BYTES)
+        const view = new DataView(head.buffer)
+        head[0] = 0x43 // 'C'
+        head.set(hexBytes(hash), 1)
+        head[33] = encoding
+        view.setUint32(34, rawLength)
+        view.setUint32(38, stored.length)
+        index.set(hash, [offset + CHUNK_HEADER_BYTES, stored.length, rawLength, encoding])
+        await put(false, head, stored)
+      } finally {
+        release?.()
+      }
     }
+  } finally {
+    // A save that failed gives back what the chunks read ahead of it hold (leased memory the next save needs).
+    for (const chunk of ahead) chunk.encoding?.then((c) => c.release?.(), () => undefined)
   }
   const refs = new Map<FileBytes, BlobRef>()
   for (const [disk, hashes] of hashesOf) {

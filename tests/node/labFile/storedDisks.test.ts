@@ -20,11 +20,11 @@ import { get, ok } from '../../helpers/lab'
 const work = mkdtempSync(join(tmpdir(), 'kflab-stored-'))
 const MiB = 1024 * 1024
 
-/** An unseeded lab (restored from its saved state on open) with an encrypted 3 MiB disk, saved to `name`. */
-async function savedLab(name: string): Promise<{ lab: Lab; path: string }> {
+/** An unseeded lab (restored from its saved state on open) with an encrypted disk (3 MiB), saved to `name`. */
+async function savedLab(name: string, diskMiB = 3): Promise<{ lab: Lab; path: string }> {
   const lab = await Lab.create(labDeps(null), { seed: null })
   await ok(lab, { op: 'kms.add', name: 'kms-1', provider: 'kp' }, { op: 'provider.add', name: 'kp' }, { op: 'host.add', name: 'esx-01', cluster: 'c1' })
-  await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'csr' }, { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 3, encrypt: true })
+  await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'csr' }, { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB, encrypt: true })
   const path = join(work, name)
   await writeLab(lab, path)
   return { lab, path }
@@ -69,7 +69,8 @@ describe('disks left in the lab file they were opened from', () => {
   })
 
   it('are copied chunk by chunk as stored when the lab is saved, each checked against its hash, also over their own file', async () => {
-    const { lab, path } = await savedLab('copy.kflab')
+    // 16 chunks: more than the hash pool's leased slots, which the copies hold until they are written in order.
+    const { lab, path } = await savedLab('copy.kflab', 16)
     const opened = await openLabPath(path, (seed) => labDeps(seed))
     const counts = { leased: 0, hashed: 0 }
     const counting: ContainerCodec = {
