@@ -527,8 +527,8 @@ export const narration = {
     de: 'Der Server unter {endpoint} antwortet nicht wie ein TLS-Server ({code}): Was er geschickt hat, ist kein TLS-Record. Ist das der KMIP-Port (meist 5696) und nicht ein anderer Dienst?'
   },
   'tls.failure.connectTimeout': {
-    en: 'vCenter had no TLS session with {endpoint} after {ms, number} ms ({code}): the address does not answer, or the server does not complete the handshake. Is the address right, and is the KMS server responsive?',
-    de: 'vCenter hatte nach {ms, number} ms noch keine TLS-Sitzung mit {endpoint} ({code}): Die Adresse antwortet nicht, oder der Server schließt den Handshake nicht ab. Stimmt die Adresse, und reagiert der KMS-Server?'
+    en: 'vCenter got no TLS session with {endpoint} within {ms, number} ms ({code}): the address does not answer, or the server does not complete the handshake. Is the address right, and is the KMS server responsive?',
+    de: 'vCenter konnte innerhalb von {ms, number} ms keine TLS-Sitzung mit {endpoint} aufbauen ({code}): Die Adresse antwortet nicht, oder der Server schließt den Handshake nicht ab. Stimmt die Adresse, und reagiert der KMS-Server?'
   },
   'tls.failure.requestTimeout': {
     en: 'The KMS at {endpoint} did not answer within {ms, number} ms ({code}), so vCenter closed the connection. Is the server overloaded or hung?',
