@@ -1,7 +1,7 @@
 // External key providers: the lab's vCenter talks to a real KMIP server (PyKMIP, the lab's own `kms serve`, a
 // vendor KMS) over mutually authenticated TLS, with the certificates stored on the KMS component. Every failure
-// surfaces with the TLS stack's own words, and a server that stops answering fails the request after a timeout,
-// so an outage in the lab is a real one.
+// surfaces with the TLS stack's own error and code (told in the reader's language by tlsFailure.ts), and a server
+// that stops answering fails the request after a timeout, so an outage in the lab is a real one.
 
 import type { ExternalKmsConnector, KmsLink } from '../../shared/lab/context'
 import type { KmsComponent } from '../../shared/lab/model'

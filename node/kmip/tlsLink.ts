@@ -1,11 +1,13 @@
 // A KMIP client connection: one mutually authenticated TLS session carrying TTLV messages. Requests may be
 // pipelined; KMIP answers in order on a connection, so responses are matched first-in, first-out. Errors are the
-// TLS stack's own (ECONNREFUSED, 'unable to verify the first certificate', 'certificate has expired', …) because
-// those are what an administrator searches for.
+// TLS stack's own, with its `code` (ECONNREFUSED, UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED, …) because
+// those are what an administrator searches for; what the link detects itself is a KmsLinkError with a code of its
+// own. shared/lab/services/tlsFailure.ts tells each in the reader's language.
 
 import { isIP } from 'node:net'
 import { connect, type TLSSocket } from 'node:tls'
 import { DEFAULT_TTLV_LIMITS, KmipFrameReader } from '../../shared/kmip'
+import { KmsLinkCode, KmsLinkError } from '../../shared/lab/services/tlsFailure'
 
 export interface KmipTlsOptions {
   host: string
@@ -42,7 +44,9 @@ export class KmipTlsLink {
     this.reader = new KmipFrameReader(maxMessageBytes)
     socket.on('data', (chunk: Buffer) => this.received(chunk))
     socket.on('error', (error) => this.fail(error))
-    socket.on('close', () => this.fail(new Error(`the KMS at ${socket.remoteAddress}:${socket.remotePort} closed the connection`)))
+    socket.on('close', () =>
+      this.fail(new KmsLinkError(KmsLinkCode.closedByPeer, `the KMS at ${socket.remoteAddress}:${socket.remotePort} closed the connection`))
+    )
   }
 
   /** Connects and completes the TLS handshake; rejects with the TLS stack's error on failure. */
@@ -60,7 +64,9 @@ export class KmipTlsLink {
         ...(isIP(options.host) === 0 ? { servername: options.host } : {})
       })
       const timer = setTimeout(() => {
-        socket.destroy(new Error(`no TLS session with ${options.host}:${options.port} after ${connectTimeoutMs} ms`))
+        socket.destroy(
+          new KmsLinkError(KmsLinkCode.connectTimeout, `no TLS session with ${options.host}:${options.port} after ${connectTimeoutMs} ms`, connectTimeoutMs)
+        )
       }, connectTimeoutMs)
       const failed = (error: Error): void => {
         clearTimeout(timer)
@@ -109,7 +115,7 @@ export class KmipTlsLink {
   }
 
   close(): void {
-    this.fail(new Error('the KMIP connection was closed'))
+    this.fail(new KmsLinkError(KmsLinkCode.closed, 'the KMIP connection was closed'))
     this.socket.end()
   }
 
@@ -119,14 +125,14 @@ export class KmipTlsLink {
       messages = this.reader.push(chunk)
     } catch (error) {
       this.socket.destroy()
-      this.fail(new Error(`the KMS sent bytes that are not KMIP: ${(error as Error).message}`))
+      this.fail(new KmsLinkError(KmsLinkCode.notKmip, `the KMS sent bytes that are not KMIP: ${(error as Error).message}`))
       return
     }
     for (const message of messages) {
       const waiting = this.pending.shift()
       if (waiting === undefined) {
         this.socket.destroy()
-        this.fail(new Error('the KMS sent a message nobody asked for'))
+        this.fail(new KmsLinkError(KmsLinkCode.unsolicited, 'the KMS sent a message nobody asked for'))
         return
       }
       waiting.resolve(message)
@@ -145,7 +151,13 @@ export class KmipTlsLink {
       if (oldest === undefined || this.failure) return
       if (Date.now() - oldest.sentAt < this.requestTimeoutMs) return this.armTimer()
       // A late answer would be matched to the wrong request, so the connection is finished.
-      this.fail(new Error(`the KMS at ${this.socket.remoteAddress}:${this.socket.remotePort} did not answer within ${this.requestTimeoutMs} ms`))
+      this.fail(
+        new KmsLinkError(
+          KmsLinkCode.requestTimeout,
+          `the KMS at ${this.socket.remoteAddress}:${this.socket.remotePort} did not answer within ${this.requestTimeoutMs} ms`,
+          this.requestTimeoutMs
+        )
+      )
       this.socket.destroy()
     }, Math.max(0, left))
   }

@@ -484,18 +484,164 @@ export const narration = {
 
   // TLS and KMIP between vCenter and a KMS
   'tls.refused': { en: 'vCenter cannot connect to {kms}: connection refused (the KMS is not running).', de: 'vCenter kann {kms} nicht erreichen: Verbindung abgelehnt (der KMS läuft nicht).' },
-  'tls.rejectedByVcenter': {
-    en: 'TLS handshake with {kms} fails: vCenter does not trust the KMS certificate ({message}).',
-    de: 'TLS-Handshake mit {kms} scheitert: vCenter vertraut dem KMS-Zertifikat nicht ({message}).'
-  },
-  'tls.rejectedByKms': {
-    en: 'TLS handshake with {kms} fails: the KMS rejects vCenter’s client certificate ({message}).',
-    de: 'TLS-Handshake mit {kms} scheitert: Der KMS lehnt vCenters Client-Zertifikat ab ({message}).'
-  },
+  'tls.rejectedByVcenter': { en: 'TLS handshake with {kms} fails: {message}', de: 'TLS-Handshake mit {kms} scheitert: {message}' },
+  'tls.rejectedByKms': { en: 'TLS handshake with {kms} fails: {message}', de: 'TLS-Handshake mit {kms} scheitert: {message}' },
   'tls.external.failed': { en: 'vCenter cannot open a TLS session with {kms}: {message}', de: 'vCenter kann keine TLS-Sitzung mit {kms} öffnen: {message}' },
   'tls.external.notContacted': {
     en: 'Opening the lab file: vCenter does not contact the external KMS {kms} (lab files open offline). The provider stays disconnected until your next command that needs a key connects to it again.',
     de: 'Die Labordatei wird geöffnet: vCenter kontaktiert den externen KMS {kms} nicht (Labordateien werden offline geöffnet). Der Anbieter bleibt getrennt, bis Ihr nächster Befehl, der einen Schlüssel braucht, wieder eine Verbindung aufbaut.'
+  },
+  // Why a TLS connection to a KMS failed (./lab/services/tlsFailure.ts): what happened, with the error's own code to
+  // search for, and what to check. A certificate's problem is a sentence about "it", the certificate named before.
+  'tls.failure.kmsCertificate': { en: 'vCenter does not trust the KMS certificate. {problem}', de: 'vCenter vertraut dem Zertifikat des KMS nicht. {problem}' },
+  'tls.failure.refused': {
+    en: 'The connection to {endpoint} was refused ({code}): no program accepts connections on that port, or a firewall turns them away. Is the KMS server running, and is the port right?',
+    de: 'Die Verbindung zu {endpoint} wurde abgelehnt ({code}): Auf diesem Port nimmt kein Programm Verbindungen an, oder eine Firewall weist sie ab. Läuft der KMS-Server, und stimmt der Port?'
+  },
+  'tls.failure.reset': {
+    en: 'The other side abruptly closed the connection to {endpoint} ({code}). If that happens during the TLS handshake, the KMS may have rejected vCenter’s client certificate: its log says why.',
+    de: 'Die Gegenseite hat die Verbindung zu {endpoint} abrupt beendet ({code}). Geschieht das während des TLS-Handshakes, hat der KMS womöglich vCenters Client-Zertifikat abgelehnt: Sein Protokoll nennt den Grund.'
+  },
+  'tls.failure.brokenPipe': {
+    en: 'vCenter could not send to {endpoint}: the other side had already closed the connection ({code}). Is the KMS server still running?',
+    de: 'vCenter konnte nichts an {endpoint} senden: Die Gegenseite hatte die Verbindung bereits geschlossen ({code}). Läuft der KMS-Server noch?'
+  },
+  'tls.failure.timedOut': {
+    en: 'The connection to {endpoint} timed out ({code}): no answer came from that address. Is the address right, and does a firewall let the connection through?',
+    de: 'Bei der Verbindung zu {endpoint} kam es zu einer Zeitüberschreitung ({code}): Von dieser Adresse kam keine Antwort. Stimmt die Adresse, und lässt eine Firewall die Verbindung durch?'
+  },
+  'tls.failure.hostUnreachable': {
+    en: 'There is no route to the host {host} ({code}): the network cannot deliver anything to that address. Is the address right, and is the host switched on and connected?',
+    de: 'Es gibt keinen Weg zum Host {host} ({code}): Das Netzwerk kann nichts an diese Adresse zustellen. Stimmt die Adresse, und ist der Host eingeschaltet und angeschlossen?'
+  },
+  'tls.failure.networkUnreachable': {
+    en: 'The network of {host} cannot be reached from here ({code}): there is no route to it. Check the address and the network settings (gateway, VPN).',
+    de: 'Das Netzwerk von {host} ist von hier aus nicht erreichbar ({code}): Es gibt keinen Weg dorthin. Prüfen Sie die Adresse und die Netzwerkeinstellungen (Gateway, VPN).'
+  },
+  'tls.failure.nameUnknown': {
+    en: 'The name {host} could not be resolved ({code}): DNS knows no address for it. Is the name spelled right?',
+    de: 'Der Name {host} ließ sich nicht auflösen ({code}): Das DNS kennt keine Adresse dafür. Ist der Name richtig geschrieben?'
+  },
+  'tls.failure.nameNotNow': {
+    en: 'The name {host} could not be resolved at the moment ({code}): name resolution reported a temporary failure. Try again later, and check the DNS settings.',
+    de: 'Der Name {host} ließ sich im Moment nicht auflösen ({code}): Die Namensauflösung meldet einen vorübergehenden Fehler. Versuchen Sie es später erneut, und prüfen Sie die DNS-Einstellungen.'
+  },
+  'tls.failure.notTls': {
+    en: 'The server at {endpoint} does not answer like a TLS server ({code}): what it sent is not a TLS record. Is this the KMIP port (usually 5696), and not another service?',
+    de: 'Der Server unter {endpoint} antwortet nicht wie ein TLS-Server ({code}): Was er geschickt hat, ist kein TLS-Record. Ist das der KMIP-Port (meist 5696) und nicht ein anderer Dienst?'
+  },
+  'tls.failure.connectTimeout': {
+    en: 'vCenter got no TLS session with {endpoint} within {ms, number} ms ({code}): the address does not answer, or the server does not complete the handshake. Is the address right, and is the KMS server responsive?',
+    de: 'vCenter konnte innerhalb von {ms, number} ms keine TLS-Sitzung mit {endpoint} aufbauen ({code}): Die Adresse antwortet nicht, oder der Server schließt den Handshake nicht ab. Stimmt die Adresse, und reagiert der KMS-Server?'
+  },
+  'tls.failure.requestTimeout': {
+    en: 'The KMS at {endpoint} did not answer within {ms, number} ms ({code}), so vCenter closed the connection. Is the server overloaded or hung?',
+    de: 'Der KMS unter {endpoint} hat nicht innerhalb von {ms, number} ms geantwortet ({code}), daher hat vCenter die Verbindung geschlossen. Ist der Server überlastet, oder hängt er?'
+  },
+  'tls.failure.closedByPeer': {
+    en: 'The KMS at {endpoint} closed the connection ({code}). If it does so right after the handshake, it may have rejected vCenter’s client certificate: its log says why.',
+    de: 'Der KMS unter {endpoint} hat die Verbindung geschlossen ({code}). Tut er das direkt nach dem Handshake, hat er womöglich vCenters Client-Zertifikat abgelehnt: Sein Protokoll nennt den Grund.'
+  },
+  'tls.failure.notKmip': {
+    en: 'The server at {endpoint} sent bytes that are not KMIP ({code}), so vCenter closed the connection. Is a KMIP server listening on this port?',
+    de: 'Der Server unter {endpoint} hat Bytes geschickt, die kein KMIP sind ({code}), daher hat vCenter die Verbindung geschlossen. Lauscht auf diesem Port ein KMIP-Server?'
+  },
+  'tls.failure.unsolicited': {
+    en: 'The KMS at {endpoint} sent a message nobody asked for ({code}), so vCenter closed the connection: later answers could no longer be matched to their requests.',
+    de: 'Der KMS unter {endpoint} hat eine Nachricht geschickt, nach der niemand gefragt hat ({code}), daher hat vCenter die Verbindung geschlossen: Spätere Antworten ließen sich ihren Anfragen nicht mehr zuordnen.'
+  },
+  'tls.failure.closedByVcenter': { en: 'vCenter had already closed its connection to {endpoint} ({code}).', de: 'vCenter hatte seine Verbindung zu {endpoint} bereits geschlossen ({code}).' },
+  'tls.failure.unknown': { en: 'The connection to {endpoint} failed ({code}). {quote}', de: 'Die Verbindung zu {endpoint} ist gescheitert ({code}). {quote}' },
+  'tls.failure.noCode': { en: 'no error code', de: 'ohne Fehlercode' },
+  // The TLS library's own words, quoted as kms.refusal.quoted quotes a server's.
+  'tls.failure.quoted': { en: 'The TLS library said: “{message}”', de: 'Meldung der TLS-Bibliothek (englisch): „{message}“' },
+  'tls.alert.unknownCa': {
+    en: 'The KMS ended the TLS handshake ({code}): it does not know the CA that issued vCenter’s client certificate. Give the KMS that CA, or vCenter’s certificate itself, to trust.',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Er kennt die CA nicht, die vCenters Client-Zertifikat ausgestellt hat. Hinterlegen Sie beim KMS diese CA oder vCenters Zertifikat selbst als vertrauenswürdig.'
+  },
+  'tls.alert.badCertificate': {
+    en: 'The KMS ended the TLS handshake ({code}): it rejects vCenter’s client certificate. Its log says why; check that the certificate is meant for client authentication.',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Er lehnt vCenters Client-Zertifikat ab. Sein Protokoll nennt den Grund; prüfen Sie, ob das Zertifikat für die Client-Authentifizierung bestimmt ist.'
+  },
+  'tls.alert.certificateExpired': {
+    en: 'The KMS ended the TLS handshake ({code}): in its eyes vCenter’s client certificate has expired. Renew the certificate, and check the clocks of both sides.',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Aus seiner Sicht ist vCenters Client-Zertifikat abgelaufen. Erneuern Sie das Zertifikat, und prüfen Sie die Uhren beider Seiten.'
+  },
+  'tls.alert.certificateRequired': {
+    en: 'The KMS ended the TLS handshake ({code}): it requires a client certificate, and vCenter sent none. Check the client certificate and key given when the KMS server was added.',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Er verlangt ein Client-Zertifikat, und vCenter hat keines geschickt. Prüfen Sie das Client-Zertifikat und den Schlüssel, die beim Hinzufügen des KMS-Servers angegeben wurden.'
+  },
+  'tls.alert.handshakeFailure': {
+    en: 'The KMS ended the TLS handshake ({code}): the two sides found no TLS settings they both accept, or the KMS requires a client certificate that vCenter did not send.',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Beide Seiten haben keine TLS-Einstellungen gefunden, die sie gemeinsam akzeptieren, oder der KMS verlangt ein Client-Zertifikat, das vCenter nicht geschickt hat.'
+  },
+  'tls.alert.protocolVersion': {
+    en: 'The KMS ended the TLS handshake ({code}): it accepts none of the TLS versions vCenter offers (TLS 1.2 and newer).',
+    de: 'Der KMS hat den TLS-Handshake beendet ({code}): Er akzeptiert keine der TLS-Versionen, die vCenter anbietet (TLS 1.2 und neuer).'
+  },
+  'tls.alert.other': {
+    en: 'The KMS ended the TLS handshake with an alert ({code}). Its log says why.',
+    de: 'Der KMS hat den TLS-Handshake mit einer Warnmeldung (Alert) beendet ({code}). Sein Protokoll nennt den Grund.'
+  },
+  'tls.certificate.selfSigned': {
+    en: 'It is self-signed, and not among the trusted certificates ({code}). Trust this very certificate, or use one issued by a trusted CA.',
+    de: 'Es ist selbstsigniert und gehört nicht zu den vertrauenswürdigen Zertifikaten ({code}). Hinterlegen Sie genau dieses Zertifikat als vertrauenswürdig, oder verwenden Sie eines, das eine vertrauenswürdige CA ausgestellt hat.'
+  },
+  'tls.certificate.untrustedRoot': {
+    en: 'Its chain ends in a self-signed CA certificate that is not trusted ({code}). Is the trusted CA the one that issued it?',
+    de: 'Seine Kette endet bei einem selbstsignierten CA-Zertifikat, dem nicht vertraut wird ({code}). Ist die hinterlegte CA diejenige, die es ausgestellt hat?'
+  },
+  'tls.certificate.unknownIssuer': {
+    en: 'The CA that issued it is not among the trusted certificates ({code}). Is the trusted CA the one that issued it, and is an intermediate CA missing?',
+    de: 'Die CA, die es ausgestellt hat, gehört nicht zu den vertrauenswürdigen Zertifikaten ({code}). Ist die hinterlegte CA diejenige, die es ausgestellt hat, und fehlt eine Zwischen-CA?'
+  },
+  'tls.certificate.expired': {
+    en: 'It, or a CA certificate in its chain, has expired ({code}). Renew the certificate, and check that the clock is right.',
+    de: 'Es oder ein CA-Zertifikat seiner Kette ist abgelaufen ({code}). Erneuern Sie das Zertifikat, und prüfen Sie, ob die Uhr stimmt.'
+  },
+  'tls.certificate.notYetValid': {
+    en: 'It, or a CA certificate in its chain, is not valid yet ({code}): its validity starts later. Check the clocks of both sides.',
+    de: 'Es oder ein CA-Zertifikat seiner Kette ist noch nicht gültig ({code}): Die Gültigkeit beginnt später. Prüfen Sie die Uhren beider Seiten.'
+  },
+  'tls.certificate.badSignature': {
+    en: 'A signature in its chain does not verify ({code}): a certificate was altered, or was not signed by the CA it names.',
+    de: 'Eine Signatur in seiner Kette lässt sich nicht bestätigen ({code}): Ein Zertifikat wurde verändert oder nicht von der CA signiert, die es nennt.'
+  },
+  'tls.certificate.notCa': {
+    en: 'A certificate in its chain acts as a CA but is not a CA certificate ({code}).',
+    de: 'Ein Zertifikat seiner Kette tritt als CA auf, ist aber kein CA-Zertifikat ({code}).'
+  },
+  'tls.certificate.wrongPurpose': {
+    en: 'It is not meant for this use ({code}): its extended key usage does not allow this side of a TLS connection (server or client authentication).',
+    de: 'Es ist nicht für diesen Zweck bestimmt ({code}): Seine erweiterte Schlüsselverwendung erlaubt diese Seite einer TLS-Verbindung nicht (Server- bzw. Client-Authentifizierung).'
+  },
+  'tls.certificate.chainTooLong': { en: 'Its chain has more certificates than allowed ({code}).', de: 'Seine Kette hat mehr Zertifikate als erlaubt ({code}).' },
+  'tls.certificate.wrongName': {
+    en: 'It does not name {host}, the address vCenter connects to ({code}). Connect by a name or address the certificate lists, or issue one that lists {host}.',
+    de: 'Es nennt {host} nicht, die Adresse, mit der sich vCenter verbindet ({code}). Verbinden Sie sich über einen Namen oder eine Adresse, die das Zertifikat aufführt, oder stellen Sie eines aus, das {host} aufführt.'
+  },
+  'tls.certificate.unreadable': {
+    en: 'It, or a certificate it is checked against, could not be read.',
+    de: 'Es oder ein Zertifikat, gegen das es geprüft wird, ließ sich nicht lesen.'
+  },
+  // The checks PyKMIP (and so the lab's KMS) makes on a client certificate after the handshake.
+  'tls.certificate.missingEku': {
+    en: 'It has no extended key usage extension; the KMS requires one that allows client authentication.',
+    de: 'Ihm fehlt die Erweiterung für die erweiterte Schlüsselverwendung (Extended Key Usage); der KMS verlangt eine, die die Client-Authentifizierung erlaubt.'
+  },
+  'tls.certificate.noCommonName': {
+    en: 'Its subject has no common name (CN), so the KMS cannot tell which client it is.',
+    de: 'Sein Inhaberfeld (Subject) enthält keinen Common Name (CN), daher kann der KMS nicht erkennen, welcher Client es ist.'
+  },
+  'tls.certificate.multipleCommonNames': {
+    en: 'Its subject has more than one common name (CN), so the KMS cannot tell which client it is.',
+    de: 'Sein Inhaberfeld (Subject) enthält mehr als einen Common Name (CN), daher kann der KMS nicht eindeutig erkennen, welcher Client es ist.'
+  },
+  'tls.trust.clientRejected': { en: 'The KMS rejects vCenter’s client certificate. {problem}', de: 'Der KMS lehnt vCenters Client-Zertifikat ab. {problem}' },
+  'tls.trust.noServerCertificate': { en: 'vCenter does not trust the KMS: it presents no certificate.', de: 'vCenter vertraut dem KMS nicht: Er legt kein Zertifikat vor.' },
+  'tls.trust.serverNotTrusted': {
+    en: 'vCenter does not trust this KMS server yet (clientTrustServer false): it was added after trust was established. Establish trust for its key provider again.',
+    de: 'vCenter vertraut diesem KMS-Server noch nicht (clientTrustServer false): Er wurde hinzugefügt, nachdem das Vertrauen hergestellt war. Stellen Sie das Vertrauen für seinen Schlüsselanbieter erneut her.'
   },
   // Lab files (errors the window shows in the user's language)
   'labFile.newerVersion': {

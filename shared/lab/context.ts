@@ -17,7 +17,10 @@ export interface KmsLink {
 }
 
 export interface ExternalKmsConnector {
-  /** Opens a mutually authenticated TLS connection; rejects with the TLS stack's own error text on failure. */
+  /**
+   * Opens a mutually authenticated TLS connection; rejects with the TLS stack's own error on failure, whose `code`
+   * (Node's, OpenSSL's, or a KmsLinkCode) services/tlsFailure.ts tells in the reader's language.
+   */
   connect(kms: KmsRecord): Promise<KmsLink>
 }
 

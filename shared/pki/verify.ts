@@ -82,6 +82,14 @@ const X509_V_ERR = {
   INVALID_PURPOSE: [26, 'unsuitable certificate purpose']
 } as const satisfies Record<string, readonly [number, string]>
 
+/**
+ * The name OpenSSL gives an X509_V_ERR_* number without its prefix ('CERT_HAS_EXPIRED'), which is also the `code`
+ * Node puts on a TLS error: one name for a certificate failure, whether the lab or a real TLS stack found it.
+ */
+export function opensslErrorName(opensslError: number): string | undefined {
+  return Object.entries(X509_V_ERR).find(([, [n]]) => n === opensslError)?.[0]
+}
+
 // PyKMIP 0.10 (kmip/services/server/session.py and auth/utils.py), raised after the handshake.
 export const PYKMIP_MISSING_EKU = 'The extended key usage extension is missing from the client certificate.'
 export const PYKMIP_NO_COMMON_NAME = 'The certificate does not define any subject common names. Client identity unavailable.'

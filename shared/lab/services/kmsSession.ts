@@ -14,8 +14,9 @@ import { fingerprint } from '../view'
 import { summarizeKmip } from './kmipTrace'
 import { refusalExplanation, type KmsRefusal } from './kmsRefusal'
 import { handshake } from './tlsTrust'
+import { connectionFailure } from './tlsFailure'
 import { reasonList, resultReasonTerm } from '../../i18n/terms'
-import type { MessageParam, MessageRef } from '../events'
+import type { MessageRef } from '../events'
 
 export const BUILTIN_KMS_VENDOR = 'KeyFlow Lab KMS (KMIP 1.1)'
 
@@ -59,7 +60,7 @@ export async function withKmsSession<T>(
   for (const server of servers) {
     const kms = ctx.tx.require(server.id, 'kms')
     const session = await openSession(ctx, vc, provider, kms)
-    if (typeof session !== 'object' || !('clientId' in session)) {
+    if (!('clientId' in session)) {
       reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: session } })
       continue
     }
@@ -73,7 +74,8 @@ export async function withKmsSession<T>(
       if (e instanceof KmipResponseError)
         throw fault('KmipError', 'fault.kmip.unreadable', { kms: kms.name, operation: e.exchange.operation, message: e.message })
       if (e instanceof LabFault || !session.link) throw e
-      reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: (e as Error).message } })
+      // only an external KMS has a link, so the failure is its link's
+      reasons.push({ id: 'term.reasonOfKms', params: { kms: kms.name, reason: connectionFailure(e, kms.external!) } })
     } finally {
       closeSession(ctx, kms.id, session)
     }
@@ -81,7 +83,7 @@ export async function withKmsSession<T>(
   throw fault('KmsClusterUnreachable', 'fault.kmsUnreachable', { provider: providerId, reasons: reasonList(reasons) })
 }
 
-async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | MessageParam> {
+async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord): Promise<OpenSession | MessageRef> {
   if (kms.external) {
     if (!ctx.deps.externalKms) {
       const reason: MessageRef = { id: 'term.noExternalKms', params: {} }
@@ -98,8 +100,7 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
         say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.notContacted', { kms: kms.name })
         return { id: 'term.externalKmsNotContacted', params: {} }
       }
-      // the TLS stack's own words (see ExternalKmsConnector)
-      const reason = (e as Error).message
+      const reason = connectionFailure(e, kms.external)
       say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.external.failed', { kms: kms.name, message: reason })
       return reason
     }
@@ -110,11 +111,9 @@ async function openSession(ctx: CommandContext, vc: VcenterRecord, provider: Pro
   }
   const result = await handshake(vc, provider, kms, ctx.tx.now())
   if (!result.ok) {
-    say(ctx, 'tls.handshake', VCENTER_ID, kms.id, result.rejectedBy === 'vcenter' ? 'tls.rejectedByVcenter' : 'tls.rejectedByKms', {
-      kms: kms.name,
-      message: result.message
-    }, { payload: { kind: 'certificate' } })
-    return result.message
+    const said = result.rejectedBy === 'vcenter' ? 'tls.rejectedByVcenter' : 'tls.rejectedByKms'
+    say(ctx, 'tls.handshake', VCENTER_ID, kms.id, said, { kms: kms.name, message: result.reason }, { payload: { kind: 'certificate' } })
+    return result.reason
   }
   markOpen(ctx, kms.id, true)
   say(ctx, 'tls.handshake', VCENTER_ID, kms.id, 'tls.open', { kms: kms.name, client: result.clientCn }, { payload: { kind: 'certificate' } })

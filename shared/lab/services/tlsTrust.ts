@@ -1,13 +1,15 @@
 // The mutual-TLS handshake between vCenter and a built-in KMS, decided by real X.509 checks: vCenter verifies the
 // KMS server certificate against the KMS CA it trusts; the KMS verifies vCenter's client certificate against the
-// certificates and CAs uploaded to it. Expired or untrusted certificates fail with the texts a TLS stack logs.
+// certificates and CAs uploaded to it. A failure is told in the reader's language, with OpenSSL's name for it.
 
 import { describeCertificate, verifyPeer, type PeerVerification } from '../../pki'
+import type { MessageRef } from '../events'
 import type { KmsRecord, ProviderRecord, VcenterRecord } from '../model'
+import { verificationProblem } from './tlsFailure'
 
 export type HandshakeResult =
   | { ok: true; clientCn: string; serverSubject: string }
-  | { ok: false; rejectedBy: 'vcenter' | 'kms'; message: string }
+  | { ok: false; rejectedBy: 'vcenter' | 'kms'; reason: MessageRef }
 
 interface CertificateFacts {
   subject: string
@@ -51,15 +53,15 @@ export function clientCertificateOf(vc: VcenterRecord, provider: ProviderRecord)
 
 export async function handshake(vc: VcenterRecord, provider: ProviderRecord, kms: KmsRecord, now: number): Promise<HandshakeResult> {
   const server = kms.persisted.serverCertificate
-  if (!server) return { ok: false, rejectedBy: 'vcenter', message: 'the KMS presented no certificate' }
+  if (!server) return { ok: false, rejectedBy: 'vcenter', reason: { id: 'tls.trust.noServerCertificate', params: {} } }
   const trustedByVcenter = provider.trust.trustedKmsCaPem ? [provider.trust.trustedKmsCaPem] : []
   const serverCheck = await verifyAt(server.certificatePem, trustedByVcenter, now, 'serverAuth')
-  if (!serverCheck.ok) return { ok: false, rejectedBy: 'vcenter', message: serverCheck.message }
+  if (!serverCheck.ok) return { ok: false, rejectedBy: 'vcenter', reason: { id: 'tls.failure.kmsCertificate', params: { problem: verificationProblem(serverCheck) } } }
   // vCenter trusts each KMS server on its own (per-server status); a certificate from the cluster CA is not enough.
   if (!provider.trust.servers[kms.name]?.clientTrustServer)
-    return { ok: false, rejectedBy: 'vcenter', message: `no trust established with KMS server ${kms.name} (clientTrustServer false)` }
+    return { ok: false, rejectedBy: 'vcenter', reason: { id: 'tls.trust.serverNotTrusted', params: {} } }
   const clientPem = clientCertificateOf(vc, provider)
   const clientCheck = await verifyAt(clientPem, kms.persisted.trustedClients, now, 'clientAuth')
-  if (!clientCheck.ok) return { ok: false, rejectedBy: 'kms', message: clientCheck.message }
+  if (!clientCheck.ok) return { ok: false, rejectedBy: 'kms', reason: { id: 'tls.trust.clientRejected', params: { problem: verificationProblem(clientCheck) } } }
   return { ok: true, clientCn: clientCheck.subjectCn ?? 'unknown', serverSubject: facts(server.certificatePem).subject }
 }

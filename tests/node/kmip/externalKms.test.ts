@@ -5,8 +5,10 @@
 import { createServer as createTlsServer, type Server } from 'node:tls'
 import { describe, expect, it } from 'vitest'
 import { fromHex } from '../../../shared/crypto/bytes'
+import { formatMessage } from '../../../shared/i18n/format'
 import { decodeRequestMessage, decodeResponseMessage, KmipClient, Operation } from '../../../shared/kmip'
 import { Lab } from '../../../shared/lab/lab'
+import { connectionFailure } from '../../../shared/lab/services/tlsFailure'
 import type { HostComponent, KmsComponent, VmComponent } from '../../../shared/lab/model'
 import { labDeps } from '../../../node/host/labHost'
 import { tlsExternalKms } from '../../../node/kmip/externalKms'
@@ -76,6 +78,23 @@ describe('tlsExternalKms: the connector', () => {
         bare.close()
       }
     }
+  })
+
+  it('PyKMIP refuses a client certificate from a CA it does not know with a TLS alert, told in German with its code', async () => {
+    const stranger = peers.pki.client('stranger')
+    // PyKMIP's TLS 1.2 checks the client certificate during the handshake, so the connect itself fails.
+    const error = await tlsExternalKms()
+      .connect(externalKms(peers.pykmip!.port, stranger))
+      .then(
+        (link) => {
+          link.close()
+          return new Error('PyKMIP accepted the stranger')
+        },
+        (e: Error) => e
+      )
+    const reason = connectionFailure(error, { host: '127.0.0.1', port: peers.pykmip!.port })
+    expect(reason.id, String(error)).toBe('tls.alert.unknownCa')
+    expect(formatMessage(reason, 'de')).toMatch(/^Der KMS hat den TLS-Handshake beendet \(ERR_SSL_TLSV1_ALERT_UNKNOWN_CA\): Er kennt die CA nicht/)
   })
 
   it('fails a request when the server stops answering (a real outage), instead of waiting forever', async () => {
@@ -149,7 +168,10 @@ describe('an external KMS in the lab: PyKMIP', () => {
     const locked = theLab.component('vm:vm-1') as VmComponent
     expect(locked.cryptoState).toBe('locked')
     const said = theLab.entries.map((e) => e.event.text).join('\n')
-    expect(said).toContain(`vCenter cannot open a TLS session with pykmip: connect ECONNREFUSED 127.0.0.1:${peers.pykmip!.port}`)
+    expect(said).toContain(`vCenter cannot open a TLS session with pykmip: The connection to 127.0.0.1:${peers.pykmip!.port} was refused (ECONNREFUSED)`)
+    // The German window says it in German, with the code to search for.
+    const failed = theLab.entries.map((e) => e.event).find((e) => e.message.id === 'tls.external.failed')!
+    expect(formatMessage(failed.message, 'de')).toContain(`pykmip öffnen: Die Verbindung zu 127.0.0.1:${peers.pykmip!.port} wurde abgelehnt (ECONNREFUSED)`)
     expect(said).toMatch(/vm-1 is locked because of a KMS cluster error/)
   })
 })
