@@ -3,7 +3,7 @@
 // Files are created 0600: lab files and key state hold key material. A save also removes the temporary files that
 // earlier saves of the same target left when their process was killed mid-write.
 
-import { open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
+import { copyFile, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /** Owner read/write only: lab files, key files and KMS state carry key material. */
@@ -44,16 +44,32 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
   return removed
 }
 
-/** Writes a file atomically through `fill`, which writes into the open temporary file. */
-export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>): Promise<void> {
+/**
+ * Where a new file starts as a copy of another (a lab file saved again): the first `length` bytes of `path`, copied
+ * by the kernel (`cp`'s way: copy_file_range on Linux), then written on from there.
+ */
+export interface StartFrom {
+  path: string
+  length: number
+}
+
+/** Writes a file atomically through `fill`, which writes into the open temporary file (after `startFrom`'s bytes). */
+export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>, startFrom?: StartFrom): Promise<void> {
   await removeStaleTemps(path)
   const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
-  const fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  let fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   try {
+    if (startFrom) {
+      // Created 0600 above; the copy keeps the source's mode, which its caller made sure is 0600 too (copyPath).
+      await fh.close()
+      await copyFile(startFrom.path, tmp)
+      fh = await open(tmp, 'r+')
+      await fh.truncate(startFrom.length)
+    }
     await fill(fh)
     await fh.sync()
   } catch (e) {
-    await fh.close()
+    await fh.close().catch(() => undefined)
     await rm(tmp, { force: true })
     throw e
   }

@@ -2,7 +2,7 @@
 // one opens a path (refusing FIFOs and devices, which would hang or never end); both stream, a chunk at a time.
 // Format-1 files (bare JSON) are still read; every lab is opened offline (see shared/labFile/openOffline.ts).
 
-import { constants, readSync } from 'node:fs'
+import { constants, readSync, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
 import { fromUtf8 } from '../../shared/crypto/bytes'
@@ -10,7 +10,7 @@ import type { LabDeps } from '../../shared/lab/context'
 import { StoredBytesChanged } from '../../shared/lab/files/storedBytes'
 import { Lab } from '../../shared/lab/lab'
 import type { BlobSource } from '../../shared/labFile/blob'
-import { isContainer, readLabContainer, writeLabContainer, type ByteSink, type ByteSource } from '../../shared/labFile/container'
+import { containerBaseOf, isContainer, readLabContainer, writeLabContainer, type ByteSink, type ByteSource } from '../../shared/labFile/container'
 import { LabFileError, labFileData, loadLabFile, parseLabFile } from '../../shared/labFile/kflab'
 import { openOffline } from '../../shared/labFile/openOffline'
 import type { LabFileData } from '../../shared/labFile/schema'
@@ -33,7 +33,9 @@ interface FileSink extends ByteSink {
   settled(): Promise<void>
 }
 
-function fileSink(fh: FileHandle): FileSink {
+/** Writes into `fh` from `start` on (a file that starts as a copy of another holds its bytes before). */
+function fileSink(fh: FileHandle, start = 0): FileSink {
+  let position = start
   let unflushed = 0
   let flushing: Promise<void> | null = null
   let failure: unknown = null
@@ -41,12 +43,13 @@ function fileSink(fh: FileHandle): FileSink {
     async write(...parts) {
       if (failure) throw failure
       // One call for a chunk's header and bytes; a short write (rare on regular files) is finished part by part.
-      let { bytesWritten } = await fh.writev(parts)
+      let { bytesWritten } = await fh.writev(parts, position)
       for (const part of parts) {
         const done = Math.min(bytesWritten, part.length)
         bytesWritten -= done
         unflushed += part.length
-        for (let at = done; at < part.length; ) at += (await fh.write(part, at, part.length - at)).bytesWritten
+        for (let at = done; at < part.length; ) at += (await fh.write(part, at, part.length - at, position + at)).bytesWritten
+        position += part.length
       }
       if (unflushed >= FLUSH_BEHIND_BYTES && !flushing) {
         unflushed = 0
@@ -94,7 +97,13 @@ const KEEP_DISKS_IN_FILE = process.platform !== 'win32'
 /** Closes a lab file once no disk left in it is reachable (the lab, its history and its views are gone). */
 const fileClosers = new FinalizationRegistry<FileHandle>((fh) => void fh.close().catch(() => undefined))
 
-function fileSource(fh: FileHandle, size: number): ByteSource {
+/**
+ * Where the kernel can copy an open file from: its descriptor's own name on Linux (the very file that was opened,
+ * even once a save has replaced or removed its name). Elsewhere a save writes every chunk itself.
+ */
+const OPEN_FILE_PATH = process.platform === 'linux' ? (fd: number) => `/proc/self/fd/${fd}` : null
+
+function fileSource(fh: FileHandle, size: number, opened: Stats): ByteSource {
   const readInto = async (offset: number, target: Uint8Array) => {
     for (let got = 0; got < target.length; ) {
       const { bytesRead } = await fh.read(target, got, target.length - got, offset + got)
@@ -113,6 +122,12 @@ function fileSource(fh: FileHandle, size: number): ByteSource {
     size,
     readInto,
     readIntoSync: KEEP_DISKS_IN_FILE ? readIntoSync : undefined,
+    async copyPath() {
+      if (!OPEN_FILE_PATH) return null
+      const now = await fh.stat()
+      const unchanged = now.size === opened.size && now.mtimeMs === opened.mtimeMs && now.ino === opened.ino
+      return unchanged && (now.mode & 0o077) === 0 ? OPEN_FILE_PATH(fh.fd) : null
+    },
     async read(offset, length) {
       const out = new Uint8Array(length)
       await readInto(offset, out)
@@ -137,16 +152,25 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
 export async function writeLab(lab: Lab | LabFileData, target: string | Writable): Promise<void> {
   const data = lab instanceof Lab ? labFileData(lab) : lab
   if (typeof target !== 'string') return writeLabContainer(data, streamSink(target), nodeContainerCodec)
-  await writeAtomic(target, async (fh) => {
-    const sink = fileSink(fh)
-    try {
-      await writeLabContainer(data, sink, nodeContainerCodec)
-    } finally {
-      // Also after a failure: the file must not be closed and removed under a flush still running.
-      await sink.settled().catch(() => undefined)
-    }
-    await sink.settled()
-  })
+  // A lab whose disks are still in the file it was opened from: the new file starts as a copy of that one, made by
+  // the kernel like `cp`, and only what it lacks is written after it.
+  const base = containerBaseOf(data)
+  const copyFrom = base ? await base.source.copyPath?.() : null
+  const start = base && copyFrom ? { path: copyFrom, length: base.end } : undefined
+  await writeAtomic(
+    target,
+    async (fh) => {
+      const sink = fileSink(fh, start?.length)
+      try {
+        await writeLabContainer(data, sink, nodeContainerCodec, start ? base : null)
+      } finally {
+        // Also after a failure: the file must not be closed and removed under a flush still running.
+        await sink.settled().catch(() => undefined)
+      }
+      await sink.settled()
+    },
+    start
+  )
 }
 
 /** A lab file in memory (tests, small imports). */
@@ -185,7 +209,7 @@ export async function readLabFile(path: string): Promise<ReadLab> {
   try {
     const info = await fh.stat()
     if (!info.isFile()) throw new LabFileError('this is not a lab file: only regular files are opened (not a FIFO, device or folder)')
-    const source = fileSource(fh, info.size)
+    const source = fileSource(fh, info.size, info)
     const read = await readFrom(source, () => fh.close())
     return {
       ...read,

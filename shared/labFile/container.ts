@@ -97,6 +97,11 @@ export interface ByteSource {
    * work). A source without it (one that will not stay open) has every disk read into memory when a lab is built.
    */
   readIntoSync?(offset: number, target: Uint8Array): void
+  /**
+   * A path the kernel can copy this source's bytes from, as they were when it was opened (see ContainerBase), or
+   * null where there is none (the file changed since, or is readable by others: a copy would keep its mode).
+   */
+  copyPath?(): Promise<string | null>
 }
 
 /** Does a file starting with `head` look like a container (rather than a format-1 JSON file)? */
@@ -229,8 +234,12 @@ function* diskChunks(disks: Iterable<FileBytes>, codec: ContainerCodec): Generat
   }
 }
 
-/** Writes `data` as a container to `sink`, a few chunks in memory at a time. */
-export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec: ContainerCodec): Promise<void> {
+/**
+ * Writes `data` as a container to `sink`, a few chunks in memory at a time. With a `base` (containerBaseOf), the
+ * sink already holds the base file's bytes up to `base.end` (header and chunks): its chunks are used where they are,
+ * and only the chunks it lacks are written after them.
+ */
+export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec: ContainerCodec, base?: ContainerBase | null): Promise<void> {
   const digest = codec.sha256()
   let offset = 0
   const put = async (hashed: boolean, ...parts: Uint8Array[]) => {
@@ -240,7 +249,12 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
     }
     await sink.write(...parts)
   }
-  await put(true, CONTAINER_MAGIC, u32(KFLAB_VERSION))
+  if (base) {
+    // The base's header, of this version (containerBaseOf), is in the sink already: it is only hashed.
+    digest.update(CONTAINER_MAGIC)
+    digest.update(u32(KFLAB_VERSION))
+    offset = base.end
+  } else await put(true, CONTAINER_MAGIC, u32(KFLAB_VERSION))
 
   const disks = new Set<FileBytes>()
   diskSized(data.entities, disks)
@@ -254,7 +268,7 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
     for (let next = chunks.next(); ; next = chunks.next()) {
       if (next.done) return
       const chunk = next.value
-      if (chunk.knownHash && !index.has(chunk.knownHash) && !reading.has(chunk.knownHash)) {
+      if (chunk.knownHash && !index.has(chunk.knownHash) && !reading.has(chunk.knownHash) && !base?.index.has(chunk.knownHash)) {
         reading.add(chunk.knownHash)
         chunk.encoding = chunk.encode()
         chunk.encoding.catch(() => undefined)
@@ -273,6 +287,11 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       if (!hashes) hashesOf.set(chunk.disk, (hashes = []))
       hashes.push(hash)
       if (index.has(hash)) continue
+      const kept = base?.index.get(hash)
+      if (kept) {
+        index.set(hash, kept)
+        continue
+      }
       const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
       try {
         const rawLength = chunkLength(chunk.disk, hashes.length - 1)
@@ -381,7 +400,9 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
   }
   const index = checkedIndex(manifest.chunks, indexOffset)
   const data = parseLabDocument(indexText.slice(labStart + ',"lab":'.length, -1), version)
-  return { data, blobs: containerBlobs(source, codec, index) }
+  // A file whose chunks are checked on their own (and of this version) can be the start of a later save's file.
+  const base = !wholeFile && version === KFLAB_VERSION ? { source, index, end: indexOffset } : null
+  return { data, blobs: containerBlobs(source, codec, index, base) }
 }
 
 const notItsHash = (hash: string) => damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
@@ -392,6 +413,42 @@ const changedSinceOpened = (hash: string) =>
 interface ContainerChunks {
   readSync(hash: string, into: Uint8Array): void
   copy(hash: string): Promise<EncodedChunk>
+  /** The container as a start for a new file (see ContainerBase); null for files of older layouts. */
+  base: ContainerBase | null
+}
+
+/**
+ * A container a new file can start as a copy of (made by the host in the kernel, as `cp` does): the file a lab's
+ * disks were opened from. Its chunks stay at their offsets; the new file adds the chunks it lacks, then its index.
+ */
+export interface ContainerBase {
+  source: ByteSource
+  /** Its chunks by hash, at their offsets. */
+  index: ReadonlyMap<string, IndexEntry>
+  /** Where its chunks end (its index's offset): the copy is cut there and the new chunks follow. */
+  end: number
+}
+
+/**
+ * The container that every disk of `data` still in a file comes from, where one file holds them all, its layout
+ * allows it, and most of its chunks are still in use (the others are copied along unused; past half of the file, a
+ * full write is worth its time). Null otherwise: the save writes every chunk itself.
+ */
+export function containerBaseOf(data: LabFileData): ContainerBase | null {
+  const disks = new Set<FileBytes>()
+  diskSized(data.entities, disks)
+  let base: ContainerBase | null = null
+  const used = new Set<string>()
+  for (const disk of disks) {
+    if (!(disk instanceof ContainerBytes)) continue
+    if (!disk.base || (base && disk.base !== base)) return null
+    base = disk.base
+    for (const hash of disk.ref.chunks) used.add(hash)
+  }
+  if (!base) return null
+  let usedBytes = 0
+  for (const hash of used) usedBytes += CHUNK_HEADER_BYTES + base.index.get(hash)![1]
+  return usedBytes * 2 >= base.end ? base : null
 }
 
 /** A disk left in the container it was opened from (see StoredBytes); each chunk is checked against its hash. */
@@ -427,10 +484,14 @@ class ContainerBytes extends StoredBytes {
   copyChunk(hash: string): Promise<EncodedChunk> {
     return this.chunks.copy(hash)
   }
+
+  get base(): ContainerBase | null {
+    return this.chunks.base
+  }
 }
 
 /** The chunks of a container, each read into place and checked against its hash and the index. */
-function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<string, IndexEntry>): BlobSource {
+function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<string, IndexEntry>, base: ContainerBase | null): BlobSource {
   /** The index entry of chunk `hash`, once its header in the file agrees with it. */
   const checkedEntry = async (hash: string, rawLength: number): Promise<IndexEntry> => {
     const entry = index.get(hash)
@@ -559,7 +620,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
 
   let keptInFile = false
   const readIntoSync = source.readIntoSync?.bind(source)
-  const chunks: ContainerChunks | null = readIntoSync ? { readSync: (hash, into) => readSync(hash, into, readIntoSync), copy } : null
+  const chunks: ContainerChunks | null = readIntoSync ? { readSync: (hash, into) => readSync(hash, into, readIntoSync), copy, base } : null
 
   return {
     // Remembered: the replayed disks compared here are hashed once, and the next save of the lab reuses it.

@@ -3,13 +3,13 @@
 // works, and a file changed under the open lab refuses the command that reads it, in the user's words, without
 // losing the lab or the previous file.
 
-import { mkdtempSync, openSync, closeSync, readSync, writeSync, existsSync, truncateSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, statSync, truncateSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { labDeps } from '../../../node/host/labHost'
 import { nodeContainerCodec } from '../../../node/labFile/codec'
-import { openLabPath, readLabFile, writeLab } from '../../../node/labFile/labFileIo'
+import { labBytes, openLabPath, readLabFile, writeLab } from '../../../node/labFile/labFileIo'
 import { bytesOf, StoredBytes } from '../../../shared/lab/files/storedBytes'
 import { Lab } from '../../../shared/lab/lab'
 import { labFileData } from '../../../shared/labFile/kflab'
@@ -89,6 +89,29 @@ describe('disks left in the lab file they were opened from', () => {
     const again = await openLabPath(path, (seed) => labDeps(seed))
     expect(same(bytesOf(flat(again)), flat(lab))).toBe(true)
     await ok(again, { op: 'vm.powerOn', name: 'vm1' })
+  })
+
+  it('a save starts as a kernel copy of the file its disks are in, adding what it lacks; a file others can read is written in full instead', async () => {
+    const { lab, path } = await savedLab('base.kflab', 4)
+    await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01', diskMiB: 1, encrypt: true })
+    await writeLab(lab, path)
+    for (const mode of [0o600, 0o644]) {
+      chmodSync(path, mode)
+      const opened = await openLabPath(path, (seed) => labDeps(seed))
+      // vm2's disk chunk is no longer used; a new VM's disk is in memory only.
+      await ok(opened, { op: 'vm.remove', name: 'vm2' }, { op: 'vm.create', name: 'vm3', host: 'esx-01', diskMiB: 1 })
+      const target = join(work, `base-${mode.toString(8)}.kflab`)
+      await writeLab(opened, target)
+      const written = readFileSync(target)
+      const fresh = await labBytes(opened)
+      // Started from the copy, the file still holds vm2's unused chunk (1 MiB); written in full, it does not.
+      expect(written.length - fresh.length).toBe(mode === 0o600 ? 1024 * 1024 + 42 : 0)
+      expect(statSync(target).mode & 0o777).toBe(0o600)
+      const again = await openLabPath(target, (seed) => labDeps(seed))
+      expect(same(bytesOf(flat(again)), flat(lab))).toBe(true)
+      expect(get(again, 'vm', 'vm3').disks[0].bytes).toBe(1024 * 1024)
+      await ok(again, { op: 'vm.powerOn', name: 'vm1' }, { op: 'vm.powerOn', name: 'vm3' })
+    }
   })
 
   for (const change of ['a flipped byte', 'a shorter file'] as const) {

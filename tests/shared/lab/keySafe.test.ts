@@ -65,7 +65,7 @@ describe('encryption by storage policy, per disk', () => {
     // later, the disk too: only the disk is rewritten
     const nvram = datastoreFile(lab, 'vm1', 'nvram')
     const [out] = await ok(lab, { op: 'vm.encrypt', name: 'vm1', disks: [0] })
-    expect(datastoreFile(lab, 'vm1', 'nvram')).toBe(nvram)
+    expect(datastoreFile(lab, 'vm1', 'nvram').data).toBe(nvram.data)
     expect(out.events.some((e) => e.message.id === 'vm.disk.encrypted')).toBe(true)
     expect(get(lab, 'vm', 'vm1').disks[0].keyId).toBe(vm.keyId)
   })
