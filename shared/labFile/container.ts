@@ -264,6 +264,7 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
   const chunks = diskChunks(disks, codec)
   const ahead: DiskChunk[] = []
   const reading = new Set<string>()
+  const discard = (chunk: DiskChunk) => void chunk.encoding?.then((c) => c.release?.(), () => undefined)
   const refill = () => {
     for (let next = chunks.next(); ; next = chunks.next()) {
       if (next.done) return
@@ -286,10 +287,11 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       let hashes = hashesOf.get(chunk.disk)
       if (!hashes) hashesOf.set(chunk.disk, (hashes = []))
       hashes.push(hash)
-      if (index.has(hash)) continue
-      const kept = base?.index.get(hash)
-      if (kept) {
-        index.set(hash, kept)
+      const kept = index.has(hash) ? null : base?.index.get(hash)
+      if (kept) index.set(hash, kept)
+      if (index.has(hash)) {
+        // Read ahead, yet written already (an equal chunk of a disk in memory came first): its lease goes back.
+        discard(chunk)
         continue
       }
       const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
@@ -310,7 +312,7 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
     }
   } finally {
     // A save that failed gives back what the chunks read ahead of it hold (leased memory the next save needs).
-    for (const chunk of ahead) chunk.encoding?.then((c) => c.release?.(), () => undefined)
+    for (const chunk of ahead) discard(chunk)
   }
   const refs = new Map<FileBytes, BlobRef>()
   for (const [disk, hashes] of hashesOf) {

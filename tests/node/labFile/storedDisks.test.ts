@@ -91,6 +91,20 @@ describe('disks left in the lab file they were opened from', () => {
     await ok(again, { op: 'vm.powerOn', name: 'vm1' })
   })
 
+  it('give back the memory of a chunk read ahead that an equal chunk in memory wrote first, so later saves never run out of it', async () => {
+    const { path } = await savedLab('equal.kflab', 1)
+    const opened = await openLabPath(path, (seed) => labDeps(seed))
+    const data = labFileData(opened)
+    // The same bytes in memory, met first: the stored chunk is read ahead, then found written already.
+    const twin = { twin: { bytes: bytesOf(flat(opened)).slice() } }
+    const crafted = { ...data, entities: { ...twin, ...data.entities } as typeof data.entities }
+    // More saves than the pool has slots: each would keep one if the read-ahead chunk's lease were not given back.
+    for (let i = 0; i < 16; i++) await writeLabContainer(crafted, { write: async () => undefined }, nodeContainerCodec)
+    const { path: bigger } = await savedLab('after-equal.kflab', 16)
+    const reopened = await openLabPath(bigger, (seed) => labDeps(seed))
+    await writeLabContainer(labFileData(reopened), { write: async () => undefined }, nodeContainerCodec)
+  })
+
   it('a save starts as a kernel copy of the file its disks are in, adding what it lacks; a file others can read is written in full instead', async () => {
     const { lab, path } = await savedLab('base.kflab', 4)
     await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01', diskMiB: 1, encrypt: true })
