@@ -97,7 +97,7 @@ describe('disks left in the lab file they were opened from', () => {
     const data = labFileData(opened)
     // The same bytes in memory, met first: the stored chunk is read ahead, then found written already.
     const twin = { twin: { bytes: bytesOf(flat(opened)).slice() } }
-    const crafted = { ...data, entities: { ...twin, ...data.entities } as typeof data.entities }
+    const crafted = { ...data, entities: { ...twin, ...data.entities } as unknown as typeof data.entities }
     // More saves than the pool has slots: each would keep one if the read-ahead chunk's lease were not given back.
     for (let i = 0; i < 16; i++) await writeLabContainer(crafted, { write: async () => undefined }, nodeContainerCodec)
     const { path: bigger } = await savedLab('after-equal.kflab', 16)
