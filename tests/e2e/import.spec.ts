@@ -2,6 +2,7 @@
 // test host in parts): a file larger than the 64 MB a single call could carry, a file saved by format 1, a damaged one.
 // Saving goes the other way in parts too (File → Save downloads the lab file the host writes).
 
+import { bytesOf, StoredBytes } from '../../shared/lab/files/storedBytes'
 import { randomFillSync } from 'node:crypto'
 import { mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -67,9 +68,10 @@ test('a lab file over 64 MB opens in the window: sent in parts, opened as Open o
   expect(problems).toEqual([])
 })
 
+/** The flat disk's bytes (a reopened lab's are still in its file: read here). */
 function flatDisk(data: LabFileData): Uint8Array | undefined {
   for (const e of Object.values(data.entities))
-    if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && f.data instanceof Uint8Array) return f.data
+    if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && (f.data instanceof Uint8Array || f.data instanceof StoredBytes)) return bytesOf(f.data)
   return undefined
 }
 
