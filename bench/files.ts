@@ -107,7 +107,7 @@ function watchEventLoop(): () => { maxBlockMs: number; maxDelayMs: number } {
 }
 
 /** The VMs' disk images (the flat files on the datastores): in memory, or still in the file a lab was opened from. */
-function diskArrays(lab: Lab): FileBytes[] {
+function disksOf(lab: Lab): FileBytes[] {
   const out: FileBytes[] = []
   for (const [, e] of lab.entities())
     if (e.kind === 'datastore') for (const f of Object.values(e.persisted.files)) if (f.kind === 'flat' && f.data) out.push(f.data)
@@ -130,7 +130,7 @@ async function saveChild(dir: string, vms: number): Promise<SaveResult> {
     if (out.fault) throw new Error(`${c.op} refused: ${out.fault.text}`)
   }
   const buildSeconds = (performance.now() - t0) / 1000
-  const disks = diskArrays(lab)
+  const disks = disksOf(lab)
   const diskBytes = disks.reduce((n, d) => n + d.length, 0)
   // The same bytes as one plain file, for cp.
   // Timed: the plainest save from memory there is (the disks one after the other, then fsync), the floor for any
@@ -173,15 +173,15 @@ async function openChild(dir: string): Promise<OpenResult> {
   markWindow(false)
   const { maxBlockMs, maxDelayMs } = watch()
   const autosavePeakBytes = peakRss()
-  const diskBytesInMemory = diskArrays(lab).reduce((n, d) => n + (d instanceof Uint8Array ? d.length : 0), 0)
+  const diskBytesInMemory = disksOf(lab).reduce((n, d) => n + (d instanceof Uint8Array ? d.length : 0), 0)
   const t2 = performance.now()
-  for (const d of diskArrays(lab)) bytesOf(d)
+  for (const d of disksOf(lab)) bytesOf(d)
   const readDisksSeconds = (performance.now() - t2) / 1000
   return {
     openSeconds,
     openPeakBytes,
     autosavePeakBytes,
-    diskBytes: diskArrays(lab).reduce((n, d) => n + d.length, 0),
+    diskBytes: disksOf(lab).reduce((n, d) => n + d.length, 0),
     diskBytesInMemory,
     readDisksSeconds,
     autosaveSeconds,

@@ -60,10 +60,12 @@ export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promis
   let fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
   try {
     if (startFrom) {
-      // Created 0600 above; the copy keeps the source's mode, which its caller made sure is 0600 too (copyPath).
+      // The copy takes the source's mode (libuv copies it): back to 0600 at once. Callers copy only files that are
+      // 0600 already (ByteSource.copyPath), so no other user could open the copy in between.
       await fh.close()
       await copyFile(startFrom.path, tmp)
       fh = await open(tmp, 'r+')
+      await fh.chmod(PRIVATE_FILE_MODE)
       await fh.truncate(startFrom.length)
     }
     await fill(fh)

@@ -14,7 +14,10 @@
 // their SHA-256 covers every byte before it; they are still read.)
 //
 // Writing needs a few chunks in memory at a time; reading checks the index first (so a damaged file is refused
-// before anything is built), then each chunk when a lab is restored, or every chunk when it is replayed. The codec
+// before anything is built), then each chunk when it is read: a restored lab leaves its disks in the file and reads
+// a chunk when a command needs it (see ContainerBytes), or reads them all where the file cannot stay open; a
+// replayed lab checks every chunk once. A save of a lab whose disks are still in a file can start from a copy of
+// that file (ContainerBase) and write only the chunks it lacks. The codec
 // (SHA-256, which the host may run on other threads, and deflate) and the file access come from the host process.
 
 import { fromUtf8, utf8 } from '../crypto/bytes'
@@ -566,22 +569,28 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
     }
   }
 
+  /** A deflated chunk of a file that was checked when it was opened: one that no longer inflates changed since. */
+  const inflatedSinceOpened = (hash: string, stored: Uint8Array, rawLength: number): Uint8Array => {
+    let raw: Uint8Array
+    try {
+      raw = codec.inflate(stored, rawLength)
+    } catch {
+      throw changedSinceOpened(hash)
+    }
+    if (raw.length !== rawLength) throw changedSinceOpened(hash)
+    return raw
+  }
+
   /** Reads chunk `hash` into `into` (its raw length) there and then, and checks it: a disk left in the file. */
-  const readSync = (hash: string, into: Uint8Array, readIntoSync: (offset: number, target: Uint8Array) => void) => {
+  const readIntoSync = source.readIntoSync?.bind(source)
+  const readSync = (hash: string, into: Uint8Array) => {
     const [offset, storedLength, rawLength, encoding] = index.get(hash)!
     if (into.length !== rawLength) throw notItsHash(hash)
     if (encoding === DEFLATE) {
       const stored = new Uint8Array(storedLength)
-      readIntoSync(offset, stored)
-      let raw: Uint8Array
-      try {
-        raw = codec.inflate(stored, rawLength)
-      } catch {
-        throw changedSinceOpened(hash)
-      }
-      if (raw.length !== rawLength) throw changedSinceOpened(hash)
-      into.set(raw)
-    } else readIntoSync(offset, into)
+      readIntoSync!(offset, stored)
+      into.set(inflatedSinceOpened(hash, stored, rawLength))
+    } else readIntoSync!(offset, into)
     if (codec.hashChunks(into)[0] !== hash) throw changedSinceOpened(hash)
   }
 
@@ -594,18 +603,12 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
   const copyChecked = async (hash: string): Promise<EncodedChunk> => {
     const [offset, storedLength, rawLength, encoding] = index.get(hash)!
     if (encoding === DEFLATE) {
-      const stored = (await source.read(offset, storedLength)).slice()
-      let raw: Uint8Array
-      try {
-        raw = codec.inflate(stored, rawLength)
-      } catch {
-        throw changedSinceOpened(hash)
-      }
-      if (raw.length !== rawLength || (await codec.hashChunk(raw)) !== hash) throw changedSinceOpened(hash)
+      const stored = await source.read(offset, storedLength)
+      if ((await codec.hashChunk(inflatedSinceOpened(hash, stored, rawLength))) !== hash) throw changedSinceOpened(hash)
       return { encoding, stored }
     }
     if (!codec.leaseChunk) {
-      const stored = (await source.read(offset, rawLength)).slice()
+      const stored = await source.read(offset, rawLength)
       if ((await codec.hashChunk(stored)) !== hash) throw changedSinceOpened(hash)
       return { encoding, stored }
     }
@@ -621,8 +624,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
   }
 
   let keptInFile = false
-  const readIntoSync = source.readIntoSync?.bind(source)
-  const chunks: ContainerChunks | null = readIntoSync ? { readSync: (hash, into) => readSync(hash, into, readIntoSync), copy, base } : null
+  const chunks: ContainerChunks | null = readIntoSync ? { readSync, copy, base } : null
 
   return {
     // Remembered: the replayed disks compared here are hashed once, and the next save of the lab reuses it.

@@ -13,3 +13,12 @@ export async function savedData(pathOrBytes: string | Uint8Array): Promise<LabFi
     await read.close()
   }
 }
+
+/** Where each chunk of a container is: [offset, storedLength, rawLength, encoding] by hash, read from its index. */
+export function chunkIndex(bytes: Uint8Array): [string, number[]][] {
+  // The trailer: 'E', the index's offset (u64), the checksum (32 bytes), "KFLABIDX".
+  const start = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(bytes.length - 48))
+  const text = Buffer.from(bytes).toString('latin1')
+  const end = text.indexOf(',"lab":', start)
+  return Object.entries(JSON.parse(text.slice(start, end) + '}').chunks as Record<string, number[]>)
+}

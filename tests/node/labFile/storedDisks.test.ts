@@ -16,6 +16,7 @@ import { labFileData } from '../../../shared/labFile/kflab'
 import { writeLabContainer, type ContainerCodec } from '../../../shared/labFile/container'
 import { formatMessage } from '../../../shared/i18n/format'
 import { get, ok } from '../../helpers/lab'
+import { chunkIndex } from '../../helpers/labFiles'
 
 const work = mkdtempSync(join(tmpdir(), 'kflab-stored-'))
 const MiB = 1024 * 1024
@@ -37,20 +38,7 @@ const flat = (lab: Lab) => get(lab, 'datastore', 'ds-c1').persisted.files[get(la
 
 /** The file offset of the first stored (not deflated) chunk: ciphertext, so every disk chunk is one. */
 function firstChunkOffset(path: string): number {
-  const fd = openSync(path, 'r')
-  try {
-    // The trailer: 'E', the index's offset (u64), the checksum (32 bytes), "KFLABIDX".
-    const trailer = Buffer.alloc(49)
-    readSync(fd, trailer, 0, 49, statSync(path).size - 49)
-    const indexAt = Number(trailer.readBigUInt64BE(1))
-    const index = Buffer.alloc(statSync(path).size - 49 - indexAt)
-    readSync(fd, index, 0, index.length, indexAt)
-    const text = index.toString('utf8')
-    const chunks = JSON.parse(text.slice(0, text.indexOf(',"lab":')) + '}').chunks as Record<string, number[]>
-    return Math.min(...Object.values(chunks).filter(([, , , encoding]) => encoding === 0).map(([offset]) => offset))
-  } finally {
-    closeSync(fd)
-  }
+  return Math.min(...chunkIndex(readFileSync(path)).filter(([, [, , , encoding]]) => encoding === 0).map(([, [offset]]) => offset))
 }
 
 describe('disks left in the lab file they were opened from', () => {

@@ -7,6 +7,7 @@ import { LabFileError, withDisksRead } from '../../../shared/labFile/kflab'
 import { secureRandom } from '../../../shared/lab/random'
 import { Lab } from '../../../shared/lab/lab'
 import { ok } from '../../helpers/lab'
+import { chunkIndex } from '../../helpers/labFiles'
 
 const deps = () => ({ random: secureRandom((b) => crypto.getRandomValues(b)), diskCipher: nodeDiskCipher })
 
@@ -16,15 +17,6 @@ async function encryptedDiskFile(): Promise<Uint8Array> {
   await ok(lab, { op: 'kms.add', name: 'kms-1', provider: 'kp' }, { op: 'provider.add', name: 'kp' }, { op: 'host.add', name: 'esx-01', cluster: 'c1' })
   await ok(lab, { op: 'provider.trust', provider: 'kp', mode: 'csr' }, { op: 'vm.create', name: 'vm1', host: 'esx-01', diskMiB: 3, encrypt: true })
   return labBytes(lab)
-}
-
-/** Where each chunk of the file is: [offset, storedLength, rawLength, encoding] by hash. */
-function chunkIndex(bytes: Uint8Array): [string, number[]][] {
-  // The trailer: 'E', the index's offset (u64), the checksum (32 bytes), "KFLABIDX".
-  const start = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(bytes.length - 48))
-  const text = Buffer.from(bytes).toString('latin1')
-  const end = text.indexOf(',"lab":', start)
-  return Object.entries(JSON.parse(text.slice(start, end) + '}').chunks as Record<string, number[]>)
 }
 
 function counting(codec: ContainerCodec, lease: boolean) {
