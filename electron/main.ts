@@ -84,7 +84,7 @@ async function start(): Promise<void> {
       await host.recover(recoverable.path)
     } catch (e) {
       // The new session autosaves at once: keep the only copy of the old one under another name first.
-      const kept = await autosave.setAside().catch(() => null)
+      const kept = await autosave.setAside(recoverable.path).catch(() => null)
       showError('recover.failed', kept ? new Error(`${(e as Error).message}\n${dialogText(language(), 'recover.keptAs', { path: kept })}`) : e)
     }
   }

@@ -14,7 +14,7 @@ import { secureRandom, seededRandom } from '../../shared/lab/random'
 import type { Writable } from 'node:stream'
 import { LabFileError } from '../../shared/labFile/kflab'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
-import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
+import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab, type WriteLabOptions } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 import { PartedExports } from './partedExports'
@@ -180,8 +180,18 @@ export class LabHost implements LabApi {
   }
 
   /** Writes the open lab as a .kflab file to a path or a stream (autosave, downloads); the lab stays as it is. */
-  writeLab(target: string | Writable): Promise<void> {
-    return writeLab(this.lab, target)
+  writeLab(target: string | Writable, options?: WriteLabOptions): Promise<void> {
+    return writeLab(this.lab, target, options)
+  }
+
+  /** Whether the file at `path` is a whole lab file (its index and checksum are checked, its disks are not read). */
+  async isWholeLabFile(path: string): Promise<boolean> {
+    try {
+      await (await readLabFile(path)).close()
+      return true
+    } catch {
+      return false
+    }
   }
 
   async openLab(options: { path?: string }): Promise<LabFileInfo> {
