@@ -3,7 +3,8 @@ import { bytesOf, StoredBytes } from '../../../shared/lab/files/storedBytes'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { labBytes, openLabBytes, readLabBytes } from '../../../node/labFile/labFileIo'
 import { CONTAINER_MAGIC } from '../../../shared/labFile/container'
-import { LabFileError, labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
+import { labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
+import { LabFileError } from '../../../shared/labFile/labFileError'
 import { v1ToV2 } from '../../../shared/labFile/migrations/v1-to-v2'
 import { migrateToLatest } from '../../../shared/labFile/migrations'
 import { KFLAB_VERSION } from '../../../shared/labFile/schema'
@@ -73,7 +74,7 @@ describe('.kflab lab files', () => {
   it('refuses what is not a lab file and damage, with the place; a newer version names both versions', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
     const good = JSON.parse(v1Text(lab))
-    expect(() => parseLabFile('hello')).toThrow(new LabFileError('this is not a KeyFlow Lab file: it is not JSON'))
+    expect(() => parseLabFile('hello')).toThrow(new LabFileError('labFile.notJson'))
     expect(() => parseLabFile('{"format": "pkt", "version": 1}')).toThrow(/not a KeyFlow Lab file/)
     expect(() => parseLabFile(JSON.stringify({ ...good, version: 7 }))).toThrow(/newer KeyFlow Lab \(lab file version 7\); this KeyFlow Lab reads versions 1 to 2/)
     const damaged = structuredClone(good)
