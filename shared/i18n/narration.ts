@@ -673,7 +673,7 @@ export const narration = {
   'labFile.damage.containerVersion': { en: 'a container cannot have version {version}.', de: 'Ein Container kann nicht die Version {version} haben.' },
   'labFile.damage.noEndMarker': {
     en: 'it is cut short (no end marker): it was not written completely.',
-    de: 'Die Datei ist abgeschnitten (keine Endmarke): Sie wurde nicht vollständig geschrieben.'
+    de: 'Die Datei ist abgeschnitten (keine Endmarke) und wurde nicht vollständig geschrieben.'
   },
   'labFile.damage.endAltered': {
     en: 'it is cut short or altered at its end (no end marker).',
@@ -760,6 +760,11 @@ export const narration = {
   'labFile.import.noSuchPart': {
     en: 'The file has {parts} parts; part {index} does not belong to it. Open the file again.',
     de: 'Die Datei hat {parts} Teile; Teil {index} gehört nicht dazu. Öffnen Sie die Datei erneut.'
+  },
+  'labFile.import.unreadable': { en: 'The chosen file could not be read.', de: 'Die gewählte Datei konnte nicht gelesen werden.' },
+  'labFile.download.badPart': {
+    en: 'Part {index} of the lab file arrived damaged ({bytes} bytes, not {want}). Download the lab again.',
+    de: 'Teil {index} der Labordatei ist beschädigt angekommen ({bytes} statt {want} Byte). Laden Sie das Labor erneut herunter.'
   },
   'labFile.download.tooMany': {
     en: 'Too many downloads are running at once ({max}): wait for one to finish, then try again.',
