@@ -12,7 +12,7 @@ import { Autosave, type Recoverable } from './autosave'
 import { createChoosePath } from './dialogs'
 import { forwardPushes, menuRequests, refuseRendererPaths, registerLabIpc } from './ipc'
 import { createNativeMenu, withMenuLanguage, type NativeMenu } from './nativeMenu'
-import { dialogText, type DialogStringKey } from './dialogText'
+import { dialogText, errorText, type DialogStringKey } from './dialogText'
 import type { Language } from '../shared/i18n/message'
 import { languageFor } from '../shared/i18n/shellStrings'
 import { hardenSession, hardenWebContents } from './security'
@@ -59,7 +59,7 @@ function fatal(error: unknown): void {
 }
 
 function showError(title: DialogStringKey, error: unknown): void {
-  dialog.showErrorBox(dialogText(language(), title), error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(dialogText(language(), title), errorText(language(), error))
 }
 
 async function start(): Promise<void> {
@@ -85,7 +85,8 @@ async function start(): Promise<void> {
     } catch (e) {
       // The new session autosaves at once: keep the only copy of the old one under another name first.
       const kept = await autosave.setAside().catch(() => null)
-      showError('recover.failed', kept ? new Error(`${(e as Error).message}\n${dialogText(language(), 'recover.keptAs', { path: kept })}`) : e)
+      const why = errorText(language(), e)
+      showError('recover.failed', kept ? `${why}\n${dialogText(language(), 'recover.keptAs', { path: kept })}` : why)
     }
   }
   await autosave.begin()

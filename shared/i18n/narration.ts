@@ -697,7 +697,7 @@ export const narration = {
     de: 'Die Datei endet zu früh (wurde sie während des Lesens verändert?).'
   },
   'labFile.notLabFile': { en: 'This is not a KeyFlow Lab file.', de: 'Dies ist keine KeyFlow-Lab-Datei.' },
-  'labFile.notJson': { en: 'This is not a KeyFlow Lab file: it is not JSON.', de: 'Dies ist keine KeyFlow-Lab-Datei: Ihr Inhalt ist kein JSON.' },
+  'labFile.notJson': { en: 'This is not a KeyFlow Lab file: it is not JSON.', de: 'Dies ist keine KeyFlow-Lab-Datei: Der Inhalt ist kein JSON.' },
   'labFile.wrongFormat': {
     en: 'This is not a KeyFlow Lab file (its format is not “{format}”).',
     de: 'Dies ist keine KeyFlow-Lab-Datei (ihr Format ist nicht „{format}“).'
@@ -750,8 +750,8 @@ export const narration = {
     de: 'Die Datei wurde nicht vollständig empfangen: Die Übertragung wurde abgebrochen oder zu lange unterbrochen. Öffnen Sie die Datei erneut.'
   },
   'labFile.import.incomplete': {
-    en: 'The file was not received in full: {missing} of {parts} parts are missing. Open the file again.',
-    de: 'Die Datei wurde nicht vollständig empfangen: {missing} von {parts} Teilen fehlen. Öffnen Sie die Datei erneut.'
+    en: 'The file was not received in full: {missing, plural, one {# of {parts} parts is missing} other {# of {parts} parts are missing}}. Open the file again.',
+    de: 'Die Datei wurde nicht vollständig empfangen: {missing, plural, one {# von {parts} Teilen fehlt} other {# von {parts} Teilen fehlen}}. Öffnen Sie die Datei erneut.'
   },
   'labFile.import.badPart': {
     en: 'Part {index} of the file arrived damaged ({bytes} bytes, not {want}). Open the file again.',
