@@ -4,7 +4,7 @@
 
 import type { MessageId } from '../../shared/i18n/narration'
 import type { MessageRef } from '../../shared/lab/events'
-import { StoredBytesChanged } from '../../shared/lab/files/storedBytes'
+import { StoredBytesChanged } from '../../shared/lab/files/storedBytesChanged'
 import { LabFileError } from '../../shared/labFile/labFileError'
 
 type Reason = Extract<MessageId, `labFile.io.${string}`>

@@ -22,7 +22,8 @@
 
 import { fromUtf8, utf8 } from '../crypto/bytes'
 import { BLOB_MIN_BYTES, BlobRef, CHUNK_BYTES, HASH_PATTERN, type BlobSource, type ChunkHasher } from './blob'
-import { bytesOf, StoredBytes, StoredBytesChanged, type FileBytes } from '../lab/files/storedBytes'
+import { bytesOf, StoredBytes, type FileBytes } from '../lab/files/storedBytes'
+import { StoredBytesChanged } from '../lab/files/storedBytesChanged'
 import { jsonReplacer, newerVersionError, parseLabDocument } from './kflab'
 import { damagedError as damaged, LabFileError } from './labFileError'
 import { KFLAB_VERSION, type LabFileData } from './schema'

@@ -3,29 +3,10 @@
 // reads its index and history, not five GiB; a command that reads a disk reads it then (power-on only its boot
 // sectors). The bytes never change: a command that writes a disk makes a new byte string, as with disks in memory.
 
-import { formatMessage } from '../../i18n/format'
-import type { MessageId } from '../../i18n/narration'
-import type { MessageParam, MessageRef } from '../events'
-
 export abstract class StoredBytes {
   abstract readonly length: number
   /** Reads bytes [start, end) from where they are stored, checked against their hashes (throws if they changed). */
   abstract read(start?: number, end?: number): Uint8Array
-}
-
-/**
- * Thrown when bytes left in a lab file no longer match their hashes: the file was changed after it was opened. Told
- * by its catalog message (`labFile.changedSinceOpened` with `detail`), in English in `message`.
- */
-export class StoredBytesChanged extends Error {
-  override name = 'StoredBytesChanged'
-  readonly messageRef: MessageRef
-
-  constructor(detail: Extract<MessageId, `labFile.changed.${string}`>, params: Record<string, MessageParam> = {}) {
-    const messageRef: MessageRef = { id: 'labFile.changedSinceOpened', params: { detail: { id: detail, params } } }
-    super(formatMessage(messageRef, 'en'))
-    this.messageRef = messageRef
-  }
 }
 
 /** A datastore file's data: bytes in memory, or bytes still in the lab file they were opened from. */

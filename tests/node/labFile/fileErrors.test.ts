@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { LabHost } from '../../../node/host/labHost'
 import { downloadWriteError, openError, saveError } from '../../../node/labFile/fileErrors'
 import { formatMessage } from '../../../shared/i18n/format'
-import { StoredBytesChanged } from '../../../shared/lab/files/storedBytes'
+import { StoredBytesChanged } from '../../../shared/lab/files/storedBytesChanged'
 import { LabFileError } from '../../../shared/labFile/labFileError'
 
 const dir = mkdtempSync(join(tmpdir(), 'kflab-errors-'))

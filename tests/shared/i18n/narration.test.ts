@@ -40,7 +40,7 @@ describe('the narration', () => {
     const repo = join(import.meta.dirname, '../../..')
     // Where lab files are read, written and sent: their errors are LabFileErrors (or StoredBytesChanged), never plain ones.
     const dirs = ['shared/labFile', 'node/labFile', 'renderer/src/files']
-    const single = ['shared/lab/files/storedBytes.ts', 'node/host/labHost.ts', 'node/host/partedImports.ts', 'node/host/partedExports.ts']
+    const single = ['shared/lab/files/storedBytesChanged.ts', 'node/host/labHost.ts', 'node/host/partedImports.ts', 'node/host/partedExports.ts']
     const sources = [...dirs.flatMap((d) => files(join(repo, d))), ...single.map((f) => join(repo, f))]
     const used = new Set<string>()
     for (const f of sources) {
