@@ -84,7 +84,7 @@ async function start(): Promise<void> {
       await host.recover(recoverable.path)
     } catch (e) {
       // The new session autosaves at once: keep the only copy of the old one under another name first.
-      const kept = await autosave.setAside().catch(() => null)
+      const kept = await autosave.setAside(recoverable.path).catch(() => null)
       const why = errorText(language(), e)
       showError('recover.failed', kept ? `${why}\n${dialogText(language(), 'recover.keptAs', { path: kept })}` : why)
     }

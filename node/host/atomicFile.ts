@@ -3,6 +3,7 @@
 // Files are created 0600: lab files and key state hold key material. A save also removes the temporary files that
 // earlier saves of the same target left when their process was killed mid-write.
 
+import type { Stats } from 'node:fs'
 import { copyFile, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -53,15 +54,19 @@ export interface StartFrom {
   length: number
 }
 
-/** Writes a file atomically through `fill`, which writes into the open temporary file (after `startFrom`'s bytes). */
-export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>, startFrom?: StartFrom): Promise<void> {
+/**
+ * Writes a file atomically through `fill`, which writes into the open temporary file (after `startFrom`'s bytes).
+ * Returns the written file's status (its inode, size and time: how a later save knows it is still that file).
+ */
+export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promise<void>, startFrom?: StartFrom): Promise<Stats> {
   await removeStaleTemps(path)
   const tmp = join(dirname(path), `${tempPrefix(path)}${process.pid}.${Date.now()}.${tempCounter++}.tmp`)
   let fh = await open(tmp, 'wx', PRIVATE_FILE_MODE)
+  let written: Stats
   try {
     if (startFrom) {
       // The copy takes the source's mode (libuv copies it): back to 0600 at once. Callers copy only files that are
-      // 0600 already (ByteSource.copyPath), so no other user could open the copy in between.
+      // 0600 already (ByteSource.copySource, ContainerBase.copySource), so no other user could open the copy in between.
       await fh.close()
       await copyFile(startFrom.path, tmp)
       fh = await open(tmp, 'r+')
@@ -70,6 +75,7 @@ export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promis
     }
     await fill(fh)
     await fh.sync()
+    written = await fh.stat()
   } catch (e) {
     await fh.close().catch(() => undefined)
     await rm(tmp, { force: true })
@@ -88,6 +94,7 @@ export async function writeAtomic(path: string, fill: (fh: FileHandle) => Promis
   } finally {
     await dir.close()
   }
+  return written
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {

@@ -15,7 +15,7 @@ import type { Writable } from 'node:stream'
 import { LabFileError } from '../../shared/labFile/labFileError'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
 import { downloadWriteError, openError, saveError } from '../labFile/fileErrors'
-import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab } from '../labFile/labFileIo'
+import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab, type WriteLabOptions } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
 import { PartedExports } from './partedExports'
@@ -190,11 +190,23 @@ export class LabHost implements LabApi {
   }
 
   /** Writes the open lab as a .kflab file to a path or a stream (autosave, downloads); the lab stays as it is. */
-  async writeLab(target: string | Writable): Promise<void> {
+  async writeLab(target: string | Writable, options?: WriteLabOptions): Promise<void> {
     try {
-      await writeLab(this.lab, target)
+      await writeLab(this.lab, target, options)
     } catch (e) {
-      throw typeof target === 'string' ? saveError(target, e) : e
+      // A failed save by path is told naming the file (and that the file there is as it was: saves are atomic). One
+      // in place (the autosave's older file) is not whole after a failure, so it is passed on as it is.
+      throw typeof target === 'string' && !options?.inPlace ? saveError(target, e) : e
+    }
+  }
+
+  /** Whether the file at `path` is a whole lab file (its index and checksum are checked, its disks are not read). */
+  async isWholeLabFile(path: string): Promise<boolean> {
+    try {
+      await (await readLabFile(path)).close()
+      return true
+    } catch {
+      return false
     }
   }
 

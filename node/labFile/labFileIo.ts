@@ -4,13 +4,24 @@
 
 import { constants, readSync, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import type { Writable } from 'node:stream'
 import { fromUtf8 } from '../../shared/crypto/bytes'
 import type { LabDeps } from '../../shared/lab/context'
 import { StoredBytesChanged } from '../../shared/lab/files/storedBytesChanged'
 import { Lab } from '../../shared/lab/lab'
 import type { BlobSource } from '../../shared/labFile/blob'
-import { containerBaseOf, isContainer, readLabContainer, writeLabContainer, type ByteSink, type ByteSource } from '../../shared/labFile/container'
+import {
+  containerBasesOf,
+  isContainer,
+  readLabContainer,
+  writeLabContainer,
+  type ByteSink,
+  type ByteSource,
+  type ContainerBase,
+  type CopySource,
+  type WrittenContainer
+} from '../../shared/labFile/container'
 import { labFileData, loadLabFile, parseLabFile } from '../../shared/labFile/kflab'
 import { damagedError, LabFileError } from '../../shared/labFile/labFileError'
 import { openOffline } from '../../shared/labFile/openOffline'
@@ -104,6 +115,15 @@ const fileClosers = new FinalizationRegistry<FileHandle>((fh) => void fh.close()
  */
 const OPEN_FILE_PATH = process.platform === 'linux' ? (fd: number) => `/proc/self/fd/${fd}` : null
 
+/**
+ * Whether a file is still as it was (`then`) and only its owner can read it: a kernel copy takes its bytes unchecked
+ * (they are checked when a command reads them, as in the file itself) and keeps its mode until the save resets it.
+ */
+function copyable(now: Stats, then: Stats): boolean {
+  const unchanged = now.dev === then.dev && now.ino === then.ino && now.size === then.size && now.mtimeMs === then.mtimeMs
+  return now.isFile() && unchanged && (now.mode & 0o077) === 0
+}
+
 function fileSource(fh: FileHandle, size: number, opened: Stats): ByteSource {
   const readInto = async (offset: number, target: Uint8Array) => {
     for (let got = 0; got < target.length; ) {
@@ -123,11 +143,10 @@ function fileSource(fh: FileHandle, size: number, opened: Stats): ByteSource {
     size,
     readInto,
     readIntoSync: KEEP_DISKS_IN_FILE ? readIntoSync : undefined,
-    async copyPath() {
-      if (!OPEN_FILE_PATH) return null
-      const now = await fh.stat()
-      const unchanged = now.size === opened.size && now.mtimeMs === opened.mtimeMs && now.ino === opened.ino
-      return unchanged && (now.mode & 0o077) === 0 ? OPEN_FILE_PATH(fh.fd) : null
+    async copySource() {
+      if (!OPEN_FILE_PATH || !copyable(await fh.stat(), opened)) return null
+      // The file stays open while the lab can reach it (fileClosers): nothing to give back after the copy.
+      return { path: OPEN_FILE_PATH(fh.fd), done: async () => undefined }
     },
     async read(offset, length) {
       const out = new Uint8Array(length)
@@ -149,29 +168,130 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read, readIntoSync, readInto: async (offset, target) => readIntoSync(offset, target) }
 }
 
-/** Writes a lab (or its file data) as a .kflab container: to `target` atomically with mode 0600, or into a stream. */
-export async function writeLab(lab: Lab | LabFileData, target: string | Writable): Promise<void> {
-  const data = lab instanceof Lab ? labFileData(lab) : lab
-  if (typeof target !== 'string') return writeLabContainer(data, streamSink(target), nodeContainerCodec)
-  // A lab whose disks are still in the file it was opened from: the new file starts as a copy of that one, made by
-  // the kernel like `cp`, and only what it lacks is written after it.
-  const base = containerBaseOf(data)
-  const copyFrom = base ? await base.source.copyPath?.() : null
-  const start = base && copyFrom ? { path: copyFrom, length: base.end } : undefined
-  await writeAtomic(
-    target,
-    async (fh) => {
-      const sink = fileSink(fh, start?.length)
+/**
+ * Files this process saved labs to, most recent last, as starts for later saves: the lab's disks in memory were
+ * written there, so the next autosave copies that file in the kernel and writes only what changed, instead of every
+ * disk again. A few paths (the user's file, the autosave, a download's temporary file); each is used only while it
+ * is still the file that was written (see `copyable`), and nothing is held open between saves.
+ */
+const savedFiles = new Map<string, SavedFile>()
+const SAVED_FILES_KEPT = 4
+
+/** A file this process saved a lab to, as it was when written. */
+interface SavedFile extends ContainerBase {
+  stats: Stats
+}
+
+function rememberSaved(path: string, written: WrittenContainer, stats: Stats): void {
+  savedFiles.delete(path)
+  if (!OPEN_FILE_PATH || written.index.size === 0) return
+  const openFilePath = OPEN_FILE_PATH
+  const saved: SavedFile = {
+    ...written,
+    stats,
+    async copySource() {
+      let fh: FileHandle | null = null
       try {
-        await writeLabContainer(data, sink, nodeContainerCodec, start ? base : null)
-      } finally {
-        // Also after a failure: the file must not be closed and removed under a flush still running.
-        await sink.settled().catch(() => undefined)
+        fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+        // Held open until the copy is made: the path the kernel copies from is this very file, checked here.
+        if (copyable(await fh.stat(), stats)) {
+          const checked = fh
+          return { path: openFilePath(checked.fd), done: () => checked.close() }
+        }
+      } catch {
+        // Gone or unreadable: as good as changed.
       }
-      await sink.settled()
-    },
-    start
-  )
+      await fh?.close()
+      // Not that file any more (a download's temporary file is removed, a file replaced): forgotten.
+      if (savedFiles.get(path) === saved) savedFiles.delete(path)
+      return null
+    }
+  }
+  savedFiles.set(path, saved)
+  for (const old of savedFiles.keys()) if (savedFiles.size > SAVED_FILES_KEPT) savedFiles.delete(old)
+}
+
+/** The first of `bases` whose file the kernel can copy now, with that copy's source. */
+async function firstCopyable(bases: ContainerBase[]): Promise<{ base: ContainerBase; from: CopySource } | null> {
+  for (const base of bases) {
+    const from = await base.copySource()
+    if (from) return { base, from }
+  }
+  return null
+}
+
+export interface WriteLabOptions {
+  /**
+   * Update the file at the target itself where this process wrote it and it is as written: its chunks stay where
+   * they are, and only the chunks it lacks and a new index are written after them. Until that ends the file is not
+   * whole: only for a writer that keeps another whole copy (the autosave writes the older of two files).
+   */
+  inPlace?: boolean
+}
+
+/**
+ * Writes into the file at `path` in place (see WriteLabOptions.inPlace), where this process saved it last, it is
+ * unchanged since, and at least half of it is still in use; false (nothing written) otherwise.
+ */
+async function updateInPlace(data: LabFileData, path: string): Promise<boolean> {
+  const saved = savedFiles.get(path)
+  if (!saved || !containerBasesOf(data, [saved]).includes(saved)) return false
+  let fh: FileHandle
+  try {
+    fh = await open(path, 'r+')
+  } catch {
+    return false
+  }
+  let written: WrittenContainer
+  try {
+    if (!copyable(await fh.stat(), saved.stats)) return false
+    // From here on the file is no longer the one saved: cut at the end of its chunks (its old index goes).
+    savedFiles.delete(path)
+    await fh.truncate(saved.end)
+    const sink = fileSink(fh, saved.end)
+    try {
+      written = await writeLabContainer(data, sink, nodeContainerCodec, saved)
+    } finally {
+      await sink.settled().catch(() => undefined)
+    }
+    await sink.settled()
+    await fh.sync()
+    rememberSaved(path, written, await fh.stat())
+  } finally {
+    await fh.close()
+  }
+  return true
+}
+
+/** Writes a lab (or its file data) as a .kflab container: to `target` atomically with mode 0600, or into a stream. */
+export async function writeLab(lab: Lab | LabFileData, target: string | Writable, options: WriteLabOptions = {}): Promise<void> {
+  const data = lab instanceof Lab ? labFileData(lab) : lab
+  if (typeof target !== 'string') return void (await writeLabContainer(data, streamSink(target), nodeContainerCodec))
+  if (options.inPlace && (await updateInPlace(data, resolve(target)))) return
+  // The new file starts as a copy of one that holds most of the lab's disks (the file they were opened from, or the
+  // last one saved), made by the kernel like `cp`; only what it lacks is written after it.
+  const start = await firstCopyable(containerBasesOf(data, savedFiles.values()))
+  let written: WrittenContainer | undefined
+  let stats: Stats
+  try {
+    stats = await writeAtomic(
+      target,
+      async (fh) => {
+        const sink = fileSink(fh, start?.base.end)
+        try {
+          written = await writeLabContainer(data, sink, nodeContainerCodec, start?.base)
+        } finally {
+          // Also after a failure: the file must not be closed and removed under a flush still running.
+          await sink.settled().catch(() => undefined)
+        }
+        await sink.settled()
+      },
+      start ? { path: start.from.path, length: start.base.end } : undefined
+    )
+  } finally {
+    await start?.from.done()
+  }
+  rememberSaved(resolve(target), written!, stats)
 }
 
 /** A lab file in memory (tests, small imports). */

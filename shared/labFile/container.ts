@@ -16,8 +16,8 @@
 // Writing needs a few chunks in memory at a time; reading checks the index first (so a damaged file is refused
 // before anything is built), then each chunk when it is read: a restored lab leaves its disks in the file and reads
 // a chunk when a command needs it (see ContainerBytes), or reads them all where the file cannot stay open; a
-// replayed lab checks every chunk once. A save of a lab whose disks are still in a file can start from a copy of
-// that file (ContainerBase) and write only the chunks it lacks. The codec
+// replayed lab checks every chunk once. A save can start from a copy of a file that holds most of the lab's disks
+// (ContainerBase: the file they were opened from, or one saved before) and write only the chunks it lacks. The codec
 // (SHA-256, which the host may run on other threads, and deflate) and the file access come from the host process.
 
 import { fromUtf8, utf8 } from '../crypto/bytes'
@@ -103,10 +103,16 @@ export interface ByteSource {
    */
   readIntoSync?(offset: number, target: Uint8Array): void
   /**
-   * A path the kernel can copy this source's bytes from, as they were when it was opened (see ContainerBase), or
-   * null where there is none (the file changed since, or is readable by others: a copy would keep its mode).
+   * Where the kernel can copy this source's bytes from, as they were when it was opened (see ContainerBase), or
+   * null where it cannot (the file changed since, or is readable by others: a copy would keep its mode).
    */
-  copyPath?(): Promise<string | null>
+  copySource?(): Promise<CopySource | null>
+}
+
+/** A file the kernel can copy from: `path` names the very file that was checked until `done()`. */
+export interface CopySource {
+  readonly path: string
+  done(): Promise<void>
 }
 
 /** Does a file starting with `head` look like a container (rather than a format-1 JSON file)? */
@@ -240,11 +246,11 @@ function* diskChunks(disks: Iterable<FileBytes>, codec: ContainerCodec): Generat
 }
 
 /**
- * Writes `data` as a container to `sink`, a few chunks in memory at a time. With a `base` (containerBaseOf), the
+ * Writes `data` as a container to `sink`, a few chunks in memory at a time. With a `base` (containerBasesOf), the
  * sink already holds the base file's bytes up to `base.end` (header and chunks): its chunks are used where they are,
  * and only the chunks it lacks are written after them.
  */
-export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec: ContainerCodec, base?: ContainerBase | null): Promise<void> {
+export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec: ContainerCodec, base?: ContainerBase | null): Promise<WrittenContainer> {
   const digest = codec.sha256()
   let offset = 0
   const put = async (hashed: boolean, ...parts: Uint8Array[]) => {
@@ -255,7 +261,7 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
     await sink.write(...parts)
   }
   if (base) {
-    // The base's header, of this version (containerBaseOf), is in the sink already: it is only hashed.
+    // The base's header, of this version (containerBasesOf), is in the sink already: it is only hashed.
     digest.update(CONTAINER_MAGIC)
     digest.update(u32(KFLAB_VERSION))
     offset = base.end
@@ -337,6 +343,13 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
   }
   await put(true, utf8('}'), Uint8Array.of(0x45) /* 'E' */, u64(indexOffset))
   await put(false, digest.digest(), END_MAGIC)
+  return { index, end: indexOffset }
+}
+
+/** Where a written container's chunks are (its index) and end: enough for a later save to start from its file. */
+export interface WrittenContainer {
+  index: ReadonlyMap<string, IndexEntry>
+  end: number
 }
 
 /** The raw length of chunk `i` of a disk (every chunk is CHUNK_BYTES long but the last). */
@@ -406,7 +419,8 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
   const index = checkedIndex(manifest.chunks, indexOffset)
   const data = parseLabDocument(indexText.slice(labStart + ',"lab":'.length, -1), version)
   // A file whose chunks are checked on their own (and of this version) can be the start of a later save's file.
-  const base = !wholeFile && version === KFLAB_VERSION ? { source, index, end: indexOffset } : null
+  const base: ContainerBase | null =
+    !wholeFile && version === KFLAB_VERSION ? { index, end: indexOffset, copySource: async () => (await source.copySource?.()) ?? null } : null
   return { data, blobs: containerBlobs(source, codec, index, base) }
 }
 
@@ -424,36 +438,41 @@ interface ContainerChunks {
 
 /**
  * A container a new file can start as a copy of (made by the host in the kernel, as `cp` does): the file a lab's
- * disks were opened from. Its chunks stay at their offsets; the new file adds the chunks it lacks, then its index.
+ * disks were opened from, or one the host saved them to before. Its chunks stay at their offsets; the new file adds
+ * the chunks it lacks, then its index.
  */
-export interface ContainerBase {
-  source: ByteSource
-  /** Its chunks by hash, at their offsets. */
-  index: ReadonlyMap<string, IndexEntry>
-  /** Where its chunks end (its index's offset): the copy is cut there and the new chunks follow. */
-  end: number
+export interface ContainerBase extends WrittenContainer {
+  /** Its file as it was read or written, for the kernel to copy; null where it is gone, changed or not copyable. */
+  copySource(): Promise<CopySource | null>
 }
 
 /**
- * The container that every disk of `data` still in a file comes from, where one file holds them all, its layout
- * allows it, and most of its chunks are still in use (the others are copied along unused; past half of the file, a
- * full write is worth its time). Null otherwise: the save writes every chunk itself.
+ * The containers a save of `data` can start from, the one holding most of its disks' bytes first: the files its
+ * disks were opened from, and `saved` (files the host wrote before). A container qualifies where most of it is still
+ * in use (the rest is copied along unused; past half of the file, a full write is worth its time). Disks in memory
+ * count with the chunk hashes a save remembered for them; a new disk counts for none.
  */
-export function containerBaseOf(data: LabFileData): ContainerBase | null {
+export function containerBasesOf(data: LabFileData, saved: Iterable<ContainerBase> = []): ContainerBase[] {
   const disks = new Set<FileBytes>()
   diskSized(data.entities, disks)
-  let base: ContainerBase | null = null
+  const candidates = new Set(saved)
   const used = new Set<string>()
   for (const disk of disks) {
-    if (!(disk instanceof ContainerBytes)) continue
-    if (!disk.base || (base && disk.base !== base)) return null
-    base = disk.base
-    for (const hash of disk.ref.chunks) used.add(hash)
+    const hashes = disk instanceof ContainerBytes ? disk.ref.chunks : disk instanceof Uint8Array ? hashCache.get(disk) : undefined
+    for (const hash of hashes ?? []) used.add(hash)
+    if (disk instanceof ContainerBytes && disk.base) candidates.add(disk.base)
   }
-  if (!base) return null
-  let usedBytes = 0
-  for (const hash of used) usedBytes += CHUNK_HEADER_BYTES + base.index.get(hash)![1]
-  return usedBytes * 2 >= base.end ? base : null
+  const usedBytes = new Map<ContainerBase, number>()
+  for (const base of candidates) {
+    let bytes = 0
+    for (const hash of used) {
+      const entry = base.index.get(hash)
+      if (entry) bytes += CHUNK_HEADER_BYTES + entry[1]
+    }
+    if (bytes > 0 && bytes * 2 >= base.end) usedBytes.set(base, bytes)
+  }
+  // Of two holding as much, the smaller: less copied along unused.
+  return [...usedBytes.keys()].sort((a, b) => usedBytes.get(b)! - usedBytes.get(a)! || a.end - b.end)
 }
 
 /** A disk left in the container it was opened from (see StoredBytes); each chunk is checked against its hash. */

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Autosave, AUTOSAVE_FILE, SESSION_MARKER, type AutosaveSource } from '../../electron/autosave'
+import { Autosave, AUTOSAVE_FILE, AUTOSAVE_FILE_2, SESSION_MARKER, type AutosaveSource } from '../../electron/autosave'
 import { writeFileAtomic } from '../../node/host/atomicFile'
 import { ScriptedLabApi } from '../helpers/scriptedLabApi'
 
@@ -17,9 +17,21 @@ function setup() {
     exports++
     return exportLab()
   }
-  const saved = () => JSON.parse(readFileSync(join(dir, AUTOSAVE_FILE), 'utf8')) as unknown
-  // The scripted API stands for the lab host: its "lab file" is the JSON of its export.
-  const source: AutosaveSource = { subscribe: (l) => api.subscribe(l), writeLab: async (path) => writeFileAtomic(path, await api.exportLab()) }
+  /** The lab in the autosave file the last save completed. */
+  const saved = (a: Autosave) => JSON.parse(readFileSync(a.labPath, 'utf8')) as unknown
+  // The scripted API stands for the lab host: its "lab file" is the JSON of its export, whole when it parses.
+  const source: AutosaveSource = {
+    subscribe: (l) => api.subscribe(l),
+    writeLab: async (path) => writeFileAtomic(path, await api.exportLab()),
+    isWholeLabFile: async (path) => {
+      try {
+        JSON.parse(readFileSync(path, 'utf8'))
+        return true
+      } catch {
+        return false
+      }
+    }
+  }
   return { dir, api, source, exports: () => exports, saved }
 }
 
@@ -31,9 +43,10 @@ describe('Autosave', () => {
 
   it('saves the lab as it is when the session begins', async () => {
     const { dir, source, exports, saved } = setup()
-    await new Autosave({ dir, source }).begin()
+    const a = new Autosave({ dir, source })
+    await a.begin()
     expect(exports()).toBe(1)
-    expect(saved()).toEqual({ labId: 'lab-1', events: 0 })
+    expect(saved(a)).toEqual({ labId: 'lab-1', events: 0 })
     expect(existsSync(join(dir, SESSION_MARKER))).toBe(true)
   })
 
@@ -47,7 +60,7 @@ describe('Autosave', () => {
     expect(exports()).toBe(1)
     await wait(80)
     expect(exports()).toBe(2)
-    expect(saved()).toEqual({ labId: 'lab-1', events: 2 })
+    expect(saved(a)).toEqual({ labId: 'lab-1', events: 2 })
   })
 
   it('does not save for file pushes (saving is not a change)', async () => {
@@ -68,7 +81,7 @@ describe('Autosave', () => {
     await wait(30)
     // No end(): the process "died" here.
     const found = await new Autosave({ dir, source }).findRecoverable()
-    expect(found?.path).toBe(join(dir, AUTOSAVE_FILE))
+    expect(found?.path).toBe(crashed.labPath)
     expect(JSON.parse(readFileSync(found!.path, 'utf8'))).toEqual({ labId: 'lab-1', events: 1 })
     expect(found!.savedAt).toBeInstanceOf(Date)
   })
@@ -81,6 +94,7 @@ describe('Autosave', () => {
     await a.end()
     expect(existsSync(join(dir, SESSION_MARKER))).toBe(false)
     expect(existsSync(join(dir, AUTOSAVE_FILE))).toBe(false)
+    expect(existsSync(join(dir, AUTOSAVE_FILE_2))).toBe(false)
     expect(await new Autosave({ dir, source }).findRecoverable()).toBeNull()
   })
 
@@ -95,6 +109,41 @@ describe('Autosave', () => {
     await new Autosave({ dir, source, delayMs: 5 }).begin()
     const found = await new Autosave({ dir, source }).findRecoverable()
     expect(JSON.parse(readFileSync(found!.path, 'utf8'))).toEqual({ labId: 'lab-2', events: 0 })
+  })
+
+  it('writes the older of its two files each time, so a save cut short leaves the previous one whole, and that one is offered', async () => {
+    const { dir, api, source, saved } = setup()
+    const written: string[] = []
+    const a = new Autosave({ dir, source: { ...source, writeLab: (path, options) => (written.push(path), source.writeLab(path, options)) }, delayMs: 60_000 })
+    await a.begin()
+    await api.runCommand({ op: 'host.add', name: 'esx-01', cluster: 'c1' })
+    await a.saveNow()
+    await api.runCommand({ op: 'host.add', name: 'esx-02', cluster: 'c1' })
+    await a.saveNow()
+    expect(written).toEqual([AUTOSAVE_FILE, AUTOSAVE_FILE_2, AUTOSAVE_FILE].map((f) => join(dir, f)))
+    expect(saved(a)).toEqual({ labId: 'lab-1', events: 2 })
+    // The next save writes autosave-2 and "crashes" half-way: autosave.kflab, the previous one, is offered.
+    writeFileSync(join(dir, AUTOSAVE_FILE_2), '{"labId": "lab-1", "ev')
+    const found = await new Autosave({ dir, source }).findRecoverable()
+    expect(found?.path).toBe(join(dir, AUTOSAVE_FILE))
+    expect(JSON.parse(readFileSync(found!.path, 'utf8'))).toEqual({ labId: 'lab-1', events: 2 })
+  })
+
+  it('after a failed save writes the same file again: the other one is the only whole one', async () => {
+    const { dir, source } = setup()
+    const written: string[] = []
+    let fail = false
+    const a = new Autosave({
+      dir,
+      source: { ...source, writeLab: (path, options) => (written.push(path), fail ? Promise.reject(new Error('disk full')) : source.writeLab(path, options)) },
+      onError: () => undefined
+    })
+    await a.begin()
+    fail = true
+    await a.saveNow()
+    fail = false
+    await a.saveNow()
+    expect(written).toEqual([AUTOSAVE_FILE, AUTOSAVE_FILE_2, AUTOSAVE_FILE_2].map((f) => join(dir, f)))
   })
 
   it('reports a failed save instead of throwing', async () => {

@@ -14,10 +14,15 @@ export async function savedData(pathOrBytes: string | Uint8Array): Promise<LabFi
   }
 }
 
+/** Where a container's index starts: the end of its chunks. */
+export function indexOffset(bytes: Uint8Array): number {
+  // The trailer: 'E', the index's offset (u64), the checksum (32 bytes), "KFLABIDX".
+  return Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(bytes.length - 48))
+}
+
 /** Where each chunk of a container is: [offset, storedLength, rawLength, encoding] by hash, read from its index. */
 export function chunkIndex(bytes: Uint8Array): [string, number[]][] {
-  // The trailer: 'E', the index's offset (u64), the checksum (32 bytes), "KFLABIDX".
-  const start = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(bytes.length - 48))
+  const start = indexOffset(bytes)
   const text = Buffer.from(bytes).toString('latin1')
   const end = text.indexOf(',"lab":', start)
   return Object.entries(JSON.parse(text.slice(start, end) + '}').chunks as Record<string, number[]>)

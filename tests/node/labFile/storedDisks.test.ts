@@ -94,10 +94,11 @@ describe('disks left in the lab file they were opened from', () => {
   })
 
   it('a save starts as a kernel copy of the file its disks are in, adding what it lacks; a file others can read is written in full instead', async () => {
-    const { lab, path } = await savedLab('base.kflab', 4)
-    await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01', diskMiB: 1, encrypt: true })
-    await writeLab(lab, path)
     for (const mode of [0o600, 0o644]) {
+      // A lab of its own each time: no file saved before holds its disks (a save may start from those as well).
+      const { lab, path } = await savedLab(`base-${mode.toString(8)}-source.kflab`, 4)
+      await ok(lab, { op: 'vm.create', name: 'vm2', host: 'esx-01', diskMiB: 1, encrypt: true })
+      await writeLab(lab, path)
       chmodSync(path, mode)
       const opened = await openLabPath(path, (seed) => labDeps(seed))
       // vm2's disk chunk is no longer used; a new VM's disk is in memory only.
