@@ -21,6 +21,7 @@ const dialogStrings = {
   'recover.yes': { en: 'Recover', de: 'Wiederherstellen' },
   'recover.no': { en: 'Start a new lab', de: 'Neues Labor beginnen' },
   'recover.failed': { en: 'The autosaved lab could not be recovered', de: 'Das automatisch gespeicherte Labor konnte nicht wiederhergestellt werden' },
+  'autosave.failed': { en: 'Autosave failed', de: 'Automatische Sicherung fehlgeschlagen' },
   'recover.keptAs': { en: 'It was kept as {path}.', de: 'Es wurde als {path} aufbewahrt.' }
 } as const satisfies Record<string, { en: string; de: string }>
 

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabHost } from '../node/host/labHost'
+import { autosaveError } from '../node/labFile/fileErrors'
 import { Sharing } from '../node/web/sharing'
 import { APP_ENTRY_URL, APP_NOTES_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
 import { createAppRequestHandler } from './appProtocol'
@@ -77,7 +78,14 @@ async function start(): Promise<void> {
   }
   const host = await LabHost.create({ choosePath })
 
-  const autosave = new Autosave({ dir: app.getPath('userData'), source: host, onError: (e) => console.error('autosave failed:', e) })
+  const autosave = new Autosave({
+    dir: app.getPath('userData'),
+    source: host,
+    onError: (e, first) => {
+      console.error('autosave failed:', e)
+      if (first) warnAutosaveFailed(e)
+    }
+  })
   const recoverable = await autosave.findRecoverable()
   if (recoverable && (await askToRecover(recoverable))) {
     try {
@@ -211,6 +219,13 @@ async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (p
     showError('save.failed', e)
     return false
   }
+}
+
+/** Tells the person, without blocking the app, that their changes are not autosaved until they save or it works again. */
+function warnAutosaveFailed(error: unknown): void {
+  const title = dialogText(language(), 'autosave.failed')
+  const options = { type: 'warning' as const, title, message: title, detail: errorText(language(), autosaveError(error)) }
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)).catch(() => undefined)
 }
 
 async function askToRecover(r: Recoverable): Promise<boolean> {

@@ -51,6 +51,11 @@ export function saveError(path: string, e: unknown): LabFileError {
   return new LabFileError('labFile.cannotSave', { path, reason: reasonOf(e, saveReasons) }, { cause: e })
 }
 
+/** The autosave could not be written (into the app's own folder, so no path is named). */
+export function autosaveError(e: unknown): LabFileError {
+  return new LabFileError('labFile.cannotAutosave', { reason: reasonOf(e, saveReasons) }, { cause: e })
+}
+
 /** A download's lab file could not be written (into the host's temporary folder, so no path is named). */
 export function downloadWriteError(e: unknown): LabFileError {
   return new LabFileError('labFile.download.cannotWrite', { reason: reasonOf(e, saveReasons) }, { cause: e })

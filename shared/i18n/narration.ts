@@ -726,6 +726,10 @@ export const narration = {
     en: 'The lab could not be saved as {path}. {reason} The open lab stays as it is, and no file was overwritten.',
     de: 'Das Labor konnte nicht als {path} gespeichert werden. {reason} Das geöffnete Labor bleibt unverändert, und keine Datei wurde überschrieben.'
   },
+  'labFile.cannotAutosave': {
+    en: 'The lab could not be autosaved. {reason} Save the lab yourself to keep your latest changes safe.',
+    de: 'Das Labor konnte nicht automatisch gesichert werden. {reason} Speichern Sie das Labor selbst, um Ihre letzten Änderungen zu sichern.'
+  },
   'labFile.io.notFound': {
     en: 'The file does not exist (any more): it may have been moved, renamed or deleted.',
     de: 'Die Datei existiert nicht (mehr): Vielleicht wurde sie verschoben, umbenannt oder gelöscht.'

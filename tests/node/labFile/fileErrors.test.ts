@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LabHost } from '../../../node/host/labHost'
-import { downloadWriteError, openError, saveError } from '../../../node/labFile/fileErrors'
+import { autosaveError, downloadWriteError, openError, saveError } from '../../../node/labFile/fileErrors'
 import { formatMessage } from '../../../shared/i18n/format'
 import { StoredBytesChanged } from '../../../shared/lab/files/storedBytesChanged'
 import { LabFileError } from '../../../shared/labFile/labFileError'
@@ -102,6 +102,9 @@ describe('a lab file that cannot be opened or saved', () => {
       'Das Labor konnte nicht als /labs/a.kflab gespeichert werden. Der Datenträger ist voll (oder Ihr Kontingent ist ausgeschöpft). Das geöffnete Labor bleibt unverändert, und keine Datei wurde überschrieben.'
     )
     expect(formatMessage(openError(path, errno('EIO')).messageRef, 'de')).toBe('Die Labordatei /labs/a.kflab lässt sich nicht öffnen. Das System meldet den Fehler EIO.')
+    expect(formatMessage(autosaveError(errno('ENOSPC')).messageRef, 'de')).toBe(
+      'Das Labor konnte nicht automatisch gesichert werden. Der Datenträger ist voll (oder Ihr Kontingent ist ausgeschöpft). Speichern Sie das Labor selbst, um Ihre letzten Änderungen zu sichern.'
+    )
     expect(formatMessage(downloadWriteError(errno('ENOSPC')).messageRef, 'de')).toBe(
       'Die Labordatei für den Download konnte nicht geschrieben werden. Der Datenträger ist voll (oder Ihr Kontingent ist ausgeschöpft).'
     )
