@@ -38,7 +38,11 @@ export interface AutosaveOptions {
   dir: string
   source: AutosaveSource
   delayMs?: number
-  onError?: (error: unknown) => void
+  /**
+   * A save failed; `first`: the first failure since the last save that worked (the person is told once, not at every
+   * change while the disk stays full).
+   */
+  onError?: (error: unknown, first: boolean) => void
 }
 
 export class Autosave {
@@ -50,6 +54,7 @@ export class Autosave {
   private timer: ReturnType<typeof setTimeout> | null = null
   private writing: Promise<void> = Promise.resolve()
   private unsubscribe: (() => void) | null = null
+  private failing = false
 
   constructor(private readonly options: AutosaveOptions) {
     this.labPaths = [join(options.dir, AUTOSAVE_FILE), join(options.dir, AUTOSAVE_FILE_2)]
@@ -127,8 +132,11 @@ export class Autosave {
       try {
         await this.options.source.writeLab(this.labPaths[this.next], { inPlace: true })
         this.next = 1 - this.next
+        this.failing = false
       } catch (e) {
-        this.options.onError?.(e)
+        const first = !this.failing
+        this.failing = true
+        this.options.onError?.(e, first)
       }
     })
     return this.writing

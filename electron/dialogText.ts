@@ -1,6 +1,7 @@
 // What the desktop app's own dialogs say (save before closing, recovery, file dialogs, errors), in the language of
 // the native menu: the window's, once it has reported it, otherwise the system's.
 
+import { formatMessage, messageRefOf } from '../shared/i18n/format'
 import { renderTemplate, type Language } from '../shared/i18n/message'
 
 const dialogStrings = {
@@ -20,6 +21,7 @@ const dialogStrings = {
   'recover.yes': { en: 'Recover', de: 'Wiederherstellen' },
   'recover.no': { en: 'Start a new lab', de: 'Neues Labor beginnen' },
   'recover.failed': { en: 'The autosaved lab could not be recovered', de: 'Das automatisch gespeicherte Labor konnte nicht wiederhergestellt werden' },
+  'autosave.failed': { en: 'Autosave failed', de: 'Automatische Sicherung fehlgeschlagen' },
   'recover.keptAs': { en: 'It was kept as {path}.', de: 'Es wurde als {path} aufbewahrt.' }
 } as const satisfies Record<string, { en: string; de: string }>
 
@@ -27,6 +29,13 @@ export type DialogStringKey = keyof typeof dialogStrings
 
 export function dialogText(lang: Language, key: DialogStringKey, params: Readonly<Record<string, string>> = {}): string {
   return renderTemplate(dialogStrings[key][lang], lang, params, String)
+}
+
+/** What went wrong, for an error dialog: the error's catalog message in `lang` where it has one (a lab file's problem). */
+export function errorText(lang: Language, error: unknown): string {
+  const ref = messageRefOf(error)
+  if (ref) return formatMessage(ref, lang)
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** Every entry in both languages with the same placeholders (for the tests). */

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { LabHost } from '../node/host/labHost'
+import { autosaveError } from '../node/labFile/fileErrors'
 import { Sharing } from '../node/web/sharing'
 import { APP_ENTRY_URL, APP_NOTES_URL, APP_SCHEME, devServerOrigin } from './appOrigin'
 import { createAppRequestHandler } from './appProtocol'
@@ -12,7 +13,7 @@ import { Autosave, type Recoverable } from './autosave'
 import { createChoosePath } from './dialogs'
 import { forwardPushes, menuRequests, refuseRendererPaths, registerLabIpc } from './ipc'
 import { createNativeMenu, withMenuLanguage, type NativeMenu } from './nativeMenu'
-import { dialogText, type DialogStringKey } from './dialogText'
+import { dialogText, errorText, type DialogStringKey } from './dialogText'
 import type { Language } from '../shared/i18n/message'
 import { languageFor } from '../shared/i18n/shellStrings'
 import { hardenSession, hardenWebContents } from './security'
@@ -59,7 +60,7 @@ function fatal(error: unknown): void {
 }
 
 function showError(title: DialogStringKey, error: unknown): void {
-  dialog.showErrorBox(dialogText(language(), title), error instanceof Error ? error.message : String(error))
+  dialog.showErrorBox(dialogText(language(), title), errorText(language(), error))
 }
 
 async function start(): Promise<void> {
@@ -77,7 +78,14 @@ async function start(): Promise<void> {
   }
   const host = await LabHost.create({ choosePath })
 
-  const autosave = new Autosave({ dir: app.getPath('userData'), source: host, onError: (e) => console.error('autosave failed:', e) })
+  const autosave = new Autosave({
+    dir: app.getPath('userData'),
+    source: host,
+    onError: (e, first) => {
+      console.error('autosave failed:', e)
+      if (first) warnAutosaveFailed(e)
+    }
+  })
   const recoverable = await autosave.findRecoverable()
   if (recoverable && (await askToRecover(recoverable))) {
     try {
@@ -85,7 +93,8 @@ async function start(): Promise<void> {
     } catch (e) {
       // The new session autosaves at once: keep the only copy of the old one under another name first.
       const kept = await autosave.setAside(recoverable.path).catch(() => null)
-      showError('recover.failed', kept ? new Error(`${(e as Error).message}\n${dialogText(language(), 'recover.keptAs', { path: kept })}`) : e)
+      const why = errorText(language(), e)
+      showError('recover.failed', kept ? `${why}\n${dialogText(language(), 'recover.keptAs', { path: kept })}` : why)
     }
   }
   await autosave.begin()
@@ -210,6 +219,13 @@ async function confirmClose(window: BrowserWindow, host: LabHost, choosePath: (p
     showError('save.failed', e)
     return false
   }
+}
+
+/** Tells the person, without blocking the app, that their changes are not autosaved until they save or it works again. */
+function warnAutosaveFailed(error: unknown): void {
+  const title = dialogText(language(), 'autosave.failed')
+  const options = { type: 'warning' as const, title, message: title, detail: errorText(language(), autosaveError(error)) }
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)).catch(() => undefined)
 }
 
 async function askToRecover(r: Recoverable): Promise<boolean> {

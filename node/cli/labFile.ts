@@ -1,7 +1,7 @@
 // Opens a .kflab file for a command-line tool, with the file's own problems reported as usage errors.
 
 import type { Lab } from '../../shared/lab/lab'
-import { LabFileError } from '../../shared/labFile/kflab'
+import { LabFileError } from '../../shared/labFile/labFileError'
 import { labDeps } from '../host/labHost'
 import { openLabPath } from '../labFile/labFileIo'
 import { UsageError } from './usage'

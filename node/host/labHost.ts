@@ -12,8 +12,9 @@ import type { FaultInfo } from '../../shared/lab/faults'
 import { Lab } from '../../shared/lab/lab'
 import { secureRandom, seededRandom } from '../../shared/lab/random'
 import type { Writable } from 'node:stream'
-import { LabFileError } from '../../shared/labFile/kflab'
+import { LabFileError } from '../../shared/labFile/labFileError'
 import { nodeDiskCipher } from '../crypto/nodeDiskCipher'
+import { downloadWriteError, openError, saveError } from '../labFile/fileErrors'
 import { buildLab, readLabBytes, readLabFile, writeLab, type ReadLab, type WriteLabOptions } from '../labFile/labFileIo'
 import { tlsExternalKms } from '../kmip/externalKms'
 import { persistedBytes } from '../../shared/lab/files/persisted'
@@ -35,6 +36,15 @@ export function labDeps(seed: number | null, externalKms: ExternalKmsConnector =
     random: seed === null ? secureRandom((buf) => webcrypto.getRandomValues(buf)) : seededRandom(seed),
     diskCipher: nodeDiskCipher,
     externalKms
+  }
+}
+
+/** Reads the lab file at `path`; what the system refused is told naming the file (see ../labFile/fileErrors.ts). */
+async function readLabPath(path: string): Promise<ReadLab> {
+  try {
+    return await readLabFile(path)
+  } catch (e) {
+    throw openError(path, e)
   }
 }
 
@@ -172,16 +182,22 @@ export class LabHost implements LabApi {
 
   async saveLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? this.file.path ?? (await this.options.choosePath?.('save', this.file.name)) ?? null
-    if (!path) throw new Error('no file chosen: the lab was not saved')
-    await this.fileWork('saving', () => writeLab(this.lab, path))
+    if (!path) throw new LabFileError('labFile.noFileChosen.save')
+    await this.fileWork('saving', () => this.writeLab(path))
     this.file = { path, name: basename(path), dirty: false }
     this.emit({ type: 'file', labId: this.labId, file: this.file })
     return this.file
   }
 
   /** Writes the open lab as a .kflab file to a path or a stream (autosave, downloads); the lab stays as it is. */
-  writeLab(target: string | Writable, options?: WriteLabOptions): Promise<void> {
-    return writeLab(this.lab, target, options)
+  async writeLab(target: string | Writable, options?: WriteLabOptions): Promise<void> {
+    try {
+      await writeLab(this.lab, target, options)
+    } catch (e) {
+      // A failed save by path is told naming the file (and that the file there is as it was: saves are atomic). One
+      // in place (the autosave's older file) is not whole after a failure, so it is passed on as it is.
+      throw typeof target === 'string' && !options?.inPlace ? saveError(target, e) : e
+    }
   }
 
   /** Whether the file at `path` is a whole lab file (its index and checksum are checked, its disks are not read). */
@@ -196,22 +212,13 @@ export class LabHost implements LabApi {
 
   async openLab(options: { path?: string }): Promise<LabFileInfo> {
     const path = options.path ?? (await this.options.choosePath?.('open', this.file.name)) ?? null
-    if (!path) throw new Error('no file chosen: the open lab is unchanged')
-    return this.fileWork('opening', async () => {
-      let read: ReadLab
-      try {
-        read = await readLabFile(path)
-      } catch (e) {
-        if (e instanceof LabFileError) throw e
-        throw new Error(`cannot read ${path}: ${(e as Error).message}`, { cause: e })
-      }
-      return this.load(read, path)
-    })
+    if (!path) throw new LabFileError('labFile.noFileChosen.open')
+    return this.fileWork('opening', async () => this.load(await readLabPath(path), path))
   }
 
   /** Opens a lab file as an untitled lab (autosave recovery: saving must not go back to the autosave). */
   async recover(path: string): Promise<LabFileInfo> {
-    return this.fileWork('opening', async () => this.load(await readLabFile(path), null))
+    return this.fileWork('opening', async () => this.load(await readLabPath(path), null))
   }
 
   /** Runs `work` on a lab file with the window told it is going on (and told when it ends, however it ends). */
@@ -243,7 +250,11 @@ export class LabHost implements LabApi {
   /** Starts a download of the lab file in parts; downloads while the lab is unchanged share one written file. */
   exportLabBegin(): Promise<LabExportStart> {
     const lab = this.lab
-    return this.exports.begin(`${this.labId}:${this.changes}`, (path) => writeLab(lab, path))
+    return this.exports.begin(`${this.labId}:${this.changes}`, (path) =>
+      writeLab(lab, path).catch((e: unknown) => {
+        throw downloadWriteError(e)
+      })
+    )
   }
 
   exportLabPart(exportId: string, index: number): Promise<string> {

@@ -8,6 +8,7 @@ import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPORT_PART_BYTES, type LabExportStart } from '../../shared/api/contract'
+import { LabFileError } from '../../shared/labFile/labFileError'
 
 /** Distinct lab versions being downloaded at once (each a file as big as the lab's). */
 const MAX_OPEN_FILES = 4
@@ -39,10 +40,10 @@ export class PartedExports {
    * file to the path it is given, and runs once for all downloads of that version.
    */
   async begin(version: string, write: (path: string) => Promise<void>): Promise<LabExportStart> {
-    if (this.exports.size >= MAX_OPEN_EXPORTS) throw new Error(`too many downloads at once (${MAX_OPEN_EXPORTS}): finish one first`)
+    if (this.exports.size >= MAX_OPEN_EXPORTS) throw new LabFileError('labFile.download.tooMany', { max: MAX_OPEN_EXPORTS })
     let file = this.files.get(version)
     if (!file) {
-      if (this.files.size >= MAX_OPEN_FILES) throw new Error(`too many lab versions being downloaded at once (${MAX_OPEN_FILES}): finish one first`)
+      if (this.files.size >= MAX_OPEN_FILES) throw new LabFileError('labFile.download.tooMany', { max: MAX_OPEN_FILES })
       file = this.writeFile(write)
       this.files.set(version, file)
     }
@@ -64,15 +65,15 @@ export class PartedExports {
   async part(exportId: string, index: number): Promise<string> {
     const ex = this.exports.get(exportId)
     const file = ex && this.files.get(ex.version)
-    if (!ex || !file) throw new Error('no such download: it was finished or dropped after a long pause; download the lab again')
+    if (!ex || !file) throw new LabFileError('labFile.download.gone')
     this.touch(exportId)
     const { fh, bytes } = await file.ready
     const parts = Math.max(1, Math.ceil(bytes / EXPORT_PART_BYTES))
-    if (index >= parts) throw new Error(`the download has ${parts} parts; there is no part ${index}`)
+    if (index >= parts) throw new LabFileError('labFile.download.noSuchPart', { parts, index })
     const part = Buffer.allocUnsafe(Math.min(EXPORT_PART_BYTES, bytes - index * EXPORT_PART_BYTES))
     for (let got = 0; got < part.length; ) {
       const { bytesRead } = await fh.read(part, got, part.length - got, index * EXPORT_PART_BYTES + got)
-      if (bytesRead === 0) throw new Error('the lab file of the download ended early')
+      if (bytesRead === 0) throw new LabFileError('labFile.download.endedEarly')
       got += bytesRead
     }
     return part.toString('base64')

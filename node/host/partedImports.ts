@@ -8,6 +8,7 @@ import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { IMPORT_PART_BYTES, type LabImportStart } from '../../shared/api/contract'
+import { LabFileError } from '../../shared/labFile/labFileError'
 import { PRIVATE_FILE_MODE } from './atomicFile'
 
 /** Imports open at once: a window sends one file at a time; a few more cover windows of other connections. */
@@ -32,7 +33,7 @@ export class PartedImports {
   constructor(private readonly idleMs = IDLE_MS) {}
 
   async begin(bytes: number): Promise<LabImportStart> {
-    if (this.imports.size >= MAX_OPEN_IMPORTS) throw new Error(`too many imports at once (${MAX_OPEN_IMPORTS}): finish or cancel one first`)
+    if (this.imports.size >= MAX_OPEN_IMPORTS) throw new LabFileError('labFile.import.tooMany', { max: MAX_OPEN_IMPORTS })
     const dir = await mkdtemp(join(tmpdir(), 'keyflow-import-'))
     const path = join(dir, 'import.kflab')
     const fh = await open(path, 'wx', PRIVATE_FILE_MODE)
@@ -44,10 +45,10 @@ export class PartedImports {
 
   async part(importId: string, index: number, base64: string): Promise<void> {
     const im = this.get(importId)
-    if (index >= im.parts) throw new Error(`the import has ${im.parts} parts; there is no part ${index}`)
+    if (index >= im.parts) throw new LabFileError('labFile.import.noSuchPart', { parts: im.parts, index })
     const bytes = Buffer.from(base64, 'base64')
     const want = index === im.parts - 1 ? im.bytes - index * IMPORT_PART_BYTES : IMPORT_PART_BYTES
-    if (bytes.length !== want) throw new Error(`part ${index} of the import has ${bytes.length} bytes; it must have ${want}`)
+    if (bytes.length !== want) throw new LabFileError('labFile.import.badPart', { index, bytes: bytes.length, want })
     clearTimeout(im.idle)
     im.idle = this.idleTimer(importId)
     for (let at = 0; at < bytes.length; ) at += (await im.fh.write(bytes, at, bytes.length - at, index * IMPORT_PART_BYTES + at)).bytesWritten
@@ -60,7 +61,7 @@ export class PartedImports {
   /** The complete file's path, to be opened and then `discard`ed; refuses an import with parts missing. */
   async complete(importId: string): Promise<string> {
     const im = this.get(importId)
-    if (im.receivedCount !== im.parts) throw new Error(`the import is incomplete: ${im.parts - im.receivedCount} of ${im.parts} parts are missing`)
+    if (im.receivedCount !== im.parts) throw new LabFileError('labFile.import.incomplete', { missing: im.parts - im.receivedCount, parts: im.parts })
     clearTimeout(im.idle)
     return im.path
   }
@@ -85,7 +86,7 @@ export class PartedImports {
 
   private get(importId: string): Import {
     const im = this.imports.get(importId)
-    if (!im) throw new Error('no such import: it was finished, cancelled or dropped after a long pause; send the file again')
+    if (!im) throw new LabFileError('labFile.import.gone')
     return im
   }
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import type { Writable } from 'node:stream'
 import { fromUtf8 } from '../../shared/crypto/bytes'
 import type { LabDeps } from '../../shared/lab/context'
-import { StoredBytesChanged } from '../../shared/lab/files/storedBytes'
+import { StoredBytesChanged } from '../../shared/lab/files/storedBytesChanged'
 import { Lab } from '../../shared/lab/lab'
 import type { BlobSource } from '../../shared/labFile/blob'
 import {
@@ -22,7 +22,8 @@ import {
   type CopySource,
   type WrittenContainer
 } from '../../shared/labFile/container'
-import { LabFileError, labFileData, loadLabFile, parseLabFile } from '../../shared/labFile/kflab'
+import { labFileData, loadLabFile, parseLabFile } from '../../shared/labFile/kflab'
+import { damagedError, LabFileError } from '../../shared/labFile/labFileError'
 import { openOffline } from '../../shared/labFile/openOffline'
 import type { LabFileData } from '../../shared/labFile/schema'
 import { writeAtomic } from '../host/atomicFile'
@@ -96,7 +97,7 @@ function streamSink(stream: Writable): ByteSink {
   }
 }
 
-const endedEarly = () => new LabFileError('the lab file is damaged: it ended early (was it changed while being read?)')
+const endedEarly = () => damagedError('labFile.damage.endedWhileRead')
 
 /**
  * Disks stay in the file they were opened from (StoredBytes) where a saved file can replace it while it is open:
@@ -134,7 +135,7 @@ function fileSource(fh: FileHandle, size: number, opened: Stats): ByteSource {
   const readIntoSync = (offset: number, target: Uint8Array) => {
     for (let got = 0; got < target.length; ) {
       const bytesRead = readSync(fh.fd, target, got, target.length - got, offset + got)
-      if (bytesRead === 0) throw new StoredBytesChanged('the lab file changed on disk after it was opened: it is shorter now')
+      if (bytesRead === 0) throw new StoredBytesChanged('labFile.changed.shorter')
       got += bytesRead
     }
   }
@@ -157,11 +158,11 @@ function fileSource(fh: FileHandle, size: number, opened: Stats): ByteSource {
 
 export function bytesSource(bytes: Uint8Array): ByteSource {
   const read = async (offset: number, length: number) => {
-    if (offset + length > bytes.length) throw new LabFileError('the lab file is damaged: it ended early')
+    if (offset + length > bytes.length) throw damagedError('labFile.damage.endedEarly')
     return bytes.subarray(offset, offset + length)
   }
   const readIntoSync = (offset: number, target: Uint8Array) => {
-    if (offset + target.length > bytes.length) throw new LabFileError('the lab file is damaged: it ended early')
+    if (offset + target.length > bytes.length) throw damagedError('labFile.damage.endedEarly')
     target.set(bytes.subarray(offset, offset + target.length))
   }
   return { size: bytes.length, read, readIntoSync, readInto: async (offset, target) => readIntoSync(offset, target) }
@@ -315,7 +316,7 @@ async function readFrom(source: ByteSource, close: () => Promise<void>): Promise
     const { data, blobs } = await readLabContainer(source, nodeContainerCodec)
     return { data, blobs, close }
   }
-  if (source.size > MAX_V1_FILE_BYTES) throw new LabFileError('this is not a KeyFlow Lab file (too large for a format-1 file and not a container)')
+  if (source.size > MAX_V1_FILE_BYTES) throw new LabFileError('labFile.tooLarge')
   const data = parseLabFile(fromUtf8(await source.read(0, source.size)))
   return { data, blobs: undefined, close }
 }
@@ -326,7 +327,7 @@ export async function readLabFile(path: string): Promise<ReadLab> {
   const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
   try {
     const info = await fh.stat()
-    if (!info.isFile()) throw new LabFileError('this is not a lab file: only regular files are opened (not a FIFO, device or folder)')
+    if (!info.isFile()) throw new LabFileError('labFile.notRegularFile')
     const source = fileSource(fh, info.size, info)
     const read = await readFrom(source, () => fh.close())
     return {

@@ -3,8 +3,7 @@
 // failures come back as an `ApiError` the window can show.
 
 import { labApiArgs, type ApiError, type LabApi, type LabApiMethod } from './contract'
-import type { MessageRef } from '../lab/events'
-import { isMessageId } from '../i18n/format'
+import { messageRefOf } from '../i18n/format'
 import { prototypeKeyPath } from '../validation/fields'
 
 export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: ApiError }
@@ -43,13 +42,6 @@ export function validateCall(method: unknown, args: unknown): ValidCall | { ok: 
     return { ok: false, error: { message: `${method}: invalid ${formatPath(issue.path)}: ${issue.message}${more}` } }
   }
   return { ok: true, method, args: parsed.data as unknown[] }
-}
-
-function messageRefOf(e: unknown): MessageRef | undefined {
-  const ref = typeof e === 'object' && e !== null ? (e as { messageRef?: unknown }).messageRef : undefined
-  if (typeof ref !== 'object' || ref === null) return undefined
-  const { id, params } = ref as MessageRef
-  return typeof id === 'string' && isMessageId(id) && typeof params === 'object' && params !== null ? { id, params } : undefined
 }
 
 /** What the window sees of a failure: the message, and the narration reference when the lab refused for a domain reason. */

@@ -15,3 +15,11 @@ export function formatMessage(ref: MessageRef, lang: Language): string {
 export function isMessageId(id: string): id is MessageId {
   return Object.prototype.hasOwnProperty.call(narration, id)
 }
+
+/** The catalog message an error carries (a lab fault, a lab file's problem), if it names one of this narration. */
+export function messageRefOf(e: unknown): MessageRef | undefined {
+  const ref = typeof e === 'object' && e !== null ? (e as { messageRef?: unknown }).messageRef : undefined
+  if (typeof ref !== 'object' || ref === null) return undefined
+  const { id, params } = ref as MessageRef
+  return typeof id === 'string' && isMessageId(id) && typeof params === 'object' && params !== null ? { id, params } : undefined
+}

@@ -648,6 +648,148 @@ export const narration = {
     en: 'This lab file was saved by a newer KeyFlow Lab (lab file version {version}); this KeyFlow Lab reads versions 1 to {supported}. Update KeyFlow Lab to open it.',
     de: 'Diese Labordatei wurde mit einer neueren Version von KeyFlow Lab gespeichert (Dateiversion {version}); diese Version liest die Dateiversionen 1 bis {supported}. Aktualisieren Sie KeyFlow Lab, um sie zu öffnen.'
   },
+  // Why a lab file cannot be opened (shared/labFile, node/labFile): one frame per kind of problem, its detail nested
+  'labFile.damaged': { en: 'The lab file is damaged: {detail}', de: 'Die Labordatei ist beschädigt: {detail}' },
+  'labFile.damage.blobRef': { en: 'a reference to disk data in it is malformed.', de: 'Ein Verweis auf Plattendaten darin ist fehlerhaft.' },
+  'labFile.damage.base64': { en: 'a byte string in it is not valid base64.', de: 'Eine Bytefolge darin ist kein gültiges Base64.' },
+  'labFile.damage.indexNotJson': { en: 'its index is not JSON.', de: 'Der Index der Datei ist kein gültiges JSON.' },
+  'labFile.damage.versionMismatch': {
+    en: 'its container says version {container}, its index version {index}.',
+    de: 'Der Container nennt die Version {container}, der Index die Version {index}.'
+  },
+  'labFile.damage.bareJson': {
+    en: 'a version {version} lab file is a container, not bare JSON.',
+    de: 'Eine Labordatei der Version {version} ist ein Container, kein reines JSON.'
+  },
+  'labFile.damage.invalidValue': {
+    en: 'the value at {place} is not valid ({problem}).',
+    de: 'Der Wert bei {place} ist ungültig (Meldung der Prüfung, englisch: „{problem}“).'
+  },
+  'labFile.damage.componentId': { en: 'component {key} carries the ID {id}.', de: 'Die Komponente {key} trägt die ID {id}.' },
+  'labFile.damage.metaMissing': { en: 'the lab’s metadata or its vCenter is missing.', de: 'Die Metadaten des Labors oder sein vCenter fehlen.' },
+  'labFile.damage.componentMissing': { en: 'component {id} is listed but missing.', de: 'Die Komponente {id} ist aufgeführt, fehlt aber.' },
+  'labFile.damage.noDiskData': { en: 'it refers to disk data it does not hold.', de: 'Die Datei verweist auf Plattendaten, die sie nicht enthält.' },
+  'labFile.damage.noHeader': { en: 'it ends before its header.', de: 'Die Datei endet schon vor ihrem Dateikopf.' },
+  'labFile.damage.containerVersion': { en: 'a container cannot have version {version}.', de: 'Ein Container kann nicht die Version {version} haben.' },
+  'labFile.damage.noEndMarker': {
+    en: 'it is cut short (no end marker): it was not written completely.',
+    de: 'Die Datei ist abgeschnitten (keine Endmarke) und wurde nicht vollständig geschrieben.'
+  },
+  'labFile.damage.endAltered': {
+    en: 'it is cut short or altered at its end (no end marker).',
+    de: 'Die Datei ist am Ende abgeschnitten oder verändert (keine Endmarke).'
+  },
+  'labFile.damage.indexOutOfPlace': { en: 'its index is out of place.', de: 'Der Index steht an der falschen Stelle.' },
+  'labFile.damage.checksum': {
+    en: 'its checksum does not match (the file was changed or corrupted after it was saved).',
+    de: 'Die Prüfsumme stimmt nicht (die Datei wurde nach dem Speichern verändert oder beschädigt).'
+  },
+  'labFile.damage.chunkHash': { en: 'disk chunk {chunk}… does not match its hash.', de: 'Der Plattenblock {chunk}… passt nicht zu seinem Hashwert.' },
+  'labFile.damage.chunkMissing': { en: 'disk chunk {chunk}… is missing.', de: 'Der Plattenblock {chunk}… fehlt.' },
+  'labFile.damage.chunkHeader': { en: 'disk chunk {chunk}… does not agree with the index.', de: 'Der Plattenblock {chunk}… stimmt nicht mit dem Index überein.' },
+  'labFile.damage.chunkInflate': { en: 'disk chunk {chunk}… does not decompress.', de: 'Der Plattenblock {chunk}… lässt sich nicht entpacken.' },
+  'labFile.damage.diskShort': { en: 'a disk is shorter than its length says.', de: 'Eine Platte ist kürzer, als ihre Längenangabe sagt.' },
+  'labFile.damage.chunkIndex': { en: 'its chunk index is malformed.', de: 'Das Blockverzeichnis ist fehlerhaft.' },
+  'labFile.damage.chunkEntry': { en: 'its chunk index entry {chunk} is malformed.', de: 'Der Eintrag {chunk} des Blockverzeichnisses ist fehlerhaft.' },
+  'labFile.damage.endedEarly': { en: 'it ends early.', de: 'Die Datei endet zu früh.' },
+  'labFile.damage.endedWhileRead': {
+    en: 'it ended early (was it changed while being read?).',
+    de: 'Die Datei endet zu früh (wurde sie während des Lesens verändert?).'
+  },
+  'labFile.notLabFile': { en: 'This is not a KeyFlow Lab file.', de: 'Dies ist keine KeyFlow-Lab-Datei.' },
+  'labFile.notJson': { en: 'This is not a KeyFlow Lab file: it is not JSON.', de: 'Dies ist keine KeyFlow-Lab-Datei: Der Inhalt ist kein JSON.' },
+  'labFile.wrongFormat': {
+    en: 'This is not a KeyFlow Lab file (its format is not “{format}”).',
+    de: 'Dies ist keine KeyFlow-Lab-Datei (ihr Format ist nicht „{format}“).'
+  },
+  'labFile.tooLarge': {
+    en: 'This is not a KeyFlow Lab file: it is too large for a format-1 file and it is not a container.',
+    de: 'Dies ist keine KeyFlow-Lab-Datei: Für eine Datei im Format 1 ist sie zu groß, und ein Container ist sie nicht.'
+  },
+  'labFile.notRegularFile': {
+    en: 'This is not a lab file: only regular files are opened (not a FIFO, a device or a folder).',
+    de: 'Dies ist keine Labordatei: Geöffnet werden nur gewöhnliche Dateien (keine FIFOs, Geräte oder Ordner).'
+  },
+  'labFile.badVersion': {
+    en: 'This lab file has version {version}; this KeyFlow Lab reads versions 1 to {supported}.',
+    de: 'Diese Labordatei hat die Version {version}; diese Version von KeyFlow Lab liest die Dateiversionen 1 bis {supported}.'
+  },
+  'labFile.changedSinceOpened': {
+    en: 'The lab file changed on disk after it was opened: {detail}',
+    de: 'Die Labordatei wurde nach dem Öffnen auf dem Datenträger verändert: {detail}'
+  },
+  'labFile.changed.chunk': { en: 'disk chunk {chunk}… no longer matches its hash.', de: 'Der Plattenblock {chunk}… passt nicht mehr zu seinem Hashwert.' },
+  'labFile.changed.shorter': { en: 'it is shorter now.', de: 'Die Datei ist jetzt kürzer.' },
+  // Opening and saving by path (node/labFile/fileErrors.ts): what the system refused, said for the file at hand
+  'labFile.cannotOpen': { en: 'The lab file {path} cannot be opened. {reason}', de: 'Die Labordatei {path} lässt sich nicht öffnen. {reason}' },
+  'labFile.cannotSave': {
+    en: 'The lab could not be saved as {path}. {reason} The open lab stays as it is, and no file was overwritten.',
+    de: 'Das Labor konnte nicht als {path} gespeichert werden. {reason} Das geöffnete Labor bleibt unverändert, und keine Datei wurde überschrieben.'
+  },
+  'labFile.cannotAutosave': {
+    en: 'The lab could not be autosaved. {reason} Save the lab yourself to keep your latest changes safe.',
+    de: 'Das Labor konnte nicht automatisch gesichert werden. {reason} Speichern Sie das Labor selbst, um Ihre letzten Änderungen zu sichern.'
+  },
+  'labFile.io.notFound': {
+    en: 'The file does not exist (any more): it may have been moved, renamed or deleted.',
+    de: 'Die Datei existiert nicht (mehr): Vielleicht wurde sie verschoben, umbenannt oder gelöscht.'
+  },
+  'labFile.io.folderMissing': { en: 'Its folder does not exist.', de: 'Der Ordner existiert nicht.' },
+  'labFile.io.noReadPermission': { en: 'You do not have permission to read it.', de: 'Sie haben keine Leseberechtigung für diese Datei.' },
+  'labFile.io.noWritePermission': { en: 'You do not have permission to write there.', de: 'Sie haben dort keine Schreibberechtigung.' },
+  'labFile.io.diskFull': { en: 'The disk is full (or your quota is used up).', de: 'Der Datenträger ist voll (oder Ihr Kontingent ist ausgeschöpft).' },
+  'labFile.io.readOnly': { en: 'The disk is read-only.', de: 'Der Datenträger ist schreibgeschützt.' },
+  'labFile.io.isFolder': { en: 'A folder has that name.', de: 'Unter diesem Namen gibt es einen Ordner.' },
+  'labFile.io.other': { en: 'The system reports error {code}.', de: 'Das System meldet den Fehler {code}.' },
+  'labFile.io.unexpected': { en: 'An unexpected error occurred: {message}', de: 'Ein unerwarteter Fehler ist aufgetreten (Meldung, englisch: „{message}“).' },
+  'labFile.noFileChosen.save': { en: 'No file was chosen: the lab was not saved.', de: 'Es wurde keine Datei gewählt: Das Labor wurde nicht gespeichert.' },
+  'labFile.noFileChosen.open': { en: 'No file was chosen: the open lab is unchanged.', de: 'Es wurde keine Datei gewählt: Das geöffnete Labor bleibt unverändert.' },
+  // Lab files sent from the window in parts and downloaded in parts (node/host/partedImports.ts, partedExports.ts)
+  'labFile.import.tooMany': {
+    en: 'Too many lab files are being opened at once ({max}): wait for one to finish, then try again.',
+    de: 'Es werden zu viele Labordateien gleichzeitig geöffnet ({max}): Warten Sie, bis eine fertig ist, und versuchen Sie es dann erneut.'
+  },
+  'labFile.import.gone': {
+    en: 'The file was not received in full: the transfer was cancelled or paused too long. Open the file again.',
+    de: 'Die Datei wurde nicht vollständig empfangen: Die Übertragung wurde abgebrochen oder zu lange unterbrochen. Öffnen Sie die Datei erneut.'
+  },
+  'labFile.import.incomplete': {
+    en: 'The file was not received in full: {missing, plural, one {# of {parts} parts is missing} other {# of {parts} parts are missing}}. Open the file again.',
+    de: 'Die Datei wurde nicht vollständig empfangen: {missing, plural, one {# von {parts} Teilen fehlt} other {# von {parts} Teilen fehlen}}. Öffnen Sie die Datei erneut.'
+  },
+  'labFile.import.badPart': {
+    en: 'Part {index} of the file arrived damaged ({bytes} bytes, not {want}). Open the file again.',
+    de: 'Teil {index} der Datei ist beschädigt angekommen ({bytes} statt {want} Byte). Öffnen Sie die Datei erneut.'
+  },
+  'labFile.import.noSuchPart': {
+    en: 'The file has {parts} parts; part {index} does not belong to it. Open the file again.',
+    de: 'Die Datei hat {parts} Teile; Teil {index} gehört nicht dazu. Öffnen Sie die Datei erneut.'
+  },
+  'labFile.import.unreadable': { en: 'The chosen file could not be read.', de: 'Die gewählte Datei konnte nicht gelesen werden.' },
+  'labFile.download.badPart': {
+    en: 'Part {index} of the lab file arrived damaged ({bytes} bytes, not {want}). Download the lab again.',
+    de: 'Teil {index} der Labordatei ist beschädigt angekommen ({bytes} statt {want} Byte). Laden Sie das Labor erneut herunter.'
+  },
+  'labFile.download.tooMany': {
+    en: 'Too many downloads are running at once ({max}): wait for one to finish, then try again.',
+    de: 'Es laufen zu viele Downloads gleichzeitig ({max}): Warten Sie, bis einer fertig ist, und versuchen Sie es dann erneut.'
+  },
+  'labFile.download.gone': {
+    en: 'The download was finished, or dropped after a long pause: download the lab again.',
+    de: 'Der Download ist beendet oder wurde nach einer langen Pause verworfen: Laden Sie das Labor erneut herunter.'
+  },
+  'labFile.download.noSuchPart': {
+    en: 'The download has {parts} parts; there is no part {index}. Download the lab again.',
+    de: 'Der Download hat {parts} Teile; einen Teil {index} gibt es nicht. Laden Sie das Labor erneut herunter.'
+  },
+  'labFile.download.endedEarly': {
+    en: 'The lab file of the download ended early. Download the lab again.',
+    de: 'Die Labordatei des Downloads endet zu früh. Laden Sie das Labor erneut herunter.'
+  },
+  'labFile.download.cannotWrite': {
+    en: 'The lab file for the download could not be written. {reason}',
+    de: 'Die Labordatei für den Download konnte nicht geschrieben werden. {reason}'
+  },
   'tls.open': {
     en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
     de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'

@@ -22,8 +22,10 @@
 
 import { fromUtf8, utf8 } from '../crypto/bytes'
 import { BLOB_MIN_BYTES, BlobRef, CHUNK_BYTES, HASH_PATTERN, type BlobSource, type ChunkHasher } from './blob'
-import { bytesOf, StoredBytes, StoredBytesChanged, type FileBytes } from '../lab/files/storedBytes'
-import { jsonReplacer, LabFileError, newerVersionError, parseLabDocument } from './kflab'
+import { bytesOf, StoredBytes, type FileBytes } from '../lab/files/storedBytes'
+import { StoredBytesChanged } from '../lab/files/storedBytesChanged'
+import { jsonReplacer, newerVersionError, parseLabDocument } from './kflab'
+import { damagedError as damaged, LabFileError } from './labFileError'
 import { KFLAB_VERSION, type LabFileData } from './schema'
 
 export const CONTAINER_MAGIC = Uint8Array.of(0x89, 0x4b, 0x46, 0x4c, 0x41, 0x42, 0x0d, 0x0a, 0x1a, 0x0a)
@@ -361,8 +363,6 @@ function hexBytes(hex: string): Uint8Array {
   return out
 }
 
-const damaged = (what: string) => new LabFileError(`the lab file is damaged: ${what}`)
-
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
 
 /**
@@ -371,20 +371,20 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * one a restored lab needs, or all of them, to check, when the lab is replayed.
  */
 export async function readLabContainer(source: ByteSource, codec: ContainerCodec): Promise<{ data: LabFileData; blobs: BlobSource }> {
-  if (source.size < HEADER_BYTES) throw damaged('it ends before its header')
+  if (source.size < HEADER_BYTES) throw damaged('labFile.damage.noHeader')
   const head = await source.read(0, HEADER_BYTES)
-  if (!isContainer(head)) throw new LabFileError('this is not a KeyFlow Lab file')
+  if (!isContainer(head)) throw new LabFileError('labFile.notLabFile')
   const version = new DataView(head.buffer, head.byteOffset).getUint32(CONTAINER_MAGIC.length)
   if (version > KFLAB_VERSION) throw newerVersionError(version)
-  if (version < 2) throw damaged(`a container cannot have version ${version}`)
-  if (source.size < HEADER_BYTES + TRAILER_BYTES) throw damaged('it is cut short (no end marker): it was not written completely')
+  if (version < 2) throw damaged('labFile.damage.containerVersion', { version })
+  if (source.size < HEADER_BYTES + TRAILER_BYTES) throw damaged('labFile.damage.noEndMarker')
   const trailer = await source.read(source.size - TRAILER_BYTES, TRAILER_BYTES)
   const endMagic = trailer.subarray(TRAILER_BYTES - END_MAGIC.length)
   const wholeFile = sameBytes(endMagic, WHOLE_FILE_END_MAGIC)
-  if (trailer[0] !== 0x45 || !(wholeFile || sameBytes(endMagic, END_MAGIC))) throw damaged('it is cut short or altered at its end (no end marker)')
+  if (trailer[0] !== 0x45 || !(wholeFile || sameBytes(endMagic, END_MAGIC))) throw damaged('labFile.damage.endAltered')
   const indexOffset = Number(new DataView(trailer.buffer, trailer.byteOffset).getBigUint64(1))
   const indexEnd = source.size - TRAILER_BYTES
-  if (indexOffset < HEADER_BYTES || indexOffset > indexEnd) throw damaged('its index is out of place')
+  if (indexOffset < HEADER_BYTES || indexOffset > indexEnd) throw damaged('labFile.damage.indexOutOfPlace')
 
   const digest = codec.sha256()
   const digestAt = source.size - END_MAGIC.length - DIGEST_BYTES
@@ -405,16 +405,16 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
     indexBytes = covered.subarray(0, indexEnd - indexOffset)
   }
   const expected = trailer.subarray(1 + 8, 1 + 8 + DIGEST_BYTES)
-  if (!sameBytes(digest.digest(), expected)) throw damaged('its checksum does not match (the file was changed or corrupted after it was saved)')
+  if (!sameBytes(digest.digest(), expected)) throw damaged('labFile.damage.checksum')
 
   let manifest: { chunks?: unknown; lab?: unknown }
   const indexText = fromUtf8(indexBytes)
   const labStart = indexText.indexOf(',"lab":')
-  if (labStart < 0 || !indexText.endsWith('}')) throw damaged('its index is not JSON')
+  if (labStart < 0 || !indexText.endsWith('}')) throw damaged('labFile.damage.indexNotJson')
   try {
     manifest = JSON.parse(indexText.slice(0, labStart) + '}') as typeof manifest
   } catch {
-    throw damaged('its index is not JSON')
+    throw damaged('labFile.damage.indexNotJson')
   }
   const index = checkedIndex(manifest.chunks, indexOffset)
   const data = parseLabDocument(indexText.slice(labStart + ',"lab":'.length, -1), version)
@@ -424,9 +424,9 @@ export async function readLabContainer(source: ByteSource, codec: ContainerCodec
   return { data, blobs: containerBlobs(source, codec, index, base) }
 }
 
-const notItsHash = (hash: string) => damaged(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
+const notItsHash = (hash: string) => damaged('labFile.damage.chunkHash', { chunk: hash.slice(0, 12) })
 const changedSinceOpened = (hash: string) =>
-  new StoredBytesChanged(`the lab file changed on disk after it was opened: disk chunk ${hash.slice(0, 12)}… no longer matches its hash`)
+  new StoredBytesChanged('labFile.changed.chunk', { chunk: hash.slice(0, 12) })
 
 /** How a disk left in its container is read: a chunk there and then (a command), or as stored (a save). */
 interface ContainerChunks {
@@ -519,14 +519,14 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
   /** The index entry of chunk `hash`, once its header in the file agrees with it. */
   const checkedEntry = async (hash: string, rawLength: number): Promise<IndexEntry> => {
     const entry = index.get(hash)
-    if (!entry) throw damaged(`disk chunk ${hash.slice(0, 12)}… is missing`)
+    if (!entry) throw damaged('labFile.damage.chunkMissing', { chunk: hash.slice(0, 12) })
     const [offset, storedLength, entryRawLength, encoding] = entry
     if (rawLength !== entryRawLength) throw notItsHash(hash)
     if (encoding === STORED && storedLength !== rawLength) throw notItsHash(hash)
     const head = await source.read(offset - CHUNK_HEADER_BYTES, CHUNK_HEADER_BYTES)
     const view = new DataView(head.buffer, head.byteOffset, head.length)
     if (head[0] !== 0x43 || !sameBytes(head.subarray(1, 33), hexBytes(hash)) || head[33] !== encoding || view.getUint32(34) !== rawLength || view.getUint32(38) !== storedLength)
-      throw damaged(`disk chunk ${hash.slice(0, 12)}… does not agree with the index`)
+      throw damaged('labFile.damage.chunkHeader', { chunk: hash.slice(0, 12) })
     return entry
   }
 
@@ -535,7 +535,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
     try {
       raw = codec.inflate(await source.read(offset, storedLength), rawLength)
     } catch {
-      throw damaged(`disk chunk ${hash.slice(0, 12)}… does not decompress`)
+      throw damaged('labFile.damage.chunkInflate', { chunk: hash.slice(0, 12) })
     }
     if (raw.length !== rawLength) throw notItsHash(hash)
     return raw
@@ -657,7 +657,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
             await checkedEntry(hash, rawLength)
             at += rawLength
           }
-          if (at !== ref.length) throw damaged('a disk is shorter than its length says')
+          if (at !== ref.length) throw damaged('labFile.damage.diskShort')
           keptInFile = true
           return new ContainerBytes(ref, chunks)
         }
@@ -674,7 +674,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
         at += rawLength
       }
       await chunks.all()
-      if (at !== ref.length) throw damaged('a disk is shorter than its length says')
+      if (at !== ref.length) throw damaged('labFile.damage.diskShort')
       // Every chunk matched its hash: the next save (the autosave right after an open) need not hash them again.
       hashCache.set(out, ref.chunks)
       return out
@@ -688,7 +688,7 @@ function containerBlobs(source: ByteSource, codec: ContainerCodec, index: Map<st
 }
 
 function checkedIndex(chunks: unknown, indexOffset: number): Map<string, IndexEntry> {
-  if (!chunks || typeof chunks !== 'object' || Array.isArray(chunks)) throw damaged('its chunk index is malformed')
+  if (!chunks || typeof chunks !== 'object' || Array.isArray(chunks)) throw damaged('labFile.damage.chunkIndex')
   const index = new Map<string, IndexEntry>()
   for (const [hash, entry] of Object.entries(chunks)) {
     const ok =
@@ -700,7 +700,7 @@ function checkedIndex(chunks: unknown, indexOffset: number): Map<string, IndexEn
       entry[0] + entry[1] <= indexOffset &&
       entry[2] <= CHUNK_BYTES &&
       (entry[3] === STORED || entry[3] === DEFLATE)
-    if (!ok) throw damaged(`its chunk index entry ${hash.slice(0, 12)} is malformed`)
+    if (!ok) throw damaged('labFile.damage.chunkEntry', { chunk: hash.slice(0, 12) })
     index.set(hash, entry as IndexEntry)
   }
   return index

@@ -10,28 +10,15 @@ import type { LabDeps } from '../lab/context'
 import { Lab } from '../lab/lab'
 import type { Entity } from '../lab/model'
 import { formatPath } from '../lab/script'
-import type { MessageRef } from '../lab/events'
+import { damagedError, LabFileError } from './labFileError'
 import { BLOB_MIN_BYTES, BlobRef, HASH_PATTERN, chunkCount, type BlobSource, type ChunkHasher } from './blob'
 import { migrateToLatest } from './migrations'
 import { sameLabStructure } from './sameLab'
 import { KFLAB_FORMAT, KFLAB_VERSION, labFileSchema, type LabFileData } from './schema'
 
-export class LabFileError extends Error {
-  /** Set where the window should say it in the user's language (the catalog id and its parameters). */
-  readonly messageRef: MessageRef | undefined
-  constructor(message: string, messageRef?: MessageRef) {
-    super(message)
-    this.name = 'LabFileError'
-    this.messageRef = messageRef
-  }
-}
-
 /** A file saved by a newer KeyFlow Lab: say both versions, so the user knows to update rather than to repair. */
 export function newerVersionError(version: number): LabFileError {
-  return new LabFileError(
-    `this lab file was saved by a newer KeyFlow Lab (lab file version ${version}); this KeyFlow Lab reads versions 1 to ${KFLAB_VERSION}: update KeyFlow Lab to open it`,
-    { id: 'labFile.newerVersion', params: { version, supported: KFLAB_VERSION } }
-  )
+  return new LabFileError('labFile.newerVersion', { version, supported: KFLAB_VERSION })
 }
 
 /**
@@ -78,7 +65,7 @@ function reviveBlob(value: unknown): BlobRef {
     (v.length as number) >= 0 &&
     v.chunks.length === chunkCount(v.length as number) &&
     v.chunks.every((h) => typeof h === 'string' && HASH_PATTERN.test(h))
-  if (!ok) throw new LabFileError('the lab file is damaged: a disk reference in it is malformed')
+  if (!ok) throw damagedError('labFile.damage.blobRef')
   return new BlobRef(v.chunks as string[], v.length as number)
 }
 
@@ -91,7 +78,7 @@ function reviver(_key: string, value: unknown): unknown {
       try {
         return fromBase64(inner)
       } catch {
-        throw new LabFileError('the lab file is damaged: a byte string in it is not valid base64')
+        throw damagedError('labFile.damage.base64')
       }
     }
     if (keys[0] === '$bigint' && /^-?\d{1,4000}$/.test(String(inner))) return BigInt(inner as string)
@@ -115,29 +102,29 @@ export function parseLabDocument(text: string, containerVersion?: number): ReadL
     raw = JSON.parse(text, reviver)
   } catch (e) {
     if (e instanceof LabFileError) throw e
-    throw new LabFileError(containerVersion === undefined ? 'this is not a KeyFlow Lab file: it is not JSON' : 'the lab file is damaged: its index is not JSON')
+    throw containerVersion === undefined ? new LabFileError('labFile.notJson') : damagedError('labFile.damage.indexNotJson')
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== KFLAB_FORMAT)
-    throw new LabFileError(`this is not a KeyFlow Lab file (format is not "${KFLAB_FORMAT}")`)
+    throw new LabFileError('labFile.wrongFormat', { format: KFLAB_FORMAT })
   const version = (raw as { version?: unknown }).version
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    throw new LabFileError(`this lab file has version ${JSON.stringify(version)}; this KeyFlow Lab reads versions 1 to ${KFLAB_VERSION}`)
+    throw new LabFileError('labFile.badVersion', { version: JSON.stringify(version) ?? 'none', supported: KFLAB_VERSION })
   if (version > KFLAB_VERSION) throw newerVersionError(version)
   if (containerVersion !== undefined && version !== containerVersion)
-    throw new LabFileError(`the lab file is damaged: its container says version ${containerVersion}, its index version ${version}`)
+    throw damagedError('labFile.damage.versionMismatch', { container: containerVersion, index: version })
   // Format 2 and later are containers with a checksum: bare JSON of those versions is not something this app wrote.
-  if (containerVersion === undefined && version > 1) throw new LabFileError(`the lab file is damaged: a version ${version} lab file is a container, not bare JSON`)
+  if (containerVersion === undefined && version > 1) throw damagedError('labFile.damage.bareJson', { version })
   const migrated = migrateToLatest(raw as Record<string, unknown>, version)
   const parsed = labFileSchema.safeParse(migrated)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new LabFileError(`the lab file is damaged: ${issue.message} at ${formatPath(issue.path as PropertyKey[])}`)
+    throw damagedError('labFile.damage.invalidValue', { place: formatPath(issue.path as PropertyKey[]), problem: issue.message })
   }
   const data = parsed.data
-  for (const [id, e] of Object.entries(data.entities)) if (e.id !== id) throw new LabFileError(`the lab file is damaged: entity ${id} carries id ${e.id}`)
-  if (!data.entities.lab || !data.entities.vcenter) throw new LabFileError('the lab file is damaged: the lab metadata or vCenter is missing')
+  for (const [id, e] of Object.entries(data.entities)) if (e.id !== id) throw damagedError('labFile.damage.componentId', { key: id, id: e.id })
+  if (!data.entities.lab || !data.entities.vcenter) throw damagedError('labFile.damage.metaMissing')
   for (const id of data.entities.lab.kind === 'meta' ? data.entities.lab.order : [])
-    if (!data.entities[id]) throw new LabFileError(`the lab file is damaged: component ${id} is listed but missing`)
+    if (!data.entities[id]) throw damagedError('labFile.damage.componentMissing', { id })
   return version === 1 ? { ...data, savedByFormat1: true } : data
 }
 
@@ -190,7 +177,7 @@ export async function withDisksRead(data: LabFileData, blobs: BlobSource | undef
  */
 async function materialize(value: unknown, blobs: BlobSource | undefined, keep: boolean, seen = new Map<string, unknown>()): Promise<unknown> {
   if (value instanceof BlobRef) {
-    if (!blobs) throw new LabFileError('the lab file is damaged: it refers to disk data it does not hold')
+    if (!blobs) throw damagedError('labFile.damage.noDiskData')
     const key = `${value.length}:${value.chunks.join('')}`
     let bytes = seen.get(key)
     if (!bytes) seen.set(key, (bytes = keep && blobs.stored ? await blobs.stored(value) : await blobs.read(value)))

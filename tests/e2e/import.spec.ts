@@ -14,7 +14,7 @@ import type { LabCommand } from '../../shared/lab/commands/schema'
 import { CONTAINER_MAGIC } from '../../shared/labFile/container'
 import { labFileData } from '../../shared/labFile/kflab'
 import type { LabFileData } from '../../shared/labFile/schema'
-import { node, openFreshLab, watchProblems } from './ui'
+import { node, openFreshLab, shot, watchProblems } from './ui'
 
 const dir = join('test-results', 'import')
 
@@ -90,6 +90,27 @@ test('a format-1 lab file opens in the window with its history', async ({ page }
 test('a damaged file is refused with its name and the reason, and the open lab stays', async ({ page }) => {
   await openFreshLab(page, { play: false })
   await page.locator('input[type="file"]').setInputFiles({ name: 'broken.kflab', mimeType: 'application/octet-stream', buffer: Buffer.concat([CONTAINER_MAGIC, Uint8Array.of(0, 0, 0, 2), Buffer.from('and no more')]) })
-  await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: /broken\.kflab could not be opened: .*damaged: it is cut short.*The open lab is unchanged\./ })).toBeVisible()
+  await expect(page.getByRole('alert').filter({ hasText: /^broken\.kflab could not be opened\. The lab file is damaged: it is cut short.*The open lab is unchanged\.$/ })).toBeVisible()
   await expect(page.getByText('Step 0 of 0')).toBeVisible()
+})
+
+test('a damaged file is refused in German when the window speaks German, and the open lab stays', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await openFreshLab(page, { play: false })
+  const language = page.getByRole('group', { name: /^(Language|Sprache)$/ })
+  await language.getByRole('button', { name: 'DE', exact: true }).click()
+  try {
+    await page.locator('input[type="file"]').setInputFiles({ name: 'kaputt.kflab', mimeType: 'application/octet-stream', buffer: Buffer.concat([CONTAINER_MAGIC, Uint8Array.of(0, 0, 0, 2), Buffer.from('und nichts mehr')]) })
+    const notice = page.getByRole('alert')
+    await expect(notice).toHaveText(
+      'kaputt.kflab konnte nicht geöffnet werden. Die Labordatei ist beschädigt: Die Datei ist abgeschnitten (keine Endmarke) und wurde nicht vollständig geschrieben. Das geöffnete Labor bleibt unverändert.'
+    )
+    await expect(page.getByText('Schritt 0 von 0')).toBeVisible()
+    // The whole notice is on screen, nothing cut off at the window's edge.
+    const box = (await notice.boundingBox())!
+    expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 720).toBe(true)
+    await shot(page, 'import-damaged-de')
+  } finally {
+    await language.getByRole('button', { name: 'EN', exact: true }).click()
+  }
 })

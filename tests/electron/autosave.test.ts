@@ -153,4 +153,24 @@ describe('Autosave', () => {
     await a.saveNow()
     expect(errors).toHaveLength(1)
   })
+
+  it('says which failure is the first since a save worked, so the person is warned once and again after a recovery', async () => {
+    const { dir, source } = setup()
+    let fail = false
+    const firsts: boolean[] = []
+    const a = new Autosave({
+      dir,
+      source: { ...source, writeLab: (path, options) => (fail ? Promise.reject(new Error('ENOSPC')) : source.writeLab(path, options)) },
+      onError: (_e, first) => firsts.push(first)
+    })
+    await a.begin()
+    fail = true
+    await a.saveNow()
+    await a.saveNow()
+    fail = false
+    await a.saveNow()
+    fail = true
+    await a.saveNow()
+    expect(firsts).toEqual([true, false, true])
+  })
 })

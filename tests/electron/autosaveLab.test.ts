@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Autosave, AUTOSAVE_FILE, AUTOSAVE_FILE_2, SESSION_MARKER } from '../../electron/autosave'
+import { errorText } from '../../electron/dialogText'
 import { LabHost } from '../../node/host/labHost'
 import { openLabPath } from '../../node/labFile/labFileIo'
 import { labDeps } from '../../node/host/labHost'
@@ -76,7 +77,10 @@ describe('Autosave of a real lab', () => {
     const host = await LabHost.create({ seed: 1 })
     const autosave = new Autosave({ dir: d, source: host })
     const found = await autosave.findRecoverable()
-    await expect(host.recover(found!.path)).rejects.toThrow(/not a KeyFlow Lab file/)
+    const failed = await host.recover(found!.path).catch((e: unknown) => e)
+    // The dialog says why in the language of the menu.
+    expect(errorText('en', failed)).toBe('This is not a KeyFlow Lab file: it is not JSON.')
+    expect(errorText('de', failed)).toBe('Dies ist keine KeyFlow-Lab-Datei: Der Inhalt ist kein JSON.')
     const kept = await autosave.setAside(found!.path, new Date('2026-12-06T10:00:00Z'))
     expect(kept).toBe(join(d, 'autosave-unrecovered-2026-12-06T10-00-00-000Z.kflab'))
     await autosave.begin()

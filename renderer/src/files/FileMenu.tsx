@@ -16,6 +16,7 @@ import { graphPane, graphPng } from './exportGraph'
 import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
 import { isDesktop } from '../api/getLabApi'
+import { failureNotice } from '../store/errorNotice'
 
 export function FileMenu() {
   const t = useT()
@@ -44,7 +45,7 @@ export function FileMenu() {
       downloadBlob(name, await graphPng(pane, step))
       a.notify({ kind: 'ok', key: 'file.downloaded', params: { name } })
     } catch (e) {
-      a.notify({ kind: 'error', key: 'file.graphFailed', params: { reason: e instanceof Error ? e.message : String(e) } })
+      a.notify(failureNotice('file.graphFailed', e))
     } finally {
       if (folded) a.setSettings({ legend: false })
     }

@@ -4,6 +4,7 @@
 
 import type { LabApi } from '../../../shared/api/contract'
 import { fromBase64 } from '../../../shared/crypto/bytes'
+import { LabFileError } from '../../../shared/labFile/labFileError'
 import { PARTS_IN_FLIGHT } from './sendLabFile'
 
 export type ExportCalls = Pick<LabApi, 'exportLabBegin' | 'exportLabPart' | 'exportLabFinish'>
@@ -19,7 +20,7 @@ export async function receiveLabFile(api: ExportCalls): Promise<Blob> {
       for (let index = next++; index < count; index = next++) {
         const part = fromBase64(await api.exportLabPart(exportId, index))
         const want = index === count - 1 ? bytes - index * partBytes : partBytes
-        if (part.length !== want) throw new Error(`part ${index} of the lab file has ${part.length} bytes; it must have ${want}`)
+        if (part.length !== want) throw new LabFileError('labFile.download.badPart', { index, bytes: part.length, want })
         parts[index] = new Blob([part.buffer as ArrayBuffer])
       }
     }

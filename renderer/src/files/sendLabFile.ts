@@ -4,6 +4,7 @@
 
 import type { LabApi, LabFileInfo } from '../../../shared/api/contract'
 import { toBase64 } from '../../../shared/crypto/bytes'
+import { LabFileError } from '../../../shared/labFile/labFileError'
 
 /** Parts sent before the first is answered: the host runs at most four calls of a connection at once. */
 export const PARTS_IN_FLIGHT = 3
@@ -20,7 +21,7 @@ async function base64Of(part: Blob): Promise<string> {
   const url = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(reader.result as string)
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'))
+    reader.onerror = () => reject(new LabFileError('labFile.import.unreadable', {}, { cause: reader.error }))
     reader.readAsDataURL(part)
   })
   return url.slice(url.indexOf(',') + 1)

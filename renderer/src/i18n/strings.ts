@@ -554,12 +554,12 @@ export const strings = {
   'file.exportJson': { en: 'Export the log as JSON', de: 'Protokoll als JSON exportieren' },
   'file.exportGraph': { en: 'Export the graph as PNG (as shown)', de: 'Graph als PNG exportieren (wie angezeigt)' },
   'file.exportGraphNeedsGraph': { en: 'Switch to the graph view first.', de: 'Wechseln Sie zuerst zur Graph-Ansicht.' },
-  'file.graphFailed': { en: 'The graph could not be exported: {reason}', de: 'Der Graph konnte nicht exportiert werden: {reason}' },
+  'file.graphFailed': { en: 'The graph could not be exported. {reason}', de: 'Der Graph konnte nicht exportiert werden. {reason}' },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
   'file.importFailed': {
-    en: '{name} could not be opened: {reason}. The open lab is unchanged.',
-    de: '{name} konnte nicht geöffnet werden: {reason}. Das geöffnete Labor bleibt unverändert.'
+    en: '{name} could not be opened. {reason} The open lab is unchanged.',
+    de: '{name} konnte nicht geöffnet werden. {reason} Das geöffnete Labor bleibt unverändert.'
   },
   'replace.title': { en: 'Unsaved changes', de: 'Ungespeicherte Änderungen' },
   'replace.body': {
@@ -570,7 +570,7 @@ export const strings = {
   'replace.discard': { en: 'Discard changes', de: 'Änderungen verwerfen' },
   'replace.cancel': { en: 'Keep this lab', de: 'Dieses Labor behalten' },
   'file.downloaded': { en: 'Downloaded {name}', de: '{name} heruntergeladen' },
-  'file.downloadFailed': { en: 'The lab could not be downloaded: {reason}', de: 'Das Labor konnte nicht heruntergeladen werden: {reason}' },
+  'file.downloadFailed': { en: 'The lab could not be downloaded. {reason}', de: 'Das Labor konnte nicht heruntergeladen werden. {reason}' },
   'file.chooseFile': { en: 'Lab file to open', de: 'Zu öffnende Labordatei' },
 
   'share.title': { en: 'Share with the room', de: 'Mit dem Raum teilen' },

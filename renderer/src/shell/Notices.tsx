@@ -1,15 +1,14 @@
 // What just happened, in a corner: a command's result, a refusal with its fault and reason, a failure.
 
 import { useEffect } from 'react'
-import { formatMessage } from '../../../shared/i18n/format'
 import { refusalText } from '../actions/availability'
 import { useLabActions } from '../hooks/useLabActions'
 import { useLanguage } from '../hooks/useLanguage'
 import { useNotices } from '../hooks/useNotices'
 import { useT } from '../hooks/useT'
-import type { StringKey } from '../i18n/strings'
 import type { Notice } from '../store/labStore'
 import { CheckIcon, CloseIcon, WarningIcon } from '../theme/icons'
+import { noticeText } from './noticeText'
 import './Notices.css'
 
 function NoticeItem({ n }: { n: Notice }) {
@@ -30,9 +29,7 @@ function NoticeItem({ n }: { n: Notice }) {
             <strong>{t('notice.refused', { fault: n.fault.fault })}</strong> {refusalText(n.fault, lang)}
           </>
         )}
-        {n.key && t(n.key, { ...n.params, ...labelsOf(n.keyParams, t) })}
-        {n.message && formatMessage(n.message, lang)}
-        {n.text}
+        {noticeText(n, lang)}
       </div>
       <button type="button" className="icon-button small" onClick={() => dismissNotice(n.id)} aria-label={t('notice.dismiss')}>
         <CloseIcon size={14} />
@@ -50,8 +47,4 @@ export function Notices() {
       ))}
     </div>
   )
-}
-
-function labelsOf(keyParams: Record<string, StringKey> | undefined, t: (key: StringKey) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(keyParams ?? {}).map(([name, key]) => [name, t(key)]))
 }

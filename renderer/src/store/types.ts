@@ -43,8 +43,10 @@ export interface Notice {
   params?: Record<string, string | number>
   /** Parameters that are UI string keys themselves (a command's label), rendered in the chosen language too. */
   keyParams?: Record<string, StringKey>
-  /** …or the lab's own message (a fault, an event). */
+  /** …or the lab's own message (a fault, an event, a lab file's problem). */
   message?: MessageRef
+  /** Parameters of `key` that are the lab's own messages (why something failed), rendered in the chosen language too. */
+  messageParams?: Record<string, MessageRef>
   fault?: FaultInfo
   /** A message from the host that has no sentence in the narration (transport errors). */
   text?: string

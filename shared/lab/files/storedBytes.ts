@@ -9,11 +9,6 @@ export abstract class StoredBytes {
   abstract read(start?: number, end?: number): Uint8Array
 }
 
-/** Thrown when bytes left in a lab file no longer match their hashes: the file was changed after it was opened. */
-export class StoredBytesChanged extends Error {
-  override name = 'StoredBytesChanged'
-}
-
 /** A datastore file's data: bytes in memory, or bytes still in the lab file they were opened from. */
 export type FileBytes = Uint8Array | StoredBytes
 

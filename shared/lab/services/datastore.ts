@@ -3,7 +3,8 @@
 
 import type { CommandContext } from '../context'
 import { fault } from '../faults'
-import { bytesOf, StoredBytesChanged } from '../files/storedBytes'
+import { bytesOf } from '../files/storedBytes'
+import { StoredBytesChanged } from '../files/storedBytesChanged'
 import type { DatastoreFile, DatastoreRecord, VmComponent } from '../model'
 
 export function datastoreOf(ctx: CommandContext, vm: VmComponent): DatastoreRecord {

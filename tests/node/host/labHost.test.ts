@@ -78,7 +78,7 @@ describe('the lab host', () => {
     const corrupt = join(dir, 'corrupt.kflab')
     writeFileSync(corrupt, readFileSync(path, 'utf8').slice(0, 500))
     await expect(host.openLab({ path: corrupt })).rejects.toThrow(/not a KeyFlow Lab file|damaged/)
-    await expect(host.openLab({ path: join(dir, 'missing.kflab') })).rejects.toThrow(/cannot read/)
+    await expect(host.openLab({ path: join(dir, 'missing.kflab') })).rejects.toThrow(/^The lab file .*missing\.kflab cannot be opened\. The file does not exist \(any more\)/)
     const after = await host.getTimeline()
     expect(after.labId).toBe(labId)
     expect(after.events).toHaveLength(2)

@@ -61,12 +61,12 @@ describe('importing a lab file in parts', () => {
     const seqBefore = host.current.seq
     const { importId } = await host.importLabBegin({ bytes: bytes.length })
     const parts = Math.ceil(bytes.length / IMPORT_PART_BYTES)
-    await expect(host.importLabPart(importId, 0, 'AAAA')).rejects.toThrow(`part 0 of the import has 3 bytes; it must have ${IMPORT_PART_BYTES}`)
-    await expect(host.importLabPart(importId, parts, 'AAAA')).rejects.toThrow(`the import has ${parts} parts; there is no part ${parts}`)
+    await expect(host.importLabPart(importId, 0, 'AAAA')).rejects.toThrow(`Part 0 of the file arrived damaged (3 bytes, not ${IMPORT_PART_BYTES})`)
+    await expect(host.importLabPart(importId, parts, 'AAAA')).rejects.toThrow(`The file has ${parts} parts; part ${parts} does not belong to it`)
     await host.importLabPart(importId, 0, partOf(bytes, 0))
-    await expect(host.importLabFinish(importId)).rejects.toThrow(`the import is incomplete: ${parts - 1} of ${parts} parts are missing`)
+    await expect(host.importLabFinish(importId)).rejects.toThrow(`The file was not received in full: ${parts - 1} of ${parts} parts are missing`)
     // A failed finish drops the import: the window sends the file again.
-    await expect(host.importLabPart(importId, 1, partOf(bytes, 1))).rejects.toThrow(/no such import/)
+    await expect(host.importLabPart(importId, 1, partOf(bytes, 1))).rejects.toThrow(/^The file was not received in full: the transfer was cancelled/)
 
     const damaged = Uint8Array.from(bytes)
     damaged[damaged.length - 100] ^= 1
@@ -81,12 +81,12 @@ describe('importing a lab file in parts', () => {
     const imports = new PartedImports(50)
     const before = importDirs().length
     const started = await Promise.all([1, 2, 3, 4].map(() => imports.begin(10)))
-    await expect(imports.begin(10)).rejects.toThrow(/too many imports at once/)
+    await expect(imports.begin(10)).rejects.toThrow(/^Too many lab files are being opened at once \(4\)/)
     await imports.discard(started[0].importId)
     expect(imports.open).toBe(3)
     await new Promise((r) => setTimeout(r, 200))
     expect(imports.open).toBe(0)
     expect(importDirs().length).toBe(before)
-    await expect(imports.part(started[1].importId, 0, 'AAAA')).rejects.toThrow(/no such import/)
+    await expect(imports.part(started[1].importId, 0, 'AAAA')).rejects.toThrow(/^The file was not received in full: the transfer was cancelled/)
   })
 })

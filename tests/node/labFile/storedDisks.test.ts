@@ -138,7 +138,7 @@ describe('disks left in the lab file they were opened from', () => {
       expect(opened.seq).toBe(seq + out.events.length)
       expect(get(opened, 'vm', 'vm1').keyId).not.toBeNull()
       const target = join(work, `saved-after-${change.length}.kflab`)
-      await expect(writeLab(opened, target)).rejects.toThrow(/the lab file changed on disk after it was opened/)
+      await expect(writeLab(opened, target)).rejects.toThrow(/^The lab file changed on disk after it was opened: /)
       expect(existsSync(target)).toBe(false)
     })
   }

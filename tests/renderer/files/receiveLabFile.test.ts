@@ -35,7 +35,7 @@ describe('receiveLabFile (the lab file from the host, in parts)', () => {
 
   it('a part of the wrong size fails the download, and the host still drops its copy', async () => {
     const host = fakeHost(new Uint8Array(5000), 1000, 3)
-    await expect(receiveLabFile(host.api)).rejects.toThrow('part 3 of the lab file has 999 bytes; it must have 1000')
+    await expect(receiveLabFile(host.api)).rejects.toThrow('Part 3 of the lab file arrived damaged (999 bytes, not 1000). Download the lab again.')
     expect(host.calls).toEqual(['finish'])
   })
 })

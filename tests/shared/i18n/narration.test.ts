@@ -10,7 +10,7 @@ import { encryptedVmLab, run } from '../../helpers/lab'
 
 const root = join(import.meta.dirname, '../../../shared/lab')
 const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []))
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : []))
 
 describe('the narration', () => {
   it('has every message in English and German, with the same placeholders', () => {
@@ -34,6 +34,25 @@ describe('the narration', () => {
     const missing = [...used].filter((id) => !known.has(id) && !notMessages.has(id))
     expect(missing).toEqual([])
     expect(used.size).toBeGreaterThan(80)
+  })
+
+  it('tells every lab file problem through the catalog: each id the code uses is there, each entry is used, no plain Error', () => {
+    const repo = join(import.meta.dirname, '../../..')
+    // Where lab files are read, written and sent: their errors are LabFileErrors (or StoredBytesChanged), never plain ones.
+    const dirs = ['shared/labFile', 'node/labFile', 'renderer/src/files']
+    const single = ['shared/lab/files/storedBytesChanged.ts', 'node/host/labHost.ts', 'node/host/partedImports.ts', 'node/host/partedExports.ts']
+    const sources = [...dirs.flatMap((d) => files(join(repo, d))), ...single.map((f) => join(repo, f))]
+    const used = new Set<string>()
+    for (const f of sources) {
+      const text = readFileSync(f, 'utf8')
+      for (const m of text.matchAll(/'(labFile\.[A-Za-z0-9.]+)'/g)) used.add(m[1])
+      // Not lab files' errors: the host's other calls, the graph picture, a migration missing from the code itself.
+      if (!/labHost\.ts$|exportGraph\.ts$|migrations[\\/]index\.ts$/.test(f)) expect(text.match(/new Error\(/g), f).toBeNull()
+    }
+    const catalog = Object.keys(narration).filter((id) => id.startsWith('labFile.'))
+    expect([...used].filter((id) => !catalog.includes(id))).toEqual([])
+    expect(catalog.filter((id) => !used.has(id))).toEqual([])
+    expect(used.size).toBeGreaterThan(50)
   })
 
   it('renders parameters, and shows a missing id visibly', () => {

@@ -3,7 +3,8 @@ import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { nodeContainerCodec } from '../../../node/labFile/codec'
 import { bytesSource, labBytes } from '../../../node/labFile/labFileIo'
 import { indexPieces, readLabContainer, writeLabContainer, type ContainerCodec, type IndexEntry } from '../../../shared/labFile/container'
-import { LabFileError, withDisksRead } from '../../../shared/labFile/kflab'
+import { withDisksRead } from '../../../shared/labFile/kflab'
+import { LabFileError } from '../../../shared/labFile/labFileError'
 import { secureRandom } from '../../../shared/lab/random'
 import { Lab } from '../../../shared/lab/lab'
 import { ok } from '../../helpers/lab'
@@ -66,7 +67,7 @@ describe('lab file container', () => {
       const { data, blobs } = await readLabContainer(bytesSource(damaged), codec)
       const error = await withDisksRead(data, blobs).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(LabFileError)
-      expect((error as Error).message).toBe(`the lab file is damaged: disk chunk ${hash.slice(0, 12)}… does not match its hash`)
+      expect((error as Error).message).toBe(`The lab file is damaged: disk chunk ${hash.slice(0, 12)}… does not match its hash.`)
       await expect(blobs.verify()).rejects.toThrow(`disk chunk ${hash.slice(0, 12)}… does not match its hash`)
     })
   }

@@ -2,7 +2,8 @@
 // where: the lab file is checked by the model's own schemas, so a field the model renames or narrows is refused here.
 
 import { beforeAll, describe, expect, it } from 'vitest'
-import { labDocumentText, labFileData, LabFileError, parseLabDocument } from '../../../shared/labFile/kflab'
+import { labDocumentText, labFileData, parseLabDocument } from '../../../shared/labFile/kflab'
+import { LabFileError } from '../../../shared/labFile/labFileError'
 import { KFLAB_VERSION } from '../../../shared/labFile/schema'
 import type { Lab } from '../../../shared/lab/lab'
 import { encryptedVmLab, ok } from '../../helpers/lab'
@@ -64,7 +65,7 @@ describe('a lab file is checked by the model’s own record schemas', () => {
   it.each(bad)('refuses a bad %s record and names the place', (_record, change, place) => {
     const open = openChanged(change)
     expect(open).toThrow(LabFileError)
-    expect(open).toThrow(/^the lab file is damaged: .+ at /)
+    expect(open).toThrow(/^The lab file is damaged: the value at .+ is not valid \(.+\)\.$/)
     expect(open).toThrow(place)
   })
 })

@@ -3,7 +3,10 @@ import { bytesOf, StoredBytes } from '../../../shared/lab/files/storedBytes'
 import { nodeDiskCipher } from '../../../node/crypto/nodeDiskCipher'
 import { labBytes, openLabBytes, readLabBytes } from '../../../node/labFile/labFileIo'
 import { CONTAINER_MAGIC } from '../../../shared/labFile/container'
-import { LabFileError, labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
+import { labDocumentText, labFileData, parseLabFile } from '../../../shared/labFile/kflab'
+import { LabFileError } from '../../../shared/labFile/labFileError'
+import { formatMessage } from '../../../shared/i18n/format'
+import type { MessageRef } from '../../../shared/lab/events'
 import { v1ToV2 } from '../../../shared/labFile/migrations/v1-to-v2'
 import { migrateToLatest } from '../../../shared/labFile/migrations'
 import { KFLAB_VERSION } from '../../../shared/labFile/schema'
@@ -73,7 +76,7 @@ describe('.kflab lab files', () => {
   it('refuses what is not a lab file and damage, with the place; a newer version names both versions', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
     const good = JSON.parse(v1Text(lab))
-    expect(() => parseLabFile('hello')).toThrow(new LabFileError('this is not a KeyFlow Lab file: it is not JSON'))
+    expect(() => parseLabFile('hello')).toThrow(new LabFileError('labFile.notJson'))
     expect(() => parseLabFile('{"format": "pkt", "version": 1}')).toThrow(/not a KeyFlow Lab file/)
     expect(() => parseLabFile(JSON.stringify({ ...good, version: 7 }))).toThrow(/newer KeyFlow Lab \(lab file version 7\); this KeyFlow Lab reads versions 1 to 2/)
     const damaged = structuredClone(good)
@@ -94,17 +97,60 @@ describe('.kflab lab files', () => {
     expect((error as LabFileError).messageRef).toEqual({ id: 'labFile.newerVersion', params: { version: KFLAB_VERSION + 1, supported: KFLAB_VERSION } })
   })
 
+  it('tells each way a file is foreign or damaged by its own catalog message, in English and German', async () => {
+    const lab = await encryptedVmLab({ seed: 4 })
+    const good = await labBytes(lab)
+    const container = (version: number, rest: Uint8Array) => Buffer.concat([CONTAINER_MAGIC, u32(version), rest])
+    const withTrailer = (change: (trailer: DataView) => void) => {
+      const bytes = Uint8Array.from(good)
+      change(new DataView(bytes.buffer, bytes.length - 49, 49))
+      return bytes
+    }
+    const cases: [string, Uint8Array | string][] = [
+      ['labFile.notJson', 'hello'],
+      ['labFile.wrongFormat', '{"format": "pkt", "version": 1}'],
+      ['labFile.badVersion', '{"format": "keyflow-lab", "version": "one"}'],
+      ['labFile.damage.bareJson', '{"format": "keyflow-lab", "version": 2}'],
+      ['labFile.damage.noHeader', Buffer.concat([CONTAINER_MAGIC, Uint8Array.of(0)])],
+      ['labFile.damage.containerVersion', container(1, new Uint8Array(60))],
+      ['labFile.damage.noEndMarker', container(2, new Uint8Array(10))],
+      ['labFile.damage.endAltered', container(2, new Uint8Array(60))],
+      ['labFile.damage.indexOutOfPlace', withTrailer((t) => t.setBigUint64(1, 1n << 40n))],
+      ['labFile.damage.checksum', withTrailer((t) => t.setUint8(20, t.getUint8(20) ^ 1))],
+      ['labFile.newerVersion', container(KFLAB_VERSION + 1, new Uint8Array(60))]
+    ]
+    for (const [id, input] of cases) {
+      const bytes = typeof input === 'string' ? Buffer.from(input) : input
+      const error = (await readLabBytes(bytes).catch((e: unknown) => e)) as LabFileError
+      expect(error, id).toBeInstanceOf(LabFileError)
+      const ref = error.messageRef.id === 'labFile.damaged' ? (error.messageRef.params.detail as MessageRef) : error.messageRef
+      expect(ref.id, id).toBe(id)
+      expect(error.message, id).toBe(formatMessage(error.messageRef, 'en'))
+      expect(formatMessage(error.messageRef, 'de'), id).not.toMatch(/\[labFile|\b(the|is|not|file)\b/)
+    }
+  })
+
   it('any bit flipped anywhere in a file gives a clear error, never a partial lab', async () => {
     const lab = await encryptedVmLab({ seed: 4 })
     await ok(lab, { op: 'vm.powerOn', name: 'vm1' })
     const bytes = await labBytes(lab)
     const random = seededRandom(77)
+    const told = new Set<string>()
     for (let trial = 0; trial < 300; trial++) {
       const flipped = Uint8Array.from(bytes)
       const at = new DataView(random.bytes(4, trial * 4).buffer).getUint32(0) % flipped.length
       flipped[at] ^= 1 << trial % 8
-      await expect(openLabBytes(flipped, deps), `bit ${trial % 8} of byte ${at}`).rejects.toBeInstanceOf(LabFileError)
+      const error = await openLabBytes(flipped, deps).catch((e: unknown) => e)
+      expect(error, `bit ${trial % 8} of byte ${at}`).toBeInstanceOf(LabFileError)
+      // Told in the catalog: in German too, with every nested detail there (a missing one would show as “[id]”).
+      const { messageRef, message } = error as LabFileError
+      expect(message).toBe(formatMessage(messageRef, 'en'))
+      expect(formatMessage(messageRef, 'de')).toMatch(/^(Die Labordatei ist beschädigt: |Dies ist keine KeyFlow-Lab-Datei)[^[]+$/)
+      told.add(messageRef.id === 'labFile.damaged' ? (messageRef.params.detail as MessageRef).id : messageRef.id)
     }
+    // A flip in a disk's chunk and one in the index or trailer are each told by what they broke.
+    expect(told).toContain('labFile.damage.chunkHash')
+    expect(told).toContain('labFile.damage.checksum')
     await expect(openLabBytes(bytes.subarray(0, bytes.length - 100), deps)).rejects.toThrow(/cut short|altered at its end/)
   })
 
@@ -135,3 +181,9 @@ describe('lab file migrations', () => {
     expect(opened.seq).toBe(lab.seq)
   })
 })
+
+function u32(n: number): Uint8Array {
+  const b = new Uint8Array(4)
+  new DataView(b.buffer).setUint32(0, n)
+  return b
+}

@@ -4,7 +4,8 @@
 import type { LabCommand } from '../../../../shared/lab/commands/schema'
 import { MAX_CHECK_BATCH, NO_CHECKS, commandKey, rekeyChecks } from '../checks'
 import { lastSeq, type LoadedTimeline } from '../loadedTimeline'
-import { messageOf, type ChecksActions, type ChecksSliceState, type SliceKit } from '../types'
+import { errorNotice } from '../errorNotice'
+import { type ChecksActions, type ChecksSliceState, type SliceKit } from '../types'
 
 const stateKey = (t: LoadedTimeline) => `${t.labId}:${lastSeq(t)}`
 
@@ -38,7 +39,7 @@ export function createChecksSlice({ api, set, get }: SliceKit): ChecksSlice {
           part.forEach((c, j) => (results[commandKey(c)] = answers[j] ?? null))
           set({ checks: { ...s.checks, results } })
         } catch (e) {
-          get().actions.notify({ kind: 'error', text: messageOf(e) })
+          get().actions.notify(errorNotice(e))
           return
         }
       }

@@ -6,6 +6,7 @@ import type { LabCommand } from '../../../../shared/lab/commands/schema'
 import { receiveLabFile } from '../../files/receiveLabFile'
 import { sendLabFile } from '../../files/sendLabFile'
 import { lastSeq } from '../loadedTimeline'
+import { errorNotice, failureNotice } from '../errorNotice'
 import { messageOf, type CommandActions, type CommandSliceState, type SliceKit } from '../types'
 import type { TimelineSlice } from './timelineSlice'
 import type { UiSlice } from './uiSlice'
@@ -22,7 +23,7 @@ export function createCommandSlice(
   timeline: Pick<TimelineSlice, 'playFrom' | 'inBulk'>,
   ui: Pick<UiSlice, 'mayReplace'>
 ): CommandSlice {
-  const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
+  const notifyError = (e: unknown) => get().actions.notify(errorNotice(e))
 
   async function call<T>(fn: () => Promise<T>): Promise<T | null> {
     try {
@@ -101,7 +102,7 @@ export function createCommandSlice(
       try {
         return await receiveLabFile(api)
       } catch (e) {
-        get().actions.notify({ kind: 'error', key: 'file.downloadFailed', params: { reason: messageOf(e) } })
+        get().actions.notify(failureNotice('file.downloadFailed', e))
         return null
       } finally {
         set({ busy: null })
@@ -113,7 +114,7 @@ export function createCommandSlice(
       try {
         return await sendLabFile(api, file)
       } catch (e) {
-        get().actions.notify({ kind: 'error', key: 'file.importFailed', params: { name, reason: messageOf(e) } })
+        get().actions.notify(failureNotice('file.importFailed', e, { name }))
         return null
       } finally {
         set({ busy: null })

@@ -5,6 +5,7 @@
 
 import type { LabPush } from '../../../../shared/api/contract'
 import { initialFollow, publishShownSteps } from '../follow'
+import { errorNotice } from '../errorNotice'
 import { lastSeq } from '../loadedTimeline'
 import type { FollowActions, FollowSliceState, LabActions, LabStore, SliceKit } from '../types'
 
@@ -54,7 +55,7 @@ export function createFollowSlice(kit: SliceKit, store: Pick<LabStore, 'subscrib
       try {
         set({ sharing: await api.setSharing({ address }) })
       } catch (e) {
-        get().actions.notify({ kind: 'error', text: e instanceof Error ? e.message : String(e) })
+        get().actions.notify(errorNotice(e))
       }
     },
     setSharePanel(open) {

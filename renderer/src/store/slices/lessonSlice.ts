@@ -5,7 +5,8 @@ import * as clockFns from '../../playback/clock'
 import { visibleAtOrBefore } from '../../playback/filters'
 import { nextScriptStep, type LoadedScenario } from '../../scenarios/lessonProgress'
 import type { Scenario } from '../../../../shared/scenarios'
-import { messageOf, type LessonActions, type LessonSliceState, type SliceKit } from '../types'
+import { errorNotice } from '../errorNotice'
+import { type LessonActions, type LessonSliceState, type SliceKit } from '../types'
 import type { CommandSlice } from './commandSlice'
 import type { TimelineSlice } from './timelineSlice'
 import type { UiSlice } from './uiSlice'
@@ -16,7 +17,7 @@ export function createLessonSlice(
   commands: Pick<CommandSlice, 'runOne'>,
   ui: Pick<UiSlice, 'mayReplace'>
 ): { state: LessonSliceState; actions: LessonActions } {
-  const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
+  const notifyError = (e: unknown) => get().actions.notify(errorNotice(e))
   const toStart = () => {
     const t = get().timeline
     if (t) get().actions.setCursor(t.baseSeq)

@@ -8,6 +8,7 @@ import * as clockFns from '../../playback/clock'
 import { SHOW_ALL, isFiltering, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
 import { extendStory, storySeqs, storySteps, type Pace, type StoryStep } from '../../playback/story'
 import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type LoadedTimeline } from '../loadedTimeline'
+import { errorNotice } from '../errorNotice'
 import { messageOf, type SliceKit, type TimelineActions, type TimelineSliceState } from '../types'
 import type { ChecksSlice } from './checksSlice'
 import { clockContext } from '../clockContext'
@@ -41,7 +42,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
   let timer: unknown = null
   let bulk = 0
 
-  const notifyError = (e: unknown) => get().actions.notify({ kind: 'error', text: messageOf(e) })
+  const notifyError = (e: unknown) => get().actions.notify(errorNotice(e))
 
 
   /** Runs the clock: lands and sends off tokens, moves the cursor, sets the one timer for the next moment. */
