@@ -171,25 +171,33 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
 /**
  * Files this process saved labs to, most recent last, as starts for later saves: the lab's disks in memory were
  * written there, so the next autosave copies that file in the kernel and writes only what changed, instead of every
- * disk again. A few paths (the user's file, the autosave, a download's temporary file); each is used only while it
+ * disk again. A few paths (the user's file, the two autosaves, downloads' temporary files); each is used only while it
  * is still the file that was written (see `copyable`), and nothing is held open between saves.
  */
 const savedFiles = new Map<string, SavedFile>()
-const SAVED_FILES_KEPT = 4
+const SAVED_FILES_KEPT = 6
 
 /** A file this process saved a lab to, as it was when written. */
 interface SavedFile extends ContainerBase {
   stats: Stats
 }
 
+/**
+ * Where saved files are remembered: POSIX systems, where a file's inode, size, time and mode tell that it is still
+ * the file written and only its owner can read it (on Windows they do not, so a save there writes in full).
+ */
+const REMEMBER_SAVED_FILES = process.platform !== 'win32'
+
 function rememberSaved(path: string, written: WrittenContainer, stats: Stats): void {
   savedFiles.delete(path)
-  if (!OPEN_FILE_PATH || written.index.size === 0) return
+  if (!REMEMBER_SAVED_FILES || written.index.size === 0) return
   const openFilePath = OPEN_FILE_PATH
   const saved: SavedFile = {
     ...written,
     stats,
     async copySource() {
+      // Without a name for an open file (not Linux) the kernel cannot copy the file checked; updates in place can.
+      if (!openFilePath) return null
       let fh: FileHandle | null = null
       try {
         fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
