@@ -220,6 +220,20 @@ async function firstCopyable(bases: ContainerBase[]): Promise<{ base: ContainerB
   return null
 }
 
+/** Writes `data` into `fh` as a container, after `base`'s bytes where the file holds them already. */
+async function writeInto(fh: FileHandle, data: LabFileData, base?: ContainerBase): Promise<WrittenContainer> {
+  const sink = fileSink(fh, base?.end)
+  let written: WrittenContainer
+  try {
+    written = await writeLabContainer(data, sink, nodeContainerCodec, base)
+  } finally {
+    // Also after a failure: the file must not be closed (and removed) under a flush still running.
+    await sink.settled().catch(() => undefined)
+  }
+  await sink.settled()
+  return written
+}
+
 export interface WriteLabOptions {
   /**
    * Update the file at the target itself where this process wrote it and it is as written: its chunks stay where
@@ -242,19 +256,12 @@ async function updateInPlace(data: LabFileData, path: string): Promise<boolean> 
   } catch {
     return false
   }
-  let written: WrittenContainer
   try {
     if (!copyable(await fh.stat(), saved.stats)) return false
     // From here on the file is no longer the one saved: cut at the end of its chunks (its old index goes).
     savedFiles.delete(path)
     await fh.truncate(saved.end)
-    const sink = fileSink(fh, saved.end)
-    try {
-      written = await writeLabContainer(data, sink, nodeContainerCodec, saved)
-    } finally {
-      await sink.settled().catch(() => undefined)
-    }
-    await sink.settled()
+    const written = await writeInto(fh, data, saved)
     await fh.sync()
     rememberSaved(path, written, await fh.stat())
   } finally {
@@ -276,16 +283,7 @@ export async function writeLab(lab: Lab | LabFileData, target: string | Writable
   try {
     stats = await writeAtomic(
       target,
-      async (fh) => {
-        const sink = fileSink(fh, start?.base.end)
-        try {
-          written = await writeLabContainer(data, sink, nodeContainerCodec, start?.base)
-        } finally {
-          // Also after a failure: the file must not be closed and removed under a flush still running.
-          await sink.settled().catch(() => undefined)
-        }
-        await sink.settled()
-      },
+      async (fh) => void (written = await writeInto(fh, data, start?.base)),
       start ? { path: start.from.path, length: start.base.end } : undefined
     )
   } finally {
