@@ -54,6 +54,12 @@ const HASH_AHEAD = 8
 /** Commands per piece of the index JSON, so no single step of a save takes long. */
 const COMMANDS_PER_PIECE = 2000
 const INDEX_ENTRIES_PER_PIECE = 512
+/**
+ * Chunks taken as they are (already in the base file, or written before) between pauses: their hashes are known,
+ * so the loop over them does no I/O and would otherwise hold the event loop for all of them (5,120 chunks of 20
+ * disks of 256 MiB took about 50 ms).
+ */
+const KEPT_CHUNKS_PER_PAUSE = 512
 const READ_PIECE_BYTES = 8 * 1024 * 1024
 
 export interface Sha256 {
@@ -289,6 +295,7 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       if (ahead.length >= HASH_AHEAD) return
     }
   }
+  let keptSincePause = 0
   try {
     refill()
     while (ahead.length) {
@@ -303,6 +310,10 @@ export async function writeLabContainer(data: LabFileData, sink: ByteSink, codec
       if (index.has(hash)) {
         // Read ahead, yet written already (an equal chunk of a disk in memory came first): its lease goes back.
         discard(chunk)
+        if (++keptSincePause >= KEPT_CHUNKS_PER_PAUSE) {
+          keptSincePause = 0
+          await codec.pause?.()
+        }
         continue
       }
       const { encoding, stored, release } = await (chunk.encoding ?? chunk.encode())
