@@ -41,7 +41,7 @@ export function App() {
         )}
         {status === 'error' && (
           <p className="notice-inline notice-error" role="alert">
-            {error}
+            {t('app.loadFailed', { reason: error ?? '' })}
           </p>
         )}
       </div>

@@ -5,6 +5,14 @@
 
 import { toBlob } from 'html-to-image'
 
+/** The browser drew no image of the graph (the window says so in its own words: file.graphNotDrawn). */
+export class GraphNotDrawn extends Error {
+  override name = 'GraphNotDrawn'
+  constructor() {
+    super('the browser could not draw the graph')
+  }
+}
+
 /** The pane of the graph on screen, or null when the window shows the table instead. */
 export function graphPane(doc: Document = document): HTMLElement | null {
   return doc.querySelector<HTMLElement>('.graph .react-flow')
@@ -54,7 +62,7 @@ export async function graphPng(pane: HTMLElement, step: string): Promise<Blob> {
       backgroundColor: opaqueBackground(pane),
       filter: (node) => !(node instanceof HTMLElement && LEFT_OUT.some((c) => node.classList.contains(c)))
     })
-    if (!blob) throw new Error('the browser could not draw the graph')
+    if (!blob) throw new GraphNotDrawn()
     return blob
   } finally {
     unpin()

@@ -21,6 +21,7 @@ export const strings = {
   ...shellStrings,
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
+  'app.loadFailed': { en: 'The lab could not be loaded: {reason}', de: 'Das Labor konnte nicht geladen werden: {reason}' },
   'app.noHost': {
     en: 'This page needs a lab host: start the desktop app (npm start) or the test host (npm run web) and open the URL it prints.',
     de: 'Diese Seite braucht einen Labor-Host: Starten Sie die Desktop-App (npm start) oder den Test-Host (npm run web) und öffnen Sie die angezeigte URL.'
@@ -555,6 +556,10 @@ export const strings = {
   'file.exportGraph': { en: 'Export the graph as PNG (as shown)', de: 'Graph als PNG exportieren (wie angezeigt)' },
   'file.exportGraphNeedsGraph': { en: 'Switch to the graph view first.', de: 'Wechseln Sie zuerst zur Graph-Ansicht.' },
   'file.graphFailed': { en: 'The graph could not be exported. {reason}', de: 'Der Graph konnte nicht exportiert werden. {reason}' },
+  'file.graphNotDrawn': {
+    en: 'The graph could not be exported: the browser could not draw it.',
+    de: 'Der Graph konnte nicht exportiert werden: Der Browser konnte ihn nicht zeichnen.'
+  },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
   'file.importFailed': {

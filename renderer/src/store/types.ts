@@ -77,6 +77,7 @@ export interface UiState {
 
 export interface TimelineSliceState {
   status: LabStatus
+  /** Why the lab could not be loaded, in the host's or the connection's words (the window frames it: app.loadFailed). */
   error: string | null
   /** The history and `timeline.cursor`, the one place that says which step the window shows. */
   timeline: LoadedTimeline | null

@@ -191,7 +191,7 @@ describe('the window store', () => {
     api.runCommand = () => Promise.reject(new Error('runCommand: the host is gone'))
     const { store, actions } = await started(api)
     expect(store.getState().status).toBe('error')
-    expect(store.getState().error).toBe('The lab could not be loaded: the connection to the lab host closed')
+    expect(store.getState().error).toBe('the connection to the lab host closed')
     expect(await actions.runCommand({ op: 'vcenter.stop' })).toBeNull()
     expect(store.getState().lastRun?.error).toBe('runCommand: the host is gone')
     expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', text: 'runCommand: the host is gone' })

@@ -147,7 +147,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     } catch (e) {
       if (gen !== generation) return
       loading = false
-      set({ status: 'error', error: `The lab could not be loaded: ${messageOf(e)}` })
+      set({ status: 'error', error: messageOf(e) })
     }
   }
 
