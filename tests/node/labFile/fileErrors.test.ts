@@ -11,19 +11,13 @@ import { autosaveError, downloadWriteError, openError, saveError } from '../../.
 import { formatMessage } from '../../../shared/i18n/format'
 import { StoredBytesChanged } from '../../../shared/lab/files/storedBytesChanged'
 import { LabFileError } from '../../../shared/labFile/labFileError'
+import { rejectionOf } from '../../helpers/rejection'
 
 const dir = mkdtempSync(join(tmpdir(), 'kflab-errors-'))
 const errno = (code: string) => Object.assign(new Error(`${code}: the system's own words`), { code })
 const reasonOf = (e: LabFileError) => (e.messageRef.params.reason as { id: string }).id
 
-async function refusal(work: Promise<unknown>): Promise<LabFileError> {
-  const e = await work.then(
-    () => null,
-    (x: unknown) => x
-  )
-  expect(e).toBeInstanceOf(LabFileError)
-  return e as LabFileError
-}
+const refusal = (work: Promise<unknown>) => rejectionOf(work, LabFileError)
 
 describe('a lab file that cannot be opened or saved', () => {
   it('is told naming the file when it does not exist, in English and in German, and the open lab stays', async () => {

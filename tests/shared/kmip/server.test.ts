@@ -41,6 +41,7 @@ import { KmipServerCore, MemoryKeyStore, type KmipKeyStore } from '../../../shar
 import { Tag } from '../../../shared/kmip/tags'
 import { encodeTtlv } from '../../../shared/kmip/ttlv'
 import { countingBytes, labKms, type LabKms } from './helpers'
+import { rejectionOf } from '../../helpers/rejection'
 
 const NOW = 1_700_000_000
 
@@ -48,14 +49,7 @@ function clientFor(kms: LabKms, clientId = 'vcenter-sim', now = (): number => NO
   return new KmipClient(async (request) => kms.handle(request, clientId, now()))
 }
 
-async function failure(promise: Promise<unknown>): Promise<KmipOperationError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error
-  )
-  expect(outcome).toBeInstanceOf(KmipOperationError)
-  return outcome as KmipOperationError
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, KmipOperationError)
 
 async function expectReason(promise: Promise<unknown>, reason: number, message?: RegExp): Promise<void> {
   const error = await failure(promise)
