@@ -8,6 +8,7 @@ import { useLabError } from './hooks/useLabError'
 import { useLabStatus } from './hooks/useLabStatus'
 import { useDocumentSettings } from './hooks/useDocumentSettings'
 import { useShortcuts } from './hooks/useShortcuts'
+import { useLanguage } from './hooks/useLanguage'
 import { useT } from './hooks/useT'
 import { SharePanel } from './follow/SharePanel'
 import { useIsViewer } from './hooks/useFollow'
@@ -18,6 +19,7 @@ import { ReplaceLabDialog } from './files/ReplaceLabDialog'
 import { usePresenterView } from './hooks/usePresenterView'
 import { useNotesPublisher } from './hooks/useNotesPublisher'
 import './shell/presenter.css'
+import { noticeText } from './shell/noticeText'
 import { Stage } from './shell/Stage'
 import './App.css'
 
@@ -26,6 +28,7 @@ export function App() {
   const error = useLabError()
   const busy = useBusy()
   const t = useT()
+  const lang = useLanguage()
   const viewer = useIsViewer()
   useDocumentSettings()
   useShortcuts()
@@ -39,9 +42,9 @@ export function App() {
             {t('app.connecting')}
           </p>
         )}
-        {status === 'error' && (
+        {status === 'error' && error && (
           <p className="notice-inline notice-error" role="alert">
-            {t('app.loadFailed', { reason: error ?? '' })}
+            {noticeText(error, lang)}
           </p>
         )}
       </div>

@@ -790,6 +790,19 @@ export const narration = {
     en: 'The lab file for the download could not be written. {reason}',
     de: 'Die Labordatei für den Download konnte nicht geschrieben werden. {reason}'
   },
+  // The browser window and its lab host (renderer/src/api/wsLabApi.ts): why the window lost the lab
+  'labHost.connectionLost': {
+    en: 'The connection to the lab host was refused or broke off. Check that the lab host is running, then reload the page.',
+    de: 'Die Verbindung zum Labor-Host wurde abgelehnt oder ist abgebrochen. Prüfen Sie, ob der Labor-Host läuft, und laden Sie die Seite dann neu.'
+  },
+  'labHost.connectionClosed': {
+    en: 'The lab host closed the connection. Check that it is still running, then reload the page.',
+    de: 'Der Labor-Host hat die Verbindung beendet. Prüfen Sie, ob er noch läuft, und laden Sie die Seite dann neu.'
+  },
+  'labHost.timelineGaps': {
+    en: 'The lab host sent a history with gaps between its events. Reload the page.',
+    de: 'Der Labor-Host hat einen Verlauf mit Lücken zwischen den Ereignissen gesendet. Laden Sie die Seite neu.'
+  },
   'tls.open': {
     en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
     de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'

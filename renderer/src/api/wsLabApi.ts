@@ -1,11 +1,22 @@
 // LabApi over the test host's WebSocket, for a plain browser (tests, machines without the desktop app). Calls are
 // answered by id; pushes fan out to subscribers. If the connection drops, pending and later calls fail with a
-// clear message instead of hanging.
+// clear message instead of hanging, told by a catalog message so the window says it in the user's language.
 
-import type { LabApi, LabApiMethod, LabPush } from '../../../shared/api/contract'
+import type { ApiError, LabApi, LabApiMethod, LabPush } from '../../../shared/api/contract'
 import { createLabApiClient } from '../../../shared/api/client'
 import type { CallOutcome } from '../../../shared/api/dispatch'
+import { formatMessage } from '../../../shared/i18n/format'
+import type { MessageRef } from '../../../shared/lab/events'
 import type { WireCall, WireServerMessage } from '../../../shared/api/wire'
+
+/**
+ * Why calls fail once the socket closed: 1006 (no close frame) is a connection refused or broken off, any other code
+ * the host closing it. English in `message` (logs, tests), the user's language through `message_ref`.
+ */
+export function connectionClosedError(code: number): ApiError {
+  const ref: MessageRef = { id: code === 1006 ? 'labHost.connectionLost' : 'labHost.connectionClosed', params: {} }
+  return { message: formatMessage(ref, 'en'), message_ref: ref }
+}
 
 interface Pending {
   resolve: (outcome: CallOutcome) => void
@@ -17,9 +28,7 @@ export function connectWsLabApi(url: string, WebSocketImpl: typeof WebSocket = W
   const listeners = new Set<(push: LabPush) => void>()
   const queue: string[] = []
   let nextId = 1
-  let closedReason: string | null = null
-
-  const fail = (message: string): CallOutcome => ({ ok: false, error: { message } })
+  let closed: ApiError | null = null
 
   socket.addEventListener('open', () => {
     for (const text of queue.splice(0)) socket.send(text)
@@ -27,9 +36,9 @@ export function connectWsLabApi(url: string, WebSocketImpl: typeof WebSocket = W
   // An error is always followed by a close event, which settles every call; nothing more to do here.
   socket.addEventListener('error', () => {})
   socket.addEventListener('close', (event) => {
-    closedReason = `the connection to the lab host closed${event.code === 1006 ? ' (refused or lost)' : ''}`
+    closed = connectionClosedError(event.code)
     queue.length = 0
-    for (const p of pending.values()) p.resolve(fail(closedReason))
+    for (const p of pending.values()) p.resolve({ ok: false, error: closed })
     pending.clear()
     // A viewer's page says why it lost the presenter (sharing stopped, the room is full, too slow to follow).
     for (const l of listeners) l({ type: 'closed', code: event.code, reason: event.reason })
@@ -52,7 +61,7 @@ export function connectWsLabApi(url: string, WebSocketImpl: typeof WebSocket = W
   })
 
   function send(method: LabApiMethod, args: unknown[]): Promise<CallOutcome> {
-    if (closedReason) return Promise.resolve(fail(closedReason))
+    if (closed) return Promise.resolve({ ok: false, error: closed })
     const call: WireCall = { id: nextId++, method, args }
     const text = JSON.stringify(call)
     return new Promise((resolve) => {

@@ -21,7 +21,7 @@ export const strings = {
   ...shellStrings,
   'app.title': { en: 'KeyFlow Lab', de: 'KeyFlow Lab' },
   'app.connecting': { en: 'Connecting to the lab…', de: 'Verbindung zum Labor…' },
-  'app.loadFailed': { en: 'The lab could not be loaded: {reason}', de: 'Das Labor konnte nicht geladen werden: {reason}' },
+  'app.loadFailed': { en: 'The lab could not be loaded. {reason}', de: 'Das Labor konnte nicht geladen werden. {reason}' },
   'app.noHost': {
     en: 'This page needs a lab host: start the desktop app (npm start) or the test host (npm run web) and open the URL it prints.',
     de: 'Diese Seite braucht einen Labor-Host: Starten Sie die Desktop-App (npm start) oder den Test-Host (npm run web) und öffnen Sie die angezeigte URL.'

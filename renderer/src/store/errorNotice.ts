@@ -4,12 +4,10 @@
 
 import { messageRefOf } from '../../../shared/i18n/format'
 import type { StringKey } from '../i18n/strings'
-import { messageOf, type Notice } from './types'
-
-type NewNotice = Omit<Notice, 'id'>
+import { messageOf, type NoticeBody } from './types'
 
 /** A notice that says `e` on its own. */
-export function errorNotice(e: unknown): NewNotice {
+export function errorNotice(e: unknown): NoticeBody {
   const ref = messageRefOf(e)
   return ref ? { kind: 'error', message: ref } : { kind: 'error', text: messageOf(e) }
 }
@@ -18,7 +16,7 @@ export function errorNotice(e: unknown): NewNotice {
  * A notice with the window's sentence `key`, whose `{reason}` is `e` (a sentence of its own: the catalog's ends with
  * its full stop, a host's text gets one).
  */
-export function failureNotice(key: StringKey, e: unknown, params: Record<string, string | number> = {}): NewNotice {
+export function failureNotice(key: StringKey, e: unknown, params: Record<string, string | number> = {}): NoticeBody {
   const ref = messageRefOf(e)
   if (ref) return { kind: 'error', key, params, messageParams: { reason: ref } }
   const text = messageOf(e).trim()

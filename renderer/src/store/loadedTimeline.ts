@@ -7,6 +7,8 @@
 // length. A big lab's history arrives as a recent window; `prependHistory` adds older stretches in front.
 
 import type { CommandView, EntityViews, EventView, HistoryPage, LabFileInfo, Timeline } from '../../../shared/api/contract'
+import { formatMessage } from '../../../shared/i18n/format'
+import type { MessageRef } from '../../../shared/lab/events'
 import { applyPatches, type ViewPatch, type ViewValue } from '../../../shared/lab/view'
 
 export const SNAPSHOT_EVERY = 256
@@ -72,8 +74,20 @@ function contiguous(baseSeq: number, events: readonly EventView[]): boolean {
   return events.every((e, i) => e.seq === baseSeq + 1 + i)
 }
 
+/** A timeline the window cannot show (the host's fault, but it stops the window, so it is told in the user's language). */
+export class TimelineGaps extends Error {
+  readonly messageRef: MessageRef
+
+  constructor() {
+    const messageRef: MessageRef = { id: 'labHost.timelineGaps', params: {} }
+    super(formatMessage(messageRef, 'en'))
+    this.name = 'TimelineGaps'
+    this.messageRef = messageRef
+  }
+}
+
 export function fromTimeline(t: Timeline): LoadedTimeline {
-  if (!contiguous(t.baseSeq, t.events)) throw new Error('the timeline has gaps between its events')
+  if (!contiguous(t.baseSeq, t.events)) throw new TimelineGaps()
   const live = applyEvents(t.base, t.events)
   const timeline = {
     labId: t.labId,

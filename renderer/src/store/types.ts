@@ -52,6 +52,9 @@ export interface Notice {
   text?: string
 }
 
+/** What a notice says, before it has its place in the list (a failed load is told the same way, without the list). */
+export type NoticeBody = Omit<Notice, 'id'>
+
 export interface Selection {
   component: string | null
   event: number | null
@@ -77,8 +80,11 @@ export interface UiState {
 
 export interface TimelineSliceState {
   status: LabStatus
-  /** Why the lab could not be loaded, in the host's or the connection's words (the window frames it: app.loadFailed). */
-  error: string | null
+  /**
+   * Why the lab could not be loaded, as the window tells it (app.loadFailed with the reason: a catalog message where
+   * the error carries one, else the host's words); kept unrendered so it reads in the language chosen when shown.
+   */
+  error: NoticeBody | null
   /** The history and `timeline.cursor`, the one place that says which step the window shows. */
   timeline: LoadedTimeline | null
   clock: ClockState
@@ -197,7 +203,7 @@ export interface UiSliceState {
 
 export interface UiActions {
   setSettings(patch: Partial<Settings>): void
-  notify(notice: Omit<Notice, 'id'>): void
+  notify(notice: NoticeBody): void
   dismissNotice(id: number): void
   openDialog(op: CommandOp, args?: Record<string, unknown>): void
   closeDialog(): void

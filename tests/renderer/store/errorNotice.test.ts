@@ -79,7 +79,7 @@ describe('notices about failures', () => {
     const plain = new LabApiError({ message: 'importLabFinish: the connection closed' })
     expect(errorNotice(plain)).toEqual({ kind: 'error', text: 'importLabFinish: the connection closed' })
     const failed = failureNotice('file.importFailed', plain, { name: 'a.kflab' })
-    expect(noticeText({ id: 1, ...failed }, 'de')).toBe(
+    expect(noticeText(failed, 'de')).toBe(
       'a.kflab konnte nicht geöffnet werden. importLabFinish: the connection closed. Das geöffnete Labor bleibt unverändert.'
     )
     // A message id this window does not know (a host of another version) falls back to the text too.

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { LabCommand } from '../../../shared/lab/commands/schema'
 import type { FaultInfo } from '../../../shared/lab/faults'
 import type { Scenario } from '../../../shared/scenarios'
+import { LabApiError } from '../../../shared/api/client'
+import { connectionClosedError } from '../../../renderer/src/api/wsLabApi'
 import { FLIGHT_MS } from '../../../renderer/src/playback/clock'
 import { SHOW_ALL } from '../../../renderer/src/playback/filters'
+import { noticeText } from '../../../renderer/src/shell/noticeText'
 import { checkFor } from '../../../renderer/src/store/checks'
 import { createLabStore, type LabStoreOptions } from '../../../renderer/src/store/labStore'
 import type { Settings } from '../../../renderer/src/store/settings'
@@ -187,14 +190,46 @@ describe('the window store', () => {
 
   it('shows a failed load and a failed command as messages', async () => {
     const api = new ScriptedLabApi()
-    api.getTimeline = () => Promise.reject(new Error('the connection to the lab host closed'))
+    api.getTimeline = () => Promise.reject(new Error('getTimeline: the host is gone'))
     api.runCommand = () => Promise.reject(new Error('runCommand: the host is gone'))
     const { store, actions } = await started(api)
     expect(store.getState().status).toBe('error')
-    expect(store.getState().error).toBe('the connection to the lab host closed')
+    expect(noticeText(store.getState().error!, 'en')).toBe('The lab could not be loaded. getTimeline: the host is gone.')
     expect(await actions.runCommand({ op: 'vcenter.stop' })).toBeNull()
     expect(store.getState().lastRun?.error).toBe('runCommand: the host is gone')
     expect(store.getState().notices.at(-1)).toMatchObject({ kind: 'error', text: 'runCommand: the host is gone' })
+  })
+
+  it('tells a lost connection in the language chosen when it is shown, for a load and for a command', async () => {
+    const api = new ScriptedLabApi()
+    const lost = () => Promise.reject(new LabApiError(connectionClosedError(1006)))
+    api.getTimeline = lost
+    api.runCommand = lost
+    const { store, actions } = await started(api, { defaultLanguage: 'de' })
+    const shown = () => noticeText(store.getState().error!, store.getState().settings.language)
+    expect(shown()).toBe(
+      'Das Labor konnte nicht geladen werden. Die Verbindung zum Labor-Host wurde abgelehnt oder ist abgebrochen. Prüfen Sie, ob der Labor-Host läuft, und laden Sie die Seite dann neu.'
+    )
+    actions.setSettings({ language: 'en' })
+    expect(shown()).toBe(
+      'The lab could not be loaded. The connection to the lab host was refused or broke off. Check that the lab host is running, then reload the page.'
+    )
+    expect(await actions.runCommand({ op: 'vcenter.stop' })).toBeNull()
+    const notice = store.getState().notices.at(-1)!
+    expect(notice).toMatchObject({ kind: 'error', message: { id: 'labHost.connectionLost' } })
+    expect(noticeText(notice, 'de')).toMatch(/^Die Verbindung zum Labor-Host wurde abgelehnt/)
+  })
+
+  it('tells a history with gaps from the host as the window’s own sentence, not as a programmer’s', async () => {
+    const api = new ScriptedLabApi()
+    await api.runCommand(addHost('a'))
+    const whole = await api.getTimeline()
+    expect(whole.events.length).toBeGreaterThan(0)
+    api.getTimeline = () => Promise.resolve({ ...whole, events: whole.events.map((e) => ({ ...e, seq: e.seq + 1 })) })
+    const { store } = await started(api, { defaultLanguage: 'de' })
+    expect(noticeText(store.getState().error!, 'de')).toBe(
+      'Das Labor konnte nicht geladen werden. Der Labor-Host hat einen Verlauf mit Lücken zwischen den Ereignissen gesendet. Laden Sie die Seite neu.'
+    )
   })
 
   it('updates the file info from file pushes, and selecting an event moves the cursor there', async () => {

@@ -8,8 +8,8 @@ import * as clockFns from '../../playback/clock'
 import { SHOW_ALL, isFiltering, prevIn, visibleSeqs, type EventFilter } from '../../playback/filters'
 import { extendStory, storySeqs, storySteps, type Pace, type StoryStep } from '../../playback/story'
 import { appendEvents, eventAt, fromTimeline, lastSeq, moveCursor, prependHistory, withFile, type LoadedTimeline } from '../loadedTimeline'
-import { errorNotice } from '../errorNotice'
-import { messageOf, type SliceKit, type TimelineActions, type TimelineSliceState } from '../types'
+import { errorNotice, failureNotice } from '../errorNotice'
+import type { SliceKit, TimelineActions, TimelineSliceState } from '../types'
 import type { ChecksSlice } from './checksSlice'
 import { clockContext } from '../clockContext'
 
@@ -147,7 +147,7 @@ export function createTimelineSlice(kit: SliceKit, checks: Pick<ChecksSlice, 'ch
     } catch (e) {
       if (gen !== generation) return
       loading = false
-      set({ status: 'error', error: messageOf(e) })
+      set({ status: 'error', error: failureNotice('app.loadFailed', e) })
     }
   }
 
