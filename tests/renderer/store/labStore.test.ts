@@ -218,6 +218,10 @@ describe('the window store', () => {
     const notice = store.getState().notices.at(-1)!
     expect(notice).toMatchObject({ kind: 'error', message: { id: 'labHost.connectionLost' } })
     expect(noticeText(notice, 'de')).toMatch(/^Die Verbindung zum Labor-Host wurde abgelehnt/)
+    // Every call is refused alike: the window says it once, not once per click.
+    expect(await actions.runCommand({ op: 'vcenter.start' })).toBeNull()
+    expect(store.getState().notices.filter((n) => n.message?.id === 'labHost.connectionLost')).toHaveLength(1)
+    expect(store.getState().notices.at(-1)!.id).toBeGreaterThan(notice.id)
   })
 
   it('tells a history with gaps from the host as the window’s own sentence, not as a programmer’s', async () => {

@@ -9,9 +9,16 @@ import type { BusyKey, Notice, ReplaceChoice, SliceKit, UiActions, UiSliceState 
 /** What the window says while the host reads or writes a lab file the person chose. */
 const FILE_WORK_BUSY: Record<FileWork, BusyKey> = { opening: 'busy.opening', saving: 'busy.saving' }
 
-/** Only the latest few notices: a burst of commands should not bury the graph (the last error stays). */
+/** The same words as another notice (its place in the list aside). */
+const saysTheSame = (a: Notice, b: Notice) => JSON.stringify({ ...a, id: 0 }) === JSON.stringify({ ...b, id: 0 })
+
+/**
+ * Only the latest few notices: a burst of commands should not bury the graph (the last error stays). A notice that
+ * says again what one on screen says replaces it: a lost host refuses every call in the same words, once is enough.
+ */
 export function keepNotices(notices: readonly Notice[], notice: Notice): Notice[] {
-  return [...notices.filter((x) => x.kind === 'error').slice(-1), ...notices.filter((x) => x.kind !== 'error').slice(-1), notice].slice(-3)
+  const others = notices.filter((x) => !saysTheSame(x, notice))
+  return [...others.filter((x) => x.kind === 'error').slice(-1), ...others.filter((x) => x.kind !== 'error').slice(-1), notice].slice(-3)
 }
 
 export interface UiSlice {
