@@ -2,6 +2,7 @@
 // (The desktop app uses Electron IPC instead; both end in `dispatch`.)
 
 import type { ApiError, LabPush } from './contract'
+import type { MessageRef } from '../lab/events'
 
 export interface WireCall {
   id: number
@@ -16,6 +17,14 @@ export interface WirePush {
 }
 
 export type WireServerMessage = WireReply | WirePush
+
+/**
+ * Why the window lost its lab host, from the socket's close code: 1006 (no close frame) is a connection refused or
+ * broken off, any other code the host closing it.
+ */
+export function connectionClosedRef(code: number): MessageRef {
+  return { id: code === 1006 ? 'labHost.connectionLost' : 'labHost.connectionClosed', params: {} }
+}
 
 /** The WebSocket path and the query parameter that carries the per-run token. */
 export const WIRE_PATH = '/api'

@@ -1,5 +1,5 @@
 // A German window that cannot reach its lab host, or loses it, says so in German only: the load that fails
-// (app.loadFailed with the connection's reason) and a call made after the host went away (a notice). This spec runs
+// (app.loadFailed with the connection's reason), the moment the host goes away and a call made after it (notices). This spec runs
 // its own hosts (LabHost behind the test host's server), so it can refuse and stop them without touching the
 // config's host that the other specs share.
 import { join } from 'node:path'
@@ -52,17 +52,20 @@ test('a German window the lab host refuses says why in German', async ({ browser
   await shot(page, 'connection-refused-de')
 })
 
-test('a German window whose lab host went away tells a failed action in German', async ({ browser }) => {
+test('a German window whose lab host went away says so at once, and tells a failed action, in German', async ({ browser }) => {
   const page = await germanPage(browser)
   const problems = watchProblems(page)
   await page.goto(host.url)
   await expect(page.getByText('Schritt 0 von 0')).toBeVisible()
   await host.close()
+  // The window says so at once, before anyone clicks…
+  const lost = page.getByRole('alert').filter({ hasText: 'Die Verbindung zum Labor-Host wurde abgelehnt oder ist abgebrochen.' })
+  await expect(lost).toHaveCount(1)
+  // …and an action after it fails in the same words.
   await page.getByRole('button', { name: 'Datei', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Neues Labor…' }).click()
   await page.getByRole('dialog', { name: 'Neues Labor' }).getByRole('button', { name: 'Anlegen' }).click()
-  const lost = page.getByRole('alert').filter({ hasText: 'Die Verbindung zum Labor-Host wurde abgelehnt oder ist abgebrochen.' })
-  await expect(lost.first()).toBeVisible()
+  await expect(lost).toHaveCount(2)
   for (const alert of await page.getByRole('alert').all()) await germanOnly(alert)
   await shot(page, 'connection-lost-de')
   expect(problems).toEqual([])

@@ -94,11 +94,46 @@ test('German at the flick of a switch: menus, narration and inspector', async ({
   await expect(page.getByRole('navigation', { name: 'Aktionen' }).getByRole('button', { name: 'Host', exact: true })).toBeVisible()
   await expect(page.locator('.narration-text')).toContainText('tritt Cluster')
   await expect(page.getByRole('tab', { name: 'Ereignisse' })).toBeVisible()
+  // The crowded German header still shows the whole "Unbenannt" and the mark of unsaved changes after it.
+  const fileName = page.locator('.file-name-text')
+  await expect(fileName).toHaveText('Unbenannt')
+  expect(await fileName.evaluate((e) => e.scrollWidth <= e.clientWidth), 'the file name is not cut').toBe(true)
+  const unsaved = page.getByLabel('Ungespeicherte Änderungen')
+  await expect(unsaved).toBeVisible()
+  const menus = (await page.getByRole('navigation', { name: 'Aktionen' }).boundingBox())!
+  const mark = (await unsaved.boundingBox())!
+  expect(mark.x + mark.width, 'the unsaved mark ends before the command menus').toBeLessThanOrEqual(menus.x)
   await node(page, 'host:esx-01').click()
   await expect(page.getByRole('complementary', { name: 'Inspektor' })).toContainText('Arbeitsspeicher')
   await shot(page, 'german')
   await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'EN' }).click()
   await expect(page.locator('.narration-text')).toContainText('joins cluster')
+})
+
+test('in German at 1280×720 the timeline bar keeps one row when the playback steps back from the end', async ({ page }) => {
+  await openFreshLab(page, { play: false })
+  await loadLesson(page, 'Your first encrypted VM')
+  await page.keyboard.press('End')
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'DE' }).click()
+  const bar = page.locator('.timeline-bar')
+  const filters = page.getByRole('button', { name: /^Filter/ })
+  // Three-digit steps (the lesson has more than a hundred events), the longest German labels.
+  await expect(page.getByText(/^Schritt \d{3} von \d{3}$/)).toBeVisible()
+  const position = page.locator('.position')
+  const rows = async () => ({
+    bar: (await bar.boundingBox())!.height,
+    filtersTop: (await filters.boundingBox())!.y - (await bar.boundingBox())!.y,
+    position: Math.round((await position.boundingBox())!.width)
+  })
+  const atEnd = await rows()
+  // One step back: as many digits as at the end, so the counter is as wide as before unless its badge takes room.
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.locator('.position.is-past')).toBeVisible()
+  const inThePast = await rows()
+  expect(inThePast).toEqual(atEnd)
+  expect(atEnd.bar, 'one row').toBeLessThan(50)
+  await shot(page, 'german-timeline-past')
+  await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'EN' }).click()
 })
 
 test('the table view lists every component and line, and inspects from there', async ({ page }) => {

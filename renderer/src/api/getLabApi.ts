@@ -4,6 +4,7 @@
 import type { LabApi } from '../../../shared/api/contract'
 import { VIEWER_PARAM } from '../../../shared/api/sharing'
 import { TOKEN_PARAM, WIRE_PATH } from '../../../shared/api/wire'
+import { translate } from '../i18n/translate'
 import type { WindowRole } from '../store/follow'
 import { connectWsLabApi } from './wsLabApi'
 
@@ -13,7 +14,13 @@ declare global {
   }
 }
 
-export class NoLabHostError extends Error {}
+/** A page with no way to a lab host; the window says so in the user's language (app.noHost), the error in English. */
+export class NoLabHostError extends Error {
+  constructor() {
+    super(translate('en', 'app.noHost'))
+    this.name = 'NoLabHostError'
+  }
+}
 
 /**
  * The host's WebSocket URL for a page URL carrying its token (a presenter's `token`, or a viewer's `viewer` from a
@@ -35,7 +42,7 @@ export function getLabApi(win: Pick<Window, 'labApi' | 'location'> = window): La
   if (win.labApi) return win.labApi
   const socketUrl = labSocketUrl(win.location.href)
   if (!socketUrl) {
-    throw new NoLabHostError('This page needs a lab host: start the desktop app (npm start) or the test host (npm run web) and open the URL it prints.')
+    throw new NoLabHostError()
   }
   return connectWsLabApi(socketUrl)
 }

@@ -6,15 +6,11 @@ import type { ApiError, LabApi, LabApiMethod, LabPush } from '../../../shared/ap
 import { createLabApiClient } from '../../../shared/api/client'
 import type { CallOutcome } from '../../../shared/api/dispatch'
 import { formatMessage } from '../../../shared/i18n/format'
-import type { MessageRef } from '../../../shared/lab/events'
-import type { WireCall, WireServerMessage } from '../../../shared/api/wire'
+import { connectionClosedRef, type WireCall, type WireServerMessage } from '../../../shared/api/wire'
 
-/**
- * Why calls fail once the socket closed: 1006 (no close frame) is a connection refused or broken off, any other code
- * the host closing it. English in `message` (logs, tests), the user's language through `message_ref`.
- */
+/** Why calls fail once the socket closed: English in `message` (logs, tests), the user's language through `message_ref`. */
 export function connectionClosedError(code: number): ApiError {
-  const ref: MessageRef = { id: code === 1006 ? 'labHost.connectionLost' : 'labHost.connectionClosed', params: {} }
+  const ref = connectionClosedRef(code)
   return { message: formatMessage(ref, 'en'), message_ref: ref }
 }
 

@@ -618,7 +618,7 @@ export const strings = {
   'scenario.playHint': { en: 'Press Space (or ▶) to play the lesson; ← → step through it.', de: 'Drücken Sie die Leertaste (oder ▶), um die Lektion abzuspielen; ← → gehen schrittweise.' },
   'scenario.goto': { en: 'Go to the end of step {n}', de: 'Zum Ende von Schritt {n}' },
   'lesson.how': { en: 'How to go through the lesson', de: 'Wie Sie die Lektion durchgehen' },
-  'lesson.watch': { en: 'Show me', de: 'Zeig es mir' },
+  'lesson.watch': { en: 'Show me', de: 'Vorführen' },
   'lesson.watchTitle': {
     en: 'Starts the lesson over: its script runs in a new lab, and you step through it.',
     de: 'Beginnt die Lektion neu: Ihr Skript läuft in einem neuen Labor, und Sie gehen es Schritt für Schritt durch.'

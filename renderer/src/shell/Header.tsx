@@ -32,8 +32,12 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         {file && (
           <span className="file-name" title={file.path ?? t('app.notSaved')}>
-            {file.path === null ? t('app.untitled') : file.name}
-            {file.dirty && <span aria-label={t('app.unsaved')}> •</span>}
+            <span className="file-name-text">{file.path === null ? t('app.untitled') : file.name}</span>
+            {file.dirty && (
+              <span className="file-unsaved" aria-label={t('app.unsaved')}>
+                •
+              </span>
+            )}
           </span>
         )}
         {presenter && (

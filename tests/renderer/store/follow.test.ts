@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ShownStep } from '../../../shared/api/sharing'
 import { publishShownSteps, SHOWN_INTERVAL_MS } from '../../../renderer/src/store/follow'
+import { noticeText } from '../../../renderer/src/shell/noticeText'
 import { createLabStore } from '../../../renderer/src/store/labStore'
 import { FakeScheduler } from '../../helpers/fakeScheduler'
 import { ScriptedLabApi } from '../../helpers/scriptedLabApi'
@@ -102,10 +103,23 @@ describe('the store of a viewer window', () => {
     const { api, store } = await viewer()
     api.emit({ type: 'closed', code: 4000, reason: 'the presenter stopped sharing' })
     expect(store.getState().follow.closed).toEqual({ code: 4000, reason: 'the presenter stopped sharing' })
+    // The viewer bar says it; no notice on top of it.
+    expect(store.getState().notices).toEqual([])
   })
 })
 
 describe('the store of a presenter window', () => {
+  it('tells at once, in the chosen language, that the connection to the lab host broke off', async () => {
+    const api = new ScriptedLabApi()
+    const store = createLabStore(api, { scheduler: new FakeScheduler(), defaultLanguage: 'de' })
+    store.getState().actions.start()
+    await settle()
+    api.emit({ type: 'closed', code: 1006, reason: '' })
+    const notice = store.getState().notices.at(-1)!
+    expect(notice).toMatchObject({ kind: 'error', message: { id: 'labHost.connectionLost' } })
+    expect(noticeText(notice, store.getState().settings.language)).toMatch(/^Die Verbindung zum Labor-Host wurde abgelehnt oder ist abgebrochen\./)
+  })
+
   it('reports the step it shows to a host that offers follow along, and shows the sharing status', async () => {
     const api = new ScriptedLabApi()
     const shown: ShownStep[] = []

@@ -4,6 +4,7 @@
 // slice stays unaware of it.
 
 import type { LabPush } from '../../../../shared/api/contract'
+import { connectionClosedRef } from '../../../../shared/api/wire'
 import { initialFollow, publishShownSteps } from '../follow'
 import { errorNotice } from '../errorNotice'
 import { lastSeq } from '../loadedTimeline'
@@ -41,6 +42,8 @@ export function createFollowSlice(kit: SliceKit, store: Pick<LabStore, 'subscrib
     if (push.type === 'sharing') set((s) => ({ sharing: push.status, sharePanel: push.open ? true : s.sharePanel }))
     else if (push.type === 'shown') set((s) => ({ follow: { ...s.follow, presenter: { labId: push.labId, seq: push.seq } } }))
     else if (push.type === 'closed' && role === 'viewer') set((s) => ({ follow: { ...s.follow, closed: { code: push.code, reason: push.reason } } }))
+    // A presenter's window hears at once that its host is gone, not at the next click (a viewer's bar says it).
+    else if (push.type === 'closed') get().actions.notify({ kind: 'error', message: connectionClosedRef(push.code) })
   }
 
   const actions: FollowActions = {
