@@ -1,6 +1,6 @@
 // First contact: on an empty lab every disabled action says what to do first, in English and in German, and no
 // validation library's words reach the screen.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { node, openFreshLab, shot, submitForm, watchProblems } from './ui'
 
 test.use({ viewport: { width: 1280, height: 720 } })
@@ -22,6 +22,19 @@ async function disabledReasons(page: Page): Promise<string[]> {
     await page.keyboard.press('Escape')
   }
   return reasons
+}
+
+/** `below` lies whole inside the canvas, under `card` (no overlap), once the graph has settled on its fit. */
+async function expectBelowWhole(page: Page, card: Locator, below: Locator): Promise<void> {
+  const canvas = page.locator('.stage-canvas')
+  await expect(async () => {
+    const [c, b, pane] = await Promise.all([card.boundingBox(), below.boundingBox(), canvas.boundingBox()])
+    if (!c || !b || !pane) throw new Error('card, component or canvas not laid out')
+    expect(b.y).toBeGreaterThanOrEqual(c.y + c.height)
+    expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height)
+    expect(b.x).toBeGreaterThanOrEqual(pane.x)
+    expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width)
+  }).toPass()
 }
 
 test('an empty lab names what to add first, in English and German', async ({ page }) => {
@@ -48,6 +61,9 @@ test('an empty lab offers three ways in; building it yourself is guided step by 
   await openFreshLab(page)
   const waysIn = page.getByRole('region', { name: 'An empty lab — three ways in' })
   await expect(waysIn).toBeVisible()
+  // The lab's one component stays whole in sight below the card (a card laid over the graph once hid all of
+  // vCenter but its last line at 1280 × 720).
+  await expectBelowWhole(page, waysIn, node(page, 'vcenter'))
   await shot(page, 'ways-in-en')
 
   // Build it yourself: the first step's form opens; once it ran, the guide names step 2 and offers its form.
@@ -88,6 +104,7 @@ test('the three ways in speak German', async ({ page }) => {
   await expect(de.getByRole('button', { name: 'Lektion starten' })).toBeVisible()
   await expect(de.getByRole('button', { name: 'KMS-Server hinzufügen…' })).toBeVisible()
   await expect(de.getByRole('button', { name: 'Beispiel öffnen' })).toBeVisible()
+  await expectBelowWhole(page, de, node(page, 'vcenter'))
   await shot(page, 'ways-in-de')
   await page.getByRole('group', { name: /Sprache|Language/ }).getByRole('button', { name: 'EN' }).click()
   expect(problems).toEqual([])

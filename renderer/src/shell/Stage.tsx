@@ -21,7 +21,7 @@ export function Stage() {
   return (
     <main className="stage" id="main">
       <Legend />
-      <div className="stage-canvas">
+      <div className={empty ? 'stage-canvas is-empty' : 'stage-canvas'}>
         {view === 'graph' ? <TopologyGraph /> : <TopologyTable />}
         {empty && <WaysIn onBuild={() => setGuided(true)} />}
         {!empty && guided && <BuildGuide onClose={() => setGuided(false)} />}
