@@ -63,6 +63,12 @@ interface SaveResult {
   dumpMaxBlockMs: number
   saveSeconds: number
   savePeakBytes: number
+  /**
+   * The process's RSS when the save starts (its peak just reset): the disks, and what building the lab left (garbage
+   * not collected yet, memory freed but not given back). The save's peak starts from here: where the two are close,
+   * the peak was there before the save, not made by it.
+   */
+  rssBeforeSaveBytes: number
   fileBytes: number
   /** The longest block of the event loop during the save (see `watchEventLoop`). */
   saveMaxBlockMs: number
@@ -174,6 +180,7 @@ async function saveChild(dir: string, vms: number): Promise<SaveResult> {
   const dumpMaxBlockMs = watchDump().maxBlockMs
 
   resetPeak()
+  const rssBeforeSaveBytes = process.memoryUsage().rss
   // New disks, their chunk hashes not known yet: the most an autosave after creating VMs has to do.
   const save = await watchedSave(() => writeLab(lab, join(dir, 'lab.kflab')))
   const savePeakBytes = peakRss()
@@ -197,6 +204,7 @@ async function saveChild(dir: string, vms: number): Promise<SaveResult> {
     dumpMaxBlockMs,
     saveSeconds: save.seconds,
     savePeakBytes,
+    rssBeforeSaveBytes,
     fileBytes: statSync(join(dir, 'lab.kflab')).size,
     saveMaxBlockMs: save.maxBlockMs,
     cpBesideSave,
@@ -400,6 +408,7 @@ async function benchVms(vms: number): Promise<object> {
       autosaveSpeedVsCp: round(cp / opened.autosaveSeconds),
       autosaveSpeedVsCpSync: round(cpSync / opened.autosaveSeconds),
       savePeakRssMiBBeyondDisks: round((save.savePeakBytes - save.diskBytes) / MiB, 0),
+      rssBeforeSaveMiBBeyondDisks: round((save.rssBeforeSaveBytes - save.diskBytes) / MiB, 0),
       resavePeakRssMiBBeyondDisks: round((save.resavePeakBytes - save.diskBytes) / MiB, 0),
       openPeakRssMiBBeyondDisks: round((opened.openPeakBytes - opened.diskBytesInMemory) / MiB, 0),
       autosavePeakRssMiBBeyondDisks: round((opened.autosavePeakBytes - opened.diskBytesInMemory) / MiB, 0),
