@@ -3,7 +3,17 @@
 // package's own tests (tests/shared/kmip) read the files directly, as they test them one by one.
 
 // Bytes: the TTLV codec, framing on a byte stream, tags, and a labelled tree for the inspector
-export { DEFAULT_TTLV_LIMITS, decodeTtlv, decodeTtlvWithOffsets, encodeTtlv, frameLength, type TtlvItem, type TtlvLocatedItem } from './ttlv'
+export {
+  DEFAULT_TTLV_LIMITS,
+  KmipDecodeError,
+  decodeTtlv,
+  decodeTtlvWithOffsets,
+  encodeTtlv,
+  frameLength,
+  type KmipDecodeErrorCode,
+  type TtlvItem,
+  type TtlvLocatedItem
+} from './ttlv'
 export { KmipFrameReader } from './framing'
 export { Tag } from './tags'
 export { describeTtlv, type TtlvDescription } from './describe'

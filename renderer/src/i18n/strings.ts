@@ -449,6 +449,27 @@ export const strings = {
   'event.kmipHex': { en: 'Bytes', de: 'Bytes' },
   'event.kmipHint': { en: 'Hover a field to see its bytes, or a byte to find its field.', de: 'Zeigen Sie auf ein Feld, um seine Bytes zu sehen, oder auf ein Byte, um sein Feld zu finden.' },
   'event.kmipUnreadable': { en: 'The message could not be decoded: {reason}', de: 'Die Nachricht ließ sich nicht dekodieren: {reason}' },
+  'event.kmipUnreadableAt': {
+    en: 'The message could not be decoded at byte {offset}: {reason}',
+    de: 'Die Nachricht ließ sich ab Byte {offset} nicht dekodieren: {reason}'
+  },
+  // What the TTLV decoder found wrong (KmipDecodeError's code; renderer/src/inspectors/kmipUnreadable.ts)
+  'kmipDecode.badInput': { en: 'the bytes are not a message.', de: 'Die Bytes sind keine Nachricht.' },
+  'kmipDecode.tooLarge': { en: 'the message is larger than the limit.', de: 'Die Nachricht ist größer als erlaubt.' },
+  'kmipDecode.truncated': { en: 'the message ends in the middle of an item.', de: 'Die Nachricht endet mitten in einem Element.' },
+  'kmipDecode.badType': { en: 'an item has an unknown type.', de: 'Ein Element hat einen unbekannten Typ.' },
+  'kmipDecode.badLength': { en: 'an item has a length its type does not allow.', de: 'Ein Element hat eine Länge, die sein Typ nicht zulässt.' },
+  'kmipDecode.badPadding': { en: 'padding bytes are not zero.', de: 'Füllbytes sind nicht null.' },
+  'kmipDecode.badBoolean': { en: 'a Boolean is neither 0 nor 1.', de: 'Ein Boolean ist weder 0 noch 1.' },
+  'kmipDecode.badUtf8': { en: 'a text string is not valid UTF-8.', de: 'Eine Zeichenkette ist kein gültiges UTF-8.' },
+  'kmipDecode.badBigInteger': {
+    en: 'a BigInteger carries more sign bytes than it needs.',
+    de: 'Ein BigInteger trägt mehr Vorzeichenbytes als nötig.'
+  },
+  'kmipDecode.structureOverrun': { en: 'an item runs past the end of its structure.', de: 'Ein Element reicht über das Ende seiner Struktur hinaus.' },
+  'kmipDecode.tooDeep': { en: 'structures are nested too deeply.', de: 'Die Strukturen sind zu tief verschachtelt.' },
+  'kmipDecode.tooManyItems': { en: 'the message has too many items.', de: 'Die Nachricht enthält zu viele Elemente.' },
+  'kmipDecode.trailingBytes': { en: 'more bytes follow the end of the message.', de: 'Nach dem Ende der Nachricht folgen weitere Bytes.' },
   'event.keyIdLabel': { en: 'ID {id}', de: 'ID {id}' },
   'event.fingerprint': { en: 'fingerprint {fp}', de: 'Fingerabdruck {fp}' },
   'event.command': { en: 'Part of command {n}: {op}', de: 'Teil von Befehl {n}: {op}' },

@@ -7,6 +7,7 @@ import { fromHex } from '../../../shared/crypto/bytes'
 import { useT } from '../hooks/useT'
 import { bytesOfHex } from './hex'
 import { HexView } from './HexView'
+import { kmipUnreadableText } from './kmipUnreadable'
 import { flattenTtlv, nodeAtOffset, nodeRange } from './ttlvLink'
 import './hex.css'
 
@@ -16,9 +17,9 @@ export function KmipView({ hex }: { hex: string }) {
     try {
       return { flat: flattenTtlv(describeTtlv(fromHex(hex))), error: null }
     } catch (e) {
-      return { flat: [], error: e instanceof Error ? e.message : String(e) }
+      return { flat: [], error: kmipUnreadableText(e, t) }
     }
-  }, [hex])
+  }, [hex, t])
   const bytes = useMemo(() => bytesOfHex(hex), [hex])
   const [hover, setHover] = useState<number | null>(null)
   const [byteHover, setByteHover] = useState<number | null>(null)
@@ -29,7 +30,7 @@ export function KmipView({ hex }: { hex: string }) {
   return (
     <div className="kmip-view">
       <p className="note">{t('event.kmipHint')}</p>
-      {parsed.error && <p className="note warn">{t('event.kmipUnreadable', { reason: parsed.error })}</p>}
+      {parsed.error && <p className="note warn">{parsed.error}</p>}
       <div className="kmip-panes">
         <div className="kmip-tree" role="tree" aria-label={t('event.kmipTree')} onMouseLeave={() => setHover(null)}>
           {parsed.flat.map((f) => (
