@@ -803,6 +803,8 @@ export const narration = {
     en: 'The lab host sent a history with gaps between its events. Reload the page.',
     de: 'Der Labor-Host hat einen Verlauf mit Lücken zwischen den Ereignissen gesendet. Laden Sie die Seite neu.'
   },
+  // The window's own work (renderer/src/files/exportGraph.ts): the reason inside file.graphFailed
+  'window.graphNotDrawn': { en: 'The browser could not draw it.', de: 'Der Browser konnte ihn nicht zeichnen.' },
   'tls.open': {
     en: 'vCenter opens a TLS session with {kms}: each side verified the other’s certificate (client {client}). The lab checks the certificates for real; it shows the KMIP messages as they are inside the session, without simulating its encryption.',
     de: 'vCenter öffnet eine TLS-Sitzung mit {kms}: Beide Seiten haben das Zertifikat der anderen geprüft (Client {client}). Das Labor prüft die Zertifikate echt; es zeigt die KMIP-Nachrichten, wie sie in der Sitzung stehen, ohne deren Verschlüsselung nachzubilden.'

@@ -2,9 +2,9 @@
 // transfer that broke off): a catalog message, so the window says it in the user's language and the command line and
 // the logs in English. Its own module: the window builds these too (a download part that arrived damaged).
 
-import { formatMessage } from '../i18n/format'
+import { CatalogError } from '../i18n/catalogError'
 import type { MessageId } from '../i18n/narration'
-import type { MessageParam, MessageRef } from '../lab/events'
+import type { MessageParam } from '../lab/events'
 
 /** The catalog messages a lab file's problems are told in (shared/i18n/narration.ts, `labFile.*`). */
 export type LabFileMessageId = Extract<MessageId, `labFile.${string}`>
@@ -15,14 +15,11 @@ export type LabFileDamage = Extract<MessageId, `labFile.damage.${string}`>
  * A lab file that cannot be opened, saved or sent, told by its catalog message: the window says it in the user's
  * language (`messageRef`), the command line and the logs in English (`message`, the catalog's English).
  */
-export class LabFileError extends Error {
-  readonly messageRef: MessageRef
+export class LabFileError extends CatalogError {
+  override name = 'LabFileError'
 
   constructor(id: LabFileMessageId, params: Record<string, MessageParam> = {}, options?: ErrorOptions) {
-    const messageRef: MessageRef = { id, params }
-    super(formatMessage(messageRef, 'en'), options)
-    this.name = 'LabFileError'
-    this.messageRef = messageRef
+    super({ id, params }, options)
   }
 }
 

@@ -12,7 +12,7 @@ import { Modal } from '../ui/Modal'
 import { MenuItem, Popover } from '../ui/Popover'
 import { downloadBlob, downloadText } from './download'
 import { downloadLab } from './downloadLab'
-import { GraphNotDrawn, graphPane, graphPng } from './exportGraph'
+import { graphPane, graphPng } from './exportGraph'
 import { useLabStore } from '../hooks/useLabStore'
 import { logJson, logMarkdown } from './exportLog'
 import { isDesktop } from '../api/getLabApi'
@@ -45,7 +45,7 @@ export function FileMenu() {
       downloadBlob(name, await graphPng(pane, step))
       a.notify({ kind: 'ok', key: 'file.downloaded', params: { name } })
     } catch (e) {
-      a.notify(e instanceof GraphNotDrawn ? { kind: 'error', key: 'file.graphNotDrawn' } : failureNotice('file.graphFailed', e))
+      a.notify(failureNotice('file.graphFailed', e))
     } finally {
       if (folded) a.setSettings({ legend: false })
     }

@@ -4,12 +4,13 @@
 // playback bar).
 
 import { toBlob } from 'html-to-image'
+import { CatalogError } from '../../../shared/i18n/catalogError'
 
-/** The browser drew no image of the graph (the window says so in its own words: file.graphNotDrawn). */
-export class GraphNotDrawn extends Error {
+/** The browser drew no image of the graph (told as the reason of file.graphFailed, like any other). */
+export class GraphNotDrawn extends CatalogError {
   override name = 'GraphNotDrawn'
   constructor() {
-    super('the browser could not draw the graph')
+    super({ id: 'window.graphNotDrawn', params: {} })
   }
 }
 

@@ -577,10 +577,6 @@ export const strings = {
   'file.exportGraph': { en: 'Export the graph as PNG (as shown)', de: 'Graph als PNG exportieren (wie angezeigt)' },
   'file.exportGraphNeedsGraph': { en: 'Switch to the graph view first.', de: 'Wechseln Sie zuerst zur Graph-Ansicht.' },
   'file.graphFailed': { en: 'The graph could not be exported. {reason}', de: 'Der Graph konnte nicht exportiert werden. {reason}' },
-  'file.graphNotDrawn': {
-    en: 'The graph could not be exported: the browser could not draw it.',
-    de: 'Der Graph konnte nicht exportiert werden: Der Browser konnte ihn nicht zeichnen.'
-  },
   'file.saved': { en: 'Saved {name}', de: '{name} gespeichert' },
   'file.opened': { en: 'Opened {name}', de: '{name} geöffnet' },
   'file.importFailed': {

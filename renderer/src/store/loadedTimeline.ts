@@ -7,8 +7,7 @@
 // length. A big lab's history arrives as a recent window; `prependHistory` adds older stretches in front.
 
 import type { CommandView, EntityViews, EventView, HistoryPage, LabFileInfo, Timeline } from '../../../shared/api/contract'
-import { formatMessage } from '../../../shared/i18n/format'
-import type { MessageRef } from '../../../shared/lab/events'
+import { CatalogError } from '../../../shared/i18n/catalogError'
 import { applyPatches, type ViewPatch, type ViewValue } from '../../../shared/lab/view'
 
 export const SNAPSHOT_EVERY = 256
@@ -75,14 +74,11 @@ function contiguous(baseSeq: number, events: readonly EventView[]): boolean {
 }
 
 /** A timeline the window cannot show (the host's fault, but it stops the window, so it is told in the user's language). */
-export class TimelineGaps extends Error {
-  readonly messageRef: MessageRef
+export class TimelineGaps extends CatalogError {
+  override name = 'TimelineGaps'
 
   constructor() {
-    const messageRef: MessageRef = { id: 'labHost.timelineGaps', params: {} }
-    super(formatMessage(messageRef, 'en'))
-    this.name = 'TimelineGaps'
-    this.messageRef = messageRef
+    super({ id: 'labHost.timelineGaps', params: {} })
   }
 }
 
